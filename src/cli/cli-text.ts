@@ -1,0 +1,58 @@
+import type { DatasetId } from '../model/fields.js';
+import type { Lang } from '../model/lang.js';
+
+/** Words of the terminal output, per language. */
+export const CLI_TEXT = {
+  zh: {
+    title: (input: string, asOf: string) => `qmsdoc check · 输入文件夹 ${input} · 截至 ${asOf}`,
+    filesRead: '读取的文件和工作表',
+    location: '文件 › 工作表',
+    dataset: '识别为',
+    headerRow: '表头行',
+    rowsRead: '读取',
+    rowsAccepted: '接受',
+    rowsRejected: '拒绝',
+    noDataFiles: '输入文件夹里没有 .xlsx 或 .csv 文件。',
+    skipped: '跳过',
+    skipReason: { no_header: '前 10 行中没有可识别的表头', tie: '表头可归入多类台账', not_worksheet: '图表工作表', lock: 'Excel 临时锁文件', unsupported: '不支持的格式' } as Record<string, string>,
+    ignoredColumns: '未识别的列（未读取）',
+    inputErrors: (errors: number, warnings: number) => `输入问题 ${errors + warnings} 条（错误 ${errors}，警告 ${warnings}）`,
+    noInputErrors: '没有输入错误。',
+    where: '位置',
+    column: '列',
+    value: '值',
+    why: '说明',
+    row: (n: number) => `第${n}行`,
+    more: (n: number, file: string) => `…… 另有 ${n} 条，完整清单见 ${file}`,
+    wrote: (file: string) => `已写出 ${file}`,
+    datasets: { orders: '订单/合同', complaints: '客户投诉', surveys: '满意度调查' } as Record<DatasetId, string>,
+    hidden: '（隐藏）',
+  },
+  en: {
+    title: (input: string, asOf: string) => `qmsdoc check · input ${input} · as of ${asOf}`,
+    filesRead: 'Files and sheets read',
+    location: 'File › sheet',
+    dataset: 'Dataset',
+    headerRow: 'Header',
+    rowsRead: 'Read',
+    rowsAccepted: 'Accepted',
+    rowsRejected: 'Rejected',
+    noDataFiles: 'The input folder has no .xlsx or .csv files.',
+    skipped: 'Skipped',
+    skipReason: { no_header: 'no recognisable header in the first 10 rows', tie: 'header fits several datasets', not_worksheet: 'chart sheet', lock: 'Excel lock file', unsupported: 'format not supported' } as Record<string, string>,
+    ignoredColumns: 'Columns not recognised (not read)',
+    inputErrors: (errors: number, warnings: number) => `Input problems: ${errors + warnings} (${errors} errors, ${warnings} warnings)`,
+    noInputErrors: 'No input errors.',
+    where: 'Where',
+    column: 'Column',
+    value: 'Value',
+    why: 'Problem',
+    row: (n: number) => `row ${n}`,
+    more: (n: number, file: string) => `… ${n} more; the full list is in ${file}`,
+    wrote: (file: string) => `Wrote ${file}`,
+    datasets: { orders: 'Orders', complaints: 'Complaints', surveys: 'Surveys' } as Record<DatasetId, string>,
+    hidden: ' (hidden)',
+  },
+} as const satisfies Record<Lang, unknown>;
+
+export type CliText = (typeof CLI_TEXT)[Lang];

@@ -1,0 +1,61 @@
+import { CliError } from '../issues/cli-error.js';
+import { packageVersion } from '../paths.js';
+
+interface CommandModule {
+  run(argv: readonly string[]): Promise<number>;
+  usage: { zh: string; en: string };
+}
+
+/** Commands as data, loaded only when called, so `check` never loads the PDF or chart libraries. */
+const COMMANDS: Readonly<Record<string, { zh: string; en: string; load: () => Promise<CommandModule> }>> = {
+  check: {
+    zh: '读取输入文件夹，检查数据并写出 summary.json',
+    en: 'read the input folder, check the data, write summary.json',
+    load: () => import('./commands/check.js'),
+  },
+};
+
+function helpText(): string {
+  const lines = [
+    'qmsdoc — 订单评审、客户投诉、满意度调查：从台账到受控表单和报告 (ISO 9001)',
+    '',
+    '用法 / Usage: qmsdoc <command> [options]',
+    '',
+  ];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(7)} ${c.zh}`, `  ${''.padEnd(7)} ${c.en}`);
+  lines.push('', 'qmsdoc <command> --help  选项说明 / options', 'qmsdoc --version');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs the command line; returns the exit status (0 done, 1 --fail-on reached, 2 could not run). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      process.stdout.write(helpText());
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === '-v') {
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new CliError(`unknown command "${name}" (qmsdoc --help)`);
+    const module = await command.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`${module.usage.zh}\n${module.usage.en}\n`);
+      return 0;
+    }
+    return await module.run(rest.filter((a) => a !== '--debug'));
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`qmsdoc: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`qmsdoc: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (debug) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    else process.stderr.write('qmsdoc: run again with --debug for details, and please report it\n');
+    return 2;
+  }
+}

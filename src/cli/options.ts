@@ -1,0 +1,46 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliError } from '../issues/cli-error.js';
+import type { Lang } from '../model/lang.js';
+import { isValidCivil, isoFromCivil } from '../dates/civil.js';
+
+type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's options; an unknown option or a missing value is a CliError naming it. */
+export type OptionValue = string | boolean | string[] | boolean[] | undefined;
+
+export function parseOptions(argv: readonly string[], options: OptionSpec): Record<string, OptionValue> {
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Record<string, OptionValue>;
+  } catch (error) {
+    throw new CliError(`${(error as Error).message.split('\n')[0]} (qmsdoc --help)`);
+  }
+}
+
+/** --as-of, or today's local date when it is not given (the only place the clock is read). */
+export function asOfOption(value: OptionValue, now: () => Date = () => new Date()): string {
+  if (value === undefined || typeof value !== 'string') {
+    const d = now();
+    return isoFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate());
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match || !isValidCivil(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${value}"`);
+  }
+  return value;
+}
+
+export function langOption(value: OptionValue): Lang | undefined {
+  if (value === undefined || typeof value !== 'string') return undefined;
+  if (value === 'zh' || value === 'en') return value;
+  throw new CliError(`--lang must be zh or en, not "${value}"`);
+}
+
+export function requireOption(value: OptionValue, name: string): string {
+  if (typeof value !== 'string' || value === '') throw new CliError(`${name} is required (qmsdoc --help)`);
+  return value;
+}
+
+/** A string option's value; undefined when absent. */
+export function stringOption(value: OptionValue): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

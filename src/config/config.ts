@@ -1,0 +1,47 @@
+import type { DatasetId } from '../model/fields.js';
+import type { Lang, Localized } from '../model/lang.js';
+import type { Dimension, FormRegisterEntry } from './defaults.js';
+
+/** A company closure: days off from `from` to `to` inclusive. */
+export interface Closure {
+  readonly from: string;
+  readonly to: string;
+  readonly name: string;
+}
+
+/** The fully defaulted configuration every stage reads. */
+export interface Config {
+  readonly company: {
+    /** Null: no company line is printed. */
+    readonly name: Localized | null;
+    /** Absolute path of the logo image, or null. */
+    readonly logo: string | null;
+  };
+  readonly language: Lang;
+  /** Form id → complete register entry. */
+  readonly forms: Readonly<Record<string, FormRegisterEntry>>;
+  /** Department id → name. */
+  readonly departments: Readonly<Record<string, Localized>>;
+  readonly satisfaction: {
+    readonly bands: { readonly verySatisfied: number; readonly satisfied: number; readonly dissatisfied: number };
+    readonly dimensions: readonly Dimension[];
+    readonly overallTolerance: number;
+    readonly unsatisfiedBelow: number;
+  };
+  readonly goals: { readonly responseRate: number; readonly surveyMean: number };
+  readonly complaints: {
+    readonly limits: {
+      readonly assignWorkingDays: number;
+      readonly causeWorkingDays: number;
+      readonly resolveWorkingDays: number;
+      readonly notifyWorkingDays: number;
+      readonly closeWorkingDays: number;
+      readonly firstReplyHours: number;
+    };
+  };
+  readonly calendar: { readonly closures: readonly Closure[]; readonly workdays: readonly string[] };
+  /** Extra header aliases: dataset → field id → headers. */
+  readonly headers: Readonly<Record<DatasetId, Readonly<Record<string, readonly string[]>>>>;
+}
+
+export type { Dimension, FormRegisterEntry };

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Lang } from '../model/lang.js';
+import type { Config } from './config.js';
+import { resolveConfig, type ConfigIssue } from './resolve-config.js';
+
+/** The file name looked for when no `--config` is given. */
+export const CONFIG_FILE_NAME = 'qmsdoc.config.json';
+
+/** A configuration and where it came from (for manifest.json). */
+export interface LoadedConfig {
+  readonly config: Config;
+  /** Absolute path, or null when the defaults alone are used. */
+  readonly file: string | null;
+  readonly sha256: string | null;
+}
+
+/** The configuration file cannot be used; `issues` says every problem found. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: readonly ConfigIssue[],
+  ) {
+    super(`${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Finds the configuration: the explicit file, else `qmsdoc.config.json` in each of
+ * `searchDirs` in turn, else the defaults.
+ */
+export function findConfigFile(explicit: string | undefined, searchDirs: readonly string[]): string | null {
+  if (explicit !== undefined) return path.resolve(explicit);
+  for (const dir of searchDirs) {
+    const candidate = path.resolve(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** Reads and checks a configuration file; throws ConfigError naming the file and every problem. */
+export function loadConfig(file: string | null, lang: Lang = 'zh'): LoadedConfig {
+  if (file === null) {
+    const result = resolveConfig(undefined, process.cwd(), lang);
+    if (!result.ok) throw new ConfigError('(defaults)', result.issues);
+    return { config: result.config, file: null, sha256: null };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (lang === 'zh' ? '文件不存在' : 'no such file') : String((error as Error).message);
+    throw new ConfigError(file, [{ path: '(file)', message: reason }]);
+  }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  let spec: unknown;
+  try {
+    spec = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(file, [{ path: '(file)', message: describeJsonError(text, error as Error, lang) }]);
+  }
+  const result = resolveConfig(spec, path.dirname(file), lang);
+  if (!result.ok) throw new ConfigError(file, result.issues);
+  const logo = result.config.company.logo;
+  if (logo !== null && !existsSync(logo)) {
+    throw new ConfigError(file, [{ path: 'company.logo', message: lang === 'zh' ? `找不到图片 ${logo}` : `image not found: ${logo}` }]);
+  }
+  return { config: result.config, file, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** JSON.parse reports a character position; people need a line and column. */
+function describeJsonError(text: string, error: Error, lang: Lang): string {
+  const match = /position (\d+)/.exec(error.message);
+  const prefix = lang === 'zh' ? '不是有效的 JSON' : 'not valid JSON';
+  if (!match) return `${prefix}: ${error.message}`;
+  const position = Number(match[1]);
+  const before = text.slice(0, position).split('\n');
+  const line = before.length;
+  const column = (before[before.length - 1]?.length ?? 0) + 1;
+  return lang === 'zh' ? `${prefix}（第 ${line} 行第 ${column} 列）` : `${prefix} (line ${line}, column ${column})`;
+}

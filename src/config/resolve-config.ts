@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { Lang } from '../model/lang.js';
+import { COMPLAINT_FIELDS, ORDER_FIELDS, surveyFields, type DatasetId } from '../model/fields.js';
+import { configSchema, type ParsedConfig } from './config-schema.js';
+import type { Config } from './config.js';
+import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_FORM_REGISTER, type FormRegisterEntry } from './defaults.js';
+import { allowedKeysAt } from './allowed-keys.js';
+
+/** One problem in a configuration: where (a dotted path) and what is wrong or allowed. */
+export interface ConfigIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ResolveResult = { ok: true; config: Config } | { ok: false; issues: ConfigIssue[] };
+
+const LOCALES = { zh: z.locales.zhCN, en: z.locales.en } as const;
+
+/**
+ * Checks a configuration (anything parsed from JSON; undefined = no file) and fills every
+ * default. `baseDir` resolves relative paths in it (the logo). All problems are collected.
+ */
+export function resolveConfig(spec: unknown, baseDir: string, lang: Lang = 'zh'): ResolveResult {
+  const parsed = configSchema.safeParse(spec ?? {}, { error: LOCALES[lang]().localeError });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => describeZodIssue(issue, lang)),
+    };
+  }
+  const config = fillDefaults(parsed.data, baseDir);
+  const issues = crossCheck(config, parsed.data, lang);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, config };
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue, lang: Lang): ConfigIssue {
+  const at = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeysAt(configSchema, at);
+    return issue.keys.length === 1
+      ? { path: joinPath([...at, issue.keys[0] ?? '']), message: unknownKeyMessage(allowed, lang) }
+      : { path: joinPath(at), message: `${issue.message}; ${unknownKeyMessage(allowed, lang)}` };
+  }
+  return { path: joinPath(at), message: issue.message };
+}
+
+function unknownKeyMessage(allowed: readonly string[], lang: Lang): string {
+  return lang === 'zh' ? `未知的键；允许：${allowed.join(', ')}` : `unknown key; allowed: ${allowed.join(', ')}`;
+}
+
+function joinPath(parts: readonly string[]): string {
+  return parts.length === 0 ? '(top level)' : parts.join('.');
+}
+
+function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
+  const forms: Record<string, FormRegisterEntry> = { ...DEFAULT_FORM_REGISTER };
+  for (const [id, given] of Object.entries(parsed.forms)) {
+    const base = forms[id];
+    forms[id] = {
+      number: given.number ?? base?.number ?? '',
+      title: given.title ?? base?.title ?? null,
+      version: given.version ?? base?.version ?? 'A/0',
+      issueNo: given.issueNo ?? base?.issueNo ?? '',
+      effectiveDate: given.effectiveDate === undefined ? (base?.effectiveDate ?? null) : given.effectiveDate,
+      retention: given.retention ?? base?.retention ?? { zh: '3年', en: '3 years' },
+    };
+  }
+  return {
+    company: {
+      name: parsed.company.name === '' ? null : parsed.company.name,
+      logo: parsed.company.logo === null ? null : path.resolve(baseDir, parsed.company.logo),
+    },
+    language: parsed.language,
+    forms,
+    departments: { ...DEFAULT_DEPARTMENTS, ...parsed.departments },
+    satisfaction: {
+      bands: parsed.satisfaction.bands,
+      dimensions: parsed.satisfaction.dimensions ?? DEFAULT_DIMENSIONS,
+      overallTolerance: parsed.satisfaction.overallTolerance,
+      unsatisfiedBelow: parsed.satisfaction.unsatisfiedBelow,
+    },
+    goals: parsed.goals,
+    complaints: parsed.complaints,
+    calendar: parsed.calendar,
+    headers: parsed.headers,
+  };
+}
+
+/** Checks that need more than one field: references between sections, field ids, date ranges. */
+function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const say = (zh: string, en: string): string => (lang === 'zh' ? zh : en);
+  const departmentIds = Object.keys(config.departments);
+  config.satisfaction.dimensions.forEach((d, i) => {
+    if (!(d.department in config.departments)) {
+      issues.push({
+        path: `satisfaction.dimensions.${i}.department`,
+        message: say(`未知的部门 "${d.department}"；允许：${departmentIds.join(', ')}`, `unknown department "${d.department}"; allowed: ${departmentIds.join(', ')}`),
+      });
+    }
+  });
+  const dimensionIds = config.satisfaction.dimensions.map((d) => d.id);
+  const duplicate = dimensionIds.find((id, i) => dimensionIds.indexOf(id) !== i);
+  if (duplicate !== undefined) {
+    issues.push({ path: 'satisfaction.dimensions', message: say(`维度 "${duplicate}" 重复`, `dimension "${duplicate}" appears twice`) });
+  }
+  for (const [id, entry] of Object.entries(config.forms)) {
+    if (entry.number === '') {
+      issues.push({ path: `forms.${id}.number`, message: say('新表单需要表单编号', 'a new form needs its form number') });
+    }
+  }
+  config.calendar.closures.forEach((c, i) => {
+    if (c.to < c.from) {
+      issues.push({ path: `calendar.closures.${i}`, message: say('结束日期早于开始日期', '"to" is before "from"') });
+    }
+  });
+  const fieldIds: Record<DatasetId, readonly string[]> = {
+    orders: ORDER_FIELDS.map((f) => f.id),
+    complaints: COMPLAINT_FIELDS.map((f) => f.id),
+    surveys: surveyFields(config.satisfaction.dimensions.map((d) => ({ id: d.id, zh: d.label.zh, en: d.label.en, aliases: d.headers }))).map((f) => f.id),
+  };
+  for (const dataset of ['orders', 'complaints', 'surveys'] as const) {
+    for (const id of Object.keys(parsed.headers[dataset])) {
+      if (!fieldIds[dataset].includes(id)) {
+        issues.push({
+          path: `headers.${dataset}.${id}`,
+          message: say(`未知的字段；允许：${fieldIds[dataset].join(', ')}`, `unknown field; allowed: ${fieldIds[dataset].join(', ')}`),
+        });
+      }
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,179 @@
+import type { DateTime, IsoDate } from '../model/dates.js';
+import type {
+  ComplaintCategory,
+  ComplaintChannel,
+  OrderSource,
+  ProductType,
+  Responsibility,
+  Severity,
+} from '../model/enums.js';
+import type { DatasetId } from '../model/fields.js';
+import type { Provenance } from '../model/provenance.js';
+import type { Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
+import type { FieldValue } from './read-field.js';
+
+/** The values read from one row, by field id; absent = empty or unreadable. */
+export type RowValues = ReadonlyMap<string, FieldValue>;
+
+/** Typed access to a row's values; required values are known present when these run. */
+class Values {
+  constructor(private readonly values: RowValues) {}
+  text(id: string): string | null {
+    const v = this.values.get(id);
+    return typeof v === 'string' ? v : null;
+  }
+  required(id: string): string {
+    return this.text(id) ?? '';
+  }
+  date(id: string): IsoDate | null {
+    return this.text(id);
+  }
+  dateTime(id: string): DateTime | null {
+    const v = this.values.get(id);
+    return typeof v === 'object' ? v : null;
+  }
+  number(id: string): number | null {
+    const v = this.values.get(id);
+    return typeof v === 'number' ? v : null;
+  }
+  yesNo(id: string): boolean | null {
+    const v = this.values.get(id);
+    return typeof v === 'boolean' ? v : null;
+  }
+  enumValue<T extends string>(id: string): T | null {
+    return this.text(id) as T | null;
+  }
+}
+
+export function buildOrder(row: RowValues, provenance: Provenance): Order {
+  const v = new Values(row);
+  return {
+    kind: 'order',
+    orderNo: v.required('order_no'),
+    customer: v.required('customer'),
+    product: v.required('product'),
+    productCode: v.text('product_code'),
+    quantity: v.number('quantity'),
+    orderDate: v.required('order_date'),
+    source: v.enumValue<OrderSource>('source'),
+    productType: v.enumValue<ProductType>('product_type') ?? 'standard',
+    dueDate: v.date('due_date'),
+    signedDate: v.date('signed_date'),
+    reviewDate: v.date('review_date'),
+    itemA: v.yesNo('item_a'),
+    itemB: v.yesNo('item_b'),
+    itemC: v.yesNo('item_c'),
+    itemD: v.yesNo('item_d'),
+    itemE: v.yesNo('item_e'),
+    itemF: v.yesNo('item_f'),
+    signoffSales: v.text('signoff_sales'),
+    signoffFinance: v.text('signoff_finance'),
+    signoffOperations: v.text('signoff_operations'),
+    salesHeadConfirm: v.text('sales_head_confirm'),
+    dispute: v.text('dispute'),
+    gmDecision: v.text('gm_decision'),
+    changeDate: v.date('change_date'),
+    changeNotice: v.text('change_notice'),
+    reReviewDate: v.date('re_review_date'),
+    delayConsent: v.yesNo('delay_consent'),
+    cancelDate: v.date('cancel_date'),
+    cancelNotice: v.text('cancel_notice'),
+    phoneLogNo: v.text('phone_log_no'),
+    remarks: v.text('remarks'),
+    provenance,
+  };
+}
+
+export function buildComplaint(row: RowValues, provenance: Provenance): Complaint {
+  const v = new Values(row);
+  return {
+    kind: 'complaint',
+    complaintNo: v.required('complaint_no'),
+    receivedAt: v.dateTime('received_at') ?? { date: '', time: null },
+    customer: v.required('customer'),
+    channel: v.enumValue<ComplaintChannel>('channel'),
+    category: v.enumValue<ComplaintCategory>('category') ?? 'other',
+    product: v.text('product'),
+    batchNo: v.text('batch_no'),
+    quantityAffected: v.number('quantity_affected'),
+    description: v.required('description'),
+    severity: v.enumValue<Severity>('severity') ?? 'normal',
+    responsibility: v.enumValue<Responsibility>('responsibility'),
+    responsibleDept: v.text('responsible_dept'),
+    responsiblePerson: v.text('responsible_person'),
+    handler: v.text('handler'),
+    assignedAt: v.date('assigned_at'),
+    causeFoundAt: v.date('cause_found_at'),
+    rootCause: v.text('root_cause'),
+    correctiveAction: v.text('corrective_action'),
+    capaNo: v.text('capa_no'),
+    firstReplyAt: v.dateTime('first_reply_at'),
+    resolvedAt: v.date('resolved_at'),
+    customerNotifiedAt: v.date('customer_notified_at'),
+    closedAt: v.date('closed_at'),
+    customerFeedback: v.text('customer_feedback'),
+    returned: v.yesNo('returned'),
+    returnQty: v.number('return_qty'),
+    escalated: v.yesNo('escalated'),
+    verifiedBy: v.text('verified_by'),
+    verifiedAt: v.date('verified_at'),
+    provenance,
+  };
+}
+
+/**
+ * @param dimensionIds the configured dimensions, whose scores go into `scores`
+ * @param scoresUsable false when a score of the row was out of range: none of its scores count
+ * @param anyScoreGiven a score cell was filled in, readable or not (the row was returned)
+ */
+export function buildSurveyResponse(
+  row: RowValues,
+  provenance: Provenance,
+  dimensionIds: readonly string[],
+  scoresUsable: boolean,
+  anyScoreGiven: boolean,
+): SurveyResponse {
+  const v = new Values(row);
+  const scores: Record<string, number> = {};
+  if (scoresUsable) {
+    for (const id of dimensionIds) {
+      const score = v.number(id);
+      if (score !== null) scores[id] = score;
+    }
+  }
+  const returnedDate = v.date('returned_date');
+  return {
+    kind: 'survey',
+    period: v.required('period'),
+    customer: v.required('customer'),
+    sentDate: v.date('sent_date'),
+    returnedDate,
+    scores,
+    overall: scoresUsable ? v.number('overall') : null,
+    competitor: v.text('competitor'),
+    competitorScore: v.number('competitor_score'),
+    comments: v.text('comments'),
+    respondent: v.text('respondent'),
+    returned: returnedDate !== null || anyScoreGiven,
+    provenance,
+  };
+}
+
+/** The value that must be unique within a dataset (surveys: customer and period together). */
+export function recordKey(record: DataRecord): string {
+  switch (record.kind) {
+    case 'order':
+      return record.orderNo;
+    case 'complaint':
+      return record.complaintNo;
+    case 'survey':
+      return `${record.customer}\u0000${record.period}`;
+  }
+}
+
+/** Human-readable id of a record for findings and messages. */
+export function recordLabel(record: DataRecord): string {
+  return record.kind === 'survey' ? `${record.customer} ${record.period}` : recordKey(record);
+}
+
+export type RecordOf<D extends DatasetId> = D extends 'orders' ? Order : D extends 'complaints' ? Complaint : SurveyResponse;

@@ -1,0 +1,76 @@
+import type { FileProblem, InputError } from '../model/input-error.js';
+import type { DataRecord } from '../model/records.js';
+import { readCsv } from './csv/read-csv.js';
+import type { HeaderIndex } from './header-index.js';
+import type { InputFileKind } from './input-files.js';
+import { ingestSheet } from './ingest-sheet.js';
+import type { SheetReport } from './sheet-report.js';
+import { readXlsx, WorkbookError } from './xlsx/read-xlsx.js';
+
+/** One input file read: its sheets' records and reports, or the reason it could not be read. */
+export interface FileIngest {
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly reports: SheetReport[];
+  /** Records of all its sheets, in reading order. */
+  readonly records: DataRecord[];
+  readonly errors: InputError[];
+  readonly problem: FileProblem | null;
+}
+
+/** Reads every sheet of one .xlsx or .csv file held in memory. Never throws for bad content. */
+export function ingestFile(file: { path: string; kind: InputFileKind }, bytes: Buffer, sha256: string, index: HeaderIndex): FileIngest {
+  const result: FileIngest = { path: file.path, sha256, bytes: bytes.length, reports: [], records: [], errors: [], problem: null };
+  if (file.kind === 'csv') {
+    const { sheet, problems } = readCsv(bytes, file.path);
+    const ingest = ingestSheet(sheet, false, index);
+    for (const p of problems) {
+      result.errors.push({
+        code: 'csv_format',
+        dataset: ingest.report.dataset,
+        file: file.path,
+        sheet: null,
+        row: p.row,
+        column: null,
+        columnLetter: null,
+        value: null,
+        level: 'warning',
+        rejected: false,
+        params: { detail: p.detail },
+      });
+    }
+    return collect(result, [ingest]);
+  }
+  try {
+    const sheets = readXlsx(bytes, file.path);
+    const ingests = sheets.map((ref) => {
+      if (!ref.isWorksheet) {
+        return {
+          report: { file: file.path, sheet: ref.name, hidden: ref.hidden, dataset: null, skipped: 'not_worksheet' as const, headerRow: null, columns: [], ignoredColumns: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, totalsRows: 0 },
+          records: [],
+          errors: [],
+        };
+      }
+      // The 1900/1904 date system is per workbook; readXlsx already applied it to date cells and
+      // the value parsers need it for bare serial numbers.
+      const sheet = ref.open();
+      return ingestSheet(sheet, ref.date1904, index);
+    });
+    return collect(result, ingests);
+  } catch (error) {
+    if (error instanceof WorkbookError) {
+      return { ...result, problem: { code: error.code, file: file.path, detail: error.message } };
+    }
+    throw error;
+  }
+}
+
+function collect(result: FileIngest, ingests: readonly { report: SheetReport; records: DataRecord[]; errors: InputError[] }[]): FileIngest {
+  for (const ingest of ingests) {
+    result.reports.push(ingest.report);
+    for (const r of ingest.records) result.records.push(r);
+    for (const e of ingest.errors) result.errors.push(e);
+  }
+  return result;
+}

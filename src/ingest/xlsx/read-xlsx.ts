@@ -1,0 +1,329 @@
+import path from 'node:path/posix';
+import { dateTimeFromSerial } from '../../dates/civil.js';
+import { DateCell, ErrorCell, PercentCell, type MergeRange, type RawCell, type RawRow, type RawSheet } from '../raw-sheet.js';
+import { XmlCursor } from './xml-cursor.js';
+import { ZipArchive, ZipFormatError } from './zip-archive.js';
+import { cellFormatKinds, CellFormatKind } from './cell-formats.js';
+
+/** Limits that keep a huge or malicious workbook from exhausting the machine. */
+export interface XlsxLimits {
+  /** Largest inflated part (sheet XML, shared strings) in bytes. */
+  readonly maxPartBytes: number;
+}
+
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxPartBytes: 1 << 30 };
+
+/** Excel's column limit (XFD). */
+const MAX_COLUMNS = 16_384;
+
+/** Why a workbook cannot be read at all. */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: 'encrypted_workbook' | 'not_xlsx',
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'WorkbookError';
+  }
+}
+
+/** A sheet listed in a workbook; `open` inflates and indexes it. */
+export interface XlsxSheetRef {
+  readonly name: string;
+  readonly hidden: boolean;
+  /** False for chart sheets and dialog sheets, which hold no cells. */
+  readonly isWorksheet: boolean;
+  /** The workbook uses the 1904 date system (serial 0 = 1904-01-01). */
+  readonly date1904: boolean;
+  open(): RawSheet;
+}
+
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * Lists the sheets of an .xlsx held in memory. Values are read as Excel stores them: shared and
+ * inline strings (rich text joined, phonetic runs left out), formula results, booleans, errors,
+ * numbers — with date and percent formats recognised from the cell's style.
+ */
+export function readXlsx(bytes: Buffer, file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): XlsxSheetRef[] {
+  if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
+    throw new WorkbookError('encrypted_workbook', 'password-protected workbook (or an old .xls saved under an .xlsx name)');
+  }
+  let zip: ZipArchive;
+  try {
+    zip = new ZipArchive(bytes);
+  } catch (error) {
+    throw new WorkbookError('not_xlsx', error instanceof ZipFormatError ? error.message : String(error));
+  }
+  try {
+    const workbookPath = findWorkbookPart(zip, limits);
+    const workbookXml = zip.read(workbookPath, limits.maxPartBytes);
+    if (!workbookXml) throw new WorkbookError('not_xlsx', 'no workbook part');
+    const rels = readRelationships(zip, relsPathOf(workbookPath), limits);
+    const { date1904, sheets } = readWorkbookXml(workbookXml);
+    const sharedStringsTarget = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'));
+    const stylesTarget = [...rels.values()].find((r) => r.type.endsWith('/styles'));
+    let sharedStrings: string[] | null = null;
+    let formatKinds: Uint8Array | null = null;
+    const context = () => {
+      sharedStrings ??= sharedStringsTarget ? readSharedStrings(zip.read(sharedStringsTarget.target, limits.maxPartBytes)) : [];
+      formatKinds ??= cellFormatKinds(stylesTarget ? zip.read(stylesTarget.target, limits.maxPartBytes) : null);
+      return { sharedStrings, formatKinds, date1904 };
+    };
+    return sheets.map((sheet) => {
+      const rel = rels.get(sheet.relId);
+      const isWorksheet = rel !== undefined && rel.type.endsWith('/worksheet');
+      return {
+        name: sheet.name,
+        hidden: sheet.hidden,
+        isWorksheet,
+        date1904,
+        open: () => {
+          if (!rel || !isWorksheet) throw new WorkbookError('not_xlsx', `sheet ${sheet.name} has no cells`);
+          const xml = zip.read(rel.target, limits.maxPartBytes);
+          if (!xml) throw new WorkbookError('not_xlsx', `sheet ${sheet.name} is missing from the package`);
+          return openSheet(xml, file, sheet.name, sheet.hidden, context());
+        },
+      };
+    });
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw new WorkbookError('not_xlsx', error.message);
+    throw error;
+  }
+}
+
+interface Relationship {
+  readonly type: string;
+  /** Resolved path inside the package. */
+  readonly target: string;
+}
+
+function findWorkbookPart(zip: ZipArchive, limits: XlsxLimits): string {
+  const rootRels = readRelationships(zip, '_rels/.rels', limits);
+  const office = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
+  if (office && zip.has(office.target)) return office.target;
+  if (zip.has('xl/workbook.xml')) return 'xl/workbook.xml';
+  throw new WorkbookError('not_xlsx', 'no workbook part (not an Excel workbook)');
+}
+
+function relsPathOf(part: string): string {
+  return path.join(path.dirname(part), '_rels', `${path.basename(part)}.rels`);
+}
+
+function readRelationships(zip: ZipArchive, relsPath: string, limits: XlsxLimits): Map<string, Relationship> {
+  const map = new Map<string, Relationship>();
+  const xml = zip.read(relsPath, limits.maxPartBytes);
+  if (!xml) return map;
+  // Targets are relative to the folder of the part the .rels file describes.
+  const base = path.dirname(path.dirname(relsPath));
+  const cursor = new XmlCursor(xml);
+  while (cursor.next()) {
+    if (cursor.isEnd || !cursor.is('Relationship')) continue;
+    const id = cursor.attr('Id');
+    const type = cursor.attr('Type') ?? '';
+    const target = cursor.attr('Target');
+    if (!id || !target || cursor.attr('TargetMode') === 'External') continue;
+    const resolved = target.startsWith('/') ? target.slice(1) : path.normalize(path.join(base, target));
+    map.set(id, { type, target: resolved.replace(/^\.\//, '') });
+  }
+  return map;
+}
+
+function readWorkbookXml(xml: Buffer): { date1904: boolean; sheets: { name: string; relId: string; hidden: boolean }[] } {
+  const cursor = new XmlCursor(xml);
+  let date1904 = false;
+  const sheets: { name: string; relId: string; hidden: boolean }[] = [];
+  while (cursor.next()) {
+    if (cursor.isEnd) continue;
+    if (cursor.is('workbookPr')) {
+      const value = cursor.attr('date1904');
+      date1904 = value === '1' || value === 'true';
+    } else if (cursor.is('sheet')) {
+      const state = cursor.attr('state');
+      sheets.push({ name: cursor.attr('name') ?? '', relId: cursor.attr('id') ?? '', hidden: state === 'hidden' || state === 'veryHidden' });
+    }
+  }
+  return { date1904, sheets };
+}
+
+/** Shared strings in order; rich-text runs joined, phonetic guides (rPh) left out. */
+function readSharedStrings(xml: Buffer | null): string[] {
+  const strings: string[] = [];
+  if (!xml) return strings;
+  const cursor = new XmlCursor(xml);
+  let current: string | null = null;
+  let phonetic = 0;
+  while (cursor.next()) {
+    if (cursor.is('si')) {
+      if (cursor.isEnd) {
+        strings.push(current ?? '');
+        current = null;
+      } else if (cursor.selfClosing) strings.push('');
+      else current = '';
+    } else if (cursor.is('rPh')) {
+      if (!cursor.selfClosing) phonetic += cursor.isEnd ? -1 : 1;
+    } else if (cursor.is('t') && !cursor.isEnd && phonetic === 0 && current !== null) {
+      current += cursor.text();
+    }
+  }
+  return strings;
+}
+
+interface SheetContext {
+  readonly sharedStrings: readonly string[];
+  readonly formatKinds: Uint8Array;
+  readonly date1904: boolean;
+}
+
+function openSheet(xml: Buffer, file: string, name: string, hidden: boolean, context: SheetContext): RawSheet {
+  const dataEnd = xml.lastIndexOf('sheetData');
+  const merges = dataEnd < 0 ? [] : readMerges(xml, dataEnd);
+  const dataStart = xml.indexOf('sheetData');
+  return {
+    file,
+    sheet: name,
+    hidden,
+    merges,
+    rows: dataStart < 0 ? [] : { [Symbol.iterator]: () => scanRows(xml, dataStart, context) },
+  };
+}
+
+function readMerges(xml: Buffer, from: number): MergeRange[] {
+  const merges: MergeRange[] = [];
+  const cursor = new XmlCursor(xml, from);
+  while (cursor.next()) {
+    if (cursor.isEnd || !cursor.is('mergeCell')) continue;
+    const ref = cursor.attr('ref');
+    const match = ref ? /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.toUpperCase()) : null;
+    if (!match) continue;
+    const [, c1 = 'A', r1 = '1', c2 = c1, r2 = r1] = match;
+    merges.push({ top: Number(r1), left: columnIndex(c1), bottom: Number(r2), right: columnIndex(c2) });
+  }
+  return merges;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+const CHAR_c = 0x63;
+const CHAR_v = 0x76;
+const CHAR_t = 0x74;
+
+/** Walks <sheetData>: the hot loop, comparing tag names as bytes. */
+function* scanRows(xml: Buffer, start: number, context: SheetContext): Generator<RawRow> {
+  const cursor = new XmlCursor(xml, start);
+  const { sharedStrings, formatKinds, date1904 } = context;
+  let rowNumber = 0;
+  let cells: RawCell[] = [];
+  let hasCell = false;
+  let column = -1;
+  let type = 'n';
+  let style = 0;
+  let value: string | null = null;
+  let inline: string | null = null;
+  let phonetic = 0;
+  while (cursor.next()) {
+    const length = cursor.nameEnd - cursor.nameStart;
+    const first = xml[cursor.nameStart];
+    if (length === 1 && first === CHAR_c) {
+      if (cursor.isEnd) {
+        if (column < MAX_COLUMNS) {
+          const cell = toCell(type, style, value, inline, sharedStrings, formatKinds, date1904);
+          if (cell !== undefined) {
+            cells[column] = cell;
+            hasCell = true;
+          }
+        }
+        continue;
+      }
+      const ref = cursor.attrRange('r');
+      column = ref ? refColumn(xml, ref[0], ref[1]) : column + 1;
+      const t = cursor.attrRange('t');
+      type = t ? xml.toString('latin1', t[0], t[1]) : 'n';
+      const s = cursor.attrRange('s');
+      style = s ? parseAsciiInt(xml, s[0], s[1]) : 0;
+      value = null;
+      inline = null;
+    } else if (length === 1 && first === CHAR_v) {
+      if (!cursor.isEnd) value = cursor.text();
+    } else if (length === 1 && first === CHAR_t) {
+      if (!cursor.isEnd && phonetic === 0) inline = (inline ?? '') + cursor.text();
+    } else if (length === 3 && first === 0x72 && cursor.is('row')) {
+      if (cursor.isEnd) {
+        if (hasCell) yield { row: rowNumber, cells };
+        continue;
+      }
+      const r = cursor.attrRange('r');
+      rowNumber = r ? parseAsciiInt(xml, r[0], r[1]) : rowNumber + 1;
+      cells = [];
+      hasCell = false;
+      column = -1;
+    } else if (length === 3 && cursor.is('rPh')) {
+      if (!cursor.selfClosing) phonetic += cursor.isEnd ? -1 : 1;
+    } else if (length === 9 && cursor.isEnd && cursor.is('sheetData')) {
+      return;
+    }
+  }
+}
+
+function toCell(
+  type: string,
+  style: number,
+  value: string | null,
+  inline: string | null,
+  sharedStrings: readonly string[],
+  formatKinds: Uint8Array,
+  date1904: boolean,
+): RawCell {
+  switch (type) {
+    case 's':
+      return value === null ? undefined : sharedStrings[Number(value)];
+    case 'inlineStr':
+      return inline ?? value ?? undefined;
+    case 'str':
+      return value ?? undefined;
+    case 'b':
+      return value === null ? undefined : value === '1' || value === 'true';
+    case 'e':
+      return value === null ? undefined : new ErrorCell(value);
+    case 'd':
+      return value ?? undefined;
+    default: {
+      if (value === null || value === '') return undefined;
+      const number = Number(value);
+      if (Number.isNaN(number)) return value;
+      const kind = formatKinds[style] ?? CellFormatKind.Plain;
+      if (kind === CellFormatKind.Date) {
+        const dateTime = dateTimeFromSerial(number, date1904);
+        return dateTime ? new DateCell(dateTime, number) : number;
+      }
+      if (kind === CellFormatKind.Percent) return new PercentCell(number);
+      return number;
+    }
+  }
+}
+
+/** 0-based column of a cell reference like "AB12". */
+function refColumn(xml: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let p = start; p < end; p++) {
+    const c = xml[p]!;
+    if (c >= 0x41 && c <= 0x5a) n = n * 26 + (c - 0x40);
+    else if (c >= 0x61 && c <= 0x7a) n = n * 26 + (c - 0x60);
+    else break;
+  }
+  return n - 1;
+}
+
+function parseAsciiInt(xml: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let p = start; p < end; p++) {
+    const c = xml[p]!;
+    if (c < 0x30 || c > 0x39) break;
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
+}

@@ -1,0 +1,107 @@
+import type { DatasetId } from './fields.js';
+import type { FindingSeverity, RuleId } from './finding.js';
+import type { InputErrorCode, InputErrorLevel } from './input-error.js';
+
+/**
+ * summary.json, schemaVersion 1 (../shared/spec/cli-and-summary.md). Keys beyond the contract
+ * are extensions; a documented key changes only with a new schemaVersion.
+ */
+export interface Summary {
+  readonly schemaVersion: 1;
+  readonly asOf: string;
+  /** Extension: language of the messages. */
+  readonly lang: 'zh' | 'en';
+  readonly inputs: readonly SummaryInput[];
+  readonly inputErrors: readonly SummaryInputError[];
+  readonly orders: OrdersSummary;
+  readonly complaints: ComplaintsSummary;
+  readonly satisfaction: SatisfactionSummary;
+  readonly findings: readonly SummaryFinding[];
+  /** Extension: sheets and files that were not read, and why. */
+  readonly skipped: readonly { readonly file: string; readonly sheet: string | null; readonly reason: string }[];
+}
+
+export interface SummaryInput {
+  readonly dataset: DatasetId;
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly rowsRead: number;
+  readonly rowsAccepted: number;
+  readonly rowsRejected: number;
+  readonly sha256: string;
+  /** Extension: 1-based header row. */
+  readonly headerRow: number;
+}
+
+export interface SummaryInputError {
+  readonly dataset: DatasetId | null;
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly value: string | null;
+  readonly level: InputErrorLevel;
+  readonly rejected: boolean;
+  readonly message: string;
+  /** Extensions: the error code and the column letter. */
+  readonly code: InputErrorCode;
+  readonly columnLetter: string | null;
+}
+
+export interface OrdersSummary {
+  readonly total: number;
+  readonly standard: number;
+  readonly nonStandard: number;
+  readonly reviewComplete: number;
+  readonly reviewIncomplete: number;
+  readonly signedBeforeReview: number;
+  readonly changedNotReReviewed: number;
+}
+
+export interface ComplaintsSummary {
+  readonly total: number;
+  readonly open: number;
+  readonly closed: number;
+  readonly major: number;
+  readonly byMonth: Readonly<Record<string, number>>;
+  readonly byCategory: Readonly<Record<string, number>>;
+  readonly overdue: number;
+  readonly firstReplyWithin72h: number;
+  readonly firstReplyLate: number;
+  readonly firstReplyMissing: number;
+  readonly majorNotEscalated: number;
+}
+
+export interface SatisfactionSummary {
+  /** Null when there is no survey data. */
+  readonly period: string | null;
+  readonly previousPeriod: string | null;
+  readonly sent: number;
+  readonly returned: number;
+  /** Null when nothing was sent. */
+  readonly responseRate: number | null;
+  /** Null when no scored response was returned. */
+  readonly mean: number | null;
+  readonly median: number | null;
+  /** Sample standard deviation; null below two responses. */
+  readonly stdev: number | null;
+  readonly bands: Readonly<Record<string, number>>;
+  /** Dimension id → mean; null when no response gave it. */
+  readonly dimensions: Readonly<Record<string, number | null>>;
+  readonly previousMean: number | null;
+  readonly deltaMean: number | null;
+  readonly periods: readonly { readonly period: string; readonly sent: number; readonly returned: number; readonly mean: number | null }[];
+}
+
+export interface SummaryFinding {
+  readonly rule: RuleId;
+  readonly clause: string;
+  readonly severity: FindingSeverity;
+  readonly dataset: DatasetId;
+  readonly record: string;
+  readonly file: string | null;
+  readonly row: number | null;
+  readonly message: string;
+  /** Extension: sheet name (null for CSV or period-level findings). */
+  readonly sheet: string | null;
+}
