@@ -1,8 +1,19 @@
 import { CliError } from '../issues/cli-error.js';
 import { packageVersion } from '../paths.js';
 
+/** Where a command prints; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const PROCESS_IO: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
 interface CommandModule {
-  run(argv: readonly string[]): Promise<number>;
+  run(argv: readonly string[], io: CliIo): Promise<number>;
   usage: { zh: string; en: string };
 }
 
@@ -28,34 +39,34 @@ function helpText(): string {
 }
 
 /** Runs the command line; returns the exit status (0 done, 1 --fail-on reached, 2 could not run). */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
   const [name, ...rest] = argv;
   const debug = argv.includes('--debug');
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      process.stdout.write(helpText());
+      io.stdout(helpText());
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-      process.stdout.write(`${packageVersion()}\n`);
+      io.stdout(`${packageVersion()}\n`);
       return 0;
     }
     const command = COMMANDS[name];
     if (!command) throw new CliError(`unknown command "${name}" (qmsdoc --help)`);
     const module = await command.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(`${module.usage.zh}\n${module.usage.en}\n`);
+      io.stdout(`${module.usage.zh}\n${module.usage.en}\n`);
       return 0;
     }
-    return await module.run(rest.filter((a) => a !== '--debug'));
+    return await module.run(rest.filter((a) => a !== '--debug'), io);
   } catch (error) {
     if (error instanceof CliError) {
-      process.stderr.write(`qmsdoc: ${error.message}\n`);
+      io.stderr(`qmsdoc: ${error.message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`qmsdoc: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
-    if (debug) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    else process.stderr.write('qmsdoc: run again with --debug for details, and please report it\n');
+    io.stderr(`qmsdoc: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (debug) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
+    else io.stderr('qmsdoc: run again with --debug for details, and please report it\n');
     return 2;
   }
 }

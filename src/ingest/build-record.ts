@@ -12,8 +12,10 @@ import type { Provenance } from '../model/provenance.js';
 import type { Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
 import type { FieldValue } from './read-field.js';
 
-/** The values read from one row, by field id; absent = empty or unreadable. */
-export type RowValues = ReadonlyMap<string, FieldValue>;
+/** The values read from one row, by field id; undefined = empty or unreadable. */
+export interface RowValues {
+  get(id: string): FieldValue | undefined;
+}
 
 /** Typed access to a row's values; required values are known present when these run. */
 class Values {

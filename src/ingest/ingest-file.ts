@@ -1,9 +1,9 @@
 import type { FileProblem, InputError } from '../model/input-error.js';
 import type { DataRecord } from '../model/records.js';
-import { readCsv } from './csv/read-csv.js';
+import { streamCsv } from './csv/read-csv.js';
 import type { HeaderIndex } from './header-index.js';
 import type { InputFileKind } from './input-files.js';
-import { ingestSheet } from './ingest-sheet.js';
+import { ingestSheet, SheetIngester } from './ingest-sheet.js';
 import type { SheetReport } from './sheet-report.js';
 import { readXlsx, WorkbookError } from './xlsx/read-xlsx.js';
 
@@ -23,8 +23,9 @@ export interface FileIngest {
 export function ingestFile(file: { path: string; kind: InputFileKind }, bytes: Buffer, sha256: string, index: HeaderIndex): FileIngest {
   const result: FileIngest = { path: file.path, sha256, bytes: bytes.length, reports: [], records: [], errors: [], problem: null };
   if (file.kind === 'csv') {
-    const { sheet, problems } = readCsv(bytes, file.path);
-    const ingest = ingestSheet(sheet, false, index);
+    const ingester = new SheetIngester({ file: file.path, sheet: null, hidden: false, merges: [] }, false, index);
+    const { problems } = streamCsv(bytes, (row) => ingester.push(row));
+    const ingest = ingester.finish();
     for (const p of problems) {
       result.errors.push({
         code: 'csv_format',

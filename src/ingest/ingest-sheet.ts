@@ -2,8 +2,8 @@ import type { DatasetId } from '../model/fields.js';
 import type { InputError, InputErrorCode } from '../model/input-error.js';
 import type { CellSource, Provenance } from '../model/provenance.js';
 import type { DataRecord } from '../model/records.js';
-import { buildComplaint, buildOrder, buildSurveyResponse } from './build-record.js';
-import { detectLayout, HEADER_SEARCH_ROWS, type MappedColumn } from './detect-layout.js';
+import { buildComplaint, buildOrder, buildSurveyResponse, type RowValues } from './build-record.js';
+import { detectLayout, HEADER_SEARCH_ROWS, type MappedColumn, type SheetLayout } from './detect-layout.js';
 import type { HeaderIndex } from './header-index.js';
 import { isEmptyCell, MAX_TEXT_LENGTH, readField, type FieldValue } from './read-field.js';
 import { cellDisplay, type MergeRange, type RawCell, type RawRow, type RawSheet } from './raw-sheet.js';
@@ -22,134 +22,197 @@ export interface SheetIngest {
 
 const TOTALS = /^(合计|总计|小计|总合计|total|totals|grandtotal|sum)[:：]?$/i;
 
+/** The sheet a row stream comes from: where it is and its merged ranges. */
+export type SheetMeta = Omit<RawSheet, 'rows'>;
+
 /**
  * Reads one sheet: finds its header and dataset, then turns every data row into a typed record
  * or into input errors. Rows with a bad required value are rejected; a bad optional value is an
  * error and the row is kept without it. Empty rows are skipped; totals rows with a warning.
  */
 export function ingestSheet(sheet: RawSheet, date1904: boolean, index: HeaderIndex): SheetIngest {
-  const errors: InputError[] = [];
-  const records: DataRecord[] = [];
-  const rows = sheet.rows[Symbol.iterator]();
-  const head: RawRow[] = [];
-  let pending: RawRow | undefined;
-  for (let next = rows.next(); !next.done; next = rows.next()) {
-    if (next.value.row > HEADER_SEARCH_ROWS + 2) {
-      pending = next.value;
-      break;
-    }
-    head.push(next.value);
-  }
-  const layout = detectLayout(head, sheet.merges, index);
-  const base = { file: sheet.file, sheet: sheet.sheet, hidden: sheet.hidden, columns: [], ignoredColumns: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, totalsRows: 0 };
-  if (layout.kind === 'skipped') {
-    if (layout.reason === 'tie') {
-      errors.push(sheetError('ambiguous_sheet', null, sheet, layout.headerRow, { candidates: layout.candidates.join(', ') }));
-    }
-    return { report: { ...base, dataset: null, skipped: layout.reason, headerRow: layout.reason === 'tie' ? layout.headerRow : null }, records, errors };
-  }
-  const { dataset, columns } = layout;
-  const report: SheetReport = {
-    ...base,
-    dataset,
-    skipped: null,
-    headerRow: layout.headerRow,
-    columns: columns.map((c) => ({ letter: c.letter, header: c.header, field: c.field.id })),
-    ignoredColumns: layout.ignored.map((c) => ({ letter: c.letter, header: c.header })),
-  };
-  for (const d of layout.duplicates) {
-    const first = columns.find((c) => c.field.id === d.duplicateOf);
-    errors.push({
-      ...sheetError('duplicate_column', dataset, sheet, layout.headerRow, { field: d.duplicateOf ?? '', first: first ? `${first.letter} ${first.header}` : '' }),
-      column: d.header,
-      columnLetter: d.letter,
-    });
-  }
-  const sources: Record<string, CellSource> = {};
-  for (const c of columns) sources[c.field.id] = { column: c.letter, header: c.header };
-  const reader = new RowReader(dataset, columns, sources, sheet, date1904, index, errors);
-  const fill = new MergeFill(sheet.merges.filter((m) => m.top >= layout.firstDataRow && m.bottom > m.top));
-  let firstRejected = 0;
-  let lastRejected = 0;
+  const ingester = new SheetIngester(sheet, date1904, index);
+  for (const row of sheet.rows) if (!ingester.push(row)) break;
+  return ingester.finish();
+}
 
-  const handle = (raw: RawRow): void => {
+/**
+ * The same, fed one row at a time (so a CSV parser can stream into it). Rows must come in
+ * order; the first rows are held back until the header is found.
+ */
+export class SheetIngester {
+  private readonly errors: InputError[] = [];
+  private readonly records: DataRecord[] = [];
+  private head: RawRow[] | null = [];
+  private layout: SheetLayout | null = null;
+  private report: SheetReport | null = null;
+  private reader: RowReader | null = null;
+  private fill: MergeFill | null = null;
+  private firstRejected = 0;
+  private lastRejected = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly sheet: SheetMeta,
+    private readonly date1904: boolean,
+    private readonly index: HeaderIndex,
+  ) {}
+
+  /** Takes the next row; false once no more rows are wanted. */
+  push(raw: RawRow): boolean {
+    if (this.stopped) return false;
+    if (this.head !== null) {
+      if (raw.row <= HEADER_SEARCH_ROWS + 2) {
+        this.head.push(raw);
+        return true;
+      }
+      this.start();
+      if (this.stopped) return false;
+    }
+    const report = this.report!;
+    if (report.rowsAccepted + report.rowsRejected >= MAX_DATA_ROWS) {
+      this.errors.push({ ...sheetError('too_many_rows', report.dataset, this.sheet, raw.row, { max: MAX_DATA_ROWS }), rejected: true });
+      this.stopped = true;
+      return false;
+    }
+    this.handle(raw);
+    return true;
+  }
+
+  finish(): SheetIngest {
+    if (this.head !== null) this.start();
+    const layout = this.layout!;
+    const report = this.report!;
+    if (layout.kind === 'dataset') {
+      for (const field of layout.missingRequired) {
+        this.errors.push({
+          ...sheetError('required_column_missing', layout.dataset, this.sheet, layout.headerRow, {
+            field: field.id,
+            rows: report.rowsRejected,
+            firstRow: this.firstRejected,
+            lastRow: this.lastRejected,
+          }),
+          column: field.zh,
+          level: 'error',
+          rejected: report.rowsRejected > 0,
+        });
+      }
+    }
+    report.rowsRead = report.rowsAccepted + report.rowsRejected;
+    return { report, records: this.records, errors: this.errors };
+  }
+
+  /** The header rows are in: decide the layout, then read the rows held back. */
+  private start(): void {
+    const head = this.head ?? [];
+    this.head = null;
+    const sheet = this.sheet;
+    const layout = detectLayout(head, sheet.merges, this.index);
+    this.layout = layout;
+    const base = { file: sheet.file, sheet: sheet.sheet, hidden: sheet.hidden, columns: [], ignoredColumns: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, totalsRows: 0 };
+    if (layout.kind === 'skipped') {
+      if (layout.reason === 'tie') {
+        this.errors.push(sheetError('ambiguous_sheet', null, sheet, layout.headerRow, { candidates: layout.candidates.join(', ') }));
+      }
+      this.report = { ...base, dataset: null, skipped: layout.reason, headerRow: layout.reason === 'tie' ? layout.headerRow : null };
+      this.stopped = true;
+      return;
+    }
+    const { dataset, columns } = layout;
+    this.report = {
+      ...base,
+      dataset,
+      skipped: null,
+      headerRow: layout.headerRow,
+      columns: columns.map((c) => ({ letter: c.letter, header: c.header, field: c.field.id })),
+      ignoredColumns: layout.ignored.map((c) => ({ letter: c.letter, header: c.header })),
+    };
+    for (const d of layout.duplicates) {
+      const first = columns.find((c) => c.field.id === d.duplicateOf);
+      this.errors.push({
+        ...sheetError('duplicate_column', dataset, sheet, layout.headerRow, { field: d.duplicateOf ?? '', first: first ? `${first.letter} ${first.header}` : '' }),
+        column: d.header,
+        columnLetter: d.letter,
+      });
+    }
+    const sources: Record<string, CellSource> = {};
+    for (const c of columns) sources[c.field.id] = { column: c.letter, header: c.header };
+    this.reader = new RowReader(dataset, columns, sources, sheet, this.date1904, this.index, this.errors);
+    this.fill = new MergeFill(sheet.merges.filter((m) => m.top >= layout.firstDataRow && m.bottom > m.top));
+    for (const raw of head) this.handle(raw);
+  }
+
+  private handle(raw: RawRow): void {
+    const layout = this.layout as Extract<SheetLayout, { kind: 'dataset' }>;
+    const report = this.report!;
     if (raw.row < layout.firstDataRow) return;
-    const cells = fill.apply(raw);
+    const cells = this.fill!.apply(raw);
     const totals = totalsLabel(cells);
     if (totals !== null) {
       report.totalsRows++;
-      errors.push({ ...sheetError('totals_row', dataset, sheet, raw.row, {}), value: totals });
+      this.errors.push({ ...sheetError('totals_row', layout.dataset, this.sheet, raw.row, {}), value: totals });
       return;
     }
-    if (columns.every((c) => isEmptyCell(cells[c.index]))) return;
+    if (layout.columns.every((c) => isEmptyCell(cells[c.index]))) return;
     if (layout.missingRequired.length > 0) {
       report.rowsRejected++;
-      firstRejected ||= raw.row;
-      lastRejected = raw.row;
+      this.firstRejected ||= raw.row;
+      this.lastRejected = raw.row;
       return;
     }
-    const record = reader.read(raw.row, cells);
+    const record = this.reader!.read(raw.row, cells);
     if (record) {
-      records.push(record);
+      this.records.push(record);
       report.rowsAccepted++;
     } else report.rowsRejected++;
-  };
+  }
+}
 
-  for (const raw of head) handle(raw);
-  if (pending) handle(pending);
-  for (let next = rows.next(); !next.done; next = rows.next()) {
-    if (report.rowsAccepted + report.rowsRejected >= MAX_DATA_ROWS) {
-      errors.push({ ...sheetError('too_many_rows', dataset, sheet, next.value.row, { max: MAX_DATA_ROWS }), rejected: true });
-      break;
-    }
-    handle(next.value);
+/** A row's values in column order, looked up by field id. */
+class SlotValues implements RowValues {
+  constructor(
+    private readonly slots: Readonly<Record<string, number>>,
+    readonly values: (FieldValue | undefined)[],
+  ) {}
+  get(id: string): FieldValue | undefined {
+    const slot = this.slots[id];
+    return slot === undefined ? undefined : this.values[slot];
   }
-  for (const field of layout.missingRequired) {
-    errors.push({
-      ...sheetError('required_column_missing', dataset, sheet, layout.headerRow, {
-        field: field.id,
-        rows: report.rowsRejected,
-        firstRow: firstRejected,
-        lastRow: lastRejected,
-      }),
-      column: field.zh,
-      level: 'error',
-      rejected: report.rowsRejected > 0,
-    });
-  }
-  report.rowsRead = report.rowsAccepted + report.rowsRejected;
-  return { report, records, errors };
 }
 
 /** Turns cells into a record, collecting the row's errors; null when the row is rejected. */
 class RowReader {
   private readonly dimensionIds: readonly string[];
+  /** Field id → position in `columns` (and in a row's values). */
+  private readonly slots: Readonly<Record<string, number>>;
 
   constructor(
     private readonly dataset: DatasetId,
     private readonly columns: readonly MappedColumn[],
     private readonly sources: Readonly<Record<string, CellSource>>,
-    private readonly sheet: RawSheet,
+    private readonly sheet: SheetMeta,
     private readonly date1904: boolean,
     index: HeaderIndex,
     private readonly errors: InputError[],
   ) {
     this.dimensionIds = index.fields.surveys.filter((f) => f.dimension).map((f) => f.id);
+    this.slots = Object.fromEntries(columns.map((c, i) => [c.field.id, i]));
   }
 
   read(row: number, cells: readonly RawCell[]): DataRecord | null {
-    const values = new Map<string, FieldValue>();
-    const rowErrors: InputError[] = [];
+    const values = new SlotValues(this.slots, new Array<FieldValue | undefined>(this.columns.length));
+    let rowErrors: InputError[] | null = null;
     let rejected = false;
     let scoresUsable = true;
     let anyScoreGiven = false;
-    for (const column of this.columns) {
+    for (let slot = 0; slot < this.columns.length; slot++) {
+      const column = this.columns[slot]!;
       const { field } = column;
       const cell = cells[column.index];
       if (isEmptyCell(cell)) {
         if (field.required) {
           rejected = true;
-          rowErrors.push(this.error('required_missing', row, column, null, {}));
+          (rowErrors ??= []).push(this.error('required_missing', row, column, null, {}));
         }
         continue;
       }
@@ -158,22 +221,22 @@ class RowReader {
       if (isFailure(value)) {
         if (field.required) rejected = true;
         if (value.code === 'score_range' && field.id !== 'competitor_score') scoresUsable = false;
-        rowErrors.push(this.error(value.code, row, column, cellDisplay(cell), value.params ?? {}));
+        (rowErrors ??= []).push(this.error(value.code, row, column, cellDisplay(cell), value.params ?? {}));
         continue;
       }
       if (typeof value === 'string' && value.length > MAX_TEXT_LENGTH) {
-        rowErrors.push({ ...this.error('text_truncated', row, column, null, { max: MAX_TEXT_LENGTH }), level: 'warning' });
-        values.set(field.id, value.slice(0, MAX_TEXT_LENGTH));
+        (rowErrors ??= []).push({ ...this.error('text_truncated', row, column, null, { max: MAX_TEXT_LENGTH }), level: 'warning' });
+        values.values[slot] = value.slice(0, MAX_TEXT_LENGTH);
         continue;
       }
       if (field.required && value === '') {
         rejected = true;
-        rowErrors.push(this.error('required_missing', row, column, null, {}));
+        (rowErrors ??= []).push(this.error('required_missing', row, column, null, {}));
         continue;
       }
-      values.set(field.id, value);
+      values.values[slot] = value;
     }
-    for (const e of rowErrors) this.errors.push(rejected && e.level === 'error' ? { ...e, rejected: true } : e);
+    for (const e of rowErrors ?? []) this.errors.push(rejected && e.level === 'error' ? { ...e, rejected: true } : e);
     if (rejected) return null;
     const provenance: Provenance = { file: this.sheet.file, sheet: this.sheet.sheet, row, columns: this.sources };
     switch (this.dataset) {
@@ -203,7 +266,7 @@ class RowReader {
   }
 }
 
-function sheetError(code: InputErrorCode, dataset: DatasetId | null, sheet: RawSheet, row: number | null, params: Readonly<Record<string, string | number>>): InputError {
+function sheetError(code: InputErrorCode, dataset: DatasetId | null, sheet: SheetMeta, row: number | null, params: Readonly<Record<string, string | number>>): InputError {
   return { code, dataset, file: sheet.file, sheet: sheet.sheet, row, column: null, columnLetter: null, value: null, level: 'warning', rejected: false, params };
 }
 

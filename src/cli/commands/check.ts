@@ -6,6 +6,7 @@ import { emitCheck, runCheck } from '../../pipeline.js';
 import { asOfOption, langOption, parseOptions, requireOption, stringOption } from '../options.js';
 import { formatCheckReport } from '../print-check.js';
 import { createProgress } from '../progress.js';
+import type { CliIo } from '../main.js';
 import { fileProblemFailure, inputFolderFailure, loadRunConfig } from '../run-context.js';
 
 export const usage = {
@@ -14,7 +15,7 @@ export const usage = {
 };
 
 /** `qmsdoc check`: read the input folder, report what was read and every input error, write summary.json. */
-export async function run(argv: readonly string[]): Promise<number> {
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const values = parseOptions(argv, {
     input: { type: 'string' },
     'as-of': { type: 'string' },
@@ -54,6 +55,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     throw new CliError(lang === 'zh' ? `无法写入输出文件夹 ${out}：${(error as Error).message}` : `cannot write to the output folder ${out}: ${(error as Error).message}`);
   }
   const summaryPath = path.join(out, 'summary.json');
-  process.stdout.write(values.json === true ? `${JSON.stringify(result.summary, null, 2)}\n` : formatCheckReport(result, { input, lang, summaryPath }));
+  io.stdout(values.json === true ? `${JSON.stringify(result.summary, null, 2)}\n` : formatCheckReport(result, { input, lang, summaryPath }));
   return 0;
 }

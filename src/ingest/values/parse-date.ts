@@ -24,6 +24,8 @@ export function parseDateTime(cell: RawCell, date1904: boolean): DateTime | Pars
   if (cell instanceof DateCell) return checkYear(cell.value);
   if (typeof cell === 'number') return fromNumber(cell, date1904);
   if (typeof cell !== 'string') return failure('bad_date');
+  const fast = canonicalDate(cell);
+  if (fast !== null) return fast;
   const text = fold(cell);
   const match = SEPARATED.exec(text);
   if (match) return fromParts(match[1], match[3], match[4], match[5], match[6], match[7]);
@@ -73,4 +75,25 @@ function fromParts(
 function checkYear(value: DateTime): DateTime | ParseFailure {
   const year = Number(value.date.slice(0, 4));
   return year >= MIN_YEAR && year <= MAX_YEAR ? value : failure('impossible_date');
+}
+
+/**
+ * "2025-03-05" exactly, the form most exports use, read without regular expressions; null for
+ * anything else (the general path then decides).
+ */
+function canonicalDate(text: string): DateTime | ParseFailure | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return null;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return null;
+    if (i < 4) y = y * 10 + digit;
+    else if (i < 7) m = m * 10 + digit;
+    else d = d * 10 + digit;
+  }
+  if (!isValidCivil(y, m, d)) return failure('impossible_date');
+  return checkYear({ date: text, time: null });
 }

@@ -225,6 +225,7 @@ function* scanRows(xml: Buffer, start: number, context: SheetContext): Generator
   let value: string | null = null;
   let inline: string | null = null;
   let phonetic = 0;
+  const attrs: CellAttributes = { refStart: -1, refEnd: -1, typeStart: -1, typeEnd: -1, styleStart: -1, styleEnd: -1 };
   while (cursor.next()) {
     const length = cursor.nameEnd - cursor.nameStart;
     const first = xml[cursor.nameStart];
@@ -239,12 +240,10 @@ function* scanRows(xml: Buffer, start: number, context: SheetContext): Generator
         }
         continue;
       }
-      const ref = cursor.attrRange('r');
-      column = ref ? refColumn(xml, ref[0], ref[1]) : column + 1;
-      const t = cursor.attrRange('t');
-      type = t ? xml.toString('latin1', t[0], t[1]) : 'n';
-      const s = cursor.attrRange('s');
-      style = s ? parseAsciiInt(xml, s[0], s[1]) : 0;
+      readCellAttributes(xml, cursor.attrStart, cursor.attrEnd, attrs);
+      column = attrs.refStart >= 0 ? refColumn(xml, attrs.refStart, attrs.refEnd) : column + 1;
+      type = attrs.typeStart >= 0 ? xml.toString('latin1', attrs.typeStart, attrs.typeEnd) : 'n';
+      style = attrs.styleStart >= 0 ? parseAsciiInt(xml, attrs.styleStart, attrs.styleEnd) : 0;
       value = null;
       inline = null;
     } else if (length === 1 && first === CHAR_v) {
@@ -303,6 +302,48 @@ function toCell(
       if (kind === CellFormatKind.Percent) return new PercentCell(number);
       return number;
     }
+  }
+}
+
+/** Value ranges of a <c> tag's r, t and s attributes; -1 when absent. Reused for every cell. */
+interface CellAttributes {
+  refStart: number;
+  refEnd: number;
+  typeStart: number;
+  typeEnd: number;
+  styleStart: number;
+  styleEnd: number;
+}
+
+/** One pass over a cell tag's attributes (the hot path: once per cell of a 100,000-row sheet). */
+function readCellAttributes(xml: Buffer, start: number, end: number, out: CellAttributes): void {
+  out.refStart = out.typeStart = out.styleStart = -1;
+  let p = start;
+  while (p < end) {
+    while (p < end && (xml[p] === 0x20 || xml[p] === 0x0a || xml[p] === 0x0d || xml[p] === 0x09)) p++;
+    const keyStart = p;
+    while (p < end && xml[p] !== 0x3d) p++;
+    const keyLength = p - keyStart;
+    const key = xml[keyStart];
+    p++;
+    while (p < end && xml[p] !== 0x22 && xml[p] !== 0x27) p++;
+    const quote = xml[p];
+    const valueStart = p + 1;
+    const valueEnd = quote === undefined ? end : xml.indexOf(quote, valueStart);
+    if (valueEnd < 0 || valueEnd > end) return;
+    if (keyLength === 1) {
+      if (key === 0x72) {
+        out.refStart = valueStart;
+        out.refEnd = valueEnd;
+      } else if (key === 0x74) {
+        out.typeStart = valueStart;
+        out.typeEnd = valueEnd;
+      } else if (key === 0x73) {
+        out.styleStart = valueStart;
+        out.styleEnd = valueEnd;
+      }
+    }
+    p = valueEnd + 1;
   }
 }
 

@@ -16,8 +16,9 @@ export class XmlCursor {
   selfClosing = false;
   /** Byte offset just after the current tag's ">". */
   end = 0;
-  private attrStart = 0;
-  private attrEnd = 0;
+  /** Byte range of the current tag's attributes (for the sheet loop's own attribute scan). */
+  attrStart = 0;
+  attrEnd = 0;
 
   constructor(
     readonly buf: Buffer,
