@@ -28,31 +28,41 @@ const PEOPLE = ['张伟', '李娜', '王强', '刘洋', '陈静', '杨帆', '赵
 const TEXTS = ['内孔尺寸超差，装配困难', '表面有划伤和磕碰，影响外观', '包装箱破损，产品受潮生锈', '比合同交期晚五天到货', '实收数量比送货单少二十件'];
 
 export const HEADERS: Record<Dataset, string[]> = {
-  orders: ['订单号', '客户名称', '产品名称', '产品编号', '数量', '接单日期', '订单来源', '产品类别', '交货期', '签订日期', '评审日期', '内容清晰', '品名包装明确', '采购能力满足', '交期可满足', '特殊要求可满足', '技术文件齐全', '供销部签字', '行政财务部签字', '备注'],
-  complaints: ['投诉编号', '受理日期', '客户名称', '投诉方式', '投诉类别', '产品名称', '批号', '涉及数量', '投诉内容', '严重程度', '责任判定', '责任部门', '受理人', '原因查明日期', '纠正措施', '首次答复时间', '解决日期', '结案日期', '是否退货', '验证人'],
+  orders: ['订单号', '客户名称', '产品名称', '数量', '接单日期', '订单来源', '产品类别', '交货期', '签订日期', '评审日期', '内容清晰', '品名包装明确', '采购能力满足', '交期可满足', '特殊要求可满足', '技术文件齐全', '供销部签字', '行政财务部签字', '业务部签字', '供销部负责人确认', '电话传真记录编号'],
+  complaints: ['投诉编号', '受理日期', '客户名称', '投诉方式', '投诉类别', '产品名称', '投诉内容', '严重程度', '责任判定', '责任部门', '受理人', '受理部门确定日期', '原因查明日期', '纠正措施', '纠正预防措施单号', '首次答复时间', '解决日期', '通知客户日期', '结案日期', '是否上报', '验证人'],
   surveys: ['调查期次', '客户名称', '发放日期', '回收日期', '产品质量', '服务', '价格', '交期', '综合得分', '竞争对手', '竞争对手得分', '意见和建议', '填表人', '联系电话', '所在地区', '行业', '客户等级', '业务员', '回访方式', '备注'],
 };
 
-/** One row of a dataset; dates as Date (xlsx) — the CSV writer prints them as text. */
+/**
+ * One row of a dataset; dates as Date (xlsx) — the CSV writer prints them as text. Most records
+ * are complete and in time, a few percent are not, as in a real ledger.
+ */
 export function makeRow(dataset: Dataset, i: number, rand: () => number): (string | number | Date | null)[] {
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
   const day = (offset: number) => new Date(Date.UTC(2020, 0, 1) + Math.floor(offset) * 86400000);
+  const gap = (p: number) => rand() < p;
   const customer = `${pick(CITIES)}${pick(TRADES)}有限公司`;
   const base = 200 + Math.floor(rand() * 1800);
   switch (dataset) {
-    case 'orders':
+    case 'orders': {
+      const source = pick(['书面', '书面', '邮件', '电话', '传真']);
+      const nonStandard = rand() < 0.35;
       return [
-        `SO-${String(i).padStart(7, '0')}`, customer, pick(PRODUCTS), `P-${Math.floor(rand() * 9000 + 1000)}`, Math.floor(rand() * 5000) + 1,
-        day(base), pick(['书面', '电话', '传真', '邮件']), rand() < 0.35 ? '非标' : '标准', day(base + 30), day(base + 2), day(base + 1),
-        '√', '√', rand() < 0.95 ? '√' : '×', '√', '√', '√', pick(PEOPLE), pick(PEOPLE), rand() < 0.1 ? '老客户追加订单' : null,
+        `SO-${String(i).padStart(7, '0')}`, customer, pick(PRODUCTS), Math.floor(rand() * 5000) + 1, day(base), source, nonStandard ? '非标' : '标准',
+        day(base + 30), day(base + (gap(0.03) ? 0 : 2)), nonStandard && !gap(0.02) ? day(base + 1) : null,
+        ...Array.from({ length: 6 }, () => (nonStandard ? (gap(0.01) ? '×' : '√') : null)),
+        pick(PEOPLE), nonStandard ? pick(PEOPLE) : null, gap(0.02) ? null : pick(PEOPLE), nonStandard ? null : gap(0.03) ? '待定' : pick(PEOPLE),
+        source === '电话' || source === '传真' ? (gap(0.05) ? null : `DH-${i}`) : null,
       ];
+    }
     case 'complaints': {
       const received = new Date(day(base).getTime() + Math.floor(rand() * 9 + 8) * 3600000);
+      const ours = rand() < 0.6;
       return [
         `KS-${String(i).padStart(7, '0')}`, received, customer, pick(['电话', '邮件', '传真', '当面']), pick(['质量', '交期', '包装', '运输', '数量', '规格']),
-        pick(PRODUCTS), `B${Math.floor(rand() * 90000 + 10000)}`, Math.floor(rand() * 300), pick(TEXTS), rand() < 0.08 ? '重大' : '一般',
-        pick(['本公司', '客户', '其他']), pick(['品质部', '生产部', '供销部']), pick(PEOPLE), day(base + 2), '加严首检和巡检，增加全尺寸检验频次',
-        new Date(received.getTime() + Math.floor(rand() * 100) * 3600000), day(base + 8), rand() < 0.9 ? day(base + 12) : null, rand() < 0.2 ? '是' : '否', pick(PEOPLE),
+        pick(PRODUCTS), pick(TEXTS), gap(0.08) ? '重大' : '一般', ours ? '本公司' : pick(['客户', '其他']), pick(['品质部', '生产部', '供销部']), pick(PEOPLE),
+        day(base + (gap(0.05) ? 3 : 1)), day(base + (gap(0.05) ? 6 : 2)), '加严首检和巡检，增加全尺寸检验频次', ours && !gap(0.05) ? `CAPA-${i}` : null,
+        new Date(received.getTime() + (gap(0.05) ? 100 : 20) * 3600000), day(base + 8), day(base + 9), gap(0.04) ? day(base + 40) : day(base + 12), '是', ours && !gap(0.03) ? pick(PEOPLE) : null,
       ];
     }
     case 'surveys':
@@ -103,7 +113,7 @@ function writeCsv(file: string, dataset: Dataset, rows: number, seed: number): v
 
 /** Folders xlsx/ and csv/ holding orders, complaints and surveys files of `rows` rows each. */
 export async function benchData(rows: number, fresh = false): Promise<{ xlsx: string; csv: string }> {
-  const root = path.join(os.tmpdir(), `qmsdoc-bench-${rows}-v1`);
+  const root = path.join(os.tmpdir(), `qmsdoc-bench-${rows}-v2`);
   if (fresh) rmSync(root, { recursive: true, force: true });
   const xlsx = path.join(root, 'xlsx');
   const csv = path.join(root, 'csv');

@@ -1,6 +1,7 @@
 /**
  * npm run bench:ingest — ingest speed and memory against SheetJS and papaparse on 100,000 rows
- * per dataset. Each case runs in a fresh process (median of 3 runs) so peak RSS is its own.
+ * per dataset. Each case runs in a fresh process (median of 3 runs) so peak RSS is its own, on
+ * the compiled library (dist/), as the CLI runs it.
  *   --rows N   rows per dataset (default 100000)    --fresh   regenerate the data
  */
 import { execFileSync } from 'node:child_process';
@@ -24,7 +25,7 @@ interface Measure {
 function measure(name: string, target: string, runs = 3): Measure {
   const results: Measure[] = [];
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'ingest-case.ts'), name, target], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.join(here, 'ingest-case.mjs'), name, target], { encoding: 'utf8' });
     results.push(JSON.parse(out.trim().split('\n').pop()!) as Measure);
   }
   results.sort((a, b) => a.ms - b.ms);

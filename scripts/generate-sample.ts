@@ -245,14 +245,14 @@ function complaintRows(): ExcelJS.CellValue[][] {
       const major = chance(0.08) || n === 33 || n === 87;
       const responsibility = weighted([['本公司', 60], ['客户', 25], ['其他', 15]] as const);
       const dept = DEPT_OF[category]!;
-      const assigned = addWeekdays(dateOnly(received), chance(0.9) ? int(0, 1) : 2);
-      const cause = addWeekdays(dateOnly(received), chance(0.85) ? int(1, 3) : int(4, 6));
+      const assigned = addWeekdays(dateOnly(received), chance(0.95) ? int(0, 1) : int(2, 3));
+      const cause = addWeekdays(dateOnly(received), chance(0.93) ? int(1, 3) : int(4, 6));
       const resolved = addWeekdays(cause, int(2, 10));
-      const notified = addWeekdays(resolved, chance(0.9) ? int(0, 2) : 3);
+      const notified = addWeekdays(resolved, chance(0.95) ? int(0, 1) : int(3, 4));
       const closeLag = chance(0.85) ? int(1, 4) : int(6, 12);
       let closed: Date | null = addWeekdays(notified, closeLag);
       if (closed > AS_OF || (monthIndex === 11 && k >= 6) || n === 96) closed = null;
-      const replyHours = chance(0.85) ? int(2, 60) : int(80, 150);
+      const replyHours = chance(0.92) ? int(2, 48) : int(80, 150);
       const reply = chance(0.95) ? new Date(received.getTime() + replyHours * 3600000) : null;
       const ours = responsibility === '本公司';
       const capaNo = ours && chance(0.85) ? `CAPA-2025-${String(++capa).padStart(3, '0')}` : null;
@@ -299,9 +299,13 @@ function surveyRows(): string[][] {
   const periods = [
     { label: '2024H2', sent: utc(2024, 12, 5), shift: { quality: 0, service: 0, price: 0, delivery: 0 }, unreturned: [3, 17] },
     { label: '2025H1', sent: utc(2025, 6, 10), shift: { quality: 2, service: 1, price: 0, delivery: -3 }, unreturned: [9] },
-    { label: '2025H2', sent: utc(2025, 12, 8), shift: { quality: 3, service: 1, price: -1, delivery: -9 }, unreturned: [5, 12, 20] },
+    { label: '2025H2', sent: utc(2025, 12, 8), shift: { quality: 3, service: 1, price: -2, delivery: -12 }, unreturned: [5, 12, 20] },
   ];
-  const base = CUSTOMERS.map(() => ({ quality: int(80, 94), service: int(80, 95), price: int(74, 88), delivery: int(76, 90) }));
+  // Each customer has an overall level; the dimensions sit around it (price a little lower, as usual).
+  const base = CUSTOMERS.map(() => {
+    const level = int(78, 99);
+    return { quality: level + 3, service: level + 1, price: level - 5, delivery: level };
+  });
   periods.forEach((p) => {
     CUSTOMERS.forEach((customer, c) => {
       const sent = iso(addDays(p.sent, int(0, 2)));

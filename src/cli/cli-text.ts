@@ -1,10 +1,22 @@
-import type { DatasetId } from '../model/fields.js';
 import type { Lang } from '../model/lang.js';
 
 /** Words of the terminal output, per language. */
 export const CLI_TEXT = {
   zh: {
     title: (input: string, asOf: string) => `qmsdoc check · 输入文件夹 ${input} · 截至 ${asOf}`,
+    headline: '要点',
+    completeness: '合同/订单评审完整率',
+    completenessLine: (rate: string, complete: number, total: number, signed: number, changed: number) =>
+      `${rate}（${complete}/${total} 单完整）；先签订后评审 ${signed} 单，变更后未再评审 ${changed} 单`,
+    complaints: '客户投诉',
+    complaintsLine: (total: number, open: number, overdue: number, major: number, notEscalated: number, replied: number) =>
+      `${total} 件：未结案 ${open}，超期 ${overdue}，重大 ${major}（未上报 ${notEscalated}），72 小时内首次答复 ${replied}/${total}`,
+    satisfaction: (period: string | null) => `满意度${period ? ` ${period}` : ''}`,
+    satisfactionLine: (rate: string, returned: number, sent: number, goal: string, mean: string, band: string, meanGoal: number, previous: string | null, delta: string) =>
+      `回收率 ${rate}（${returned}/${sent}，目标 ${goal}）；均分 ${mean}（${band}，目标 ${meanGoal}）${previous ? `，较 ${previous} ${delta}` : ''}`,
+    noSurveys: '没有满意度调查数据',
+    findingsTotal: '发现问题',
+    findingsLine: (total: number, parts: string) => `${total} 项：${parts}`,
     filesRead: '读取的文件和工作表',
     location: '文件 › 工作表',
     dataset: '识别为',
@@ -16,6 +28,10 @@ export const CLI_TEXT = {
     skipped: '跳过',
     skipReason: { no_header: '前 10 行中没有可识别的表头', tie: '表头可归入多类台账', not_worksheet: '图表工作表', lock: 'Excel 临时锁文件', unsupported: '不支持的格式' } as Record<string, string>,
     ignoredColumns: '未识别的列（未读取）',
+    findings: '发现问题',
+    noFindings: '没有发现问题。',
+    clause: '条款',
+    record: '记录',
     inputErrors: (errors: number, warnings: number) => `输入问题 ${errors + warnings} 条（错误 ${errors}，警告 ${warnings}）`,
     noInputErrors: '没有输入错误。',
     where: '位置',
@@ -24,12 +40,25 @@ export const CLI_TEXT = {
     why: '说明',
     row: (n: number) => `第${n}行`,
     more: (n: number, file: string) => `…… 另有 ${n} 条，完整清单见 ${file}`,
-    wrote: (file: string) => `已写出 ${file}`,
-    datasets: { orders: '订单/合同', complaints: '客户投诉', surveys: '满意度调查' } as Record<DatasetId, string>,
+    wrote: (files: string[]) => `已写出 ${files.join('、')}`,
     hidden: '（隐藏）',
+    warning: '注意',
   },
   en: {
     title: (input: string, asOf: string) => `qmsdoc check · input ${input} · as of ${asOf}`,
+    headline: 'Headline',
+    completeness: 'Contract review complete',
+    completenessLine: (rate: string, complete: number, total: number, signed: number, changed: number) =>
+      `${rate} (${complete} of ${total} orders); signed before review ${signed}, changed without re-review ${changed}`,
+    complaints: 'Complaints',
+    complaintsLine: (total: number, open: number, overdue: number, major: number, notEscalated: number, replied: number) =>
+      `${total}: ${open} open, ${overdue} overdue, ${major} major (${notEscalated} not escalated), first reply within 72 h ${replied}/${total}`,
+    satisfaction: (period: string | null) => `Satisfaction${period ? ` ${period}` : ''}`,
+    satisfactionLine: (rate: string, returned: number, sent: number, goal: string, mean: string, band: string, meanGoal: number, previous: string | null, delta: string) =>
+      `response rate ${rate} (${returned}/${sent}, goal ${goal}); mean ${mean} (${band}, goal ${meanGoal})${previous ? `, ${delta} on ${previous}` : ''}`,
+    noSurveys: 'no survey data',
+    findingsTotal: 'Findings',
+    findingsLine: (total: number, parts: string) => `${total}: ${parts}`,
     filesRead: 'Files and sheets read',
     location: 'File › sheet',
     dataset: 'Dataset',
@@ -41,6 +70,10 @@ export const CLI_TEXT = {
     skipped: 'Skipped',
     skipReason: { no_header: 'no recognisable header in the first 10 rows', tie: 'header fits several datasets', not_worksheet: 'chart sheet', lock: 'Excel lock file', unsupported: 'format not supported' } as Record<string, string>,
     ignoredColumns: 'Columns not recognised (not read)',
+    findings: 'Findings',
+    noFindings: 'No findings.',
+    clause: 'Clause',
+    record: 'Record',
     inputErrors: (errors: number, warnings: number) => `Input problems: ${errors + warnings} (${errors} errors, ${warnings} warnings)`,
     noInputErrors: 'No input errors.',
     where: 'Where',
@@ -49,10 +82,8 @@ export const CLI_TEXT = {
     why: 'Problem',
     row: (n: number) => `row ${n}`,
     more: (n: number, file: string) => `… ${n} more; the full list is in ${file}`,
-    wrote: (file: string) => `Wrote ${file}`,
-    datasets: { orders: 'Orders', complaints: 'Complaints', surveys: 'Surveys' } as Record<DatasetId, string>,
+    wrote: (files: string[]) => `Wrote ${files.join(', ')}`,
     hidden: ' (hidden)',
+    warning: 'Note',
   },
 } as const satisfies Record<Lang, unknown>;
-
-export type CliText = (typeof CLI_TEXT)[Lang];

@@ -1,16 +1,53 @@
-import type { CheckResult } from '../pipeline.js';
+import type { Headline } from '../compute/headline.js';
+import { formatDelta, formatRate, formatScore } from '../issues/format-number.js';
+import { DATASET_LABELS, SEVERITY_LABELS } from '../issues/labels.js';
+import { DATASETS } from '../model/fields.js';
+import { FINDING_SEVERITIES } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
+import { BAND_LABELS } from '../model/satisfaction.js';
+import type { CheckResult } from '../pipeline.js';
 import { CLI_TEXT } from './cli-text.js';
 import { formatTable } from './text-table.js';
 
-/** Input errors printed in the terminal; the rest are in summary.json. */
-const MAX_PRINTED_ERRORS = 60;
+/** Lines printed per group in the terminal; the files written have everything. */
+const MAX_PRINTED_ROWS = 40;
 
-/** The human report of `check`: what was read from where, then every input problem with its place. */
-export function formatCheckReport(result: CheckResult, options: { input: string; lang: Lang; summaryPath: string }): string {
-  const t = CLI_TEXT[options.lang];
+export interface CheckReportOptions {
+  readonly input: string;
+  readonly lang: Lang;
+  readonly headline: Headline;
+  /** The files written, as paths to show. */
+  readonly written: readonly string[];
+  /** Where the full lists are. */
+  readonly fullList: string;
+}
+
+/**
+ * The human report of `check`: the headline figures, what was read from where, the findings by
+ * area and severity, then every input problem with its place.
+ */
+export function formatCheckReport(result: CheckResult, options: CheckReportOptions): string {
+  const { lang, headline: h } = options;
+  const t = CLI_TEXT[lang];
   const { ingest, summary } = result;
   const out: string[] = [t.title(options.input, summary.asOf), ''];
+
+  out.push(t.headline);
+  const sat = h.satisfaction;
+  const headline: [string, string][] = [
+    [t.completeness, t.completenessLine(formatRate(h.orders.completenessRate), h.orders.reviewComplete, h.orders.total, h.orders.signedBeforeReview, h.orders.changedNotReReviewed)],
+    [t.complaints, t.complaintsLine(h.complaints.total, h.complaints.open, h.complaints.overdue, h.complaints.major, h.complaints.majorNotEscalated, h.complaints.firstReplyWithin72h)],
+    [
+      t.satisfaction(sat.period),
+      sat.period === null
+        ? t.noSurveys
+        : t.satisfactionLine(formatRate(sat.responseRate), sat.returned, sat.sent, formatRate(sat.responseRateGoal), formatScore(sat.mean), sat.band ? BAND_LABELS[sat.band][lang] : '—', sat.meanGoal, sat.previousPeriod, formatDelta(sat.deltaMean)),
+    ],
+    [t.findingsTotal, t.findingsLine(h.findings.total, FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(lang === 'zh' ? '，' : ', '))],
+  ];
+  out.push(formatTable([{ title: '' }, { title: '' }], headline, { header: false }));
+  for (const w of summary.warnings) out.push(`  ${t.warning}: ${w.message}`);
+  out.push('');
 
   out.push(t.filesRead);
   const read = ingest.sheets.filter((s) => s.dataset !== null);
@@ -28,7 +65,7 @@ export function formatCheckReport(result: CheckResult, options: { input: string;
         ],
         read.map((s) => [
           location(s.file, s.sheet) + (s.hidden ? t.hidden : ''),
-          t.datasets[s.dataset!],
+          DATASET_LABELS[s.dataset!][lang],
           String(s.headerRow ?? ''),
           String(s.rowsRead),
           String(s.rowsAccepted),
@@ -40,8 +77,24 @@ export function formatCheckReport(result: CheckResult, options: { input: string;
       out.push(`  ${location(s.file, s.sheet)} — ${t.ignoredColumns}: ${s.ignoredColumns.map((c) => `${c.letter} ${c.header}`).join(', ')}`);
     }
   }
-  for (const s of summary.skipped) {
-    out.push(`  ${t.skipped}: ${location(s.file, s.sheet)} (${t.skipReason[s.reason] ?? s.reason})`);
+  for (const s of summary.skipped) out.push(`  ${t.skipped}: ${location(s.file, s.sheet)} (${t.skipReason[s.reason] ?? s.reason})`);
+  out.push('');
+
+  out.push(t.findings);
+  if (summary.findings.length === 0) out.push(`  ${t.noFindings}`);
+  for (const dataset of DATASETS) {
+    for (const severity of FINDING_SEVERITIES) {
+      const group = summary.findings.filter((f) => f.dataset === dataset && f.severity === severity);
+      if (group.length === 0) continue;
+      out.push(`${DATASET_LABELS[dataset][lang]} · ${SEVERITY_LABELS[severity][lang]} (${group.length})`);
+      out.push(
+        formatTable(
+          [{ title: t.clause }, { title: t.record, max: 28 }, { title: t.where, max: 48 }, { title: t.why }],
+          group.slice(0, MAX_PRINTED_ROWS).map((f) => [f.clause, f.record, f.file === null ? '' : [location(f.file, f.sheet), f.row === null ? null : t.row(f.row)].filter(Boolean).join(' › '), f.message]),
+        ),
+      );
+      if (group.length > MAX_PRINTED_ROWS) out.push(`  ${t.more(group.length - MAX_PRINTED_ROWS, options.fullList)}`);
+    }
   }
   out.push('');
 
@@ -53,7 +106,7 @@ export function formatCheckReport(result: CheckResult, options: { input: string;
     out.push(
       formatTable(
         [{ title: t.where, max: 56 }, { title: t.column, max: 22 }, { title: t.value, max: 24 }, { title: t.why }],
-        summary.inputErrors.slice(0, MAX_PRINTED_ERRORS).map((e) => [
+        summary.inputErrors.slice(0, MAX_PRINTED_ROWS).map((e) => [
           [location(e.file, e.sheet), e.row === null ? null : t.row(e.row)].filter(Boolean).join(' › '),
           e.column === null ? '' : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column,
           e.value ?? '',
@@ -61,9 +114,9 @@ export function formatCheckReport(result: CheckResult, options: { input: string;
         ]),
       ),
     );
-    if (summary.inputErrors.length > MAX_PRINTED_ERRORS) out.push(`  ${t.more(summary.inputErrors.length - MAX_PRINTED_ERRORS, options.summaryPath)}`);
+    if (summary.inputErrors.length > MAX_PRINTED_ROWS) out.push(`  ${t.more(summary.inputErrors.length - MAX_PRINTED_ROWS, options.fullList)}`);
   }
-  out.push('', t.wrote(options.summaryPath));
+  out.push('', t.wrote([...options.written]));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,60 +1,158 @@
 import type { Config } from '../config/config.js';
 import type { IngestResult } from '../ingest/ingest-result.js';
+import { findingFormatter } from '../issues/finding-messages.js';
 import { COMPLAINT_CATEGORIES } from '../model/enums.js';
+import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
-import type { ComplaintsSummary, OrdersSummary, SatisfactionSummary, Summary } from '../model/summary.js';
+import { BANDS } from '../model/satisfaction.js';
+import type { ComplaintsSummary, OrdersSummary, SatisfactionSummary, Summary, SummaryFinding } from '../model/summary.js';
+import type { RuleResults } from '../validate/run-rules.js';
 import { summariseInputErrors, summariseInputs, summariseSkipped } from './summarise-inputs.js';
 
-/** summary.json for a run. The rule blocks are present with zero counts until the rules stage fills them. */
-export function buildSummary(ingest: IngestResult, config: Config, asOf: string, lang: Lang): Summary {
+/** A run-level notice, such as calendar years the official data does not cover. */
+export interface RunWarning {
+  readonly code: 'calendar_not_covered';
+  readonly years: readonly number[];
+}
+
+/** summary.json for a run (schemaVersion 1). Every count is recomputable from the spec's definitions. */
+export function buildSummary(ingest: IngestResult, rules: RuleResults, config: Config, asOf: string, lang: Lang, warnings: readonly RunWarning[] = []): Summary {
+  const format = findingFormatter(config, lang);
   return {
     schemaVersion: 1,
     asOf,
     lang,
     inputs: summariseInputs(ingest),
     inputErrors: summariseInputErrors(ingest, lang),
-    orders: emptyOrders(),
-    complaints: emptyComplaints(),
-    satisfaction: emptySatisfaction(config),
-    findings: [],
+    orders: summariseOrders(rules),
+    complaints: summariseComplaints(rules),
+    satisfaction: summariseSatisfaction(rules, config),
+    findings: rules.findings.map((f) => summariseFinding(f, format(f))),
     skipped: summariseSkipped(ingest),
+    warnings: warnings.map((w) => ({ ...w, message: warningMessage(w, lang) })),
   };
 }
 
-function emptyOrders(): OrdersSummary {
-  return { total: 0, standard: 0, nonStandard: 0, reviewComplete: 0, reviewIncomplete: 0, signedBeforeReview: 0, changedNotReReviewed: 0 };
+function countRecords(findings: readonly Finding[], rule: string): number {
+  const records = new Set<string>();
+  for (const f of findings) if (f.rule === rule) records.add(f.record);
+  return records.size;
 }
 
-function emptyComplaints(): ComplaintsSummary {
+export function summariseOrders(rules: RuleResults): OrdersSummary {
+  const withFinding = new Set<string>();
+  for (const f of rules.findings) if (f.dataset === 'orders') withFinding.add(f.record);
+  let nonStandard = 0;
+  let incomplete = 0;
+  for (const o of rules.orders) {
+    if (o.productType === 'non_standard') nonStandard++;
+    if (withFinding.has(o.orderNo)) incomplete++;
+  }
+  const total = rules.orders.length;
   return {
-    total: 0,
-    open: 0,
-    closed: 0,
-    major: 0,
-    byMonth: {},
-    byCategory: Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c.id, 0])),
-    overdue: 0,
-    firstReplyWithin72h: 0,
-    firstReplyLate: 0,
-    firstReplyMissing: 0,
-    majorNotEscalated: 0,
+    total,
+    standard: total - nonStandard,
+    nonStandard,
+    reviewComplete: total - incomplete,
+    reviewIncomplete: incomplete,
+    signedBeforeReview: countRecords(rules.findings, 'O3'),
+    changedNotReReviewed: countRecords(rules.findings, 'O8'),
   };
 }
 
-function emptySatisfaction(config: Config): SatisfactionSummary {
+export function summariseComplaints(rules: RuleResults): ComplaintsSummary {
+  const byCategory: Record<string, number> = Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c.id, 0]));
+  let open = 0;
+  let major = 0;
+  let overdue = 0;
+  const reply = { within: 0, late: 0, missing: 0 };
+  for (const s of rules.complaints) {
+    byCategory[s.complaint.category] = (byCategory[s.complaint.category] ?? 0) + 1;
+    if (s.closedAt === null) open++;
+    if (s.complaint.severity === 'major') major++;
+    if (s.overdue) overdue++;
+    reply[s.firstReply]++;
+  }
+  const total = rules.complaints.length;
   return {
-    period: null,
-    previousPeriod: null,
-    sent: 0,
-    returned: 0,
-    responseRate: null,
-    mean: null,
-    median: null,
-    stdev: null,
-    bands: { very_satisfied: 0, satisfied: 0, dissatisfied: 0, very_dissatisfied: 0 },
-    dimensions: Object.fromEntries(config.satisfaction.dimensions.map((d) => [d.id, null])),
-    previousMean: null,
-    deltaMean: null,
-    periods: [],
+    total,
+    open,
+    closed: total - open,
+    major,
+    byMonth: countByMonth(rules.complaints.map((s) => s.complaint.receivedAt.date)),
+    byCategory,
+    overdue,
+    firstReplyWithin72h: reply.within,
+    firstReplyLate: reply.late,
+    firstReplyMissing: reply.missing,
+    majorNotEscalated: countRecords(rules.findings, 'C3'),
   };
+}
+
+/** Counts by "YYYY-MM", every month from the first to the last present, zeros included. */
+export function countByMonth(dates: readonly string[]): Record<string, number> {
+  const tally = new Map<string, number>();
+  for (const d of dates) {
+    const month = d.slice(0, 7);
+    tally.set(month, (tally.get(month) ?? 0) + 1);
+  }
+  if (tally.size === 0) return {};
+  const months = [...tally.keys()].sort();
+  const counts: Record<string, number> = {};
+  let [y, m] = months[0]!.split('-').map(Number) as [number, number];
+  const last = months[months.length - 1]!;
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    counts[key] = tally.get(key) ?? 0;
+    if (key >= last) break;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return counts;
+}
+
+export function summariseSatisfaction(rules: RuleResults, config: Config): SatisfactionSummary {
+  const { current, previous, periods } = rules.satisfaction;
+  const bands = Object.fromEntries(BANDS.map((b) => [b, current?.bands[b] ?? 0]));
+  const mean = current?.mean ?? null;
+  const previousMean = previous?.mean ?? null;
+  return {
+    period: current?.period ?? null,
+    previousPeriod: previous?.period ?? null,
+    sent: current?.sent ?? 0,
+    returned: current?.returned ?? 0,
+    responseRate: current?.responseRate ?? null,
+    mean,
+    median: current?.median ?? null,
+    stdev: current?.stdev ?? null,
+    bands,
+    dimensions: current ? { ...current.dimensions } : Object.fromEntries(config.satisfaction.dimensions.map((d) => [d.id, null])),
+    previousMean,
+    deltaMean: mean !== null && previousMean !== null ? mean - previousMean : null,
+    periods: periods.map((p) => ({ period: p.period, sent: p.sent, returned: p.returned, mean: p.mean })),
+  };
+}
+
+function summariseFinding(f: Finding, message: string): SummaryFinding {
+  return {
+    rule: f.rule,
+    clause: f.clause,
+    severity: f.severity,
+    dataset: f.dataset,
+    record: f.record,
+    file: f.location?.file ?? null,
+    row: f.location?.row ?? null,
+    message,
+    sheet: f.location?.sheet ?? null,
+  };
+}
+
+function warningMessage(w: RunWarning, lang: Lang): string {
+  const years = w.years.join(', ');
+  return lang === 'zh'
+    ? `法定节假日数据不含 ${years} 年：这些年份只按周末计算工作日，请核对或在配置 calendar 中补充放假安排`
+    : `the official holiday data does not cover ${years}: working days there count weekends only; check them or add the closures to the configuration's calendar`;
 }

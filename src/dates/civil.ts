@@ -50,7 +50,11 @@ export function isoFromDays(days: number): IsoDate {
 
 /** Day count of an ISO date "YYYY-MM-DD" (assumed valid). */
 export function daysFromIso(date: IsoDate): number {
-  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  // charCodeAt arithmetic: this runs several times per complaint, slicing would allocate.
+  const y = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
+  return daysFromCivil(y, m, d);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -60,8 +64,9 @@ export function weekdayOfDays(days: number): number {
 
 /** Seconds since 1970-01-01T00:00:00 wall-clock; a missing time counts as 00:00:00. */
 export function secondsOf(value: DateTime): number {
-  const [h = 0, m = 0, s = 0] = (value.time ?? '00:00:00').split(':').map(Number);
-  return daysFromIso(value.date) * 86400 + h * 3600 + m * 60 + s;
+  const t = value.time;
+  const clock = t === null ? 0 : Number(t.slice(0, 2)) * 3600 + Number(t.slice(3, 5)) * 60 + Number(t.slice(6, 8));
+  return daysFromIso(value.date) * 86400 + clock;
 }
 
 const EXCEL_1900_EPOCH = daysFromCivil(1899, 12, 30);

@@ -12,16 +12,22 @@ import type { Provenance } from '../model/provenance.js';
 import type { Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
 import type { FieldValue } from './read-field.js';
 
-/** The values read from one row, by field id; undefined = empty or unreadable. */
-export interface RowValues {
-  get(id: string): FieldValue | undefined;
-}
-
-/** Typed access to a row's values; required values are known present when these run. */
-class Values {
-  constructor(private readonly values: RowValues) {}
+/**
+ * The values read from one row, in column order, with typed access by field id. An absent value
+ * (empty or unreadable) reads as null; required values are known present when a builder runs.
+ */
+export class RowValues {
+  constructor(
+    /** Field id → position in `values`; shared by all rows of a sheet. */
+    private readonly slots: Readonly<Record<string, number>>,
+    readonly values: (FieldValue | undefined)[],
+  ) {}
+  private get(id: string): FieldValue | undefined {
+    const slot = this.slots[id];
+    return slot === undefined ? undefined : this.values[slot];
+  }
   text(id: string): string | null {
-    const v = this.values.get(id);
+    const v = this.get(id);
     return typeof v === 'string' ? v : null;
   }
   required(id: string): string {
@@ -31,15 +37,15 @@ class Values {
     return this.text(id);
   }
   dateTime(id: string): DateTime | null {
-    const v = this.values.get(id);
+    const v = this.get(id);
     return typeof v === 'object' ? v : null;
   }
   number(id: string): number | null {
-    const v = this.values.get(id);
+    const v = this.get(id);
     return typeof v === 'number' ? v : null;
   }
   yesNo(id: string): boolean | null {
-    const v = this.values.get(id);
+    const v = this.get(id);
     return typeof v === 'boolean' ? v : null;
   }
   enumValue<T extends string>(id: string): T | null {
@@ -47,8 +53,7 @@ class Values {
   }
 }
 
-export function buildOrder(row: RowValues, provenance: Provenance): Order {
-  const v = new Values(row);
+export function buildOrder(v: RowValues, provenance: Provenance): Order {
   return {
     kind: 'order',
     orderNo: v.required('order_no'),
@@ -86,8 +91,7 @@ export function buildOrder(row: RowValues, provenance: Provenance): Order {
   };
 }
 
-export function buildComplaint(row: RowValues, provenance: Provenance): Complaint {
-  const v = new Values(row);
+export function buildComplaint(v: RowValues, provenance: Provenance): Complaint {
   return {
     kind: 'complaint',
     complaintNo: v.required('complaint_no'),
@@ -129,13 +133,12 @@ export function buildComplaint(row: RowValues, provenance: Provenance): Complain
  * @param anyScoreGiven a score cell was filled in, readable or not (the row was returned)
  */
 export function buildSurveyResponse(
-  row: RowValues,
+  v: RowValues,
   provenance: Provenance,
   dimensionIds: readonly string[],
   scoresUsable: boolean,
   anyScoreGiven: boolean,
 ): SurveyResponse {
-  const v = new Values(row);
   const scores: Record<string, number> = {};
   if (scoresUsable) {
     for (const id of dimensionIds) {

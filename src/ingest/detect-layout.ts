@@ -1,7 +1,7 @@
 import type { DatasetId, FieldSpec } from '../model/fields.js';
 import { cellDisplay, columnLetter, type MergeRange, type RawRow } from './raw-sheet.js';
 import { isRowNumberHeader, type HeaderIndex } from './header-index.js';
-import { normaliseHeader } from './values/fold.js';
+import { normaliseHeader } from '../text/fold.js';
 
 /** The header row is looked for in the first rows of a sheet (title rows are common above it). */
 export const HEADER_SEARCH_ROWS = 10;

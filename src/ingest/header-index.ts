@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import { COMPLAINT_FIELDS, ORDER_FIELDS, surveyFields, type DatasetId, type FieldSpec } from '../model/fields.js';
-import { normaliseHeader } from './values/fold.js';
+import { normaliseHeader } from '../text/fold.js';
 
 /** Headers that number rows and carry no data (序号 / No. / #). */
 const ROW_NUMBER_HEADERS = new Set(['序号', 'no.', 'no', '#']);

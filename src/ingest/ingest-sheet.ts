@@ -2,7 +2,7 @@ import type { DatasetId } from '../model/fields.js';
 import type { InputError, InputErrorCode } from '../model/input-error.js';
 import type { CellSource, Provenance } from '../model/provenance.js';
 import type { DataRecord } from '../model/records.js';
-import { buildComplaint, buildOrder, buildSurveyResponse, type RowValues } from './build-record.js';
+import { buildComplaint, buildOrder, buildSurveyResponse, RowValues } from './build-record.js';
 import { detectLayout, HEADER_SEARCH_ROWS, type MappedColumn, type SheetLayout } from './detect-layout.js';
 import type { HeaderIndex } from './header-index.js';
 import { isEmptyCell, MAX_TEXT_LENGTH, readField, type FieldValue } from './read-field.js';
@@ -168,18 +168,6 @@ export class SheetIngester {
   }
 }
 
-/** A row's values in column order, looked up by field id. */
-class SlotValues implements RowValues {
-  constructor(
-    private readonly slots: Readonly<Record<string, number>>,
-    readonly values: (FieldValue | undefined)[],
-  ) {}
-  get(id: string): FieldValue | undefined {
-    const slot = this.slots[id];
-    return slot === undefined ? undefined : this.values[slot];
-  }
-}
-
 /** Turns cells into a record, collecting the row's errors; null when the row is rejected. */
 class RowReader {
   private readonly dimensionIds: readonly string[];
@@ -200,7 +188,7 @@ class RowReader {
   }
 
   read(row: number, cells: readonly RawCell[]): DataRecord | null {
-    const values = new SlotValues(this.slots, new Array<FieldValue | undefined>(this.columns.length));
+    const values = new RowValues(this.slots, new Array<FieldValue | undefined>(this.columns.length));
     let rowErrors: InputError[] | null = null;
     let rejected = false;
     let scoresUsable = true;

@@ -1,8 +1,8 @@
 import type { DateTime } from '../model/dates.js';
 import type { FieldSpec } from '../model/fields.js';
 import { DateCell, ErrorCell, PercentCell, type RawCell } from './raw-sheet.js';
-import { fold } from './values/fold.js';
-import { parseDateTime } from './values/parse-date.js';
+import { fold } from '../text/fold.js';
+import { parseDate, parseDateTime } from './values/parse-date.js';
 import { parseEnum } from './values/parse-enum.js';
 import { parseNumber } from './values/parse-number.js';
 import { failure, isFailure, type ParseFailure } from './values/parse-result.js';
@@ -25,10 +25,8 @@ export function readField(field: FieldSpec, cell: RawCell, date1904: boolean): F
   switch (field.kind) {
     case 'text':
       return textOf(cell);
-    case 'date': {
-      const value = parseDateTime(cell, date1904);
-      return isFailure(value) ? value : value.date;
-    }
+    case 'date':
+      return parseDate(cell, date1904);
     case 'datetime':
       return parseDateTime(cell, date1904);
     case 'positive':

@@ -19,6 +19,8 @@ export interface Summary {
   readonly findings: readonly SummaryFinding[];
   /** Extension: sheets and files that were not read, and why. */
   readonly skipped: readonly { readonly file: string; readonly sheet: string | null; readonly reason: string }[];
+  /** Extension: run-level warnings (e.g. calendar years without official holiday data). */
+  readonly warnings: readonly { readonly code: string; readonly years: readonly number[]; readonly message: string }[];
 }
 
 export interface SummaryInput {

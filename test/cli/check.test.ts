@@ -20,7 +20,7 @@ describe('qmsdoc check', () => {
     const { code, stdout, stderr } = await run(['check', '--input', input, '--as-of', '2025-12-31', '--out', out]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/orders\.csv\s+订单\/合同\s+1\s+2\s+1\s+1/);
+    expect(stdout).toMatch(/orders\.csv\s+合同\/订单评审\s+1\s+2\s+1\s+1/);
     expect(stdout).toMatch(/orders\.csv › 第3行\s+客户名称 \(B\)\s+必填项「客户名称」为空（该行未读入）/);
     const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({
@@ -30,7 +30,39 @@ describe('qmsdoc check', () => {
       inputErrors: [{ dataset: 'orders', file: 'orders.csv', sheet: null, row: 3, column: '客户名称', value: null, level: 'error', rejected: true, message: '必填项「客户名称」为空（该行未读入）' }],
     });
     for (const block of ['orders', 'complaints', 'satisfaction', 'findings']) expect(summary).toHaveProperty(block);
-    expect(readdirSync(out)).toEqual(['summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['findings.xlsx', 'summary.json']);
+  });
+
+  it('puts the headline figures first and lists findings by area and severity with clause, record and row', async () => {
+    const input = tempFolder({
+      'orders.csv': '订单号,客户名称,产品名称,接单日期,产品类别,评审日期,签订日期\nSO-1,甲,轴,2025-01-02,非标,2025-01-05,2025-01-03\n',
+    });
+    const { code, stdout } = await run(['check', '--input', input, '--as-of', '2025-12-31', '--out', tempFolder()]);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[2]).toBe('要点');
+    expect(lines[3]).toMatch(/合同\/订单评审完整率\s+0\.0%（0\/1 单完整）；先签订后评审 1 单/);
+    expect(stdout).toMatch(/合同\/订单评审 · 严重不符合 \(2\)/);
+    expect(stdout).toMatch(/5\.3\.2\.5\s+SO-1\s+orders\.csv › 第2行\s+签订日期 2025-01-03 早于评审日期 2025-01-05：先签订后评审/);
+    expect(stdout).toMatch(/客户满意度 · 严重不符合 \(1\)/);
+  });
+
+  it('exits 1 with --fail-on when findings of that severity or worse exist', async () => {
+    const minorOnly = tempFolder({ 'orders.csv': '订单号,客户名称,产品名称,接单日期,产品类别,供销部负责人确认,业务部签字\nSO-1,甲,轴,2025-01-02,标准,待定,王强\n' });
+    const surveys = '调查期次,客户名称,发放日期,回收日期,产品质量,服务,价格,交期\n2025H2,甲,2025-12-01,2025-12-05,90,90,90,90\n';
+    const folder = tempFolder({ 'orders.csv': readFileSync(path.join(minorOnly, 'orders.csv')), 'surveys.csv': surveys });
+    const args = ['check', '--input', folder, '--as-of', '2025-12-31', '--out', tempFolder()];
+    expect((await run([...args, '--fail-on', 'major'])).code).toBe(0);
+    expect((await run([...args, '--fail-on', 'minor'])).code).toBe(1);
+    expect((await run(args)).code).toBe(0);
+    const bad = await run([...args, '--fail-on', 'severe']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'qmsdoc: --fail-on must be major or minor, not "severe"\n']);
+  });
+
+  it('stops with exit 2 when --period names a period the data does not have', async () => {
+    const input = tempFolder({ 's.csv': '调查期次,客户名称,产品质量,服务,价格\n2025H2,甲,90,90,90\n' });
+    const { code, stderr } = await run(['check', '--input', input, '--period', '2024H1', '--out', tempFolder()]);
+    expect([code, stderr]).toEqual([2, 'qmsdoc: 数据中没有调查期次 2024H1；已有：2025H2\n']);
   });
 
   it('prints the summary as JSON with --json, messages in English with --lang en', async () => {
@@ -82,6 +114,6 @@ describe('qmsdoc check', () => {
       'qmsdoc.config.json': '{"headers":{"orders":{"order_no":["单号"]}}}',
     });
     const { stdout } = await run(['check', '--input', input, '--out', tempFolder(), '--as-of', '2025-12-31']);
-    expect(stdout).toMatch(/x\.xlsx › S\s+订单\/合同\s+1\s+1\s+1\s+0/);
+    expect(stdout).toMatch(/x\.xlsx › S\s+合同\/订单评审\s+1\s+1\s+1\s+0/);
   });
 });

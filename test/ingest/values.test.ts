@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateCell, ErrorCell, PercentCell } from '../../src/ingest/raw-sheet.js';
 import { readField } from '../../src/ingest/read-field.js';
-import { normaliseHeader } from '../../src/ingest/values/fold.js';
+import { normaliseHeader } from '../../src/text/fold.js';
 import { parseDateTime } from '../../src/ingest/values/parse-date.js';
 import { parseEnum } from '../../src/ingest/values/parse-enum.js';
 import { parseNumber } from '../../src/ingest/values/parse-number.js';

@@ -1,8 +1,8 @@
 import { dateTimeFromSerial, isoFromCivil, isValidCivil, pad2 } from '../../dates/civil.js';
-import type { DateTime } from '../../model/dates.js';
+import type { DateTime, IsoDate } from '../../model/dates.js';
 import { DateCell, type RawCell } from '../raw-sheet.js';
-import { fold } from './fold.js';
-import { failure, type ParseFailure } from './parse-result.js';
+import { fold } from '../../text/fold.js';
+import { failure, isFailure, type ParseFailure } from './parse-result.js';
 
 /** Dates outside these years are typing mistakes, not records of this century's business. */
 const MIN_YEAR = 1900;
@@ -25,7 +25,7 @@ export function parseDateTime(cell: RawCell, date1904: boolean): DateTime | Pars
   if (typeof cell === 'number') return fromNumber(cell, date1904);
   if (typeof cell !== 'string') return failure('bad_date');
   const fast = canonicalDate(cell);
-  if (fast !== null) return fast;
+  if (fast !== null) return isFailure(fast) ? fast : { date: fast, time: null };
   const text = fold(cell);
   const match = SEPARATED.exec(text);
   if (match) return fromParts(match[1], match[3], match[4], match[5], match[6], match[7]);
@@ -81,7 +81,7 @@ function checkYear(value: DateTime): DateTime | ParseFailure {
  * "2025-03-05" exactly, the form most exports use, read without regular expressions; null for
  * anything else (the general path then decides).
  */
-function canonicalDate(text: string): DateTime | ParseFailure | null {
+function canonicalDate(text: string): IsoDate | ParseFailure | null {
   if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return null;
   let y = 0;
   let m = 0;
@@ -95,5 +95,15 @@ function canonicalDate(text: string): DateTime | ParseFailure | null {
     else d = d * 10 + digit;
   }
   if (!isValidCivil(y, m, d)) return failure('impossible_date');
-  return checkYear({ date: text, time: null });
+  return y >= MIN_YEAR && y <= MAX_YEAR ? text : failure('impossible_date');
+}
+
+/** A date without its time of day; the common "2025-03-05" text is read without allocating. */
+export function parseDate(cell: RawCell, date1904: boolean): IsoDate | ParseFailure {
+  if (typeof cell === 'string') {
+    const fast = canonicalDate(cell);
+    if (fast !== null) return fast;
+  }
+  const value = parseDateTime(cell, date1904);
+  return isFailure(value) ? value : value.date;
 }

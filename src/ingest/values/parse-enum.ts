@@ -1,5 +1,5 @@
 import { ENUMS, type EnumName, type EnumValue } from '../../model/enums.js';
-import { normaliseToken } from './fold.js';
+import { normaliseToken } from '../../text/fold.js';
 import { failure, type ParseFailure } from './parse-result.js';
 
 const LOOKUP = new Map<EnumName, Map<string, string>>(

@@ -1,5 +1,5 @@
 import { PercentCell, type RawCell } from '../raw-sheet.js';
-import { fold } from './fold.js';
+import { fold } from '../../text/fold.js';
 import { failure, type ParseFailure } from './parse-result.js';
 
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;

@@ -2,7 +2,7 @@ import path from 'node:path/posix';
 import { dateTimeFromSerial } from '../../dates/civil.js';
 import { DateCell, ErrorCell, PercentCell, type MergeRange, type RawCell, type RawRow, type RawSheet } from '../raw-sheet.js';
 import { XmlCursor } from './xml-cursor.js';
-import { ZipArchive, ZipFormatError } from './zip-archive.js';
+import { ZipArchive, ZipFormatError } from '../../zip/zip-archive.js';
 import { cellFormatKinds, CellFormatKind } from './cell-formats.js';
 
 /** Limits that keep a huge or malicious workbook from exhausting the machine. */

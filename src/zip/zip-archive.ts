@@ -109,7 +109,7 @@ export class ZipArchive {
   }
 }
 
-function findEndOfCentralDirectory(bytes: Buffer): number {
+export function findEndOfCentralDirectory(bytes: Buffer): number {
   // The record is 22 bytes plus a comment of up to 65,535 bytes, at the very end.
   const lowest = Math.max(0, bytes.length - 22 - 0xffff);
   for (let p = bytes.length - 22; p >= lowest; p--) {

@@ -1,42 +1,41 @@
-/**
- * One benchmark case in its own process, so its peak RSS is its own:
- *   tsx bench/ingest-case.ts <case> <file-or-folder>
- * Prints one JSON line: {"ms": …, "rows": …, "maxRssMB": …}.
- */
+// One ingest benchmark case in its own process, so its peak RSS is its own. Plain JavaScript on
+// the compiled library (dist/), as users run it:
+//   node bench/ingest-case.mjs <case> <file-or-folder>
+// Prints one JSON line: {"ms": …, "rows": …, "maxRssMB": …}.
 import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
-import { resolveConfig } from '../src/config/resolve-config.js';
-import { ingestFolder } from '../src/ingest/ingest-folder.js';
+import { resolveConfig } from '../dist/config/resolve-config.js';
+import { ingestFolder } from '../dist/ingest/ingest-folder.js';
 
 const [name, target] = process.argv.slice(2);
 if (!name || !target) throw new Error('usage: ingest-case <case> <path>');
 
-async function run(): Promise<number> {
+async function run() {
   switch (name) {
     case 'qmsdoc': {
       const resolved = resolveConfig(undefined, '.');
       if (!resolved.ok) throw new Error('config');
-      const result = ingestFolder(target!, resolved.config);
+      const result = ingestFolder(target, resolved.config);
       return result.orders.length + result.complaints.length + result.surveys.length;
     }
     case 'sheetjs': {
-      const wb = XLSX.read(readFileSync(target!), { type: 'buffer', cellDates: true });
+      const wb = XLSX.read(readFileSync(target), { type: 'buffer', cellDates: true });
       let rows = 0;
-      for (const sheetName of wb.SheetNames) rows += XLSX.utils.sheet_to_json(wb.Sheets[sheetName]!, { header: 1 }).length;
+      for (const sheetName of wb.SheetNames) rows += XLSX.utils.sheet_to_json(wb.Sheets[sheetName], { header: 1 }).length;
       return rows;
     }
     case 'exceljs-stream': {
       let rows = 0;
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(target!, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(target, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
       for await (const sheet of reader) for await (const _row of sheet) rows++;
       return rows;
     }
     case 'papaparse': {
-      const text = new TextDecoder('utf-8').decode(readFileSync(target!));
-      return Papa.parse<string[]>(text, { skipEmptyLines: false }).data.length;
+      const text = new TextDecoder('utf-8').decode(readFileSync(target));
+      return Papa.parse(text, { skipEmptyLines: false }).data.length;
     }
     default:
       throw new Error(`unknown case ${name}`);

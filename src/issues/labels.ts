@@ -1,0 +1,16 @@
+import type { DatasetId } from '../model/fields.js';
+import type { FindingSeverity } from '../model/finding.js';
+import type { Localized } from '../model/lang.js';
+
+/** Severities as an ISO 9001 auditor writes them in Chinese. */
+export const SEVERITY_LABELS: Readonly<Record<FindingSeverity, Localized>> = {
+  major: { zh: '严重不符合', en: 'Major' },
+  minor: { zh: '一般不符合', en: 'Minor' },
+  observation: { zh: '观察项', en: 'Observation' },
+};
+
+export const DATASET_LABELS: Readonly<Record<DatasetId, Localized>> = {
+  orders: { zh: '合同/订单评审', en: 'Contract review' },
+  complaints: { zh: '客户投诉', en: 'Customer complaints' },
+  surveys: { zh: '客户满意度', en: 'Customer satisfaction' },
+};
