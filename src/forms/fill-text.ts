@@ -1,0 +1,24 @@
+import Handlebars from 'handlebars';
+import type { Lang } from '../model/lang.js';
+import type { TemplateText } from './form-template.js';
+
+/** One Handlebars environment for form and report texts; output is PDF text, never HTML. */
+const handlebars = Handlebars.create();
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/** The text in `lang`, its {{expressions}} filled from `context`. Templates compile once. */
+export function fillText(template: TemplateText, lang: Lang, context: unknown): string {
+  const source = typeof template === 'string' ? template : template[lang];
+  if (!source.includes('{{')) return source;
+  let fn = compiled.get(source);
+  if (!fn) {
+    fn = handlebars.compile(source, { noEscape: true });
+    compiled.set(source, fn);
+  }
+  return fn(context);
+}
+
+/** Throws a Handlebars parse error for a template that cannot compile (checked when forms load). */
+export function checkTemplateSyntax(source: string): void {
+  if (source.includes('{{')) handlebars.parse(source);
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * A controlled form as data (templates/forms/<id>.json): its title, the record it is filled
+ * from, and its layout — grids of labels, values, tick boxes and writing areas; repeating tables;
+ * paragraphs; signature lines. Texts are {zh, en} or one string for both, and may hold
+ * Handlebars expressions ({{customer}}) filled from the record's view.
+ */
+
+const text = z.union([z.string(), z.strictObject({ zh: z.string(), en: z.string() })]);
+export type TemplateText = z.infer<typeof text>;
+
+const width = z.union([z.number().positive(), z.literal('*'), z.literal('auto')]);
+const align = z.enum(['left', 'center', 'right']);
+
+const checks = z.strictObject({
+  /** Dotted path of the view value the boxes reflect. */
+  field: z.string().min(1),
+  options: z.array(z.strictObject({ value: z.union([z.string(), z.boolean()]), label: text })).min(1),
+  /** On a filled form, an empty value is marked as missing. */
+  required: z.boolean().default(false),
+});
+
+const cellBase = { span: z.number().int().min(1).max(12).default(1), rowSpan: z.number().int().min(1).max(12).default(1) };
+
+const cell = z.union([
+  z.strictObject({ ...cellBase, label: text }),
+  z.strictObject({ ...cellBase, value: text, align: align.default('left'), bold: z.boolean().default(false) }),
+  z.strictObject({ ...cellBase, area: text, height: z.number().positive(), caption: text.optional() }),
+  z.strictObject({ ...cellBase, checks }),
+  z.strictObject({ ...cellBase, blank: z.literal(true) }),
+]);
+export type TemplateCell = z.infer<typeof cell>;
+
+const section = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('grid'),
+    title: text.optional(),
+    widths: z.array(width).min(1).max(12),
+    rows: z.array(z.strictObject({ height: z.number().positive().optional(), cells: z.array(cell).min(1) })).min(1),
+  }),
+  z.strictObject({
+    type: z.literal('table'),
+    title: text.optional(),
+    /** Dotted path of the view's array of rows. */
+    items: z.string().min(1),
+    columns: z
+      .array(
+        z.strictObject({
+          header: text,
+          width,
+          value: text.optional(),
+          checks: checks.optional(),
+          align: align.default('left'),
+        }),
+      )
+      .min(1),
+    /** Empty rows printed when there are no items (a blank form). */
+    blankRows: z.number().int().min(0).max(200).default(10),
+    /** Empty rows printed after the items of a filled form, for entries by hand. */
+    extraRows: z.number().int().min(0).max(200).default(0),
+    rowHeight: z.number().positive().default(22),
+  }),
+  z.strictObject({ type: z.literal('paragraph'), text, size: z.enum(['note', 'body']).default('body') }),
+  z.strictObject({
+    type: z.literal('signatures'),
+    items: z.array(z.strictObject({ label: text, name: text.optional(), date: text.optional() })).min(1).max(6),
+  }),
+  /** The rules' findings about the record, in a red box; printed only when there are some. */
+  z.strictObject({ type: z.literal('findings'), title: text }),
+]);
+export type TemplateSection = z.infer<typeof section>;
+
+/** The records a form can be filled from; "none" is blank only. */
+export const FORM_SOURCES = ['none', 'order', 'liaison', 'complaint', 'capa', 'phone_fax_log', 'survey_invitation'] as const;
+export type FormSource = (typeof FORM_SOURCES)[number];
+
+export const formTemplateSchema = z.strictObject({
+  /** Must match the file name and a form register entry. */
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  title: text,
+  source: z.enum(FORM_SOURCES).default('none'),
+  orientation: z.enum(['portrait', 'landscape']).default('portrait'),
+  /** Name of a filled form's file (made safe for any file system), e.g. "{{complaintNo}}". */
+  fileName: z.string().default('{{id}}'),
+  sections: z.array(section).min(1),
+});
+export type FormTemplate = z.infer<typeof formTemplateSchema>;

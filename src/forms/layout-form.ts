@@ -1,0 +1,252 @@
+import type { CanvasElement, Column, Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Lang } from '../model/lang.js';
+import { controlledFurniture, PAGE_MARGINS, type ControlledDocument } from '../render/pdf/controlled-page.js';
+import { PRIMARY_FONT } from '../render/pdf/font-set.js';
+import { MissingGlyphs, textNode } from '../render/pdf/text-node.js';
+import { fillText } from './fill-text.js';
+import type { FormTemplate, TemplateCell, TemplateSection, TemplateText } from './form-template.js';
+import { valueAt } from './view-path.js';
+
+/** A record's data as a form sees it: formatted texts, enum ids, booleans, lists. */
+export type FormView = Readonly<Record<string, unknown>> & {
+  /** True on a form filled from data: empty required tick boxes are then marked. */
+  readonly filled: boolean;
+  /** Messages of the rules' findings about the record, for a "findings" section. */
+  readonly findings?: readonly string[];
+};
+
+export interface FormLayoutOptions {
+  readonly lang: Lang;
+  /** Header and footer furniture (title, number, version … already resolved). */
+  readonly controlled: Omit<ControlledDocument, 'lang' | 'contentWidth'>;
+  /** The as-of date; PDF metadata dates are fixed to it so output is byte-identical. */
+  readonly asOf: string;
+}
+
+const A4 = { width: 595.28, height: 841.89 };
+const LABEL_FILL = '#eef1f5';
+const RED = '#c00000';
+const LINE = '#000000';
+/** Writing space for a handwritten value: 7.4 mm. */
+const MIN_ROW_HEIGHT = 21;
+
+const MISSING = { zh: '未填', en: 'missing' } as const;
+
+/**
+ * Lays a form template out for one view (a record, or the empty view of a blank form) as a
+ * pdfmake document: controlled header and footer on every page, grids with shaded labels,
+ * tick boxes drawn as vectors, writing areas, repeating tables whose header repeats on each page.
+ */
+export function layoutForm(template: FormTemplate, view: FormView, options: FormLayoutOptions): { definition: TDocumentDefinitions; missingGlyphs: string[] } {
+  const { lang } = options;
+  const landscape = template.orientation === 'landscape';
+  const pageWidth = landscape ? A4.height : A4.width;
+  const contentWidth = pageWidth - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+  const missing = new MissingGlyphs();
+  const context = new LayoutContext(lang, view, missing);
+  const content: Content[] = template.sections.flatMap((section) => context.section(section));
+  const { header, footer } = controlledFurniture({ ...options.controlled, lang, contentWidth }, missing);
+  const stamp = new Date(`${options.asOf}T00:00:00Z`);
+  return {
+    definition: {
+      pageSize: 'A4',
+      pageOrientation: template.orientation,
+      pageMargins: PAGE_MARGINS,
+      header,
+      footer,
+      content,
+      defaultStyle: { font: PRIMARY_FONT, fontSize: 10, lineHeight: 1.15 },
+      info: {
+        title: `${options.controlled.number} ${options.controlled.title}`,
+        author: options.controlled.company ?? '',
+        subject: options.controlled.title,
+        creator: 'qmsdoc',
+        producer: 'qmsdoc',
+        creationDate: stamp,
+        modDate: stamp,
+      },
+    },
+    missingGlyphs: [...missing.chars].sort(),
+  };
+}
+
+class LayoutContext {
+  constructor(
+    private readonly lang: Lang,
+    private readonly view: FormView,
+    private readonly missing: MissingGlyphs,
+  ) {}
+
+  private fill(text: TemplateText, context: unknown = this.view): string {
+    return fillText(text, this.lang, context);
+  }
+
+  private text(text: string, style: Parameters<typeof textNode>[1] = {}) {
+    return textNode(text, style, this.missing);
+  }
+
+  section(section: TemplateSection): Content[] {
+    switch (section.type) {
+      case 'grid':
+        return [...this.title(section.title), this.grid(section)];
+      case 'table':
+        return [...this.title(section.title), this.table(section)];
+      case 'paragraph':
+        return [this.text(this.fill(section.text), { fontSize: section.size === 'note' ? 8.5 : 10, margin: [0, 4, 0, 4], color: section.size === 'note' ? '#333333' : LINE })];
+      case 'signatures':
+        return [this.signatures(section.items)];
+      case 'findings':
+        return this.findings(section.title);
+    }
+  }
+
+  private title(title: TemplateText | undefined): Content[] {
+    return title === undefined ? [] : [this.text(this.fill(title), { bold: true, fontSize: 10.5, margin: [0, 5, 0, 3] })];
+  }
+
+  /** A grid of cells with spans; pdfmake wants placeholders where a span covers a position. */
+  private grid(section: Extract<TemplateSection, { type: 'grid' }>): ContentTable {
+    const columns = section.widths.length;
+    const covered = new Set<string>();
+    const body: TableCell[][] = [];
+    const heights: number[] = [];
+    section.rows.forEach((row, r) => {
+      const cells: TableCell[] = [];
+      let c = 0;
+      const skipCovered = () => {
+        while (c < columns && covered.has(`${r},${c}`)) {
+          cells.push({});
+          c++;
+        }
+      };
+      for (const cell of row.cells) {
+        skipCovered();
+        if (c >= columns) break;
+        const span = Math.min(cell.span, columns - c);
+        for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < span; dc++) if (dr > 0 || dc > 0) covered.add(`${r + dr},${c + dc}`);
+        cells.push({ ...(this.cell(cell) as object), ...(span > 1 ? { colSpan: span } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) } as TableCell);
+        for (let k = 1; k < span; k++) cells.push({});
+        c += span;
+      }
+      skipCovered();
+      while (cells.length < columns) cells.push({});
+      body.push(cells);
+      heights.push(row.height ?? MIN_ROW_HEIGHT);
+    });
+    return {
+      table: { widths: section.widths as never, body, heights: (row: number) => heights[row] ?? MIN_ROW_HEIGHT, dontBreakRows: true },
+      layout: gridLines(),
+      margin: [0, 0, 0, 4],
+    };
+  }
+
+  private cell(cell: TemplateCell): TableCell {
+    if ('label' in cell) return { ...this.text(this.fill(cell.label), { fontSize: 9.5, margin: [0, 2, 0, 0] }), fillColor: LABEL_FILL };
+    if ('value' in cell) return this.text(this.fill(cell.value), { alignment: cell.align, bold: cell.bold, margin: [0, 2, 0, 0] });
+    if ('area' in cell) {
+      const stack: Content[] = [];
+      if (cell.caption !== undefined) stack.push(this.text(this.fill(cell.caption), { fontSize: 9, bold: true, margin: [0, 0, 0, 2] }));
+      stack.push(this.text(this.fill(cell.area)));
+      return { stack };
+    }
+    if ('checks' in cell) return this.checks(cell.checks, this.view);
+    return {};
+  }
+
+  /** Tick boxes in a row: ☑ for the value, ☐ for the others; "missing" in red when required and empty. */
+  private checks(spec: Extract<TemplateCell, { checks: unknown }>['checks'], context: unknown): Content {
+    const value = valueAt(context, spec.field);
+    const columns: Column[] = [];
+    for (const option of spec.options) {
+      columns.push({ canvas: tickBox(value === option.value), width: 11, margin: [0, 3.2, 0, 0] });
+      columns.push({ ...this.text(this.fill(option.label)), width: 'auto', margin: [0, 1, 8, 0] });
+    }
+    if (spec.required && this.view.filled && (value === null || value === undefined || value === '')) {
+      columns.push({ ...this.text(MISSING[this.lang], { color: RED, bold: true }), width: 'auto', margin: [0, 1, 0, 0] });
+    }
+    return { columns, columnGap: 1 };
+  }
+
+  /** A repeating table: header row repeated on every page; blank rows for writing by hand. */
+  private table(section: Extract<TemplateSection, { type: 'table' }>): ContentTable {
+    const list = valueAt(this.view, section.items);
+    const items = Array.isArray(list) ? list : [];
+    const header: TableCell[] = section.columns.map((col) => ({ ...this.text(this.fill(col.header), { bold: true, fontSize: 9.5, alignment: 'center' }), fillColor: LABEL_FILL }));
+    const body: TableCell[][] = [header];
+    items.forEach((item, i) => {
+      const context = { ...(item as object), no: i + 1, view: this.view };
+      body.push(
+        section.columns.map((col) => {
+          if (col.checks) return this.checks(col.checks, context) as TableCell;
+          return this.text(col.value === undefined ? '' : this.fill(col.value, context), { alignment: col.align, fontSize: 9.5 });
+        }),
+      );
+    });
+    const blank = items.length === 0 ? section.blankRows : this.view.filled ? section.extraRows : section.blankRows;
+    for (let i = 0; i < blank; i++) {
+      body.push(
+        section.columns.map((col) => (col.checks ? (this.checks({ ...col.checks, required: false }, {}) as TableCell) : { text: '' })),
+      );
+    }
+    return {
+      table: { headerRows: 1, dontBreakRows: true, widths: section.columns.map((c) => c.width) as never, body, heights: (row: number) => (row === 0 ? 20 : section.rowHeight) },
+      layout: gridLines(),
+      margin: [0, 0, 0, 4],
+    };
+  }
+
+  private signatures(items: readonly { label: TemplateText; name?: TemplateText | undefined; date?: TemplateText | undefined }[]): Content {
+    const dateWord = this.lang === 'zh' ? '日期' : 'Date';
+    return {
+      columns: items.map((item) => {
+        const name = item.name === undefined ? '' : this.fill(item.name);
+        const date = item.date === undefined ? '' : this.fill(item.date);
+        return {
+          stack: [
+            this.text(`${this.fill(item.label)}：${name || '______________'}`, { margin: [0, 0, 0, 6] }),
+            this.text(`${dateWord}：${date || '______________'}`),
+          ],
+        };
+      }),
+      columnGap: 10,
+      margin: [0, 12, 0, 4],
+    };
+  }
+
+  /** The rules' findings about this record in a red-ruled box; nothing on a blank form. */
+  private findings(title: TemplateText): Content[] {
+    const findings = this.view.findings ?? [];
+    if (findings.length === 0) return [];
+    return [
+      {
+        table: {
+          widths: ['*'],
+          body: [[{ stack: [this.text(this.fill(title), { bold: true, color: RED, margin: [0, 0, 0, 3] }), ...findings.map((f) => this.text(`• ${f}`, { color: RED, fontSize: 9.5 }))] }]],
+        },
+        layout: { hLineColor: () => RED, vLineColor: () => RED, hLineWidth: () => 1, vLineWidth: () => 1, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 4, paddingBottom: () => 4 },
+        margin: [0, 8, 0, 4],
+      },
+    ];
+  }
+}
+
+/** Thin full grid, the look of a printed form. */
+function gridLines(): ContentTable['layout'] {
+  return {
+    hLineWidth: () => 0.7,
+    vLineWidth: () => 0.7,
+    hLineColor: () => LINE,
+    vLineColor: () => LINE,
+    paddingLeft: () => 4,
+    paddingRight: () => 4,
+    paddingTop: () => 3,
+    paddingBottom: () => 3,
+  };
+}
+
+/** A 8.5 pt square, with a tick drawn as two strokes when checked. */
+function tickBox(checked: boolean): CanvasElement[] {
+  const box: CanvasElement = { type: 'rect', x: 0, y: 0, w: 8.5, h: 8.5, lineWidth: 0.8, lineColor: LINE };
+  if (!checked) return [box];
+  return [box, { type: 'polyline', lineWidth: 1.4, lineColor: LINE, points: [{ x: 1.6, y: 4.4 }, { x: 3.6, y: 6.8 }, { x: 7.4, y: 1.6 }] }];
+}

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkTemplateSyntax } from './fill-text.js';
+import { formTemplateSchema, type FormTemplate } from './form-template.js';
+
+/** A form file that cannot be used: which file, where in it, and what is wrong. */
+export class FormTemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly { path: string; message: string }[],
+  ) {
+    super(`${file}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    this.name = 'FormTemplateError';
+  }
+}
+
+/** Checks one form file's JSON text; the file name (without .json) must be the form's id. */
+export function parseFormTemplate(file: string, json: string): FormTemplate {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    throw new FormTemplateError(file, [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  const result = formTemplateSchema.safeParse(data);
+  if (!result.success) {
+    throw new FormTemplateError(
+      file,
+      result.error.issues.map((i) => ({ path: i.path.join('.') || '(top level)', message: i.message })),
+    );
+  }
+  const syntax = templateSyntaxProblems(result.data);
+  if (syntax.length > 0) throw new FormTemplateError(file, syntax);
+  const expected = path.basename(file, '.json');
+  if (result.data.id !== expected) throw new FormTemplateError(file, [{ path: 'id', message: `must be "${expected}", the file's name` }]);
+  return result.data;
+}
+
+/** Every form file of a folder, sorted by id. Throws FormTemplateError on the first bad file. */
+export function loadFormTemplates(folder: string): FormTemplate[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => parseFormTemplate(path.join(folder, name), readFileSync(path.join(folder, name), 'utf8')));
+}
+
+/** Every text of a form that does not compile as Handlebars, with its path. */
+function templateSyntaxProblems(template: FormTemplate): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const visit = (value: unknown, at: string): void => {
+    if (typeof value === 'string') {
+      try {
+        checkTemplateSyntax(value);
+      } catch (error) {
+        problems.push({ path: at, message: `template error: ${(error as Error).message.split('\n')[0]}` });
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${at}.${i}`));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, at ? `${at}.${k}` : k);
+  };
+  visit(template, '');
+  return problems;
+}

@@ -1,0 +1,110 @@
+import type { Column, Content, DynamicContent } from 'pdfmake/interfaces.js';
+import type { Lang } from '../../model/lang.js';
+import { textNode, type MissingGlyphs } from './text-node.js';
+
+/** What the header and footer of a controlled document (受控文件) show. */
+export interface ControlledDocument {
+  readonly lang: Lang;
+  /** Null prints no company line. */
+  readonly company: string | null;
+  readonly title: string;
+  /** Form number, e.g. QR-XS-06. */
+  readonly number: string;
+  /** 版本/版次, e.g. A/0. */
+  readonly version: string;
+  /** 发放号; empty leaves a line to write it in. */
+  readonly issueNo: string;
+  /** Empty leaves a line to write it in. */
+  readonly effectiveDate: string;
+  /** 保存期限, e.g. 3年. */
+  readonly retention: string;
+  /** Image name in pdfmake's virtual file system, or null. */
+  readonly logo: string | null;
+  /** Printable width of the page in points (for the rules under header and footer). */
+  readonly contentWidth: number;
+}
+
+const WORDS = {
+  zh: {
+    number: '表单编号',
+    version: '版本/版次',
+    issue: '发放号',
+    effective: '生效日期',
+    page: (x: number, y: number) => `第 ${x} 页 共 ${y} 页`,
+    prepared: '编制',
+    reviewed: '审核',
+    approved: '批准',
+    date: '日期',
+    retention: (r: string) => `保存期限：${r}（按《记录控制程序》保存）`,
+    stamp: '受控',
+  },
+  en: {
+    number: 'Form No.',
+    version: 'Version',
+    issue: 'Issue No.',
+    effective: 'Effective',
+    page: (x: number, y: number) => `Page ${x} of ${y}`,
+    prepared: 'Prepared',
+    reviewed: 'Reviewed',
+    approved: 'Approved',
+    date: 'Date',
+    retention: (r: string) => `Retention: ${r} (records control procedure)`,
+    stamp: 'CONTROLLED',
+  },
+} as const;
+
+/** Page margins that leave room for the header and footer; office printers need ≥ 10 mm. */
+export const PAGE_MARGINS: [number, number, number, number] = [40, 108, 40, 62];
+
+const BLANK_LINE = '__________';
+const RED = '#c00000';
+
+/**
+ * The header of every page: company (and logo), the title, form number, version, issue number
+ * and effective date, with the red 受控 stamp; the footer: prepared / reviewed / approved lines,
+ * the retention period and 第 X 页 共 Y 页.
+ */
+export function controlledFurniture(doc: ControlledDocument, missing: MissingGlyphs): { header: DynamicContent; footer: DynamicContent } {
+  const w = WORDS[doc.lang];
+  const small = { fontSize: 8.5 };
+  const header: DynamicContent = () => {
+    const company: Column[] = [];
+    if (doc.logo) company.push({ image: doc.logo, fit: [90, 26], margin: [0, 0, 6, 0], width: 90 });
+    company.push(textNode(doc.company ?? '', { fontSize: 11, bold: true, width: '*', margin: [0, 6, 0, 0] }, missing));
+    const stamp: Column = {
+      stack: [
+        { canvas: [{ type: 'rect', x: 0, y: 0, w: 58, h: 24, r: 3, lineWidth: 1.6, lineColor: RED }, { type: 'rect', x: 2.5, y: 2.5, w: 53, h: 19, r: 2, lineWidth: 0.6, lineColor: RED }] },
+        textNode(w.stamp, { fontSize: doc.lang === 'zh' ? 12 : 8.5, bold: true, color: RED, alignment: 'center', relativePosition: { x: 0, y: doc.lang === 'zh' ? -22 : -19 } }, missing),
+      ],
+      width: 58,
+    };
+    const field = (label: string, value: string): Content => textNode(`${label}：${value || BLANK_LINE}`, small, missing);
+    return {
+      margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0],
+      stack: [
+        { columns: [...company, stamp], columnGap: 8 },
+        textNode(doc.title, { fontSize: 17, bold: true, alignment: 'center', margin: [0, 4, 0, 6] }, missing),
+        {
+          columns: [field(w.number, doc.number), field(w.version, doc.version), field(w.issue, doc.issueNo), field(w.effective, doc.effectiveDate)],
+          columnGap: 6,
+        },
+        { canvas: [{ type: 'line', x1: 0, y1: 3, x2: doc.contentWidth, y2: 3, lineWidth: 1.2 }] },
+      ],
+    };
+  };
+  const footer: DynamicContent = (currentPage: number, pageCount: number) => ({
+    margin: [PAGE_MARGINS[0], 8, PAGE_MARGINS[2], 0],
+    stack: [
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: doc.contentWidth, y2: 0, lineWidth: 0.6 }] },
+      {
+        columns: [w.prepared, w.reviewed, w.approved].map((role) => textNode(`${role}：${BLANK_LINE}  ${w.date}：${BLANK_LINE}`, { fontSize: 9 }, missing)),
+        columnGap: 8,
+        margin: [0, 6, 0, 4],
+      },
+      {
+        columns: [textNode(w.retention(doc.retention), small, missing), textNode(w.page(currentPage, pageCount), { ...small, alignment: 'right' }, missing)],
+      },
+    ],
+  });
+  return { header, footer };
+}

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { woffToSfnt } from './woff-to-sfnt.js';
+
+const require = createRequire(import.meta.url);
+
+/** The parts of a fontkit font this module uses. */
+interface FontkitFont {
+  readonly characterSet: readonly number[];
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+interface Fontkit {
+  create(buffer: Uint8Array): FontkitFont;
+  registerFormat(format: unknown): void;
+}
+const fontkit = require('fontkit') as Fontkit;
+
+/** Font family names as pdfmake knows them. */
+export const PRIMARY_FONT = 'NotoSansSC';
+export const FALLBACK_FONT = 'NotoSansHans';
+
+/**
+ * Bytes handed to pdfkit start with this tag, which no real font format claims, so fontkit's own
+ * readers pass them by and the cached-font format below answers with the font parsed once. The
+ * second word must point far outside the buffer: fontkit's DFont probe follows it as an offset
+ * and would otherwise decode the font bytes as a resource map (and run out of memory).
+ */
+const CACHE_TAG = Buffer.from([0x51, 0x4d, 0x53, 0x46, 0xff, 0xff, 0xff, 0xf0]);
+const parsed = new WeakMap<Uint8Array, FontkitFont>();
+let lastProbed: FontkitFont | null = null;
+
+/**
+ * A fontkit "format" that recognises tagged buffers and returns the already parsed font: pdfmake
+ * re-reads and re-parses every font for every document (190–280 ms a form with the 8 MB OTF);
+ * pdfmake has no option to reuse fonts, and fontkit.create cannot be replaced, so the reuse goes
+ * through fontkit's own format registry.
+ */
+class CachedFontFormat {
+  static probe(buffer: Uint8Array): boolean {
+    lastProbed = parsed.get(buffer) ?? null;
+    return lastProbed !== null;
+  }
+  constructor() {
+    const font = lastProbed;
+    lastProbed = null;
+    if (font === null) throw new Error('cached font probe did not precede construction');
+    return font as unknown as CachedFontFormat;
+  }
+}
+fontkit.registerFormat(CachedFontFormat);
+
+/** Wraps font bytes so pdfkit's fontkit.create returns one parsed font for every document. */
+function cachedFontBytes(sfnt: Buffer): Buffer {
+  const tagged = Buffer.concat([CACHE_TAG, sfnt]);
+  parsed.set(tagged, fontkit.create(sfnt));
+  return tagged;
+}
+
+/** The folder of an installed package whose "exports" hide its files from require.resolve. */
+function packageDir(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  while (!dir.endsWith(path.join('node_modules', ...name.split('/')))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot locate the package ${name}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** One text run and the font family that has all its glyphs. */
+export interface FontRun {
+  readonly text: string;
+  readonly font: string;
+}
+
+/**
+ * The Chinese fonts of every PDF, loaded and parsed once per process: Noto Sans SC (TrueType
+ * outlines, the commonly used hanzi; fast to subset) first, the full Noto Sans Hans OTF for any
+ * character it lacks (rare characters in names). A character neither has is reported, never
+ * printed as a blank box.
+ */
+export class FontSet {
+  /** pdfmake virtual file name → bytes. */
+  readonly files: ReadonlyMap<string, Buffer>;
+  private readonly primary: FontkitFont;
+  private readonly fallback: FontkitFont;
+  private readonly primaryCodes: ReadonlySet<number>;
+
+  private constructor() {
+    const sc = path.join(packageDir('@fontsource/noto-sans-sc'), 'files');
+    const hans = path.join(packageDir('@embedpdf/fonts-sc'), 'fonts');
+    const primaryRegular = woffToSfnt(readFileSync(path.join(sc, 'noto-sans-sc-chinese-simplified-400-normal.woff')));
+    const primaryBold = woffToSfnt(readFileSync(path.join(sc, 'noto-sans-sc-chinese-simplified-700-normal.woff')));
+    const fallbackRegular = readFileSync(path.join(hans, 'NotoSansHans-Regular.otf'));
+    const fallbackBold = readFileSync(path.join(hans, 'NotoSansHans-Bold.otf'));
+    const files = new Map<string, Buffer>([
+      ['sc-400.ttf', cachedFontBytes(primaryRegular)],
+      ['sc-700.ttf', cachedFontBytes(primaryBold)],
+      ['hans-400.otf', cachedFontBytes(fallbackRegular)],
+      ['hans-700.otf', cachedFontBytes(fallbackBold)],
+    ]);
+    this.files = files;
+    this.primary = parsed.get(files.get('sc-400.ttf')!)!;
+    this.fallback = parsed.get(files.get('hans-400.otf')!)!;
+    this.primaryCodes = new Set(this.primary.characterSet);
+  }
+
+  private static instance: FontSet | null = null;
+
+  /** The process-wide font set (fonts are read and parsed on first use only). */
+  static get(): FontSet {
+    FontSet.instance ??= new FontSet();
+    return FontSet.instance;
+  }
+
+  /** pdfmake's font table. */
+  pdfmakeFonts(): Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> {
+    return {
+      [PRIMARY_FONT]: { normal: 'sc-400.ttf', bold: 'sc-700.ttf', italics: 'sc-400.ttf', bolditalics: 'sc-700.ttf' },
+      [FALLBACK_FONT]: { normal: 'hans-400.otf', bold: 'hans-700.otf', italics: 'hans-400.otf', bolditalics: 'hans-700.otf' },
+    };
+  }
+
+  /** Whether some embedded font can draw the character. */
+  covers(codePoint: number): boolean {
+    return this.primaryCodes.has(codePoint) || this.fallback.hasGlyphForCodePoint(codePoint);
+  }
+
+  /**
+   * Splits text into runs of one font each: the primary font wherever it has the glyph. Spaces
+   * and line breaks stay with the run they are in. Characters no font has are replaced by "?"
+   * and returned in `missing`, so the caller can report them.
+   */
+  runs(text: string): { runs: FontRun[]; missing: string[] } {
+    const runs: FontRun[] = [];
+    const missing: string[] = [];
+    let current = '';
+    let currentFont = PRIMARY_FONT;
+    for (const ch of text) {
+      const code = ch.codePointAt(0)!;
+      let font: string;
+      let out = ch;
+      if (code < 0x80 || this.primaryCodes.has(code) || code === 0x0a) font = currentFont === FALLBACK_FONT && code === 0x20 ? FALLBACK_FONT : PRIMARY_FONT;
+      else if (this.fallback.hasGlyphForCodePoint(code)) font = FALLBACK_FONT;
+      else {
+        missing.push(ch);
+        out = '?';
+        font = PRIMARY_FONT;
+      }
+      if (font !== currentFont && current !== '') {
+        runs.push({ text: current, font: currentFont });
+        current = '';
+      }
+      currentFont = font;
+      current += out;
+    }
+    if (current !== '' || runs.length === 0) runs.push({ text: current, font: currentFont });
+    return { runs, missing };
+  }
+}

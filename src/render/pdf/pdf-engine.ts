@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { FontSet } from './font-set.js';
+
+type Pdfmake = typeof import('pdfmake') & {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void };
+};
+
+let engine: Pdfmake | null = null;
+
+/**
+ * pdfmake, set up once per process: the Chinese fonts in its virtual file system (parsed once,
+ * see FontSet), and no access to URLs or local files — everything a document needs is handed
+ * over in memory, so a template cannot make it read the disk or the network.
+ */
+function pdfmake(): Pdfmake {
+  if (engine) return engine;
+  const loaded = createRequire(import.meta.url)('pdfmake') as Pdfmake;
+  const fonts = FontSet.get();
+  for (const [name, bytes] of fonts.files) loaded.virtualfs.writeFileSync(name, bytes);
+  loaded.setFonts(fonts.pdfmakeFonts());
+  loaded.setUrlAccessPolicy(() => false);
+  loaded.setLocalAccessPolicy(() => false);
+  engine = loaded;
+  return engine;
+}
+
+/** Adds an image (a logo) to the virtual file system under `name`. */
+export function registerImage(name: string, bytes: Buffer): void {
+  pdfmake().virtualfs.writeFileSync(name, bytes);
+}
+
+/** Lays out and renders a document definition to PDF bytes. */
+export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  return pdfmake().createPdf(definition).getBuffer();
+}
