@@ -8,6 +8,7 @@ import type { IngestResult } from './ingest/ingest-result.js';
 import type { Lang } from './model/lang.js';
 import type { Summary } from './model/summary.js';
 import type { OutputWriter } from './emit/output-writer.js';
+import type { GlyphReport } from './forms/render-forms.js';
 import { runRules, type RuleResults } from './validate/run-rules.js';
 
 export interface CheckOptions {
@@ -54,4 +55,75 @@ export function checkRecords(ingest: IngestResult, options: Omit<CheckOptions, '
 /** Writes summary.json (the artefacts of `check`). */
 export function emitCheck(result: CheckResult, writer: OutputWriter): void {
   writer.write('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
+}
+
+/** What `build` needs beyond `check`. */
+export interface BuildOptions {
+  readonly config: Config;
+  readonly lang: Lang;
+  readonly asOf: string;
+  /** The configuration file used (for manifest.json). */
+  readonly configSource: { readonly file: string | null; readonly sha256: string | null };
+  /** Per-record filled forms; off for large runs (--no-filled-forms). */
+  readonly filledForms: boolean;
+  readonly toolVersion: string;
+  readonly onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+/** What a build produced besides its files: characters no font could draw, by file. */
+export interface BuildReport {
+  readonly missingGlyphs: GlyphReport;
+}
+
+/**
+ * Everything of `build` after the check: summary.json and findings.xlsx, the blank form pack,
+ * the filled forms, and manifest.json listing every file written with its SHA-256.
+ */
+export async function emitBuild(result: CheckResult, options: BuildOptions, writer: OutputWriter): Promise<BuildReport> {
+  const { config, lang, asOf } = options;
+  emitCheck(result, writer);
+  const { renderFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
+  const { headlineOf } = await import('./compute/headline.js');
+  writer.write('findings.xlsx', await renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang }));
+
+  const { loadFormCatalogue, selectForms } = await import('./forms/form-catalogue.js');
+  const { renderBlankForms, renderFilledForms } = await import('./forms/render-forms.js');
+  const { filledFormJobs } = await import('./forms/form-jobs.js');
+  const { findingFormatter } = await import('./issues/finding-messages.js');
+  const logo = await registerLogo(config);
+  const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
+  const format = findingFormatter(config, lang);
+  const findingsByRecord = new Map<string, string[]>();
+  for (const f of result.rules.findings) {
+    const key = `${f.dataset}\u0000${f.record}`;
+    findingsByRecord.set(key, [...(findingsByRecord.get(key) ?? []), format(f)]);
+  }
+  const views = { config, lang, asOf, findingsFor: (dataset: string, record: string) => findingsByRecord.get(`${dataset}\u0000${record}`) ?? [] };
+  const renderContext = { config, lang, asOf, logo };
+  const emit = (path: string, bytes: Buffer) => void writer.write(path, bytes);
+  const missingGlyphs: GlyphReport = [...(await renderBlankForms(templates, renderContext, views, emit, 'forms/blank/'))];
+  if (options.filledForms) {
+    const jobs = filledFormJobs(templates, result.rules, views);
+    missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total))));
+  }
+
+  const { buildManifest } = await import('./emit/manifest.js');
+  const manifest = buildManifest({
+    tool: { name: 'qmsdoc', version: options.toolVersion },
+    asOf,
+    config: options.configSource,
+    inputs: result.ingest.files,
+    outputs: writer.written,
+  });
+  writer.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  return { missingGlyphs };
+}
+
+/** Reads the configured logo into the PDF engine once; its image name, or null without a logo. */
+export async function registerLogo(config: Config): Promise<string | null> {
+  if (config.company.logo === null) return null;
+  const { readFileSync } = await import('node:fs');
+  const { registerImage } = await import('./render/pdf/pdf-engine.js');
+  registerImage('company-logo', readFileSync(config.company.logo));
+  return 'company-logo';
 }

@@ -19,10 +19,20 @@ interface CommandModule {
 
 /** Commands as data, loaded only when called, so `check` never loads the PDF or chart libraries. */
 const COMMANDS: Readonly<Record<string, { zh: string; en: string; load: () => Promise<CommandModule> }>> = {
+  build: {
+    zh: '主任务：检查数据，生成受控表单、报告、summary.json 和 manifest.json',
+    en: 'the main job: check the data, write the controlled forms, reports, summary.json and manifest.json',
+    load: () => import('./commands/build.js'),
+  },
   check: {
-    zh: '读取输入文件夹，检查数据并写出 summary.json',
-    en: 'read the input folder, check the data, write summary.json',
+    zh: '读取输入文件夹，检查数据，写出 summary.json 和 findings.xlsx',
+    en: 'read the input folder, check the data, write summary.json and findings.xlsx',
     load: () => import('./commands/check.js'),
+  },
+  forms: {
+    zh: '打印空白受控表单（--blank）',
+    en: 'blank controlled forms to print (--blank)',
+    load: () => import('./commands/forms.js'),
   },
 };
 

@@ -64,8 +64,11 @@ export function loadConfig(file: string | null, lang: Lang = 'zh'): LoadedConfig
   const result = resolveConfig(spec, path.dirname(file), lang);
   if (!result.ok) throw new ConfigError(file, result.issues);
   const logo = result.config.company.logo;
-  if (logo !== null && !existsSync(logo)) {
-    throw new ConfigError(file, [{ path: 'company.logo', message: lang === 'zh' ? `找不到图片 ${logo}` : `image not found: ${logo}` }]);
+  if (logo !== null) {
+    if (!existsSync(logo)) throw new ConfigError(file, [{ path: 'company.logo', message: lang === 'zh' ? `找不到图片 ${logo}` : `image not found: ${logo}` }]);
+    if (!isPngOrJpeg(readFileSync(logo).subarray(0, 4))) {
+      throw new ConfigError(file, [{ path: 'company.logo', message: lang === 'zh' ? `${logo} 不是 PNG 或 JPEG 图片` : `${logo} is not a PNG or JPEG image` }]);
+    }
   }
   return { config: result.config, file, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -80,4 +83,8 @@ function describeJsonError(text: string, error: Error, lang: Lang): string {
   const line = before.length;
   const column = (before[before.length - 1]?.length ?? 0) + 1;
   return lang === 'zh' ? `${prefix}（第 ${line} 行第 ${column} 列）` : `${prefix} (line ${line}, column ${column})`;
+}
+
+function isPngOrJpeg(head: Buffer): boolean {
+  return (head[0] === 0x89 && head[1] === 0x50 && head[2] === 0x4e && head[3] === 0x47) || (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff);
 }

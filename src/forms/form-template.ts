@@ -25,7 +25,14 @@ const cellBase = { span: z.number().int().min(1).max(12).default(1), rowSpan: z.
 
 const cell = z.union([
   z.strictObject({ ...cellBase, label: text }),
-  z.strictObject({ ...cellBase, value: text, align: align.default('left'), bold: z.boolean().default(false) }),
+  z.strictObject({
+    ...cellBase,
+    value: text,
+    align: align.default('left'),
+    bold: z.boolean().default(false),
+    /** On a filled form, an empty value is marked as missing. */
+    required: z.boolean().default(false),
+  }),
   z.strictObject({ ...cellBase, area: text, height: z.number().positive(), caption: text.optional() }),
   z.strictObject({ ...cellBase, checks }),
   z.strictObject({ ...cellBase, blank: z.literal(true) }),
@@ -55,9 +62,9 @@ const section = z.discriminatedUnion('type', [
         }),
       )
       .min(1),
-    /** Empty rows printed when there are no items (a blank form). */
+    /** Empty rows printed when there are no items (a blank log, say). */
     blankRows: z.number().int().min(0).max(200).default(10),
-    /** Empty rows printed after the items of a filled form, for entries by hand. */
+    /** Empty rows printed after the items, for entries by hand. */
     extraRows: z.number().int().min(0).max(200).default(0),
     rowHeight: z.number().positive().default(22),
   }),

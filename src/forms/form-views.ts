@@ -146,8 +146,9 @@ export function orderView(order: Order, ctx: ViewContext): RecordView {
       signoffOperations: orBlank(order.signoffOperations),
       dispute: orBlank(order.dispute),
       gmDecision: orBlank(order.gmDecision),
-      // The conclusion follows the six items: all confirmed → accept; any "no" → not accepted as is.
-      conclusion: allYes ? 'accept' : anyNo ? 'reject' : null,
+      // The conclusion follows the six items once the review was held: all confirmed → accept;
+      // any "no" → declined; without a review date nothing was concluded.
+      conclusion: order.reviewDate === null ? null : allYes ? 'accept' : anyNo ? 'reject' : null,
       remarks: orBlank(order.remarks),
       findings: ctx.findingsFor('orders', order.orderNo),
     },
@@ -157,7 +158,9 @@ export function orderView(order: Order, ctx: ViewContext): RecordView {
 /** A liaison sheet (联络单) for each change and each cancellation of an order (5.3.4, 5.3.5). */
 export function liaisonViews(order: Order, ctx: ViewContext): RecordView[] {
   const views: RecordView[] = [];
-  const base = { ...common(ctx, true), orderNo: order.orderNo, customer: order.customer, product: order.product, quantity: orBlank(order.quantity), dueDate: orBlank(order.dueDate) };
+  // The departments that act on a change or cancellation sign for it.
+  const receipts = ['production', 'qa', 'purchasing', 'finance'].map((id) => ({ dept: ctx.config.departments[id]?.[ctx.lang] ?? id }));
+  const base = { ...common(ctx, true), orderNo: order.orderNo, customer: order.customer, product: order.product, quantity: orBlank(order.quantity), dueDate: orBlank(order.dueDate), receipts };
   if (order.changeDate !== null && order.changeDate <= ctx.asOf) {
     views.push({
       id: order.changeNotice ?? `${order.orderNo}-change`,

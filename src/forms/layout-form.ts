@@ -1,7 +1,7 @@
 import type { CanvasElement, Column, Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Lang } from '../model/lang.js';
 import { controlledFurniture, PAGE_MARGINS, type ControlledDocument } from '../render/pdf/controlled-page.js';
-import { PRIMARY_FONT } from '../render/pdf/font-set.js';
+import { FontSet, PRIMARY_FONT } from '../render/pdf/font-set.js';
 import { MissingGlyphs, textNode } from '../render/pdf/text-node.js';
 import { fillText } from './fill-text.js';
 import type { FormTemplate, TemplateCell, TemplateSection, TemplateText } from './form-template.js';
@@ -43,7 +43,7 @@ export function layoutForm(template: FormTemplate, view: FormView, options: Form
   const pageWidth = landscape ? A4.height : A4.width;
   const contentWidth = pageWidth - PAGE_MARGINS[0] - PAGE_MARGINS[2];
   const missing = new MissingGlyphs();
-  const context = new LayoutContext(lang, view, missing);
+  const context = new LayoutContext(lang, view, missing, contentWidth);
   const content: Content[] = template.sections.flatMap((section) => context.section(section));
   const { header, footer } = controlledFurniture({ ...options.controlled, lang, contentWidth }, missing);
   const stamp = new Date(`${options.asOf}T00:00:00Z`);
@@ -75,6 +75,7 @@ class LayoutContext {
     private readonly lang: Lang,
     private readonly view: FormView,
     private readonly missing: MissingGlyphs,
+    private readonly contentWidth: number,
   ) {}
 
   private fill(text: TemplateText, context: unknown = this.view): string {
@@ -107,6 +108,7 @@ class LayoutContext {
   /** A grid of cells with spans; pdfmake wants placeholders where a span covers a position. */
   private grid(section: Extract<TemplateSection, { type: 'grid' }>): ContentTable {
     const columns = section.widths.length;
+    const widths = resolveWidths(section.widths, this.contentWidth);
     const covered = new Set<string>();
     const body: TableCell[][] = [];
     const heights: number[] = [];
@@ -124,7 +126,8 @@ class LayoutContext {
         if (c >= columns) break;
         const span = Math.min(cell.span, columns - c);
         for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < span; dc++) if (dr > 0 || dc > 0) covered.add(`${r + dr},${c + dc}`);
-        cells.push({ ...(this.cell(cell) as object), ...(span > 1 ? { colSpan: span } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) } as TableCell);
+        const inner = spanWidth(widths, c, span);
+        cells.push({ ...(this.cell(cell, inner) as object), ...(span > 1 ? { colSpan: span } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) } as TableCell);
         for (let k = 1; k < span; k++) cells.push({});
         c += span;
       }
@@ -134,41 +137,69 @@ class LayoutContext {
       heights.push(row.height ?? MIN_ROW_HEIGHT);
     });
     return {
-      table: { widths: section.widths as never, body, heights: (row: number) => heights[row] ?? MIN_ROW_HEIGHT, dontBreakRows: true },
+      table: { widths, body, heights: (row: number) => heights[row] ?? MIN_ROW_HEIGHT, dontBreakRows: true },
       layout: gridLines(),
       margin: [0, 0, 0, 4],
     };
   }
 
-  private cell(cell: TemplateCell): TableCell {
+  private cell(cell: TemplateCell, width: number): TableCell {
     if ('label' in cell) return { ...this.text(this.fill(cell.label), { fontSize: 9.5, margin: [0, 2, 0, 0] }), fillColor: LABEL_FILL };
-    if ('value' in cell) return this.text(this.fill(cell.value), { alignment: cell.align, bold: cell.bold, margin: [0, 2, 0, 0] });
+    if ('value' in cell) {
+      const value = this.fill(cell.value);
+      if (value === '' && cell.required && this.view.filled) return this.text(MISSING[this.lang], { color: RED, bold: true, margin: [0, 2, 0, 0] });
+      return this.text(value, { alignment: cell.align, bold: cell.bold, margin: [0, 2, 0, 0] });
+    }
     if ('area' in cell) {
       const stack: Content[] = [];
       if (cell.caption !== undefined) stack.push(this.text(this.fill(cell.caption), { fontSize: 9, bold: true, margin: [0, 0, 0, 2] }));
       stack.push(this.text(this.fill(cell.area)));
       return { stack };
     }
-    if ('checks' in cell) return this.checks(cell.checks, this.view);
+    if ('checks' in cell) return this.checks(cell.checks, this.view, width);
     return {};
   }
 
-  /** Tick boxes in a row: ☑ for the value, ☐ for the others; "missing" in red when required and empty. */
-  private checks(spec: Extract<TemplateCell, { checks: unknown }>['checks'], context: unknown): Content {
+  /**
+   * Tick boxes: ☑ for the value, ☐ for the others, packed into as many lines as the cell's width
+   * needs (labels are measured with the embedded font); "missing" in red when required and empty.
+   */
+  private checks(spec: Extract<TemplateCell, { checks: unknown }>['checks'], context: unknown, width: number): Content {
     const value = valueAt(context, spec.field);
-    const columns: Column[] = [];
-    for (const option of spec.options) {
-      columns.push({ canvas: tickBox(value === option.value), width: 11, margin: [0, 3.2, 0, 0] });
-      columns.push({ ...this.text(this.fill(option.label)), width: 'auto', margin: [0, 1, 8, 0] });
-    }
+    const fonts = FontSet.get();
+    const items: { columns: Column[]; width: number }[] = spec.options.map((option) => {
+      const label = this.fill(option.label);
+      const labelWidth = Math.min(fonts.measure(label, 10) + 3.5, Math.max(20, width - BOX_WIDTH));
+      return {
+        width: BOX_WIDTH + labelWidth + OPTION_GAP,
+        columns: [
+          { canvas: tickBox(value === option.value), width: BOX_WIDTH, margin: [0, 3.2, 0, 0] },
+          { ...this.text(label), width: labelWidth, margin: [2, 1, 0, 0] },
+        ],
+      };
+    });
     if (spec.required && this.view.filled && (value === null || value === undefined || value === '')) {
-      columns.push({ ...this.text(MISSING[this.lang], { color: RED, bold: true }), width: 'auto', margin: [0, 1, 0, 0] });
+      const word = MISSING[this.lang];
+      items.push({ width: fonts.measure(word, 10, true) + 2, columns: [{ ...this.text(word, { color: RED, bold: true }), width: fonts.measure(word, 10, true) + 2, margin: [0, 1, 0, 0] }] });
     }
-    return { columns, columnGap: 1 };
+    const lines: Column[][] = [[]];
+    let used = 0;
+    for (const item of items) {
+      if (used > 0 && used + item.width - OPTION_GAP > width) {
+        lines.push([]);
+        used = 0;
+      }
+      const line = lines[lines.length - 1]!;
+      if (used > 0) line.push({ text: '', width: OPTION_GAP });
+      line.push(...item.columns);
+      used += item.width;
+    }
+    return { stack: lines.map((columns) => ({ columns, columnGap: 0 })) };
   }
 
   /** A repeating table: header row repeated on every page; blank rows for writing by hand. */
   private table(section: Extract<TemplateSection, { type: 'table' }>): ContentTable {
+    const widths = resolveWidths(section.columns.map((c) => c.width), this.contentWidth);
     const list = valueAt(this.view, section.items);
     const items = Array.isArray(list) ? list : [];
     const header: TableCell[] = section.columns.map((col) => ({ ...this.text(this.fill(col.header), { bold: true, fontSize: 9.5, alignment: 'center' }), fillColor: LABEL_FILL }));
@@ -176,20 +207,21 @@ class LayoutContext {
     items.forEach((item, i) => {
       const context = { ...(item as object), no: i + 1, view: this.view };
       body.push(
-        section.columns.map((col) => {
-          if (col.checks) return this.checks(col.checks, context) as TableCell;
+        section.columns.map((col, k) => {
+          if (col.checks) return this.checks(col.checks, context, widths[k]!) as TableCell;
           return this.text(col.value === undefined ? '' : this.fill(col.value, context), { alignment: col.align, fontSize: 9.5 });
         }),
       );
     });
-    const blank = items.length === 0 ? section.blankRows : this.view.filled ? section.extraRows : section.blankRows;
+    // Fixed lists (the six review questions) print as they are; an empty list gets writing rows.
+    const blank = items.length === 0 ? section.blankRows : section.extraRows;
     for (let i = 0; i < blank; i++) {
       body.push(
-        section.columns.map((col) => (col.checks ? (this.checks({ ...col.checks, required: false }, {}) as TableCell) : { text: '' })),
+        section.columns.map((col, k) => (col.checks ? (this.checks({ ...col.checks, required: false }, {}, widths[k]!) as TableCell) : { text: '' })),
       );
     }
     return {
-      table: { headerRows: 1, dontBreakRows: true, widths: section.columns.map((c) => c.width) as never, body, heights: (row: number) => (row === 0 ? 20 : section.rowHeight) },
+      table: { headerRows: 1, dontBreakRows: true, widths, body, heights: (row: number) => (row === 0 ? 20 : section.rowHeight) },
       layout: gridLines(),
       margin: [0, 0, 0, 4],
     };
@@ -224,21 +256,47 @@ class LayoutContext {
           body: [[{ stack: [this.text(this.fill(title), { bold: true, color: RED, margin: [0, 0, 0, 3] }), ...findings.map((f) => this.text(`• ${f}`, { color: RED, fontSize: 9.5 }))] }]],
         },
         layout: { hLineColor: () => RED, vLineColor: () => RED, hLineWidth: () => 1, vLineWidth: () => 1, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 4, paddingBottom: () => 4 },
-        margin: [0, 8, 0, 4],
+        margin: [0, 6, 0, 0],
+        unbreakable: true,
       },
     ];
   }
 }
 
+/** Cell padding (left + right) and rule width of the grid layout below. */
+const PADDING = 4;
+const RULE = 0.7;
+const BOX_WIDTH = 11;
+const OPTION_GAP = 8;
+
+/**
+ * Column widths in points: fixed ones as given, the rest ("*", "auto") sharing what is left of
+ * the printable width after paddings and rules. Fixed numbers let tick boxes be packed to fit.
+ */
+export function resolveWidths(widths: readonly (number | '*' | 'auto')[], contentWidth: number): number[] {
+  const fixed = widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
+  const flexible = widths.filter((w) => typeof w !== 'number').length;
+  const free = contentWidth - fixed - widths.length * 2 * PADDING - (widths.length + 1) * RULE;
+  const share = flexible > 0 ? Math.max(20, free / flexible) : 0;
+  return widths.map((w) => (typeof w === 'number' ? w : Math.floor(share * 100) / 100));
+}
+
+/** The inner width of a cell spanning `span` columns from `start`. */
+function spanWidth(widths: readonly number[], start: number, span: number): number {
+  let width = 0;
+  for (let k = start; k < start + span; k++) width += widths[k] ?? 0;
+  return width + (span - 1) * (2 * PADDING + RULE);
+}
+
 /** Thin full grid, the look of a printed form. */
 function gridLines(): ContentTable['layout'] {
   return {
-    hLineWidth: () => 0.7,
-    vLineWidth: () => 0.7,
+    hLineWidth: () => RULE,
+    vLineWidth: () => RULE,
     hLineColor: () => LINE,
     vLineColor: () => LINE,
-    paddingLeft: () => 4,
-    paddingRight: () => 4,
+    paddingLeft: () => PADDING,
+    paddingRight: () => PADDING,
     paddingTop: () => 3,
     paddingBottom: () => 3,
   };

@@ -37,6 +37,7 @@ const WORDS = {
     date: '日期',
     retention: (r: string) => `保存期限：${r}（按《记录控制程序》保存）`,
     stamp: '受控',
+    colon: '：',
   },
   en: {
     number: 'Form No.',
@@ -50,6 +51,7 @@ const WORDS = {
     date: 'Date',
     retention: (r: string) => `Retention: ${r} (records control procedure)`,
     stamp: 'CONTROLLED',
+    colon: ': ',
   },
 } as const;
 
@@ -57,6 +59,7 @@ const WORDS = {
 export const PAGE_MARGINS: [number, number, number, number] = [40, 108, 40, 62];
 
 const BLANK_LINE = '__________';
+const SHORT_LINE = '________';
 const RED = '#c00000';
 
 /**
@@ -71,14 +74,15 @@ export function controlledFurniture(doc: ControlledDocument, missing: MissingGly
     const company: Column[] = [];
     if (doc.logo) company.push({ image: doc.logo, fit: [90, 26], margin: [0, 0, 6, 0], width: 90 });
     company.push(textNode(doc.company ?? '', { fontSize: 11, bold: true, width: '*', margin: [0, 6, 0, 0] }, missing));
+    const stampWidth = doc.lang === 'zh' ? 58 : 78;
     const stamp: Column = {
       stack: [
-        { canvas: [{ type: 'rect', x: 0, y: 0, w: 58, h: 24, r: 3, lineWidth: 1.6, lineColor: RED }, { type: 'rect', x: 2.5, y: 2.5, w: 53, h: 19, r: 2, lineWidth: 0.6, lineColor: RED }] },
-        textNode(w.stamp, { fontSize: doc.lang === 'zh' ? 12 : 8.5, bold: true, color: RED, alignment: 'center', relativePosition: { x: 0, y: doc.lang === 'zh' ? -22 : -19 } }, missing),
+        { canvas: [{ type: 'rect', x: 0, y: 0, w: stampWidth, h: 24, r: 3, lineWidth: 1.6, lineColor: RED }, { type: 'rect', x: 2.5, y: 2.5, w: stampWidth - 5, h: 19, r: 2, lineWidth: 0.6, lineColor: RED }] },
+        textNode(w.stamp, { fontSize: doc.lang === 'zh' ? 12 : 8.5, bold: true, color: RED, alignment: 'center', relativePosition: { x: 0, y: doc.lang === 'zh' ? -22 : -18.5 } }, missing),
       ],
-      width: 58,
+      width: stampWidth,
     };
-    const field = (label: string, value: string): Content => textNode(`${label}：${value || BLANK_LINE}`, small, missing);
+    const field = (label: string, value: string): Content => textNode(`${label}${w.colon}${value || BLANK_LINE}`, small, missing);
     return {
       margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0],
       stack: [
@@ -97,7 +101,7 @@ export function controlledFurniture(doc: ControlledDocument, missing: MissingGly
     stack: [
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: doc.contentWidth, y2: 0, lineWidth: 0.6 }] },
       {
-        columns: [w.prepared, w.reviewed, w.approved].map((role) => textNode(`${role}：${BLANK_LINE}  ${w.date}：${BLANK_LINE}`, { fontSize: 9 }, missing)),
+        columns: [w.prepared, w.reviewed, w.approved].map((role) => textNode(`${role}${w.colon}${BLANK_LINE}  ${w.date}${w.colon}${SHORT_LINE}`, { fontSize: 9 }, missing)),
         columnGap: 8,
         margin: [0, 6, 0, 4],
       },

@@ -8,7 +8,9 @@ const require = createRequire(import.meta.url);
 /** The parts of a fontkit font this module uses. */
 interface FontkitFont {
   readonly characterSet: readonly number[];
+  readonly unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): { advanceWidth: number };
 }
 interface Fontkit {
   create(buffer: Uint8Array): FontkitFont;
@@ -84,6 +86,7 @@ export class FontSet {
   /** pdfmake virtual file name → bytes. */
   readonly files: ReadonlyMap<string, Buffer>;
   private readonly primary: FontkitFont;
+  private readonly primaryBold: FontkitFont;
   private readonly fallback: FontkitFont;
   private readonly primaryCodes: ReadonlySet<number>;
 
@@ -102,6 +105,7 @@ export class FontSet {
     ]);
     this.files = files;
     this.primary = parsed.get(files.get('sc-400.ttf')!)!;
+    this.primaryBold = parsed.get(files.get('sc-700.ttf')!)!;
     this.fallback = parsed.get(files.get('hans-400.otf')!)!;
     this.primaryCodes = new Set(this.primary.characterSet);
   }
@@ -120,6 +124,16 @@ export class FontSet {
       [PRIMARY_FONT]: { normal: 'sc-400.ttf', bold: 'sc-700.ttf', italics: 'sc-400.ttf', bolditalics: 'sc-700.ttf' },
       [FALLBACK_FONT]: { normal: 'hans-400.otf', bold: 'hans-700.otf', italics: 'hans-400.otf', bolditalics: 'hans-700.otf' },
     };
+  }
+
+  /** Width of a text in points at `size`, as pdfkit will set it (for packing tick boxes into lines). */
+  measure(text: string, size: number, bold = false): number {
+    let width = 0;
+    for (const run of this.runs(text).runs) {
+      const font = run.font === PRIMARY_FONT ? (bold ? this.primaryBold : this.primary) : this.fallback;
+      width += (font.layout(run.text).advanceWidth * size) / font.unitsPerEm;
+    }
+    return width;
   }
 
   /** Whether some embedded font can draw the character. */

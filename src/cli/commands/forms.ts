@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { createFileWriter } from '../../emit/output-writer.js';
+import { loadFormCatalogue, selectForms, UnknownFormError } from '../../forms/form-catalogue.js';
+import { FormTemplateError } from '../../forms/load-form-templates.js';
+import { renderBlankForms } from '../../forms/render-forms.js';
+import { CliError } from '../../issues/cli-error.js';
+import { registerLogo } from '../../pipeline.js';
+import type { CliIo } from '../main.js';
+import { asOfOption, langOption, parseOptions, requireOption, stringOption } from '../options.js';
+import { formatOutputs } from '../print-outputs.js';
+import { outputFailure } from '../run-check-command.js';
+import { loadRunConfig } from '../run-context.js';
+
+export const usage = {
+  zh: 'qmsdoc forms --blank [--form 表单ID …] --output 文件夹 [--config 文件] [--lang zh|en] [--as-of YYYY-MM-DD]',
+  en: 'qmsdoc forms --blank [--form ID …] --output DIR [--config FILE] [--lang zh|en] [--as-of YYYY-MM-DD]',
+};
+
+/** `qmsdoc forms --blank`: blank controlled forms to print and fill by hand, and a print pack. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const values = parseOptions(argv, {
+    blank: { type: 'boolean' },
+    form: { type: 'string', multiple: true },
+    output: { type: 'string' },
+    config: { type: 'string' },
+    lang: { type: 'string' },
+    'as-of': { type: 'string' },
+  });
+  if (values.blank !== true) throw new CliError('forms needs --blank (filled forms are written by `qmsdoc build`)');
+  const out = requireOption(values.output, '--output');
+  const asOf = asOfOption(values['as-of']);
+  const argLang = langOption(values.lang);
+  const { config } = loadRunConfig(stringOption(values.config), undefined, argLang ?? 'zh');
+  const lang = argLang ?? config.language;
+  let templates;
+  try {
+    templates = selectForms(loadFormCatalogue(), Array.isArray(values.form) ? values.form.map(String) : [], Object.keys(config.forms));
+  } catch (error) {
+    if (error instanceof UnknownFormError) throw new CliError(lang === 'zh' ? `没有表单 "${error.id}"；可选：${error.known.join(', ')}` : error.message);
+    if (error instanceof FormTemplateError) throw new CliError(lang === 'zh' ? `表单模板有误：${error.message}` : `form template error: ${error.message}`);
+    throw error;
+  }
+  const writer = createFileWriter(out);
+  const views = { config, lang, asOf, findingsFor: () => [] };
+  try {
+    const logo = await registerLogo(config);
+    await renderBlankForms(templates, { config, lang, asOf, logo }, views, (file, bytes) => void writer.write(file, bytes));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw outputFailure(out, error, lang);
+    throw error;
+  }
+  io.stdout(formatOutputs(path.normalize(out), writer.written, lang));
+  return 0;
+}
