@@ -39,8 +39,11 @@ export function combineForms(parts: readonly CombinePart[], front?: CombinePart)
     if (typeof fn !== 'function') return fn ?? null;
     return fn(currentPage - range.start + 1, range.part.pageCount, pageSize);
   };
+  // Metadata (with its fixed dates, for identical bytes) comes from the first form, not a contents page.
+  const info = parts.find((p) => p.definition.info)?.definition.info ?? first.definition.info;
   return {
     ...first.definition,
+    ...(info ? { info } : {}),
     pageOrientation: first.definition.pageOrientation ?? 'portrait',
     content,
     header: dispatch('header'),

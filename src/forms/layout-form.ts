@@ -27,8 +27,8 @@ const A4 = { width: 595.28, height: 841.89 };
 const LABEL_FILL = '#eef1f5';
 const RED = '#c00000';
 const LINE = '#000000';
-/** Writing space for a handwritten value: 7.4 mm. */
-const MIN_ROW_HEIGHT = 21;
+/** Writing space for a handwritten value: 7 mm. */
+const MIN_ROW_HEIGHT = 20;
 
 const MISSING = { zh: '未填', en: 'missing' } as const;
 
@@ -137,7 +137,7 @@ class LayoutContext {
       heights.push(row.height ?? MIN_ROW_HEIGHT);
     });
     return {
-      table: { widths, body, heights: (row: number) => heights[row] ?? MIN_ROW_HEIGHT, dontBreakRows: true },
+      table: { widths, body, heights, dontBreakRows: true },
       layout: gridLines(),
       margin: [0, 0, 0, 4],
     };
@@ -221,7 +221,7 @@ class LayoutContext {
       );
     }
     return {
-      table: { headerRows: 1, dontBreakRows: true, widths, body, heights: (row: number) => (row === 0 ? 20 : section.rowHeight) },
+      table: { headerRows: 1, dontBreakRows: true, widths, body, heights: body.map((_, row) => (row === 0 ? 20 : section.rowHeight)) },
       layout: gridLines(),
       margin: [0, 0, 0, 4],
     };
@@ -253,7 +253,7 @@ class LayoutContext {
       {
         table: {
           widths: ['*'],
-          body: [[{ stack: [this.text(this.fill(title), { bold: true, color: RED, margin: [0, 0, 0, 3] }), ...findings.map((f) => this.text(`• ${f}`, { color: RED, fontSize: 9.5 }))] }]],
+          body: [[{ stack: [this.text(this.fill(title), { bold: true, color: RED, margin: [0, 0, 0, 3] }), ...findings.map((f) => this.text(`• ${f}`, { color: RED, fontSize: 9 }))] }]],
         },
         layout: { hLineColor: () => RED, vLineColor: () => RED, hLineWidth: () => 1, vLineWidth: () => 1, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 4, paddingBottom: () => 4 },
         margin: [0, 6, 0, 0],

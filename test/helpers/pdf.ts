@@ -6,25 +6,38 @@ export async function openPdf(bytes: Buffer): Promise<PDFDocumentProxy> {
   return getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
 }
 
-/** The text of each page, items joined in reading order (lines by their y position). */
+/**
+ * The text of each page as lines: items within 3 pt of the same baseline form a line, ordered
+ * left to right; a space separates items only where the page shows a gap (so a name drawn in
+ * two fonts, 张 + 琎, reads as one word).
+ */
 export async function pdfPages(bytes: Buffer): Promise<string[]> {
   const doc = await openPdf(bytes);
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
-    const lines = new Map<number, { x: number; s: string }[]>();
-    for (const item of content.items) {
-      if (!('str' in item) || item.str === '') continue;
-      const y = Math.round(item.transform[5]);
-      const line = lines.get(y) ?? [];
-      line.push({ x: item.transform[4], s: item.str });
-      lines.set(y, line);
+    const items = content.items
+      .flatMap((item) => ('str' in item && item.str.trim() !== '' ? [{ x: item.transform[4] as number, y: item.transform[5] as number, w: item.width, s: item.str }] : []))
+      .sort((a, b) => b.y - a.y);
+    const lines: { y: number; items: typeof items }[] = [];
+    for (const item of items) {
+      const line = lines.find((l) => Math.abs(l.y - item.y) <= 3);
+      if (line) line.items.push(item);
+      else lines.push({ y: item.y, items: [item] });
     }
     pages.push(
-      [...lines.entries()]
-        .sort((a, b) => b[0] - a[0])
-        .map(([, items]) => items.sort((a, b) => a.x - b.x).map((i) => i.s).join(' '))
+      lines
+        .map((l) => {
+          const sorted = l.items.sort((a, b) => a.x - b.x);
+          let text = '';
+          let end = -Infinity;
+          for (const it of sorted) {
+            text += (text === '' ? '' : it.x - end > 1 ? ' ' : '') + it.s.trim();
+            end = it.x + it.w;
+          }
+          return text;
+        })
         .join('\n'),
     );
   }

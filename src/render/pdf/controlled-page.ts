@@ -56,7 +56,7 @@ const WORDS = {
 } as const;
 
 /** Page margins that leave room for the header and footer; office printers need ≥ 10 mm. */
-export const PAGE_MARGINS: [number, number, number, number] = [40, 108, 40, 62];
+export const PAGE_MARGINS: [number, number, number, number] = [40, 104, 40, 60];
 
 const BLANK_LINE = '__________';
 const SHORT_LINE = '________';

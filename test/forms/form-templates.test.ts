@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { safeFileName, uniqueFileNames } from '../../src/forms/file-names.js';
+import { nextPeriod } from '../../src/forms/form-views.js';
+import { FormTemplateError, parseFormTemplate } from '../../src/forms/load-form-templates.js';
+
+const minimal = (sections: unknown) => JSON.stringify({ id: 'my_form', title: '我的表单', sections });
+
+describe('form files', () => {
+  it('accepts a new form written as data', () => {
+    const template = parseFormTemplate('/forms/my_form.json', minimal([{ type: 'grid', widths: [60, '*'], rows: [{ cells: [{ label: '名称' }, { value: '{{name}}' }] }] }]));
+    expect(template).toMatchObject({ id: 'my_form', source: 'none', orientation: 'portrait' });
+    expect(template.sections[0]).toMatchObject({ type: 'grid', rows: [{ cells: [{ label: '名称', span: 1 }, { value: '{{name}}', required: false }] }] });
+  });
+
+  it('names the file and the path of every problem', () => {
+    const bad = minimal([{ type: 'grid', widths: [60, '*'], rows: [{ cells: [{ lable: '名称' }] }] }, { type: 'table', items: 'x', columns: [] }]);
+    expect(() => parseFormTemplate('/forms/my_form.json', bad)).toThrow(FormTemplateError);
+    try {
+      parseFormTemplate('/forms/my_form.json', bad);
+    } catch (error) {
+      const e = error as FormTemplateError;
+      expect(e.file).toBe('/forms/my_form.json');
+      expect(e.problems.map((p) => p.path)).toEqual(['sections.0.rows.0.cells.0', 'sections.1.columns']);
+    }
+  });
+
+  it('reports a template expression that does not compile, a bad JSON file and an id that is not the file name', () => {
+    expect(() => parseFormTemplate('/forms/my_form.json', minimal([{ type: 'paragraph', text: '客户 {{#if customer}}{{customer}}' }]))).toThrow(/sections\.0\.text: template error/);
+    expect(() => parseFormTemplate('/forms/my_form.json', '{"id": "my_form",')).toThrow(/\(file\): not valid JSON/);
+    expect(() => parseFormTemplate('/forms/other.json', minimal([{ type: 'paragraph', text: 'x' }]))).toThrow(/id: must be "other"/);
+  });
+});
+
+describe('file names from record ids', () => {
+  it.each([
+    ['KS-2025-001', 'KS-2025-001'],
+    ['宁波海通电器有限公司', '宁波海通电器有限公司'],
+    ['A/B\\C:D*E?F"G<H>I|J', 'A_B_C_D_E_F_G_H_I_J'],
+    ['../../etc/passwd', '_.._etc_passwd'],
+    ['CON', '_CON'],
+    ['  trailing dots... ', 'trailing dots'],
+    ['\u0000\u001f', '_'],
+  ])('%j → %j', (id, name) => {
+    expect(safeFileName(id)).toBe(name);
+  });
+
+  it('keeps names unique when two ids become one name', () => {
+    expect(uniqueFileNames(['A/1', 'A_1', 'a_1', 'B'])).toEqual(['A_1', 'A_1-2', 'a_1-3', 'B']);
+  });
+
+  it('caps names at 100 characters', () => {
+    expect(Array.from(safeFileName('客'.repeat(300)))).toHaveLength(100);
+  });
+});
+
+describe('the next survey round', () => {
+  it.each([
+    ['2025H1', '2025H2'],
+    ['2025H2', '2026H1'],
+    ['2025Q3', '2025Q4'],
+    ['2025Q4', '2026Q1'],
+    ['2025', '2026'],
+    ['上半年', ''],
+  ])('%s → %j', (period, next) => {
+    expect(nextPeriod(period)).toBe(next);
+  });
+});

@@ -1,0 +1,194 @@
+import path from 'node:path';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import { combineForms, pdfPageCount } from '../../src/forms/combine-forms.js';
+import { FORMS_DIR, loadFormCatalogue, selectForms } from '../../src/forms/form-catalogue.js';
+import { blankView, complaintView, orderView, type ViewContext } from '../../src/forms/form-views.js';
+import { layoutForm } from '../../src/forms/layout-form.js';
+import { renderForm, type FormRenderContext } from '../../src/forms/render-form.js';
+import { renderBlankForms } from '../../src/forms/render-forms.js';
+import type { FormTemplate } from '../../src/forms/form-template.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { FontSet } from '../../src/render/pdf/font-set.js';
+import { renderPdf } from '../../src/render/pdf/pdf-engine.js';
+import { officialCalendar } from '../../src/calendar/official-calendar.js';
+import { WorkingCalendar } from '../../src/calendar/working-calendar.js';
+import { complaintStatus } from '../../src/validate/check-complaints.js';
+import { pdfPages, pageToPng } from '../helpers/pdf.js';
+import { makeComplaint, makeOrder } from '../helpers/records.js';
+import { expectGolden } from '../helpers/golden.js';
+
+const { config } = loadConfig(path.join(PACKAGE_ROOT, 'input', 'qmsdoc.config.json'));
+const AS_OF = '2025-12-31';
+const views: ViewContext = { config, lang: 'zh', asOf: AS_OF, findingsFor: () => [] };
+const render: FormRenderContext = { config, lang: 'zh', asOf: AS_OF, logo: null };
+const catalogue = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
+const form = (id: string): FormTemplate => catalogue.find((t) => t.id === id)!;
+const calendar = new WorkingCalendar(officialCalendar());
+
+/** Every character of the text is one an embedded font can draw (no blank boxes). */
+function expectAllGlyphs(text: string): void {
+  const fonts = FontSet.get();
+  const lacking = [...text].filter((ch) => !/\s/.test(ch) && !fonts.covers(ch.codePointAt(0)!));
+  expect(lacking).toEqual([]);
+}
+
+describe('blank controlled forms', () => {
+  const pdfs = new Map<string, Buffer>();
+  beforeAll(async () => {
+    await renderBlankForms(catalogue, render, views, (file, bytes) => pdfs.set(file, bytes));
+  });
+
+  it('are the seven forms of the procedure, one PDF each named by number and title, plus the print pack', () => {
+    expect([...pdfs.keys()]).toEqual([
+      'QR-XS-01 电话传真收发记录表.pdf',
+      'QR-XS-02 合同_订单评审表.pdf',
+      'QR-XS-03 联络单.pdf',
+      'QR-XS-04 客户满意度调查表.pdf',
+      'QR-XS-06 客户投诉处理记录表.pdf',
+      'QR-XS-07 出货通知单.pdf',
+      'QR-PZ-01 纠正和预防措施报告.pdf',
+      '受控表单打印包.pdf',
+    ]);
+  });
+
+  it.each([
+    ['QR-XS-01 电话传真收发记录表.pdf', '电话传真收发记录表', 'QR-XS-01', 'A/0'],
+    ['QR-XS-02 合同_订单评审表.pdf', '合同/订单评审表', 'QR-XS-02', 'B/1'],
+    ['QR-XS-03 联络单.pdf', '联络单', 'QR-XS-03', 'A/0'],
+    ['QR-XS-04 客户满意度调查表.pdf', '客户满意度调查表', 'QR-XS-04', 'A/0'],
+    ['QR-XS-06 客户投诉处理记录表.pdf', '客户投诉处理记录表', 'QR-XS-06', 'A/0'],
+    ['QR-XS-07 出货通知单.pdf', '出货通知单', 'QR-XS-07', 'A/0'],
+    ['QR-PZ-01 纠正和预防措施报告.pdf', '纠正和预防措施报告', 'QR-PZ-01', 'A/0'],
+  ])('%s carries its controlled header and footer on one page', async (file, title, number, version) => {
+    const bytes = pdfs.get(file)!;
+    const pages = await pdfPages(bytes);
+    expect(pages).toHaveLength(1);
+    const text = pages[0]!;
+    expect(text).toContain('示例精密机械有限公司');
+    expect(text).toContain('受控');
+    expect(text).toContain(title);
+    expect(text).toContain(`表单编号：${number}`);
+    expect(text).toContain(`版本/版次：${version}`);
+    expect(text).toContain('发放号：__________');
+    expect(text).toContain('生效日期：2024-01-01');
+    expect(text).toMatch(/编制：_+ +日期：_+/);
+    expect(text).toContain('保存期限：3年');
+    expect(text).toContain('第 1 页 共 1 页');
+    expectAllGlyphs(text);
+  });
+
+  it('prints the review questions, the survey dimensions and band definitions even blank', async () => {
+    const review = (await pdfPages(pdfs.get('QR-XS-02 合同_订单评审表.pdf')!))[0]!;
+    for (const q of ['合同/订单内容是否清晰', '采购能力是否可以满足数量要求', '是否有相关的技术文件']) expect(review).toContain(q);
+    const survey = (await pdfPages(pdfs.get('QR-XS-04 客户满意度调查表.pdf')!))[0]!;
+    expect(survey).toMatch(/1 +产品质量/);
+    expect(survey).toMatch(/4 +交期/);
+    expect(survey).toContain('90–100 分 非常满意');
+  });
+
+  it('binds them into a print pack: a contents page, then each form with its own page numbering', async () => {
+    const bytes = pdfs.get('受控表单打印包.pdf')!;
+    const pages = await pdfPages(bytes);
+    expect(pages).toHaveLength(8);
+    expect(pages[0]).toContain('受控表单打印包');
+    expect(pages[0]).toMatch(/1 +QR-XS-01 +电话传真收发记录表 +A\/0 +2024-01-01 +3年 +2/);
+    expect(pages[0]).toMatch(/7 +QR-PZ-01 +纠正和预防措施报告 +A\/0 +2024-01-01 +3年 +8/);
+    expect(pages[1]).toContain('电话传真收发记录表');
+    expect(pages[7]).toContain('纠正和预防措施报告');
+    for (const page of pages.slice(1)) expect(page).toContain('第 1 页 共 1 页');
+  });
+
+  it('renders page 1 of a blank form as a drawn page, not an empty one', async () => {
+    const png = await pageToPng(pdfs.get('QR-XS-06 客户投诉处理记录表.pdf')!, 1, 1);
+    expect(inkRatio(png)).toBeGreaterThan(0.02);
+  });
+});
+
+describe('filled forms', () => {
+  const complaint = makeComplaint({ complaintNo: 'KS-2025-042', customer: '宁波海通电器有限公司', description: '内孔尺寸超差，装配困难', handler: '张琎', severity: 'major', escalated: false, closedAt: '2025-04-10' });
+
+  it('put each value of the complaint where it belongs, and the findings in red', async () => {
+    const status = complaintStatus(complaint, config, calendar, AS_OF);
+    const view = complaintView(status, { ...views, findingsFor: (d, r) => (d === 'complaints' && r === 'KS-2025-042' ? ['重大投诉未上报管理层（“是否上报”为否）'] : []) }).view;
+    const { pdf } = await renderForm(form('complaint_record'), view, render);
+    const [page] = await pdfPages(pdf);
+    expect(page).toMatch(/投诉编号 +KS-2025-042 +受理时间 +2025-03-03 09:00 +受理人 +张琎/);
+    expect(page).toMatch(/客户名称 +宁波海通电器有限公司/);
+    expect(page).toContain('内孔尺寸超差，装配困难');
+    expect(page).toMatch(/纠正预防措施单号 +CAPA-1|CAPA-1/);
+    expect(page).toMatch(/受理至结案 27 个工作日（时限 18 个工作日），已超期/);
+    expect(page).toContain('内审提示（qmsdoc 核查发现）');
+    expect(page).toContain('• 重大投诉未上报管理层（“是否上报”为否）');
+    expect(page).toContain('第 1 页 共 1 页');
+    expectAllGlyphs(page!);
+  });
+
+  it('draws a rare character of a name with the full Noto Sans Hans font', async () => {
+    expect(FontSet.get().runs('张琎').runs).toEqual([
+      { text: '张', font: 'NotoSansSC' },
+      { text: '琎', font: 'NotoSansHans' },
+    ]);
+    const status = complaintStatus(complaint, config, calendar, AS_OF);
+    const { pdf, missingGlyphs } = await renderForm(form('complaint_record'), complaintView(status, views).view, render);
+    expect(missingGlyphs).toEqual([]);
+    const text = pdf.toString('latin1');
+    expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+    expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansHans/);
+  });
+
+  it('ticks the review items from the data and marks missing ones and a missing review date', async () => {
+    const order = makeOrder({ orderNo: 'HT-9', itemC: false, itemE: null, reviewDate: null, signoffFinance: null });
+    const { pdf } = await renderForm(form('order_review'), orderView(order, views).view, render);
+    const [page] = await pdfPages(pdf);
+    expect(page).toMatch(/e +能否满足特殊特性要求 +是 +否 +未填/);
+    expect(page).toMatch(/评审日期 +未填/);
+    expect(page).toMatch(/行政财务部 +未填/);
+    const png = await pageToPng(pdf, 1, 1);
+    expect(inkRatio(png)).toBeGreaterThan(0.02);
+  });
+
+  it('gives the same bytes for the same data and as-of date', async () => {
+    const status = complaintStatus(complaint, config, calendar, AS_OF);
+    const a = await renderForm(form('complaint_record'), complaintView(status, views).view, render);
+    const b = await renderForm(form('complaint_record'), complaintView(status, views).view, render);
+    expect(a.pdf.equals(b.pdf)).toBe(true);
+  });
+
+  it('binds several records into one PDF, each keeping its own page count and numbering', async () => {
+    const layouts = [makeComplaint({ complaintNo: 'A' }), makeComplaint({ complaintNo: 'B' })].map(
+      (c) => layoutForm(form('complaint_record'), complaintView(complaintStatus(c, config, calendar, AS_OF), views).view, { lang: 'zh', asOf: AS_OF, controlled: { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null } }).definition,
+    );
+    const combined = await renderPdf(combineForms(layouts.map((definition) => ({ definition, pageCount: 1 }))));
+    expect(pdfPageCount(combined)).toBe(2);
+    const pages = await pdfPages(combined);
+    expect(pages.map((p) => /投诉编号 (\S+)/.exec(p)?.[1])).toEqual(['A', 'B']);
+    expect(pages.every((p) => p.includes('第 1 页 共 1 页'))).toBe(true);
+  });
+});
+
+describe('the form layout as data', () => {
+  it('lays the blank complaint record out as its golden document definition', () => {
+    const { definition } = layoutForm(form('complaint_record'), blankView('complaint', views), { lang: 'zh', asOf: AS_OF, controlled: { company: '示例精密机械有限公司', title: '客户投诉处理记录表', number: 'QR-XS-06', version: 'A/0', issueNo: '', effectiveDate: '2024-01-01', retention: '3年', logo: null } });
+    expectGolden('complaint-record-blank.definition.json', `${JSON.stringify(definition.content, null, 1)}\n`);
+  });
+
+  it('finds the built-in templates where the package keeps them', () => {
+    expect(FORMS_DIR).toBe(path.join(PACKAGE_ROOT, 'templates', 'forms'));
+  });
+});
+
+/** Share of pixels that are not white in a PNG page (decoded by drawing it on a canvas). */
+function inkRatio(png: Buffer): number {
+  // A blank page compresses to a tiny PNG; drawn forms do not. Decode to be exact.
+  const { createCanvas, Image } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+  const image = new Image();
+  image.src = png;
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const data = ctx.getImageData(0, 0, image.width, image.height).data;
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) ink++;
+  return ink / (data.length / 4);
+}
