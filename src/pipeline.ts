@@ -99,7 +99,7 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     findingsByRecord.set(key, [...(findingsByRecord.get(key) ?? []), format(f)]);
   }
   const views = { config, lang, asOf, findingsFor: (dataset: string, record: string) => findingsByRecord.get(`${dataset}\u0000${record}`) ?? [] };
-  const renderContext = { config, lang, asOf, logo };
+  const renderContext = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
   const emit = (path: string, bytes: Buffer) => void writer.write(path, bytes);
   const missingGlyphs: GlyphReport = [...(await renderBlankForms(templates, renderContext, views, emit, 'forms/blank/'))];
   if (options.filledForms) {
@@ -119,11 +119,12 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   return { missingGlyphs };
 }
 
-/** Reads the configured logo into the PDF engine once; its image name, or null without a logo. */
-export async function registerLogo(config: Config): Promise<string | null> {
+/** Reads the configured logo into the PDF engine once: its image name and bytes, or null. */
+export async function registerLogo(config: Config): Promise<{ name: string; bytes: Buffer } | null> {
   if (config.company.logo === null) return null;
   const { readFileSync } = await import('node:fs');
   const { registerImage } = await import('./render/pdf/pdf-engine.js');
-  registerImage('company-logo', readFileSync(config.company.logo));
-  return 'company-logo';
+  const bytes = readFileSync(config.company.logo);
+  registerImage('company-logo', bytes);
+  return { name: 'company-logo', bytes };
 }

@@ -66,3 +66,10 @@ export function prepareRun(values: Record<string, OptionValue>): PreparedRun {
 export function outputFailure(out: string, error: unknown, lang: Lang): CliError {
   return new CliError(lang === 'zh' ? `无法写入输出文件夹 ${out}：${(error as Error).message}` : `cannot write to the output folder ${out}: ${(error as Error).message}`);
 }
+
+const FILE_SYSTEM_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EMFILE', 'ENAMETOOLONG', 'EDQUOT']);
+
+/** True for an error of writing files (a full disk, a read-only folder), not a bug. */
+export function isFileSystemError(error: unknown): boolean {
+  return FILE_SYSTEM_CODES.has((error as NodeJS.ErrnoException)?.code ?? '');
+}

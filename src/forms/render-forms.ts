@@ -4,13 +4,15 @@ import { renderPdf } from '../render/pdf/pdf-engine.js';
 import { PAGE_MARGINS } from '../render/pdf/controlled-page.js';
 import { PRIMARY_FONT } from '../render/pdf/font-set.js';
 import { MissingGlyphs, textNode } from '../render/pdf/text-node.js';
-import { combineForms, pdfPageCount, type CombinePart } from './combine-forms.js';
+import { mergePdfs, pdfPageCount } from '../render/pdf/merge-pdfs.js';
 import type { FormJob } from './form-jobs.js';
 import type { FormTemplate } from './form-template.js';
 import type { ViewContext } from './form-views.js';
 import { blankView } from './form-views.js';
 import { uniqueFileNames, safeFileName } from './file-names.js';
 import { layoutForm } from './layout-form.js';
+import { runRenderTasks } from './render-pool.js';
+import type { RenderTask } from './render-task.js';
 import { controlledFor, type FormRenderContext } from './render-form.js';
 
 /** Receives each finished file (path relative to the output folder); the caller writes it. */
@@ -19,27 +21,11 @@ export type EmitFile = (relativePath: string, bytes: Buffer) => void;
 /** Characters no font could draw, by the file they were in (printed as "?"). */
 export type GlyphReport = { file: string; chars: string[] }[];
 
-interface RenderedPart {
-  readonly pdf: Buffer;
-  readonly pageCount: number;
-  readonly missing: string[];
-  /** A fresh layout for binding into a combined PDF (pdfmake annotates the nodes it lays out). */
-  readonly layout: () => TDocumentDefinitions;
-}
+type FormView = Parameters<typeof layoutForm>[1];
 
-async function renderPart(template: FormTemplate, view: Parameters<typeof layoutForm>[1], ctx: FormRenderContext): Promise<RenderedPart> {
-  const layout = () => layoutForm(template, view, { lang: ctx.lang, asOf: ctx.asOf, controlled: controlledFor(template, ctx) });
-  const { definition, missingGlyphs } = layout();
-  const pdf = await renderPdf(definition);
-  return { pdf, pageCount: pdfPageCount(pdf), missing: missingGlyphs, layout: () => layout().definition };
-}
-
-/** The parts, laid out afresh, as pieces of one combined document. */
-function combineParts(parts: readonly RenderedPart[], front?: CombinePart): TDocumentDefinitions {
-  return combineForms(
-    parts.map((p) => ({ definition: p.layout(), pageCount: p.pageCount })),
-    front,
-  );
+/** Lays a form out (pdfmake annotates the nodes it lays out, so each render needs a fresh layout). */
+function layout(template: FormTemplate, view: FormView, ctx: FormRenderContext) {
+  return layoutForm(template, view, { lang: ctx.lang, asOf: ctx.asOf, controlled: controlledFor(template, ctx) });
 }
 
 /** The file name of a blank form: its number and title, e.g. "QR-XS-06 客户投诉处理记录表.pdf". */
@@ -59,22 +45,23 @@ const PACK = {
  */
 export async function renderBlankForms(templates: readonly FormTemplate[], ctx: FormRenderContext, views: ViewContext, emit: EmitFile, folder = ''): Promise<GlyphReport> {
   const report: GlyphReport = [];
-  const parts: RenderedPart[] = [];
+  const pdfs: Buffer[] = [];
   for (const template of templates) {
-    const part = await renderPart(template, blankView(template.source, views), ctx);
+    const { definition, missingGlyphs } = layout(template, blankView(template.source, views), ctx);
+    const pdf = await renderPdf(definition);
     const file = `${folder}${blankFormFileName(template, ctx)}`;
-    emit(file, part.pdf);
-    if (part.missing.length > 0) report.push({ file, chars: part.missing });
-    parts.push(part);
+    emit(file, pdf);
+    if (missingGlyphs.length > 0) report.push({ file, chars: missingGlyphs });
+    pdfs.push(pdf);
   }
-  if (parts.length > 0) {
-    const front = contentsPage(templates, parts, ctx);
-    emit(`${folder}${PACK[ctx.lang].file}`, await renderPdf(combineParts(parts, front)));
+  if (pdfs.length > 0) {
+    const contents = await renderPdf(contentsPage(templates, pdfs.map(pdfPageCount), ctx));
+    emit(`${folder}${PACK[ctx.lang].file}`, mergePdfs([contents, ...pdfs], { title: PACK[ctx.lang].title, author: ctx.config.company.name?.[ctx.lang] ?? '', date: ctx.asOf }));
   }
   return report;
 }
 
-function contentsPage(templates: readonly FormTemplate[], parts: readonly RenderedPart[], ctx: FormRenderContext): CombinePart {
+function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly number[], ctx: FormRenderContext): TDocumentDefinitions {
   const t = PACK[ctx.lang];
   const missing = new MissingGlyphs();
   let page = 2;
@@ -82,12 +69,14 @@ function contentsPage(templates: readonly FormTemplate[], parts: readonly Render
     const c = controlledFor(template, ctx);
     const entry = ctx.config.forms[template.id];
     const row = [String(i + 1), c.number, c.title, c.version, entry?.effectiveDate ?? '', c.retention, String(page)].map((s) => textNode(s, { fontSize: 10 }, missing));
-    page += parts[i]!.pageCount;
+    page += pageCounts[i]!;
     return row;
   });
-  const definition: TDocumentDefinitions = {
+  const stamp = new Date(`${ctx.asOf}T00:00:00Z`);
+  return {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
+    info: { title: t.title, creator: 'qmsdoc', producer: 'qmsdoc', creationDate: stamp, modDate: stamp },
     defaultStyle: { font: PRIMARY_FONT, fontSize: 10 },
     header: () => ({
       margin: [PAGE_MARGINS[0], 36, PAGE_MARGINS[2], 0],
@@ -104,30 +93,50 @@ function contentsPage(templates: readonly FormTemplate[], parts: readonly Render
       },
     ],
   };
-  return { definition, pageCount: 1 };
 }
+
+/** Records per task handed to a worker: enough to amortise a message, few enough to balance. */
+const CHUNK = 25;
 
 /**
  * Filled forms: one PDF per record under <form id>/<record id>.pdf (names made safe and unique),
- * and one combined PDF per form, <form id>.pdf. `onProgress` is told after each record.
+ * rendered on worker threads when there are many, and one combined PDF per form, <form id>.pdf,
+ * bound from the records' PDFs in record order. `onProgress` is told as records are done.
  */
-export async function renderFilledForms(jobs: readonly FormJob[], ctx: FormRenderContext, emit: EmitFile, onProgress?: (done: number, total: number) => void): Promise<GlyphReport> {
-  const report: GlyphReport = [];
-  const total = jobs.reduce((n, j) => n + j.records.length, 0);
-  let done = 0;
+export async function renderFilledForms(
+  jobs: readonly FormJob[],
+  ctx: FormRenderContext & { readonly logoBytes?: Uint8Array | null },
+  emit: EmitFile,
+  onProgress?: (done: number, total: number) => void,
+): Promise<GlyphReport> {
+  const logo = ctx.logo !== null && ctx.logoBytes ? { name: ctx.logo, bytes: ctx.logoBytes } : null;
+  const base = { config: ctx.config, lang: ctx.lang, asOf: ctx.asOf, logo };
+  const tasks: RenderTask[] = [];
+  const fileLists: { job: FormJob; files: string[] }[] = [];
   for (const job of jobs) {
     if (job.records.length === 0) continue;
-    const names = uniqueFileNames(job.records.map((r) => r.id));
-    const parts: RenderedPart[] = [];
-    for (const [i, record] of job.records.entries()) {
-      const part = await renderPart(job.template, record.view, ctx);
-      const file = `forms/${job.template.id}/${names[i]}.pdf`;
-      emit(file, part.pdf);
-      if (part.missing.length > 0) report.push({ file, chars: part.missing });
-      parts.push(part);
-      onProgress?.(++done, total);
+    const files = uniqueFileNames(job.records.map((r) => r.id)).map((n) => `forms/${job.template.id}/${n}.pdf`);
+    fileLists.push({ job, files });
+    const views = job.records.map((r) => r.view);
+    for (let i = 0; i < views.length; i += CHUNK) {
+      tasks.push({ ...base, template: job.template, views: views.slice(i, i + CHUNK), files: files.slice(i, i + CHUNK) });
     }
-    emit(`forms/${job.template.id}.pdf`, await renderPdf(combineParts(parts)));
   }
-  return report;
+  const total = tasks.reduce((n, t) => n + t.views.length, 0);
+  const rendered = new Map<string, Buffer>();
+  const report: GlyphReport = [];
+  await runRenderTasks(tasks, (files) => {
+    for (const f of files) {
+      const bytes = Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
+      emit(f.path, bytes);
+      rendered.set(f.path, bytes);
+      if (f.missing.length > 0) report.push({ file: f.path, chars: [...f.missing] });
+      onProgress?.(rendered.size, total);
+    }
+  });
+  for (const { job, files } of fileLists) {
+    const title = controlledFor(job.template, ctx).title;
+    emit(`forms/${job.template.id}.pdf`, mergePdfs(files.map((f) => rendered.get(f)!), { title, author: ctx.config.company.name?.[ctx.lang] ?? '', date: ctx.asOf }));
+  }
+  return report.sort((a, b) => (a.file < b.file ? -1 : 1));
 }

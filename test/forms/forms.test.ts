@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { combineForms, pdfPageCount } from '../../src/forms/combine-forms.js';
+import { mergePdfs, pdfPageCount } from '../../src/render/pdf/merge-pdfs.js';
 import { FORMS_DIR, loadFormCatalogue, selectForms } from '../../src/forms/form-catalogue.js';
 import { blankView, complaintView, orderView, type ViewContext } from '../../src/forms/form-views.js';
 import { layoutForm } from '../../src/forms/layout-form.js';
@@ -14,7 +14,7 @@ import { renderPdf } from '../../src/render/pdf/pdf-engine.js';
 import { officialCalendar } from '../../src/calendar/official-calendar.js';
 import { WorkingCalendar } from '../../src/calendar/working-calendar.js';
 import { complaintStatus } from '../../src/validate/check-complaints.js';
-import { pdfPages, pageToPng } from '../helpers/pdf.js';
+import { openPdf, pdfPages, pageToPng } from '../helpers/pdf.js';
 import { makeComplaint, makeOrder } from '../helpers/records.js';
 import { expectGolden } from '../helpers/golden.js';
 
@@ -159,11 +159,38 @@ describe('filled forms', () => {
     const layouts = [makeComplaint({ complaintNo: 'A' }), makeComplaint({ complaintNo: 'B' })].map(
       (c) => layoutForm(form('complaint_record'), complaintView(complaintStatus(c, config, calendar, AS_OF), views).view, { lang: 'zh', asOf: AS_OF, controlled: { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null } }).definition,
     );
-    const combined = await renderPdf(combineForms(layouts.map((definition) => ({ definition, pageCount: 1 }))));
+    const combined = mergePdfs(await Promise.all(layouts.map(renderPdf)), { title: '客户投诉处理记录表', author: '示例', date: AS_OF });
     expect(pdfPageCount(combined)).toBe(2);
     const pages = await pdfPages(combined);
     expect(pages.map((p) => /投诉编号 (\S+)/.exec(p)?.[1])).toEqual(['A', 'B']);
     expect(pages.every((p) => p.includes('第 1 页 共 1 页'))).toBe(true);
+  });
+});
+
+describe('combined PDFs', () => {
+  it('keep each part\'s own numbering when a part runs over two pages, and its orientation', async () => {
+    const entries = Array.from({ length: 16 }, (_, i) => ({ date: '2025-01-02', direction: '收', channel: '电话', customer: `客户${i}`, summary: '订货', logNo: `DH-${i}`, result: '转订单', recorder: '王强' }));
+    const controlled = { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null };
+    const log = layoutForm(form('phone_fax_log'), { filled: true, year: '2025', entries }, { lang: 'zh', asOf: AS_OF, controlled }).definition;
+    const capa = layoutForm(form('capa_report'), blankView('capa', views), { lang: 'zh', asOf: AS_OF, controlled }).definition;
+    const pdf = mergePdfs([await renderPdf(log), await renderPdf(capa)], { title: 'pack', author: '', date: AS_OF });
+    const pages = await pdfPages(pdf);
+    expect(pages.map((p) => /第 \d+ 页 共 \d+ 页/.exec(p)?.[0])).toEqual(['第 1 页 共 2 页', '第 2 页 共 2 页', '第 1 页 共 1 页']);
+    expect(pages[1]).toContain('客户15');
+    const doc = await openPdf(pdf);
+    const sizes = await Promise.all([1, 2, 3].map(async (n) => (await doc.getPage(n)).view));
+    expect(sizes.map((v) => (v[2]! > v[3]! ? 'landscape' : 'portrait'))).toEqual(['landscape', 'landscape', 'portrait']);
+    const info = (await doc.getMetadata()).info as { Title?: string; CreationDate?: string };
+    expect(info).toMatchObject({ Title: 'pack', CreationDate: 'D:20251231000000Z' });
+  });
+
+  it('are byte-identical for the same parts', async () => {
+    const controlled = { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null };
+    const part = await renderPdf(layoutForm(form('liaison'), blankView('liaison', views), { lang: 'zh', asOf: AS_OF, controlled }).definition);
+    const a = mergePdfs([part, part], { title: '联络单', author: '', date: AS_OF });
+    const b = mergePdfs([part, part], { title: '联络单', author: '', date: AS_OF });
+    expect(a.equals(b)).toBe(true);
+    expect(await pdfPages(a)).toHaveLength(2);
   });
 });
 

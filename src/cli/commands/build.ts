@@ -9,7 +9,7 @@ import { parseOptions, requireOption } from '../options.js';
 import { formatCheckReport } from '../print-check.js';
 import { formatOutputs } from '../print-outputs.js';
 import { createProgress } from '../progress.js';
-import { CHECK_OPTIONS, outputFailure, prepareRun } from '../run-check-command.js';
+import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
 export const usage = {
   zh: 'qmsdoc build --input 文件夹 --output 文件夹 [--as-of YYYY-MM-DD] [--period 期次] [--lang zh|en] [--config 文件] [--no-filled-forms] [--recursive]',
@@ -43,7 +43,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     );
   } catch (error) {
     if (error instanceof FormTemplateError) throw new CliError(lang === 'zh' ? `表单模板有误：${error.message}` : `form template error: ${error.message}`);
-    if ((error as NodeJS.ErrnoException).code !== undefined) throw outputFailure(out, error, lang);
+    if (isFileSystemError(error)) throw outputFailure(out, error, lang);
     throw error;
   } finally {
     progress.done();

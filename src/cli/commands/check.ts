@@ -7,7 +7,7 @@ import { emitCheck } from '../../pipeline.js';
 import type { CliIo } from '../main.js';
 import { parseOptions, stringOption } from '../options.js';
 import { formatCheckReport } from '../print-check.js';
-import { CHECK_OPTIONS, outputFailure, prepareRun } from '../run-check-command.js';
+import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
 export const usage = {
   zh: 'qmsdoc check --input 文件夹 [--as-of YYYY-MM-DD] [--config 文件] [--out 文件夹] [--period 期次] [--json] [--fail-on major|minor] [--lang zh|en] [--recursive]',
@@ -31,7 +31,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const { renderFindingsWorkbook } = await import('../../render/excel/findings-workbook.js');
     writer.write('findings.xlsx', await renderFindingsWorkbook({ summary: result.summary, headline, config, lang }));
   } catch (error) {
-    throw outputFailure(out, error, lang);
+    if (isFileSystemError(error)) throw outputFailure(out, error, lang);
+    throw error;
   }
   const written = writer.written.map((f) => path.join(out, f.path));
   io.stdout(

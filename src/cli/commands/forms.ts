@@ -8,7 +8,7 @@ import { registerLogo } from '../../pipeline.js';
 import type { CliIo } from '../main.js';
 import { asOfOption, langOption, parseOptions, requireOption, stringOption } from '../options.js';
 import { formatOutputs } from '../print-outputs.js';
-import { outputFailure } from '../run-check-command.js';
+import { isFileSystemError, outputFailure } from '../run-check-command.js';
 import { loadRunConfig } from '../run-context.js';
 
 export const usage = {
@@ -44,9 +44,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const views = { config, lang, asOf, findingsFor: () => [] };
   try {
     const logo = await registerLogo(config);
-    await renderBlankForms(templates, { config, lang, asOf, logo }, views, (file, bytes) => void writer.write(file, bytes));
+    await renderBlankForms(templates, { config, lang, asOf, logo: logo?.name ?? null }, views, (file, bytes) => void writer.write(file, bytes));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== undefined) throw outputFailure(out, error, lang);
+    if (isFileSystemError(error)) throw outputFailure(out, error, lang);
     throw error;
   }
   io.stdout(formatOutputs(path.normalize(out), writer.written, lang));

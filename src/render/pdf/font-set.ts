@@ -11,6 +11,7 @@ interface FontkitFont {
   readonly unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   layout(text: string): { advanceWidth: number };
+  glyphForCodePoint(codePoint: number): { _decode(): unknown };
 }
 interface Fontkit {
   create(buffer: Uint8Array): FontkitFont;
@@ -116,6 +117,11 @@ export class FontSet {
   static get(): FontSet {
     FontSet.instance ??= new FontSet();
     return FontSet.instance;
+  }
+
+  /** A glyph of the primary (TrueType) font, for patching fontkit's glyph class. */
+  sampleGlyph(): { _decode(): unknown } {
+    return this.primary.glyphForCodePoint(0x4e2d);
   }
 
   /** pdfmake's font table. */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FontSet } from './font-set.js';
+import { applyPdfkitSpeedups } from './pdfkit-speedups.js';
 
 type Pdfmake = typeof import('pdfmake') & {
   virtualfs: { writeFileSync(name: string, data: Buffer): void };
@@ -17,6 +18,7 @@ function pdfmake(): Pdfmake {
   if (engine) return engine;
   const loaded = createRequire(import.meta.url)('pdfmake') as Pdfmake;
   const fonts = FontSet.get();
+  applyPdfkitSpeedups(fonts.files.get('sc-400.ttf')!, fonts.sampleGlyph());
   for (const [name, bytes] of fonts.files) loaded.virtualfs.writeFileSync(name, bytes);
   loaded.setFonts(fonts.pdfmakeFonts());
   loaded.setUrlAccessPolicy(() => false);

@@ -1,0 +1,40 @@
+import type { Config } from '../config/config.js';
+import type { Lang } from '../model/lang.js';
+import { renderPdf, registerImage } from '../render/pdf/pdf-engine.js';
+import type { FormTemplate } from './form-template.js';
+import { layoutForm, type FormView } from './layout-form.js';
+import { controlledFor, type FormRenderContext } from './render-form.js';
+
+/**
+ * A unit of form rendering that can run in any thread: one PDF per record of a chunk. Everything
+ * in it is plain data, so it crosses to a worker as is.
+ */
+export interface RenderTask {
+  readonly template: FormTemplate;
+  readonly views: readonly FormView[];
+  /** Output paths, one per view. */
+  readonly files: readonly string[];
+  readonly config: Config;
+  readonly lang: Lang;
+  readonly asOf: string;
+  readonly logo: { readonly name: string; readonly bytes: Uint8Array } | null;
+}
+
+export interface RenderedFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** Characters no embedded font has (printed as "?"). */
+  readonly missing: readonly string[];
+}
+
+export async function runRenderTask(task: RenderTask): Promise<RenderedFile[]> {
+  if (task.logo) registerImage(task.logo.name, Buffer.from(task.logo.bytes));
+  const ctx: FormRenderContext = { config: task.config, lang: task.lang, asOf: task.asOf, logo: task.logo?.name ?? null };
+  const layout = (view: FormView) => layoutForm(task.template, view, { lang: ctx.lang, asOf: ctx.asOf, controlled: controlledFor(task.template, ctx) });
+  const out: RenderedFile[] = [];
+  for (const [i, view] of task.views.entries()) {
+    const { definition, missingGlyphs } = layout(view);
+    out.push({ path: task.files[i]!, bytes: await renderPdf(definition), missing: missingGlyphs });
+  }
+  return out;
+}
