@@ -159,5 +159,11 @@ export async function renderFindingsWorkbook({ summary, headline, config, lang }
     summary.inputErrors.map((e, i) => [i + 1, t.level[e.level], e.file, e.sheet, e.row, e.column === null ? null : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column, e.value, e.message, e.rejected ? t.yes : t.no]),
     { maxWidth: [6, 8, 34, 16, 6, 22, 24, 60, 10], wrap: [7] },
   );
+  // Printed, each sheet fits the width of an A4 landscape page.
+  for (const sheet of wb.worksheets) {
+    sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } };
+    sheet.headerFooter = { oddFooter: `&L${t.title}&R&P / &N` };
+    if (sheet.name !== t.cover) sheet.pageSetup.printTitlesRow = '1:1';
+  }
   return stabiliseZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), summary.asOf);
 }
