@@ -84,7 +84,7 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   emitCheck(result, writer);
   const { renderFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
   const { headlineOf } = await import('./compute/headline.js');
-  writer.write('findings.xlsx', await renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang }));
+  writer.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang }));
 
   const { loadFormCatalogue, selectForms } = await import('./forms/form-catalogue.js');
   const { renderBlankForms, renderFilledForms } = await import('./forms/render-forms.js');
@@ -107,6 +107,8 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total))));
   }
 
+  missingGlyphs.push(...(await emitSatisfactionReport(result, { config, lang, asOf, logo: logo?.name ?? null }, writer)));
+
   const { buildManifest } = await import('./emit/manifest.js');
   const manifest = buildManifest({
     tool: { name: 'qmsdoc', version: options.toolVersion },
@@ -127,4 +129,23 @@ export async function registerLogo(config: Config): Promise<{ name: string; byte
   const bytes = readFileSync(config.company.logo);
   registerImage('company-logo', bytes);
   return { name: 'company-logo', bytes };
+}
+
+/**
+ * The satisfaction analysis report of the checked period (reports/satisfaction-<period>.pdf) and
+ * its workbook; nothing without survey data.
+ */
+export async function emitSatisfactionReport(
+  result: CheckResult,
+  options: { readonly config: Config; readonly lang: Lang; readonly asOf: string; readonly logo: string | null },
+  writer: OutputWriter,
+): Promise<GlyphReport> {
+  const { renderSatisfactionReport } = await import('./reports/render-satisfaction-report.js');
+  const { safeFileName } = await import('./forms/file-names.js');
+  const report = await renderSatisfactionReport({ analysis: result.rules.satisfaction, findings: result.rules.findings, ...options });
+  if (!report) return [];
+  const base = `reports/satisfaction-${safeFileName(report.period)}`;
+  writer.write(`${base}.pdf`, report.pdf);
+  writer.write(`${base}.xlsx`, report.xlsx);
+  return report.missingGlyphs.length > 0 ? [{ file: `${base}.pdf`, chars: [...report.missingGlyphs] }] : [];
 }

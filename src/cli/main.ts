@@ -29,6 +29,11 @@ const COMMANDS: Readonly<Record<string, { zh: string; en: string; load: () => Pr
     en: 'read the input folder, check the data, write summary.json and findings.xlsx',
     load: () => import('./commands/check.js'),
   },
+  report: {
+    zh: '单独生成一份报告：satisfaction（客户满意度分析报告）',
+    en: 'one report on its own: satisfaction (customer satisfaction analysis)',
+    load: () => import('./commands/report.js'),
+  },
   forms: {
     zh: '打印空白受控表单（--blank）',
     en: 'blank controlled forms to print (--blank)',

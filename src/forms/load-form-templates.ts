@@ -3,14 +3,14 @@ import path from 'node:path';
 import { checkTemplateSyntax } from './fill-text.js';
 import { formTemplateSchema, type FormTemplate } from './form-template.js';
 
-/** A form file that cannot be used: which file, where in it, and what is wrong. */
-export class FormTemplateError extends Error {
+/** A template file (form or report texts) that cannot be used: which file, where in it, and what is wrong. */
+export class TemplateFileError extends Error {
   constructor(
     readonly file: string,
     readonly problems: readonly { path: string; message: string }[],
   ) {
     super(`${file}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    this.name = 'FormTemplateError';
+    this.name = 'TemplateFileError';
   }
 }
 
@@ -20,23 +20,23 @@ export function parseFormTemplate(file: string, json: string): FormTemplate {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    throw new FormTemplateError(file, [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }]);
+    throw new TemplateFileError(file, [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }]);
   }
   const result = formTemplateSchema.safeParse(data);
   if (!result.success) {
-    throw new FormTemplateError(
+    throw new TemplateFileError(
       file,
       result.error.issues.map((i) => ({ path: i.path.join('.') || '(top level)', message: i.message })),
     );
   }
   const syntax = templateSyntaxProblems(result.data);
-  if (syntax.length > 0) throw new FormTemplateError(file, syntax);
+  if (syntax.length > 0) throw new TemplateFileError(file, syntax);
   const expected = path.basename(file, '.json');
-  if (result.data.id !== expected) throw new FormTemplateError(file, [{ path: 'id', message: `must be "${expected}", the file's name` }]);
+  if (result.data.id !== expected) throw new TemplateFileError(file, [{ path: 'id', message: `must be "${expected}", the file's name` }]);
   return result.data;
 }
 
-/** Every form file of a folder, sorted by id. Throws FormTemplateError on the first bad file. */
+/** Every form file of a folder, sorted by id. Throws TemplateFileError on the first bad file. */
 export function loadFormTemplates(folder: string): FormTemplate[] {
   return readdirSync(folder)
     .filter((name) => name.endsWith('.json'))

@@ -16,10 +16,18 @@ export interface FormRenderContext {
 
 /** The header furniture of a form from the form register (number, version …) and its template. */
 export function controlledFor(template: FormTemplate, ctx: FormRenderContext): Omit<ControlledDocument, 'lang' | 'contentWidth'> {
-  const entry = ctx.config.forms[template.id];
+  return controlledDocument(template.id, fillText(template.title, ctx.lang, {}), ctx);
+}
+
+/**
+ * The header furniture of any controlled document by its id in the form register; the register's
+ * title wins over `title` (a form template's or report's own).
+ */
+export function controlledDocument(id: string, title: string, ctx: FormRenderContext): Omit<ControlledDocument, 'lang' | 'contentWidth'> {
+  const entry = ctx.config.forms[id];
   return {
     company: ctx.config.company.name?.[ctx.lang] ?? null,
-    title: entry?.title?.[ctx.lang] ?? fillText(template.title, ctx.lang, {}),
+    title: entry?.title?.[ctx.lang] ?? title,
     number: entry?.number ?? '',
     version: entry?.version ?? '',
     issueNo: entry?.issueNo ?? '',

@@ -53,6 +53,7 @@ export function checkSatisfaction(analysis: SatisfactionAnalysis, config: Config
       if (Math.abs(given - s.dimensionMean) > config.satisfaction.overallTolerance) {
         findings.push(
           makeFinding('S5', `${s.response.customer} ${s.response.period}`, s.response.provenance, {
+            period: s.response.period,
             given,
             dimensionMean: s.dimensionMean,
             tolerance: config.satisfaction.overallTolerance,

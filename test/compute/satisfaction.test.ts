@@ -145,6 +145,6 @@ describe('satisfaction rules S1–S5', () => {
     const near = rules([...ten(dims(90, 90, 90, 90)).slice(1), makeSurvey({ customer: 'X', scores: dims(90, 90, 90, 90), overall: 91 })]);
     expect(near.map((f) => f.rule)).toEqual([]);
     const far = rules([...ten(dims(90, 90, 90, 90)).slice(1), makeSurvey({ customer: 'X', scores: dims(90, 90, 90, 90), overall: 91.5 })]);
-    expect(far).toEqual([expect.objectContaining({ rule: 'S5', severity: 'observation', record: 'X 2025H2', params: { given: 91.5, dimensionMean: 90, tolerance: 1 } })]);
+    expect(far).toEqual([expect.objectContaining({ rule: 'S5', severity: 'observation', record: 'X 2025H2', params: { period: '2025H2', given: 91.5, dimensionMean: 90, tolerance: 1 } })]);
   });
 });

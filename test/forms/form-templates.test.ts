@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeFileName, uniqueFileNames } from '../../src/forms/file-names.js';
 import { nextPeriod } from '../../src/forms/form-views.js';
-import { FormTemplateError, parseFormTemplate } from '../../src/forms/load-form-templates.js';
+import { TemplateFileError, parseFormTemplate } from '../../src/forms/load-form-templates.js';
 
 const minimal = (sections: unknown) => JSON.stringify({ id: 'my_form', title: '我的表单', sections });
 
@@ -14,11 +14,11 @@ describe('form files', () => {
 
   it('names the file and the path of every problem', () => {
     const bad = minimal([{ type: 'grid', widths: [60, '*'], rows: [{ cells: [{ lable: '名称' }] }] }, { type: 'table', items: 'x', columns: [] }]);
-    expect(() => parseFormTemplate('/forms/my_form.json', bad)).toThrow(FormTemplateError);
+    expect(() => parseFormTemplate('/forms/my_form.json', bad)).toThrow(TemplateFileError);
     try {
       parseFormTemplate('/forms/my_form.json', bad);
     } catch (error) {
-      const e = error as FormTemplateError;
+      const e = error as TemplateFileError;
       expect(e.file).toBe('/forms/my_form.json');
       expect(e.problems.map((p) => p.path)).toEqual(['sections.0.rows.0.cells.0', 'sections.1.columns']);
     }

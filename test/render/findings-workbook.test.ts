@@ -16,7 +16,7 @@ const ORDERS = [
 async function workbookFor(lang: 'zh' | 'en') {
   const config = testConfig();
   const { summary } = runCheck({ input: tempFolder({ 'orders.csv': ORDERS }), config, asOf: '2025-12-31', lang });
-  const bytes = await renderFindingsWorkbook({ summary, headline: headlineOf(summary, config), config, lang });
+  const bytes = renderFindingsWorkbook({ summary, headline: headlineOf(summary, config), config, lang });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return { wb, bytes, summary };

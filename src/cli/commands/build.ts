@@ -1,6 +1,6 @@
 import { headlineOf } from '../../compute/headline.js';
 import { createFileWriter } from '../../emit/output-writer.js';
-import { FormTemplateError } from '../../forms/load-form-templates.js';
+import { TemplateFileError } from '../../forms/load-form-templates.js';
 import { CliError } from '../../issues/cli-error.js';
 import { emitBuild } from '../../pipeline.js';
 import { packageVersion } from '../../paths.js';
@@ -42,7 +42,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       writer,
     );
   } catch (error) {
-    if (error instanceof FormTemplateError) throw new CliError(lang === 'zh' ? `表单模板有误：${error.message}` : `form template error: ${error.message}`);
+    if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
     if (isFileSystemError(error)) throw outputFailure(out, error, lang);
     throw error;
   } finally {

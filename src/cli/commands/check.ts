@@ -29,7 +29,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     emitCheck(result, writer);
     const { renderFindingsWorkbook } = await import('../../render/excel/findings-workbook.js');
-    writer.write('findings.xlsx', await renderFindingsWorkbook({ summary: result.summary, headline, config, lang }));
+    writer.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline, config, lang }));
   } catch (error) {
     if (isFileSystemError(error)) throw outputFailure(out, error, lang);
     throw error;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createFileWriter } from '../../emit/output-writer.js';
 import { loadFormCatalogue, selectForms, UnknownFormError } from '../../forms/form-catalogue.js';
-import { FormTemplateError } from '../../forms/load-form-templates.js';
+import { TemplateFileError } from '../../forms/load-form-templates.js';
 import { renderBlankForms } from '../../forms/render-forms.js';
 import { CliError } from '../../issues/cli-error.js';
 import { registerLogo } from '../../pipeline.js';
@@ -37,7 +37,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     templates = selectForms(loadFormCatalogue(), Array.isArray(values.form) ? values.form.map(String) : [], Object.keys(config.forms));
   } catch (error) {
     if (error instanceof UnknownFormError) throw new CliError(lang === 'zh' ? `没有表单 "${error.id}"；可选：${error.known.join(', ')}` : error.message);
-    if (error instanceof FormTemplateError) throw new CliError(lang === 'zh' ? `表单模板有误：${error.message}` : `form template error: ${error.message}`);
+    if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
     throw error;
   }
   const writer = createFileWriter(out);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Config } from '../../config/config.js';
 import type { Headline } from '../../compute/headline.js';
 import { formatDelta, formatRate, formatScore } from '../../issues/format-number.js';
@@ -8,8 +7,8 @@ import { FINDING_SEVERITIES, type FindingSeverity } from '../../model/finding.js
 import type { Lang } from '../../model/lang.js';
 import { BAND_LABELS } from '../../model/satisfaction.js';
 import type { Summary } from '../../model/summary.js';
-import { stabiliseZipTimestamps } from '../../zip/stable-timestamps.js';
-import { GRID, HEADER_FILL, writeTable } from './sheet-style.js';
+import { BODY_STYLE, HEADER_STYLE, writeTable } from './sheet-style.js';
+import { XlsxBook } from './xlsx-book.js';
 
 const SEVERITY_FILL: Record<FindingSeverity, string> = { major: 'FFF8CBAD', minor: 'FFFFE699', observation: 'FFDDEBF7' };
 
@@ -92,19 +91,14 @@ export interface FindingsWorkbookInput {
  * "action taken" column for QA to work through, and a sheet of input errors. Text from the
  * users' sheets is always written as text, never as a formula.
  */
-export async function renderFindingsWorkbook({ summary, headline, config, lang }: FindingsWorkbookInput): Promise<Buffer> {
+export function renderFindingsWorkbook({ summary, headline, config, lang }: FindingsWorkbookInput): Buffer {
   const t = TEXT[lang];
-  const wb = new ExcelJS.Workbook();
-  const stamp = new Date(`${summary.asOf}T00:00:00Z`);
-  wb.creator = 'qmsdoc';
-  wb.created = stamp;
-  wb.modified = stamp;
+  const wb = new XlsxBook({ date: summary.asOf, creator: 'qmsdoc', title: t.title, font: lang === 'zh' ? '等线' : 'Calibri' });
 
-  const cover = wb.addWorksheet(t.cover);
-  cover.getCell('A1').value = t.title;
-  cover.getCell('A1').font = { bold: true, size: 14 };
-  cover.getCell('A2').value = `${t.asOf}: ${summary.asOf}`;
-  if (config.company.name) cover.getCell('A3').value = `${t.company}: ${config.company.name[lang]}`;
+  const cover = wb.addSheet(t.cover);
+  cover.addRow([t.title], { bold: true, size: 14 });
+  cover.addRow([`${t.asOf}: ${summary.asOf}`]);
+  cover.addRow([config.company.name ? `${t.company}: ${config.company.name[lang]}` : null]);
   cover.addRow([]);
   const h = headline;
   const sat = h.satisfaction;
@@ -126,33 +120,24 @@ export async function renderFindingsWorkbook({ summary, headline, config, lang }
   ];
   writeTable(cover, [t.metric, t.value, t.note], lines, { maxWidth: [36, 16, 50], filter: false });
   cover.addRow([]);
-  const matrixTop = cover.addRow([t.matrix, ...FINDING_SEVERITIES.map((s) => SEVERITY_LABELS[s][lang]), t.total]);
-  matrixTop.font = { bold: true };
-  matrixTop.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.border = GRID;
-  });
+  cover.addRow([t.matrix, ...FINDING_SEVERITIES.map((s) => SEVERITY_LABELS[s][lang]), t.total], HEADER_STYLE);
   for (const d of DATASETS) {
     const counts = FINDING_SEVERITIES.map((s) => h.findings.byDataset[d][s]);
-    const row = cover.addRow([DATASET_LABELS[d][lang], ...counts, counts.reduce((a, b) => a + b, 0)]);
-    row.eachCell((cell) => (cell.border = GRID));
+    cover.addRow([DATASET_LABELS[d][lang], ...counts, counts.reduce((a, b) => a + b, 0)], BODY_STYLE);
   }
 
   for (const dataset of DATASETS) {
-    const sheet = wb.addWorksheet(DATASET_LABELS[dataset][lang].replace(/[\\/?*[\]:]/g, '-'));
+    const sheet = wb.addSheet(DATASET_LABELS[dataset][lang]);
     const findings = summary.findings.filter((f) => f.dataset === dataset);
     writeTable(
       sheet,
       t.columns,
       findings.map((f, i) => [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause, f.rule, f.record, f.file, f.sheet, f.row, f.message, null, null, null, null]),
-      { maxWidth: [6, 12, 10, 6, 24, 34, 16, 6, 60, 30, 10, 12, 10], wrap: [8, 9] },
+      { maxWidth: [6, 12, 10, 6, 24, 34, 16, 6, 60, 30, 10, 12, 10], wrap: [8, 9], cellStyle: (r, c) => (c === 1 ? { fill: SEVERITY_FILL[findings[r]!.severity] } : undefined) },
     );
-    findings.forEach((f, i) => {
-      sheet.getRow(i + 2).getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[f.severity] } };
-    });
   }
 
-  const errors = wb.addWorksheet(t.errors);
+  const errors = wb.addSheet(t.errors);
   writeTable(
     errors,
     t.errorColumns,
@@ -161,9 +146,7 @@ export async function renderFindingsWorkbook({ summary, headline, config, lang }
   );
   // Printed, each sheet fits the width of an A4 landscape page.
   for (const sheet of wb.worksheets) {
-    sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } };
-    sheet.headerFooter = { oddFooter: `&L${t.title}&R&P / &N` };
-    if (sheet.name !== t.cover) sheet.pageSetup.printTitlesRow = '1:1';
+    sheet.print({ landscape: true, fitToWidth: true, footer: `&L${t.title}&R&P / &N`, ...(sheet === cover ? {} : { titleRows: [1, 1] as const }) });
   }
-  return stabiliseZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), summary.asOf);
+  return wb.toBuffer();
 }

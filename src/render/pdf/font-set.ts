@@ -113,6 +113,11 @@ export class FontSet {
 
   private static instance: FontSet | null = null;
 
+  /** The full Noto Sans Hans OTF on disk (charts register it with the canvas; OTF is fine there). */
+  static fallbackFontFile(bold = false): string {
+    return path.join(packageDir('@embedpdf/fonts-sc'), 'fonts', bold ? 'NotoSansHans-Bold.otf' : 'NotoSansHans-Regular.otf');
+  }
+
   /** The process-wide font set (fonts are read and parsed on first use only). */
   static get(): FontSet {
     FontSet.instance ??= new FontSet();

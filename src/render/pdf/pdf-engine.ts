@@ -27,12 +27,18 @@ function pdfmake(): Pdfmake {
   return engine;
 }
 
-/** Adds an image (a logo) to the virtual file system under `name`. */
+const images = new Set<string>();
+
+/** Adds an image (a logo, a chart) under `name`; documents refer to it as `{ image: name }`. */
 export function registerImage(name: string, bytes: Buffer): void {
   pdfmake().virtualfs.writeFileSync(name, bytes);
+  images.add(name);
 }
 
 /** Lays out and renders a document definition to PDF bytes. */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  return pdfmake().createPdf(definition).getBuffer();
+  const engine = pdfmake();
+  // pdfmake finds an image in its virtual file system only through the document's images table.
+  const table = Object.fromEntries([...images].map((name) => [name, name]));
+  return engine.createPdf({ ...definition, images: { ...table, ...definition.images } }).getBuffer();
 }

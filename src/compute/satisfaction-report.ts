@@ -1,0 +1,247 @@
+import type { Config } from '../config/config.js';
+import type { Finding } from '../model/finding.js';
+import type { Lang } from '../model/lang.js';
+import { BAND_LABELS, BANDS, type Band, type PeriodStats, type SatisfactionAnalysis } from '../model/satisfaction.js';
+import { bandOf } from './score-satisfaction.js';
+import { meanConfidenceInterval, welchTest } from './student-t.js';
+
+/** Below this many scored responses the mean is flagged as unreliable. */
+export const SMALL_SAMPLE = 30;
+/** A customer whose score fell by more than this many points is listed. */
+export const FALL_THRESHOLD = 10;
+/** A change with p below this is called more than sampling noise. */
+export const SIGNIFICANCE = 0.05;
+
+export interface DimensionRow {
+  readonly id: string;
+  readonly label: string;
+  readonly mean: number | null;
+  readonly band: Band | null;
+  readonly responses: number;
+  /** At or above the unsatisfied threshold (75). */
+  readonly satisfied: boolean | null;
+  readonly department: string;
+}
+
+export interface CustomerRow {
+  readonly customer: string;
+  readonly overall: number;
+  readonly band: Band;
+  readonly scores: Readonly<Record<string, number | null>>;
+  readonly comments: string | null;
+}
+
+export interface TrendRow {
+  readonly period: string;
+  readonly sent: number;
+  readonly returned: number;
+  readonly responseRate: number | null;
+  readonly mean: number | null;
+  readonly dimensions: Readonly<Record<string, number | null>>;
+}
+
+/** Everything the satisfaction analysis report shows, computed; templates only format and place it. */
+export interface SatisfactionReportModel {
+  readonly period: string;
+  readonly previousPeriod: string | null;
+  readonly asOf: string;
+  readonly overview: {
+    readonly firstSent: string | null;
+    readonly lastSent: string | null;
+    readonly lastReturned: string | null;
+    readonly sent: number;
+    readonly returned: number;
+    readonly responseRate: number | null;
+    readonly responseRateGoal: number;
+    readonly responseRateMet: boolean;
+    /** Names of the departments the report is distributed to (5.7.2). */
+    readonly distribution: readonly string[];
+  };
+  readonly statistics: {
+    readonly n: number;
+    readonly mean: number | null;
+    readonly median: number | null;
+    readonly stdev: number | null;
+    readonly min: number | null;
+    readonly max: number | null;
+    readonly ciLow: number | null;
+    readonly ciHigh: number | null;
+    readonly band: Band | null;
+    readonly meanGoal: number;
+    readonly meanGoalMet: boolean | null;
+    /** Fewer than 30 scored responses. */
+    readonly smallSample: boolean;
+  };
+  readonly bands: readonly { readonly band: Band; readonly count: number; readonly share: number | null; readonly from: number; readonly to: number | null }[];
+  readonly dimensions: readonly DimensionRow[];
+  readonly satisfiedItems: readonly string[];
+  readonly unsatisfiedItems: readonly string[];
+  /** Returned, scored responses, lowest score first. */
+  readonly customers: readonly CustomerRow[];
+  readonly trend: {
+    readonly periods: readonly TrendRow[];
+    /** The change of the mean on the previous period, with Welch's test; null without a previous period. */
+    readonly change: { readonly delta: number; readonly p: number | null; readonly significant: boolean | null } | null;
+    /** Customers scored in both periods whose score fell by more than 10 points. */
+    readonly fallers: readonly { readonly customer: string; readonly previous: number; readonly current: number; readonly delta: number }[];
+  };
+  readonly competitors: readonly { readonly competitor: string; readonly responses: number; readonly theirs: number; readonly ours: number; readonly difference: number }[];
+  readonly causes: {
+    readonly lowest: DimensionRow | null;
+    readonly unsatisfied: readonly DimensionRow[];
+    /** Customers' comments by the dimension they speak of; "other" for the rest. */
+    readonly comments: readonly { readonly dimension: string; readonly label: string; readonly items: readonly { readonly customer: string; readonly text: string }[] }[];
+  };
+  /** The S-rule findings of the period, each a corrective action to raise. */
+  readonly actions: readonly { readonly rule: string; readonly finding: Finding; readonly department: string }[];
+}
+
+export interface ReportInputs {
+  readonly analysis: SatisfactionAnalysis;
+  /** All findings of the run; the report takes the satisfaction ones. */
+  readonly findings: readonly Finding[];
+  readonly config: Config;
+  readonly asOf: string;
+  readonly lang: Lang;
+  /** Comment keywords per dimension id (templates/reports/satisfaction-keywords.json). */
+  readonly keywords: Readonly<Record<string, readonly string[]>>;
+  /** Responsible department per S rule for the actions table (S3 uses the dimension's). */
+  readonly ruleDepartments: Readonly<Record<string, string>>;
+}
+
+/** Builds the report's model for the current period of the analysis; null without survey data. */
+export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionReportModel | null {
+  const { analysis, config, lang } = inputs;
+  const current = analysis.current;
+  if (!current) return null;
+  const previous = analysis.previous;
+  const bandsConfig = config.satisfaction.bands;
+  const threshold = config.satisfaction.unsatisfiedBelow;
+  const dimensions: DimensionRow[] = config.satisfaction.dimensions.map((d) => {
+    const mean = current.dimensions[d.id] ?? null;
+    return {
+      id: d.id,
+      label: d.label[lang],
+      mean,
+      band: mean === null ? null : bandOf(mean, bandsConfig),
+      responses: current.dimensionCounts[d.id] ?? 0,
+      satisfied: mean === null ? null : mean >= threshold,
+      department: config.departments[d.department]?.[lang] ?? d.department,
+    };
+  });
+  const scored = current.responses.filter((s) => s.returned && s.overall !== null);
+  const customers: CustomerRow[] = scored
+    .map((s) => ({
+      customer: s.response.customer,
+      overall: s.overall!,
+      band: s.band!,
+      scores: Object.fromEntries(config.satisfaction.dimensions.map((d) => [d.id, s.response.scores[d.id] ?? null])),
+      comments: s.response.comments,
+    }))
+    .sort((a, b) => a.overall - b.overall || (a.customer < b.customer ? -1 : 1));
+  const ci = meanConfidenceInterval(current.scores);
+  const total = scored.length;
+  const bandRows = BANDS.map((band) => {
+    const bounds = { very_satisfied: [bandsConfig.verySatisfied, null], satisfied: [bandsConfig.satisfied, bandsConfig.verySatisfied], dissatisfied: [bandsConfig.dissatisfied, bandsConfig.satisfied], very_dissatisfied: [0, bandsConfig.dissatisfied] } as const;
+    return { band, count: current.bands[band], share: total > 0 ? current.bands[band] / total : null, from: bounds[band][0], to: bounds[band][1] };
+  });
+  const test = previous ? welchTest(current.scores, previous.scores) : null;
+  const ranked = dimensions.filter((d) => d.mean !== null).sort((a, b) => a.mean! - b.mean!);
+  const goalDepartments = ['sales', 'purchasing', 'production', 'qa', 'finance', 'gm'];
+  return {
+    period: current.period,
+    previousPeriod: previous?.period ?? null,
+    asOf: inputs.asOf,
+    overview: {
+      firstSent: current.firstSent,
+      lastSent: lastSent(current),
+      lastReturned: current.lastReturned,
+      sent: current.sent,
+      returned: current.returned,
+      responseRate: current.responseRate,
+      responseRateGoal: config.goals.responseRate,
+      responseRateMet: current.responseRate !== null && current.responseRate >= config.goals.responseRate,
+      distribution: goalDepartments.flatMap((id) => (config.departments[id] ? [config.departments[id][lang]] : [])),
+    },
+    statistics: {
+      n: total,
+      mean: current.mean,
+      median: current.median,
+      stdev: current.stdev,
+      min: current.min,
+      max: current.max,
+      ciLow: ci?.low ?? null,
+      ciHigh: ci?.high ?? null,
+      band: current.mean === null ? null : bandOf(current.mean, bandsConfig),
+      meanGoal: config.goals.surveyMean,
+      meanGoalMet: current.mean === null ? null : current.mean >= config.goals.surveyMean,
+      smallSample: total < SMALL_SAMPLE,
+    },
+    bands: bandRows,
+    dimensions,
+    satisfiedItems: dimensions.filter((d) => d.satisfied === true).map((d) => d.label),
+    unsatisfiedItems: dimensions.filter((d) => d.satisfied === false).map((d) => d.label),
+    customers,
+    trend: {
+      // Up to the reported period: a report of an earlier half-year reads as it would have then.
+      periods: analysis.periods.slice(0, analysis.periods.indexOf(current) + 1).map((p) => ({ period: p.period, sent: p.sent, returned: p.returned, responseRate: p.responseRate, mean: p.mean, dimensions: p.dimensions })),
+      change:
+        previous && current.mean !== null && previous.mean !== null
+          ? { delta: current.mean - previous.mean, p: test?.p ?? null, significant: test ? test.p < SIGNIFICANCE : null }
+          : null,
+      fallers: previous ? fallers(current, previous) : [],
+    },
+    competitors: current.competitors.map((c) => ({ competitor: c.competitor, responses: c.responses, theirs: c.competitorMean, ours: c.ourMean, difference: c.ourMean - c.competitorMean })),
+    causes: {
+      lowest: ranked[0] ?? null,
+      unsatisfied: dimensions.filter((d) => d.satisfied === false),
+      comments: groupComments(customers, dimensions, inputs.keywords, lang),
+    },
+    actions: inputs.findings
+      // Findings of other periods belong to their own reports; S4 (no survey in 12 months) to every one.
+      .filter((f) => f.dataset === 'surveys' && (f.params.period === undefined || f.params.period === current.period))
+      .map((finding) => {
+        const departmentId = finding.rule === 'S3' ? String(finding.params.department) : (inputs.ruleDepartments[finding.rule] ?? 'qa');
+        return { rule: finding.rule, finding, department: config.departments[departmentId]?.[lang] ?? departmentId };
+      }),
+  };
+}
+
+function lastSent(period: PeriodStats): string | null {
+  const dates = period.responses.flatMap((s) => (s.response.sentDate ? [s.response.sentDate] : [])).sort();
+  return dates[dates.length - 1] ?? null;
+}
+
+function fallers(current: PeriodStats, previous: PeriodStats) {
+  const before = new Map(previous.responses.flatMap((s) => (s.returned && s.overall !== null ? [[s.response.customer, s.overall] as const] : [])));
+  return current.responses
+    .flatMap((s) => {
+      const earlier = before.get(s.response.customer);
+      if (!s.returned || s.overall === null || earlier === undefined) return [];
+      const delta = s.overall - earlier;
+      return delta < -FALL_THRESHOLD ? [{ customer: s.response.customer, previous: earlier, current: s.overall, delta }] : [];
+    })
+    .sort((a, b) => a.delta - b.delta || (a.customer < b.customer ? -1 : 1));
+}
+
+/** Sorts comments under the first dimension whose keywords they contain, else under "other". */
+function groupComments(customers: readonly CustomerRow[], dimensions: readonly DimensionRow[], keywords: ReportInputs['keywords'], lang: Lang) {
+  const groups = new Map<string, { customer: string; text: string }[]>();
+  for (const c of customers) {
+    if (!c.comments) continue;
+    const dimension = dimensions.find((d) => (keywords[d.id] ?? []).some((k) => c.comments!.includes(k)))?.id ?? 'other';
+    groups.set(dimension, [...(groups.get(dimension) ?? []), { customer: c.customer, text: c.comments }]);
+  }
+  const order = [...dimensions.map((d) => d.id), 'other'];
+  return order.flatMap((id) => {
+    const items = groups.get(id);
+    if (!items) return [];
+    const label = dimensions.find((d) => d.id === id)?.label ?? (lang === 'zh' ? '其他' : 'Other');
+    return [{ dimension: id, label, items }];
+  });
+}
+
+/** The band labels in the report's language. */
+export function bandLabel(band: Band | null, lang: Lang): string {
+  return band === null ? '—' : BAND_LABELS[band][lang];
+}

@@ -1,0 +1,58 @@
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** A member to store in a zip archive. */
+export interface ZipMember {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
+/**
+ * A zip archive of `members`, deflated with Node's native zlib, every member stamped with midnight
+ * of `date` (YYYY-MM-DD) so the same content always gives the same bytes. No zip64: members and
+ * archive stay under 4 GB, which the callers' outputs (workbooks) always do.
+ */
+export function zipArchive(members: readonly ZipMember[], date: string): Buffer {
+  const year = Math.max(1980, Number(date.slice(0, 4)));
+  const dosDate = ((year - 1980) << 9) | (Number(date.slice(5, 7)) << 5) | Number(date.slice(8, 10));
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const member of members) {
+    const name = Buffer.from(member.name, 'utf8');
+    const compressed = deflateRawSync(member.data, { level: 6 });
+    const crc = crc32(member.data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
+    local.writeUInt16LE(8, 8); // method: deflate
+    local.writeUInt16LE(0, 10); // time 00:00
+    local.writeUInt16LE(dosDate, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(member.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS
+    local.copy(entry, 6, 4, 30); // version needed … name length: same fields as the local header
+    entry.writeUInt16LE(0, 30); // extra length
+    entry.writeUInt16LE(0, 32); // comment length
+    entry.writeUInt16LE(0, 34); // disk
+    entry.writeUInt16LE(0, 36); // internal attributes
+    entry.writeUInt32LE(0, 38); // external attributes
+    entry.writeUInt32LE(offset, 42);
+    parts.push(local, name, compressed);
+    central.push(entry, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(members.length, 8);
+  end.writeUInt16LE(members.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}

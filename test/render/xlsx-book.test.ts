@@ -1,0 +1,73 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { writeTable } from '../../src/render/excel/sheet-style.js';
+import { XlsxBook } from '../../src/render/excel/xlsx-book.js';
+import { ZipArchive } from '../../src/zip/zip-archive.js';
+
+async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+function sample(): Buffer {
+  const book = new XlsxBook({ date: '2025-12-31', title: '测试' });
+  const sheet = book.addSheet('投诉/退货 [2025]: 明细');
+  writeTable(
+    sheet,
+    ['编号', '客户', '得分', '回收率'],
+    [
+      ['KS-1', '宁波海通电器有限公司', 81.25, 0.9],
+      ['=1+1', '  前后有空格  ', null, 0.5],
+      ['KS-3', 'bad\u0001char\uD800', 77, null],
+    ],
+    { numFmt: { 2: '0.0#####', 3: '0.0%' }, cellStyle: (r, c) => (r === 0 && c === 0 ? { fill: 'FFF8CBAD' } : undefined) },
+  );
+  sheet.print({ landscape: true, fitToWidth: true, titleRows: [1, 1], footer: '&L清单&R&P / &N' });
+  book.addSheet('投诉/退货 [2025]: 明细');
+  return book.toBuffer();
+}
+
+describe('the xlsx writer', () => {
+  it('writes a workbook Excel readers open, with values typed and text kept as text', async () => {
+    const wb = await load(sample());
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['投诉-退货 -2025-- 明细', '投诉-退货 -2025-- 明细-2']);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '编号', '客户', '得分', '回收率']);
+    expect(sheet.getRow(2).values).toEqual([undefined, 'KS-1', '宁波海通电器有限公司', 81.25, 0.9]);
+    expect(sheet.getCell('A3').value).toBe('=1+1');
+    expect(sheet.getCell('A3').formula).toBeUndefined();
+    expect(sheet.getCell('B3').value).toBe('  前后有空格  ');
+    expect(sheet.getCell('B4').value).toBe('bad\uFFFDchar\uFFFD');
+    expect(sheet.getCell('C2').numFmt).toBe('0.0#####');
+    expect(sheet.getCell('D2').numFmt).toBe('0.0%');
+    expect(sheet.getCell('A2').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } });
+    expect(sheet.getCell('A1').font?.bold).toBe(true);
+    expect(sheet.getCell('C3').border?.top?.style).toBe('thin');
+  });
+
+  it('freezes the header, filters it and prints on A4 landscape, one page wide, header repeated', async () => {
+    const sheet = (await load(sample())).worksheets[0]!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe('A1:D4');
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(sheet.headerFooter.oddFooter).toBe('&L清单&R&P / &N');
+    expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(22);
+  });
+
+  it('gives the same bytes for the same content, stamped with the given date', () => {
+    const a = sample();
+    expect(a.equals(sample())).toBe(true);
+    const core = new ZipArchive(a).read('docProps/core.xml', 1 << 20)!.toString('utf8');
+    expect(core).toContain('2025-12-31T00:00:00Z');
+    expect(core).toContain('<dc:title>测试</dc:title>');
+  });
+
+  it('cuts text longer than a cell may hold', async () => {
+    const book = new XlsxBook({ date: '2025-12-31' });
+    book.addSheet('a').addRow(['长'.repeat(40000)]);
+    const value = (await load(book.toBuffer())).worksheets[0]!.getCell('A1').value as string;
+    expect(value.length).toBe(32767);
+    expect(value.endsWith('…')).toBe(true);
+  });
+});

@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import { formatRate, formatScore } from '../../src/issues/format-number.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { runCheck } from '../../src/pipeline.js';
+import { renderSatisfactionReport } from '../../src/reports/render-satisfaction-report.js';
+import { expectGolden } from '../helpers/golden.js';
+import { tempFolder, testConfig } from '../helpers/fixtures.js';
+import { pageToPng, pdfPages } from '../helpers/pdf.js';
+
+const AS_OF = '2025-12-31';
+
+async function reportFor(input: string, config = testConfig(), lang: 'zh' | 'en' = 'zh') {
+  const { summary, rules } = runCheck({ input, config, asOf: AS_OF, lang });
+  const files = await renderSatisfactionReport({ analysis: rules.satisfaction, findings: rules.findings, config, lang, asOf: AS_OF, logo: null });
+  return { summary, files: files!, text: files ? (await pdfPages(files.pdf)).join('\n') : '' };
+}
+
+describe('the satisfaction analysis report of the bundled sample', () => {
+  let sample: Awaited<ReturnType<typeof reportFor>>;
+  beforeAll(async () => {
+    const { config } = loadConfig(path.join(PACKAGE_ROOT, 'input', 'qmsdoc.config.json'));
+    sample = await reportFor(path.join(PACKAGE_ROOT, 'input'), config);
+  });
+
+  it('is a controlled document with sections a) to d) and the causes and actions', () => {
+    const { text } = sample;
+    expect(text).toContain('客户满意度分析报告');
+    expect(text).toContain('表单编号：QR-XS-05');
+    for (const heading of ['一、调查概况', '二、统计结果', '三、满意度趋势', '四、与竞争对手比较', '五、原因分析与纠正预防措施', '纠正预防措施要求']) expect(text).toContain(heading);
+  });
+
+  it('prints the figures of summary.json', () => {
+    const s = sample.summary.satisfaction;
+    const { text } = sample;
+    expect(text).toContain(`发出《客户满意度调查表》${s.sent} 份`);
+    expect(text).toContain(`回收 ${s.returned} 份，回收率 ${formatRate(s.responseRate)}`);
+    expect(text).toContain(`均分 ${formatScore(s.mean)} 分`);
+    expect(text).toContain(`中位数 ${formatScore(s.median)} 分，标准差 ${formatScore(s.stdev)} 分`);
+    expect(text).toMatch(new RegExp(`交期 ${formatScore(s.dimensions.delivery!)} 不满意 \\d+ 不满意 生产部`));
+    expect(text).toContain(`与上期（${s.previousPeriod}）相比，均分下降 ${formatScore(Math.abs(s.deltaMean!))} 分`);
+    for (const p of s.periods) expect(text).toMatch(new RegExp(`${p.period} ${p.sent} ${p.returned} [\\d.]+% ${formatScore(p.mean)}`));
+  });
+
+  it('lists every S-rule finding in the corrective action table with its department', () => {
+    const sFindings = sample.summary.findings.filter((f) => f.dataset === 'surveys');
+    expect(sample.files.model.actions).toHaveLength(sFindings.length);
+    expect(sample.text).toMatch(/2025H2 回收率 86\.4%（19\/22），低于目\S* 供销部/);
+    expect(sample.text).toMatch(/2025H2「交期」均分 72\.2 分.*生产部/s);
+  });
+
+  it('warns that 19 responses are too few for a firm conclusion', () => {
+    expect(sample.text).toContain('本期只有 19 份有效评分，少于 30 份');
+  });
+
+  it('states in words whether the change is larger than sampling noise', () => {
+    expect(sample.text.replace(/\n/g, '')).toMatch(/经两样本 t 检验（Welch），p = 0\.\d{3}：这一变化在抽样波动范围内/);
+  });
+
+  it('draws charts from golden configurations', () => {
+    for (const [name, spec] of Object.entries(sample.files.charts)) expectGolden(`satisfaction-chart-${name}.json`, `${JSON.stringify(spec, null, 1)}\n`);
+    expect(Object.keys(sample.files.charts).sort()).toEqual(['bands', 'competitors', 'dimensions', 'trend']);
+  });
+
+  it('renders a page that is drawn, not blank', async () => {
+    const png = await pageToPng(sample.files.pdf, 3, 1);
+    expect(png.length).toBeGreaterThan(40_000);
+  });
+
+  it('comes with a workbook in which every figure can be checked', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sample.files.xlsx as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['调查回收明细', '本期统计', '趋势']);
+    const responses = wb.getWorksheet('调查回收明细')!;
+    expect(responses.rowCount).toBe(1 + 66);
+    const stats = wb.getWorksheet('本期统计')!;
+    const value = (label: string) => (stats.getSheetValues().find((r) => Array.isArray(r) && r[1] === label) as unknown[] | undefined)?.[2];
+    expect(value('均分')).toBe(sample.summary.satisfaction.mean);
+    expect(value('标准差（样本）')).toBe(sample.summary.satisfaction.stdev);
+    expect(value('回收率')).toBe(sample.summary.satisfaction.responseRate);
+  });
+});
+
+describe('the report on thin data', () => {
+  const header = '调查期次,客户名称,发放日期,回收日期,产品质量,服务,价格,交期';
+
+  it('says there is no trend yet with one period, and leaves the competitors out in one sentence', async () => {
+    const rows = Array.from({ length: 3 }, (_, i) => `2025H2,客户${i},2025-12-01,2025-12-09,9${i},90,80,70`);
+    const { files, text } = await reportFor(tempFolder({ 's.csv': [header, ...rows].join('\n') }));
+    expect(text).toContain('本期是第一次调查');
+    expect(text).toContain('本期调查表中没有竞争对手的得分，暂不作比较。');
+    expect(Object.keys(files.charts)).toEqual(['bands']);
+    expect(text).not.toMatch(/t 检验/);
+  });
+
+  it('calls a change larger than noise when it is, and names customers who fell by more than 10', async () => {
+    const before = Array.from({ length: 30 }, (_, i) => `2025H1,客户${i},2025-06-01,2025-06-09,9${i % 5},90,90,90`);
+    const after = Array.from({ length: 30 }, (_, i) => `2025H2,客户${i},2025-12-01,2025-12-09,${i === 0 ? 50 : 70 + (i % 5)},70,70,70`);
+    const { text } = await reportFor(tempFolder({ 's.csv': [header, ...before, ...after].join('\n') }), testConfig(), 'zh');
+    expect(text.replace(/\n/g, '')).toMatch(/p < 0\.001：这一变化大于抽样波动，可以认为满意度确实下降了。/);
+    expect(text).toMatch(/客户0 90\.0 65\.0 −25\.0/);
+    expect(text).not.toContain('少于 30 份');
+  });
+
+  it('is written in English with --lang en', async () => {
+    const rows = Array.from({ length: 3 }, (_, i) => `2025H2,Customer ${i},2025-12-01,2025-12-09,9${i},90,80,70`);
+    const { text } = await reportFor(tempFolder({ 's.csv': [header, ...rows].join('\n') }), testConfig(), 'en');
+    expect(text).toContain('Customer Satisfaction Analysis Report');
+    expect(text).toContain('a) Overview of the survey');
+    expect(text).toContain('This is the first survey round in the data');
+  });
+});
