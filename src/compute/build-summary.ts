@@ -7,6 +7,9 @@ import type { Lang } from '../model/lang.js';
 import { BANDS } from '../model/satisfaction.js';
 import type { ComplaintsSummary, OrdersSummary, SatisfactionSummary, Summary, SummaryFinding } from '../model/summary.js';
 import type { RuleResults } from '../validate/run-rules.js';
+import { RULES } from '../validate/rule-table.js';
+import { ruleCoverage } from '../validate/rule-coverage.js';
+import { reviewFigures } from './review-figures.js';
 import { summariseInputErrors, summariseInputs, summariseSkipped } from './summarise-inputs.js';
 
 /** A run-level notice, such as calendar years the official data does not cover. */
@@ -18,6 +21,7 @@ export interface RunWarning {
 /** summary.json for a run (schemaVersion 1). Every count is recomputable from the spec's definitions. */
 export function buildSummary(ingest: IngestResult, rules: RuleResults, config: Config, asOf: string, lang: Lang, warnings: readonly RunWarning[] = []): Summary {
   const format = findingFormatter(config, lang);
+  const satisfaction = summariseSatisfaction(rules, config);
   return {
     schemaVersion: 1,
     asOf,
@@ -26,9 +30,11 @@ export function buildSummary(ingest: IngestResult, rules: RuleResults, config: C
     inputErrors: summariseInputErrors(ingest, lang),
     orders: summariseOrders(rules),
     complaints: summariseComplaints(rules),
-    satisfaction: summariseSatisfaction(rules, config),
+    satisfaction,
     findings: rules.findings.map((f) => summariseFinding(f, format(f))),
     skipped: summariseSkipped(ingest),
+    review: reviewFigures(rules, config, asOf, satisfaction, lang),
+    checks: ruleCoverage(rules, config, asOf).map((c) => ({ rule: c.rule, clause: RULES[c.rule].clause, dataset: RULES[c.rule].dataset, checked: c.checked, gaps: c.gaps })),
     warnings: warnings.map((w) => ({ ...w, message: warningMessage(w, lang) })),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OBJECTIVE_METRICS } from '../model/objectives.js';
 
 /**
  * The configuration file (qmsdoc.config.json). Every field is optional; the defaults are the
@@ -21,6 +22,15 @@ const isoDate = z
   });
 
 /** One line of the form register: how a controlled form is numbered and kept. */
+const objective = z.strictObject({
+  /** What is measured; see OBJECTIVE_METRICS. */
+  metric: z.enum(OBJECTIVE_METRICS),
+  /** The target; rates as fractions (0.95). Default: the goal of that metric in `goals`, or its usual target. */
+  target: z.number().min(0).optional(),
+  /** The objective's wording in the review; default the metric's own. */
+  label: localized.optional(),
+});
+
 const formRegisterEntry = z.strictObject({
   /** Form number printed in the header, e.g. "QR-XS-02". */
   number: text.optional(),
@@ -113,6 +123,18 @@ export const configSchema = z
             firstReplyHours: z.number().int().min(1).default(72),
           })
           .prefault({}),
+        /** Complaints of the same customer and category, or product and category, within this many days are repeats. */
+        repeatWindowDays: z.number().int().min(1).default(90),
+      })
+      .prefault({}),
+    /** Quality objectives (质量目标) judged in the management review; default the list in defaults.ts. */
+    objectives: z.array(objective).optional(),
+    reports: z
+      .strictObject({
+        /** Longest table a PDF report prints; the rest is counted and left to the workbooks. */
+        maxTableRows: z.number().int().min(10).default(200),
+        /** Monthly complaint packs written by build: the last N months up to the as-of date (0 = every month). */
+        monthlyPacks: z.number().int().min(0).default(12),
       })
       .prefault({}),
     calendar: z

@@ -1,5 +1,6 @@
 import type { DatasetId } from '../model/fields.js';
 import type { Lang, Localized } from '../model/lang.js';
+import type { Objective } from '../model/objectives.js';
 import type { Dimension, FormRegisterEntry } from './defaults.js';
 
 /** A company closure: days off from `from` to `to` inclusive. */
@@ -38,6 +39,16 @@ export interface Config {
       readonly closeWorkingDays: number;
       readonly firstReplyHours: number;
     };
+    /** Same customer and category, or product and category, within this many calendar days: a repeat. */
+    readonly repeatWindowDays: number;
+  };
+  /** Quality objectives, each with its target. */
+  readonly objectives: readonly Objective[];
+  readonly reports: {
+    /** Longest table a PDF report prints. */
+    readonly maxTableRows: number;
+    /** Monthly complaint packs written by build: the last N months up to the as-of date; 0 = all. */
+    readonly monthlyPacks: number;
   };
   readonly calendar: { readonly closures: readonly Closure[]; readonly workdays: readonly string[] };
   /** Extra header aliases: dataset → field id → headers. */

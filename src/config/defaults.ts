@@ -1,4 +1,5 @@
 import type { Localized } from '../model/lang.js';
+import type { ObjectiveMetric } from '../model/objectives.js';
 
 /** A complete line of the form register. */
 export interface FormRegisterEntry {
@@ -67,3 +68,26 @@ export const DEFAULT_DIMENSIONS: readonly Dimension[] = [
   { id: 'price', label: { zh: '价格', en: 'Price' }, headers: [], weight: 1, department: 'sales' },
   { id: 'delivery', label: { zh: '交期', en: 'Delivery' }, headers: ['交货期'], weight: 1, department: 'production' },
 ];
+
+/**
+ * The quality objectives judged when none are configured; their targets come from `goals` (the
+ * survey ones, as rules S1 and S2 use) or USUAL_TARGETS. A company replaces the list with its own.
+ */
+export const DEFAULT_OBJECTIVES: readonly { readonly metric: ObjectiveMetric }[] = [
+  { metric: 'satisfaction_mean' },
+  { metric: 'survey_response_rate' },
+  { metric: 'review_completeness' },
+  { metric: 'complaints_closed_on_time' },
+  { metric: 'first_reply_on_time' },
+  { metric: 'major_complaints_escalated' },
+  { metric: 'capa_verified' },
+];
+
+/** Targets of metrics when an objective names none and `goals` has none for it (rates as fractions). */
+export const USUAL_TARGETS: Readonly<Partial<Record<ObjectiveMetric, number>>> = {
+  review_completeness: 1,
+  complaints_closed_on_time: 0.95,
+  first_reply_on_time: 0.95,
+  major_complaints_escalated: 1,
+  capa_verified: 0.9,
+};

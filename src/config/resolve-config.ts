@@ -4,7 +4,8 @@ import type { Lang } from '../model/lang.js';
 import { COMPLAINT_FIELDS, ORDER_FIELDS, surveyFields, type DatasetId } from '../model/fields.js';
 import { configSchema, type ParsedConfig } from './config-schema.js';
 import type { Config } from './config.js';
-import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_FORM_REGISTER, type FormRegisterEntry } from './defaults.js';
+import { METRIC_LABELS, type Objective } from '../model/objectives.js';
+import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_FORM_REGISTER, DEFAULT_OBJECTIVES, USUAL_TARGETS, type FormRegisterEntry } from './defaults.js';
 import { allowedKeysAt } from './allowed-keys.js';
 
 /** One problem in a configuration: where (a dotted path) and what is wrong or allowed. */
@@ -82,6 +83,14 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
     },
     goals: parsed.goals,
     complaints: parsed.complaints,
+    objectives: (parsed.objectives ?? DEFAULT_OBJECTIVES.map((o) => ({ metric: o.metric, target: undefined, label: undefined }))).map(
+      (o): Objective => ({
+        metric: o.metric,
+        target: o.target ?? (o.metric === 'satisfaction_mean' ? parsed.goals.surveyMean : o.metric === 'survey_response_rate' ? parsed.goals.responseRate : (USUAL_TARGETS[o.metric] ?? 0)),
+        label: o.label ?? METRIC_LABELS[o.metric],
+      }),
+    ),
+    reports: parsed.reports,
     calendar: parsed.calendar,
     headers: parsed.headers,
   };
@@ -110,6 +119,11 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
       issues.push({ path: `forms.${id}.number`, message: say('新表单需要表单编号', 'a new form needs its form number') });
     }
   }
+  parsed.objectives?.forEach((o, i) => {
+    if (o.target === undefined && o.metric === 'complaints_per_month') {
+      issues.push({ path: `objectives.${i}.target`, message: say('这个目标需要指标值', 'this objective needs a target') });
+    }
+  });
   config.calendar.closures.forEach((c, i) => {
     if (c.to < c.from) {
       issues.push({ path: `calendar.closures.${i}`, message: say('结束日期早于开始日期', '"to" is before "from"') });

@@ -19,6 +19,10 @@ export interface Summary {
   readonly findings: readonly SummaryFinding[];
   /** Extension: sheets and files that were not read, and why. */
   readonly skipped: readonly { readonly file: string; readonly sheet: string | null; readonly reason: string }[];
+  /** Extension: the management review's figures for the review year (the as-of date's calendar year). */
+  readonly review: ReviewSummary;
+  /** Extension: what each rule checked and how many records had a gap (the audit pack). */
+  readonly checks: readonly { readonly rule: RuleId; readonly clause: string; readonly dataset: DatasetId; readonly checked: number; readonly gaps: number }[];
   /** Extension: run-level warnings (e.g. calendar years without official holiday data). */
   readonly warnings: readonly { readonly code: string; readonly years: readonly number[]; readonly message: string }[];
 }
@@ -106,4 +110,65 @@ export interface SummaryFinding {
   readonly message: string;
   /** Extension: sheet name (null for CSV or period-level findings). */
   readonly sheet: string | null;
+}
+
+/** On time / late counts of one handling stage; stages not recorded or still inside their limit are not counted. */
+export interface MilestoneTally {
+  readonly onTime: number;
+  readonly late: number;
+}
+
+export interface ReviewSummary {
+  /** The review year, e.g. "2025"; figures cover `from` (1 January) to `to` (the as-of date). */
+  readonly year: string;
+  readonly from: string;
+  readonly to: string;
+  readonly orders: {
+    readonly total: number;
+    readonly reviewComplete: number;
+    readonly reviewIncomplete: number;
+    /** Null without orders. */
+    readonly completenessRate: number | null;
+    /** By order month, January to the as-of month, zeros included. */
+    readonly byMonth: Readonly<Record<string, { readonly total: number; readonly reviewComplete: number }>>;
+  };
+  readonly complaints: {
+    readonly total: number;
+    readonly open: number;
+    readonly closed: number;
+    readonly overdue: number;
+    readonly major: number;
+    readonly majorEscalated: number;
+    readonly returned: number;
+    readonly returnQuantity: number;
+    /** Complaints repeating an earlier one (same customer or product, same category, within the window). */
+    readonly repeats: number;
+    readonly byMonth: Readonly<Record<string, number>>;
+    readonly byCategory: Readonly<Record<string, number>>;
+    /** assign ≤ 1, cause ≤ 3, notify ≤ 2, close ≤ 18 working days; first reply ≤ 72 h. */
+    readonly onTime: Readonly<Record<'assign' | 'cause' | 'notify' | 'close' | 'firstReply', MilestoneTally>>;
+  };
+  /** Corrective actions of the year's complaints, counted by CAPA number. */
+  readonly capa: {
+    /** Complaints whose responsibility is ours (each needs a CAPA, rule C8). */
+    readonly required: number;
+    /** Distinct CAPA numbers. */
+    readonly raised: number;
+    /** CAPA numbers whose complaints are all closed and verified. */
+    readonly verified: number;
+    readonly open: number;
+    /** Complaints of ours without a CAPA number. */
+    readonly missing: number;
+    /** CAPA requests from the satisfaction survey (findings S2, S3). */
+    readonly satisfactionRequests: number;
+  };
+  readonly objectives: readonly {
+    readonly metric: string;
+    readonly label: string;
+    readonly target: number;
+    readonly direction: 'atLeast' | 'atMost';
+    /** Null: no data to judge. */
+    readonly actual: number | null;
+    readonly met: boolean | null;
+  }[];
 }

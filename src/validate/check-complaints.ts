@@ -22,7 +22,20 @@ export interface ComplaintStatus {
   readonly firstReply: 'within' | 'late' | 'missing';
   /** The reply's delay, or the wait so far when there is none. */
   readonly replyDelay: ReplyDelay;
+  /** Each handling stage against its time limit. */
+  readonly milestones: Readonly<Record<Milestone, MilestoneOutcome>>;
 }
+
+/** The handling stages with time limits (related practice): assign ≤ 1, cause ≤ 3, notify ≤ 2, close ≤ 18 working days; first reply ≤ 72 h. */
+export const MILESTONES = ['assign', 'cause', 'notify', 'close', 'firstReply'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+/**
+ * A stage measured against its limit; `days` are the working days it took (null for the first
+ * reply, measured in hours). Null outcome: not measured — a stage date not recorded, or a stage
+ * still running inside its limit.
+ */
+export type MilestoneOutcome = { readonly onTime: boolean; readonly days: number | null } | null;
 
 export function complaintStatus(complaint: Complaint, config: Config, calendar: WorkingCalendar, asOf: string): ComplaintStatus {
   const limits = config.complaints.limits;
@@ -31,13 +44,28 @@ export function complaintStatus(complaint: Complaint, config: Config, calendar: 
   const workingDays = calendar.workingDaysBetween(received, closedAt ?? asOf);
   const reply = happenedAt(complaint.firstReplyAt, asOf);
   const delay = reply ? replyDelay(complaint.receivedAt, reply) : waitedUntil(complaint.receivedAt, asOf);
+  const overdue = workingDays > limits.closeWorkingDays;
+  const firstReply = reply === null ? 'missing' : withinLimit(delay, limits.firstReplyHours) ? 'within' : 'late';
+  const stage = (from: string | null, to: string | null, limit: number): MilestoneOutcome => {
+    if (from === null || to === null) return null;
+    const days = calendar.workingDaysBetween(from, to);
+    return { onTime: days <= limit, days };
+  };
   return {
     complaint,
     closedAt,
     workingDays,
-    overdue: workingDays > limits.closeWorkingDays,
-    firstReply: reply === null ? 'missing' : withinLimit(delay, limits.firstReplyHours) ? 'within' : 'late',
+    overdue,
+    firstReply,
     replyDelay: delay,
+    milestones: {
+      assign: stage(received, happened(complaint.assignedAt, asOf), limits.assignWorkingDays),
+      cause: stage(received, happened(complaint.causeFoundAt, asOf), limits.causeWorkingDays),
+      notify: stage(happened(complaint.resolvedAt, asOf), happened(complaint.customerNotifiedAt, asOf), limits.notifyWorkingDays),
+      // An open complaint past the limit is late already; one inside it is not measured yet.
+      close: closedAt !== null || overdue ? { onTime: !overdue, days: workingDays } : null,
+      firstReply: firstReply === 'within' ? { onTime: true, days: null } : firstReply === 'late' || !withinLimit(delay, limits.firstReplyHours) ? { onTime: false, days: null } : null,
+    },
   };
 }
 
@@ -45,15 +73,13 @@ export function complaintStatus(complaint: Complaint, config: Config, calendar: 
  * Complaint handling (5.8) and its corrective actions (5.7.3–5.7.4), rules C1–C9, on China's
  * working-day calendar. Findings name the dates and the working days against the limit.
  */
-export function checkComplaints(statuses: readonly ComplaintStatus[], config: Config, calendar: WorkingCalendar, asOf: string): Finding[] {
+export function checkComplaints(statuses: readonly ComplaintStatus[], config: Config, asOf: string): Finding[] {
   const limits = config.complaints.limits;
   const findings: Finding[] = [];
   const add = (c: Complaint, rule: Parameters<typeof makeFinding>[0], params: Parameters<typeof makeFinding>[3] = NO_PARAMS) =>
     findings.push(makeFinding(rule, c.complaintNo, c.provenance, params));
-  const stage = (c: Complaint, rule: 'C4' | 'C5' | 'C6', from: string | null, to: string | null, limit: number) => {
-    if (from === null || to === null) return;
-    const days = calendar.workingDaysBetween(from, to);
-    if (days > limit) add(c, rule, { from, to, workingDays: days, limit });
+  const stage = (c: Complaint, rule: 'C4' | 'C5' | 'C6', outcome: MilestoneOutcome, from: string | null, to: string | null, limit: number) => {
+    if (outcome && !outcome.onTime) add(c, rule, { from, to, workingDays: outcome.days, limit });
   };
   for (const status of statuses) {
     const c = status.complaint;
@@ -74,9 +100,10 @@ export function checkComplaints(statuses: readonly ComplaintStatus[], config: Co
       });
     }
     if (c.severity === 'major' && c.escalated !== true) add(c, 'C3', { escalated: c.escalated === false ? 'no' : 'empty' });
-    stage(c, 'C4', received, happened(c.assignedAt, asOf), limits.assignWorkingDays);
-    stage(c, 'C5', received, happened(c.causeFoundAt, asOf), limits.causeWorkingDays);
-    stage(c, 'C6', happened(c.resolvedAt, asOf), happened(c.customerNotifiedAt, asOf), limits.notifyWorkingDays);
+    const m = status.milestones;
+    stage(c, 'C4', m.assign, received, happened(c.assignedAt, asOf), limits.assignWorkingDays);
+    stage(c, 'C5', m.cause, received, happened(c.causeFoundAt, asOf), limits.causeWorkingDays);
+    stage(c, 'C6', m.notify, happened(c.resolvedAt, asOf), happened(c.customerNotifiedAt, asOf), limits.notifyWorkingDays);
     if (closed !== null && (c.handler === null || c.responsibleDept === null || (c.correctiveAction === null && c.customerFeedback === null))) {
       const missing = [
         ...(c.handler === null ? ['handler'] : []),

@@ -10,6 +10,7 @@ import { checkComplaints, complaintsInScope, complaintStatus, type ComplaintStat
 import { checkOrderReview, ordersInScope } from './check-orders.js';
 import { checkSatisfaction } from './check-satisfaction.js';
 import { RULE_ORDER } from './rule-table.js';
+import { findRepeats, type RepeatComplaint } from './repeat-complaints.js';
 
 /** Everything the rules decided, for the summary, the findings workbook and the reports. */
 export interface RuleResults {
@@ -18,6 +19,8 @@ export interface RuleResults {
   /** Complaints received on or before the as-of date, with their state on that date. */
   readonly complaints: readonly ComplaintStatus[];
   readonly satisfaction: SatisfactionAnalysis;
+  /** Complaints repeating an earlier one, by complaint number. */
+  readonly repeats: ReadonlyMap<string, RepeatComplaint>;
   /** All findings: by dataset, then file, sheet and row, then rule. */
   readonly findings: readonly Finding[];
 }
@@ -36,8 +39,9 @@ export function runRules(ingest: IngestResult, satisfaction: SatisfactionAnalysi
   const { config, asOf, calendar } = options;
   const orders = ordersInScope(ingest.orders, asOf);
   const complaints = complaintsInScope(ingest.complaints, asOf).map((c) => complaintStatus(c, config, calendar, asOf));
-  const findings = [...checkOrderReview(orders, asOf), ...checkComplaints(complaints, config, calendar, asOf), ...checkSatisfaction(satisfaction, config, asOf)];
-  return { orders, complaints, satisfaction, findings: sortFindings(findings, ingest) };
+  const findings = [...checkOrderReview(orders, asOf), ...checkComplaints(complaints, config, asOf), ...checkSatisfaction(satisfaction, config, asOf)];
+  const repeats = findRepeats(complaints.map((s) => s.complaint), config.complaints.repeatWindowDays);
+  return { orders, complaints, satisfaction, repeats, findings: sortFindings(findings, ingest) };
 }
 
 /**

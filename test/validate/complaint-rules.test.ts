@@ -10,7 +10,7 @@ import { makeComplaint } from '../helpers/records.js';
 const config = testConfig();
 const calendar = new WorkingCalendar(officialCalendar());
 const zh = findingFormatter(config, 'zh');
-const check = (c: Complaint, asOf = '2025-12-31') => checkComplaints([complaintStatus(c, config, calendar, asOf)], config, calendar, asOf);
+const check = (c: Complaint, asOf = '2025-12-31') => checkComplaints([complaintStatus(c, config, calendar, asOf)], config, asOf);
 const rulesOf = (c: Complaint, asOf?: string) => check(c, asOf).map((f) => f.rule);
 const statusOf = (c: Complaint, asOf = '2025-12-31') => complaintStatus(c, config, calendar, asOf);
 
