@@ -67,6 +67,8 @@ export interface BuildOptions {
   /** Per-record filled forms; off for large runs (--no-filled-forms). */
   readonly filledForms: boolean;
   readonly toolVersion: string;
+  /** Months (YYYY-MM) of the complaint meeting packs; default packMonths (the data's latest months). */
+  readonly months?: readonly string[];
   readonly onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -107,13 +109,17 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total))));
   }
 
-  missingGlyphs.push(...(await emitSatisfactionReport(result, { config, lang, asOf, logo: logo?.name ?? null }, writer)));
+  const reportOptions = { config, lang, asOf, logo: logo?.name ?? null };
+  missingGlyphs.push(...(await emitSatisfactionReport(result, reportOptions, writer)));
+  missingGlyphs.push(...(await emitComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total))));
+  missingGlyphs.push(...(await emitManagementReview(result, reportOptions, writer)));
+  missingGlyphs.push(...(await emitAuditReadiness(result, reportOptions, writer)));
 
   const { buildManifest } = await import('./emit/manifest.js');
   const manifest = buildManifest({
     tool: { name: 'qmsdoc', version: options.toolVersion },
     asOf,
-    config: options.configSource,
+    config: { ...options.configSource, values: configForManifest(config) },
     inputs: result.ingest.files,
     outputs: writer.written,
   });
@@ -135,17 +141,72 @@ export async function registerLogo(config: Config): Promise<{ name: string; byte
  * The satisfaction analysis report of the checked period (reports/satisfaction-<period>.pdf) and
  * its workbook; nothing without survey data.
  */
-export async function emitSatisfactionReport(
-  result: CheckResult,
-  options: { readonly config: Config; readonly lang: Lang; readonly asOf: string; readonly logo: string | null },
-  writer: OutputWriter,
-): Promise<GlyphReport> {
-  const { renderSatisfactionReport } = await import('./reports/render-satisfaction-report.js');
-  const { safeFileName } = await import('./forms/file-names.js');
+export async function emitSatisfactionReport(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
+  const { renderSatisfactionReport, satisfactionFileBase } = await import('./reports/render-satisfaction-report.js');
   const report = await renderSatisfactionReport({ analysis: result.rules.satisfaction, findings: result.rules.findings, ...options });
   if (!report) return [];
-  const base = `reports/satisfaction-${safeFileName(report.period)}`;
+  const base = `reports/${satisfactionFileBase(report.period)}`;
   writer.write(`${base}.pdf`, report.pdf);
   writer.write(`${base}.xlsx`, report.xlsx);
-  return report.missingGlyphs.length > 0 ? [{ file: `${base}.pdf`, chars: [...report.missingGlyphs] }] : [];
+  return glyphReport(`${base}.pdf`, report.missingGlyphs);
+}
+
+/** Options every report takes. */
+export interface ReportOptions {
+  readonly config: Config;
+  readonly lang: Lang;
+  readonly asOf: string;
+  /** The logo's image name in the PDF engine (registerLogo), or null. */
+  readonly logo: string | null;
+}
+
+function glyphReport(file: string, chars: readonly string[]): GlyphReport {
+  return chars.length > 0 ? [{ file, chars: [...chars] }] : [];
+}
+
+/**
+ * The monthly complaint meeting packs (reports/complaints-YYYY-MM.pdf): the months given, or
+ * every month with complaints up to the as-of date, the latest `reports.monthlyPacks` of them.
+ */
+export async function emitComplaintPacks(
+  result: CheckResult,
+  options: ReportOptions & { readonly months?: readonly string[] },
+  writer: OutputWriter,
+  onProgress?: (done: number, total: number) => void,
+): Promise<GlyphReport> {
+  const { packMonths } = await import('./compute/complaint-month.js');
+  const { renderComplaintMonth } = await import('./reports/render-complaint-month.js');
+  const months = options.months ?? packMonths(result.rules, options.config.reports.monthlyPacks, options.asOf);
+  const glyphs: GlyphReport = [];
+  for (const [i, month] of months.entries()) {
+    const pack = await renderComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo: options.logo });
+    const file = `reports/complaints-${pack.month}.pdf`;
+    writer.write(file, pack.pdf);
+    glyphs.push(...glyphReport(file, pack.missingGlyphs));
+    onProgress?.(i + 1, months.length);
+  }
+  return glyphs;
+}
+
+/** The management review input report of the as-of year (reports/management-review-<year>.pdf). */
+export async function emitManagementReview(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
+  const { renderManagementReview } = await import('./reports/render-management-review.js');
+  const report = await renderManagementReview({ summary: result.summary, config: options.config, lang: options.lang, logo: options.logo });
+  const file = `reports/management-review-${report.year}.pdf`;
+  writer.write(file, report.pdf);
+  return glyphReport(file, report.missingGlyphs);
+}
+
+/** The internal-audit readiness report (reports/audit-readiness-<as-of>.pdf). */
+export async function emitAuditReadiness(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
+  const { renderAuditReadiness } = await import('./reports/render-audit-readiness.js');
+  const report = await renderAuditReadiness({ summary: result.summary, config: options.config, lang: options.lang, logo: options.logo });
+  const file = `reports/audit-readiness-${options.asOf}.pdf`;
+  writer.write(file, report.pdf);
+  return glyphReport(file, report.missingGlyphs);
+}
+
+/** The configuration as used, for manifest.json: the logo by file name, so the manifest does not depend on the machine. */
+function configForManifest(config: Config): Config {
+  return config.company.logo === null ? config : { ...config, company: { ...config.company, logo: config.company.logo.split(/[\\/]/).pop() ?? '' } };
 }

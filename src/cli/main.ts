@@ -30,8 +30,8 @@ const COMMANDS: Readonly<Record<string, { zh: string; en: string; load: () => Pr
     load: () => import('./commands/check.js'),
   },
   report: {
-    zh: '单独生成一份报告：satisfaction（客户满意度分析报告）',
-    en: 'one report on its own: satisfaction (customer satisfaction analysis)',
+    zh: '单独生成一份报告：satisfaction（客户满意度分析报告）、complaints（投诉月度统计分析）、management-review（管理评审输入报告）、audit-readiness（内审准备检查报告）',
+    en: 'one report on its own: satisfaction (customer satisfaction analysis), complaints (monthly complaint meeting packs), management-review (management review inputs), audit-readiness (internal-audit readiness)',
     load: () => import('./commands/report.js'),
   },
   forms: {

@@ -44,3 +44,18 @@ export function requireOption(value: OptionValue, name: string): string {
 export function stringOption(value: OptionValue): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * --month (repeatable): months YYYY-MM of the complaint meeting packs, or "all" for every month
+ * with complaints; undefined when not given (the default months).
+ */
+export function monthsOption(value: OptionValue): readonly string[] | 'all' | undefined {
+  if (value === undefined) return undefined;
+  const values = (Array.isArray(value) ? value : [value]).map(String);
+  if (values.includes('all')) return 'all';
+  for (const v of values) {
+    const match = /^(\d{4})-(\d{2})$/.exec(v);
+    if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) throw new CliError(`--month must be a month YYYY-MM or "all", not "${v}"`);
+  }
+  return [...new Set(values)].sort();
+}

@@ -1,5 +1,6 @@
 import type { WrittenFile } from '../emit/output-writer.js';
 import type { Lang } from '../model/lang.js';
+import type { GlyphReport } from '../forms/render-forms.js';
 
 /**
  * The files a run wrote, one line per file — folders of per-record forms as one line with their
@@ -16,4 +17,11 @@ export function formatOutputs(out: string, written: readonly WrittenFile[], lang
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, n]) => `  ${out.replace(/\/$/, '')}/${key}${key.endsWith('/') ? (lang === 'zh' ? `（${n} 个文件）` : ` (${n} files)`) : ''}`);
   return `${lang === 'zh' ? '已写出：' : 'Wrote:'}\n${lines.join('\n')}\n`;
+}
+
+/** One note per output with characters no font could draw (printed as "?"). */
+export function formatGlyphNotes(glyphs: GlyphReport, lang: Lang): string {
+  return glyphs
+    .map((g) => (lang === 'zh' ? `qmsdoc: 注意：${g.file} 中的字符 ${g.chars.join(' ')} 没有可用字形，已印为“?”\n` : `qmsdoc: note: ${g.file} has characters no font can draw (${g.chars.join(' ')}), printed as "?"\n`))
+    .join('');
 }

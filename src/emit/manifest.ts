@@ -1,3 +1,4 @@
+import type { Config } from '../config/config.js';
 import type { InputFileRecord } from '../ingest/ingest-result.js';
 import type { WrittenFile } from './output-writer.js';
 
@@ -6,8 +7,11 @@ export interface Manifest {
   readonly schemaVersion: 1;
   readonly tool: { readonly name: 'qmsdoc'; readonly version: string };
   readonly asOf: string;
-  /** file is the configuration's path as given, or null when the defaults alone were used. */
-  readonly config: { readonly file: string | null; readonly sha256: string | null };
+  /**
+   * file is the configuration's path as given, or null when the defaults alone were used; values is
+   * the configuration the run used, every default filled in (an extension of the contract).
+   */
+  readonly config: { readonly file: string | null; readonly sha256: string | null; readonly values: Config };
   readonly inputs: readonly InputFileRecord[];
   /** Sorted by path; manifest.json itself is not listed. */
   readonly outputs: readonly WrittenFile[];

@@ -9,6 +9,7 @@ import { renderChart } from '../render/charts/render-chart.js';
 import { bandsChart, competitorsChart, dimensionTrendChart, trendChart, type ChartWords } from '../render/charts/satisfaction-charts.js';
 import { renderSatisfactionWorkbook } from '../render/excel/satisfaction-workbook.js';
 import { registerImage, renderPdf } from '../render/pdf/pdf-engine.js';
+import { safeFileName } from '../forms/file-names.js';
 import { controlledDocument } from '../forms/render-form.js';
 import { loadSatisfactionKeywords, loadSatisfactionTexts, type SatisfactionTexts } from './report-texts.js';
 import { layoutSatisfactionReport, type ReportCharts } from './satisfaction-report-layout.js';
@@ -31,6 +32,11 @@ export interface SatisfactionReportFiles {
   /** The chart configurations drawn (golden-tested). */
   readonly charts: Readonly<Record<string, ChartSpec>>;
   readonly missingGlyphs: readonly string[];
+}
+
+/** File name, without extension, of the report of a survey period. */
+export function satisfactionFileBase(period: string): string {
+  return `satisfaction-${safeFileName(period)}`;
 }
 
 /** The chart words of the report's language, from its texts file. */
@@ -80,6 +86,8 @@ export async function renderSatisfactionReport(input: SatisfactionReportInput): 
     // A finding about one response names its customer; period-level ones speak for themselves.
     actionMessages: model.actions.map((a) => (a.finding.location ? `${a.finding.record}：${format(a.finding)}` : format(a.finding))),
     unsatisfiedBelow: config.satisfaction.unsatisfiedBelow,
+    maxTableRows: config.reports.maxTableRows,
+    workbookName: `${satisfactionFileBase(model.period)}.xlsx`,
   });
   const pdf = await renderPdf(definition);
   const xlsx = renderSatisfactionWorkbook(model, input.analysis, config, lang);

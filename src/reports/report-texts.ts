@@ -6,17 +6,22 @@ import { TEMPLATES_DIR } from '../paths.js';
 import { TemplateFileError } from '../forms/load-form-templates.js';
 import { checkTemplateSyntax } from '../forms/fill-text.js';
 
-/** The wording of the satisfaction report (templates/reports/satisfaction.<lang>.json). */
-const satisfactionTexts = z.strictObject({
+/**
+ * The wording of a report (templates/reports/<report>.<lang>.json): title, subtitle, headings,
+ * Handlebars sentences, table headers, single words; the satisfaction report adds its actions.
+ */
+const reportTexts = z.strictObject({
+  _comment: z.string().optional(),
   title: z.string(),
   subtitle: z.string(),
   headings: z.record(z.string(), z.string()),
   sentences: z.record(z.string(), z.string()),
   tables: z.record(z.string(), z.array(z.string())),
   words: z.record(z.string(), z.string()),
-  actions: z.record(z.string(), z.string()),
+  actions: z.record(z.string(), z.string()).default({}),
 });
-export type SatisfactionTexts = z.infer<typeof satisfactionTexts>;
+export type ReportTexts = z.infer<typeof reportTexts>;
+export type SatisfactionTexts = ReportTexts;
 
 const keywordsFile = z.strictObject({
   _comment: z.string().optional(),
@@ -37,20 +42,29 @@ function readChecked<T>(file: string, schema: z.ZodType<T>): T {
   return result.data;
 }
 
-/** The report texts in `lang`, with every sentence checked to compile. */
-export function loadSatisfactionTexts(lang: Lang, folder = path.join(TEMPLATES_DIR, 'reports')): SatisfactionTexts {
-  const file = path.join(folder, `satisfaction.${lang}.json`);
-  const texts = readChecked(file, satisfactionTexts);
+/** The texts of `report` in `lang`, with every sentence checked to compile. */
+export function loadReportTexts(report: string, lang: Lang, folder = path.join(TEMPLATES_DIR, 'reports')): ReportTexts {
+  const file = path.join(folder, `${report}.${lang}.json`);
+  const texts = readChecked(file, reportTexts);
   const problems: { path: string; message: string }[] = [];
-  for (const [key, sentence] of Object.entries(texts.sentences)) {
+  const templates = [
+    ['subtitle', texts.subtitle],
+    ...Object.entries(texts.sentences).map(([key, text]) => [`sentences.${key}`, text]),
+    ...Object.entries(texts.words).map(([key, text]) => [`words.${key}`, text]),
+  ];
+  for (const [where, text] of templates) {
     try {
-      checkTemplateSyntax(sentence);
+      checkTemplateSyntax(text!);
     } catch (error) {
-      problems.push({ path: `sentences.${key}`, message: `template error: ${(error as Error).message.split('\n')[0]}` });
+      problems.push({ path: where!, message: `template error: ${(error as Error).message.split('\n')[0]}` });
     }
   }
   if (problems.length > 0) throw new TemplateFileError(file, problems);
   return texts;
+}
+
+export function loadSatisfactionTexts(lang: Lang, folder?: string): SatisfactionTexts {
+  return loadReportTexts('satisfaction', lang, folder);
 }
 
 export function loadSatisfactionKeywords(folder = path.join(TEMPLATES_DIR, 'reports')): SatisfactionKeywords {

@@ -5,7 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { tempFolder } from '../helpers/fixtures.js';
-import { pdfPages } from '../helpers/pdf.js';
+import { pdfImageBoxes, pdfLineHeights, pdfPages } from '../helpers/pdf.js';
+import { formatRate } from '../../src/issues/format-number.js';
+import type { Summary } from '../../src/model/summary.js';
+import { categoryLabel, monthLabel } from '../../src/reports/complaint-month-layout.js';
 
 async function run(argv: string[]) {
   let stdout = '';
@@ -63,7 +66,7 @@ describe('qmsdoc build on the bundled sample', () => {
 
   it('writes a manifest with the SHA-256 of every output and input, sorted by path', () => {
     const manifest = JSON.parse(readFileSync(path.join(first, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ schemaVersion: 1, tool: { name: 'qmsdoc' }, asOf: '2025-12-31', config: { file: path.join(input, 'qmsdoc.config.json'), sha256: sha(path.join(input, 'qmsdoc.config.json')) } });
+    expect(manifest).toMatchObject({ schemaVersion: 1, tool: { name: 'qmsdoc' }, asOf: '2025-12-31', config: { file: 'qmsdoc.config.json', sha256: sha(path.join(input, 'qmsdoc.config.json')) } });
     const outputs = manifest.outputs as { path: string; sha256: string; bytes: number }[];
     expect(outputs.map((o) => o.path)).toEqual(filesUnder(first).filter((f) => f !== 'manifest.json'));
     for (const o of outputs) {
@@ -92,6 +95,107 @@ describe('qmsdoc build on the bundled sample', () => {
       const end = starts[k + 1] ?? pages.length;
       const count = end - start;
       for (let n = 0; n < count; n++) expect(pages[start + n]).toContain(`第 ${n + 1} 页 共 ${count} 页`);
+    }
+  });
+
+  it('writes a monthly complaint pack for every month of the data, the management review and the audit readiness report', () => {
+    const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
+    const reports = filesUnder(first).filter((f) => f.startsWith('reports/'));
+    expect(reports).toEqual([
+      'reports/audit-readiness-2025-12-31.pdf',
+      ...Object.keys(summary.complaints.byMonth).map((m) => `reports/complaints-${m}.pdf`),
+      'reports/management-review-2025.pdf',
+      'reports/satisfaction-2025H2.pdf',
+      'reports/satisfaction-2025H2.xlsx',
+    ]);
+  });
+
+  it('counts each month’s complaints as summary.json does, with a Pareto sorted by count and its cumulative share', async () => {
+    const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
+    const byCategory = new Map<string, number>();
+    let closeOnTime = 0;
+    let closeLate = 0;
+    for (const [month, count] of Object.entries(summary.complaints.byMonth)) {
+      const text = (await pdfPages(readFileSync(path.join(first, `reports/complaints-${month}.pdf`)))).join('\n');
+      expect(text, month).toContain(`本月共受理客户投诉 ${count} 件`);
+      const table = text.slice(text.indexOf('类别 件数 占比 累计占比'));
+      const rows = [...table.matchAll(/^(\S+) (\d+) ([\d.]+%) ([\d.]+%)$/gm)].map((m) => ({ label: m[1]!, n: Number(m[2]), share: m[3], cumulative: m[4] }));
+      expect(rows.reduce((n, r) => n + r.n, 0), month).toBe(count);
+      let running = 0;
+      for (const [i, r] of rows.entries()) {
+        if (i > 0) expect(r.n, `${month} ${r.label}`).toBeLessThanOrEqual(rows[i - 1]!.n);
+        running += r.n;
+        expect(r.share).toBe(formatRate(r.n / count));
+        expect(r.cumulative).toBe(formatRate(running / count));
+        byCategory.set(r.label, (byCategory.get(r.label) ?? 0) + r.n);
+      }
+      expect(rows.at(-1)?.cumulative).toBe('100.0%');
+      const close = /^受理至结案 ≤ 18 个工作日 (\d+) (\d+) /m.exec(text);
+      expect(close, month).not.toBeNull();
+      closeOnTime += Number(close![1]);
+      closeLate += Number(close![2]);
+    }
+    // The months together give the year's figures of summary.json (the sample is one year).
+    const year = summary.review.complaints;
+    expect(Object.fromEntries(byCategory)).toEqual(Object.fromEntries(Object.entries(year.byCategory).filter(([, n]) => n > 0).map(([id, n]) => [categoryLabel(id, 'zh'), n])));
+    expect([closeOnTime, closeLate]).toEqual([year.onTime.close.onTime, year.onTime.close.late]);
+  });
+
+  it('gives the management review the figures of summary.json, each objective 达成 or 未达成', async () => {
+    const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
+    const r = summary.review;
+    const text = (await pdfPages(readFileSync(path.join(first, 'reports/management-review-2025.pdf')))).join('\n');
+    const met = r.objectives.filter((o) => o.met === true).length;
+    expect(text).toContain(`质量目标达成 ${met} / ${r.objectives.length}`);
+    expect(text).toContain(`客户投诉 ${r.complaints.total} 未结案 ${r.complaints.open}，超期 ${r.complaints.overdue}`);
+    expect(text).toContain(`合同/订单评审完整率 ${formatRate(r.orders.completenessRate)} ${r.orders.reviewComplete} / ${r.orders.total}`);
+    expect(text).toContain(`纠正预防措施验证关闭 ${r.capa.verified} / ${r.capa.raised}`);
+    expect(text).toContain(`重大投诉 / 已上报 ${r.complaints.major} / ${r.complaints.majorEscalated}`);
+    for (const o of r.objectives) {
+      const line = text.split('\n').find((l) => l.startsWith(`${o.label} `) && /(达成|未达成)$/.test(l));
+      expect(line, o.label).toBeDefined();
+      expect(line!.endsWith(o.met ? ' 达成' : ' 未达成'), line).toBe(true);
+    }
+    for (const [month, m] of Object.entries(r.orders.byMonth)) {
+      expect(text).toContain(`${monthLabel(month, 'zh')} ${m.total} ${m.reviewComplete} ${formatRate(m.reviewComplete / m.total)}`);
+    }
+  });
+
+  it('gives the audit readiness report the checks and findings of summary.json by clause', async () => {
+    const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
+    const text = (await pdfPages(readFileSync(path.join(first, 'reports/audit-readiness-2025-12-31.pdf')))).join('\n');
+    for (const [clause, dataset] of [['5.3', 'orders'], ['5.6–5.7', 'surveys'], ['5.8', 'complaints']] as const) {
+      const checks = summary.checks.filter((c) => c.dataset === dataset);
+      const applied = checks.reduce((n, c) => n + c.checked, 0);
+      const gaps = checks.reduce((n, c) => n + c.gaps, 0);
+      const findings = summary.findings.filter((f) => f.dataset === dataset);
+      const bySeverity = (['major', 'minor', 'observation'] as const).map((sev) => findings.filter((f) => f.severity === sev).length);
+      expect(text).toMatch(new RegExp(`^${clause} \\S+ ${applied} ${applied - gaps} ${gaps} ${bySeverity.join(' ')}$`, 'm'));
+      for (const c of checks) expect(text).toMatch(new RegExp(`^${c.rule} ${c.clause.replace(/\./g, '\\.')} .* ${c.checked} ${c.checked - c.gaps} ${c.gaps}$`, 'm'));
+    }
+    // Every finding with its clause and record, numbered within its section (a record with spaces
+    // or Chinese wraps in its narrow cell: its start is checked).
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const f of summary.findings) {
+      const record = /^[\x21-\x7e]+$/.test(f.record) ? `${f.record} ` : f.record.slice(0, 4);
+      expect(text).toMatch(new RegExp(`^\\d+ (严重|一般|观察) ${escape(f.clause)} ${escape(record)}`, 'm'));
+    }
+    const errors = summary.inputErrors.filter((e) => e.level === 'error').length;
+    expect(text).toContain(`输入数据错误 ${errors} 条、警告 ${summary.inputErrors.length - errors} 条`);
+  });
+
+  it('never leaves a section heading alone at the foot of a page', async () => {
+    for (const file of filesUnder(first).filter((f) => f.startsWith('reports/') && f.endsWith('.pdf'))) {
+      const bytes = readFileSync(path.join(first, file));
+      const [pages, heights, images] = await Promise.all([pdfPages(bytes), pdfLineHeights(bytes), pdfImageBoxes(bytes)]);
+      for (const [i, page] of pages.entries()) {
+        const lines = page.split('\n');
+        const at = lines.findIndex((l) => l.startsWith('编制：')) - 1;
+        // The last line of text above the footer is a heading only when a chart is drawn under it.
+        if (!/^[一二三四五六七八九十]+、/.test(lines[at] ?? '')) continue;
+        const y = heights[i]![at]!;
+        expect(images[i]!.some((box) => box.top < y), `${file} page ${i + 1}: ${lines[at]}`).toBe(true);
+      }
     }
   });
 

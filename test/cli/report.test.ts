@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -51,4 +51,49 @@ describe('qmsdoc report satisfaction', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('没有满意度调查');
   });
+});
+
+describe('qmsdoc report complaints | management-review | audit-readiness', () => {
+  it('writes the monthly packs of the months asked for, and refuses a month that is not one', async () => {
+    const out = tempFolder();
+    const { code, stderr } = await run(['report', 'complaints', '--input', SAMPLE, '--month', '2025-03', '--month', '2025-11', '--output', out, '--as-of', '2025-12-31']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(readdirSync(path.join(out, 'reports')).sort()).toEqual(['complaints-2025-03.pdf', 'complaints-2025-11.pdf']);
+    const [first] = await pdfPages(readFileSync(path.join(out, 'reports', 'complaints-2025-11.pdf')));
+    expect(first).toContain('客户投诉月度统计分析（2025年11月）');
+    const bad = await run(['report', 'complaints', '--input', SAMPLE, '--month', '2025-13', '--output', out]);
+    expect(bad).toMatchObject({ code: 2, stderr: 'qmsdoc: --month must be a month YYYY-MM or "all", not "2025-13"\n' });
+  }, 60_000);
+
+  it('writes the management review in English', async () => {
+    const out = tempFolder();
+    const { code } = await run(['report', 'management-review', '--input', SAMPLE, '--output', out, '--as-of', '2025-12-31', '--lang', 'en']);
+    expect(code).toBe(0);
+    const text = (await pdfPages(readFileSync(path.join(out, 'reports', 'management-review-2025.pdf')))).join('\n');
+    expect(text).toContain('Management Review: Input Report');
+    const summary = JSON.parse((await run(['check', '--input', SAMPLE, '--as-of', '2025-12-31', '--json', '--lang', 'en'])).stdout) as { review: { objectives: { label: string; met: boolean | null }[] } };
+    for (const o of summary.review.objectives) {
+      expect(text.split('\n').find((l) => l.startsWith(`${o.label} `) && / (Met|Missed)$/.test(l))?.endsWith(o.met ? ' Met' : ' Missed'), o.label).toBe(true);
+    }
+    // The headings and table words are English (customer names stay as the data has them).
+    expect(text).not.toMatch(/质量目标|顾客满意|未达成/);
+  }, 60_000);
+
+  it('cuts a long table at reports.maxTableRows and says where the full list is', async () => {
+    const input = tempFolder();
+    cpSync(SAMPLE, input, { recursive: true });
+    const configFile = path.join(input, 'qmsdoc.config.json');
+    writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), reports: { maxTableRows: 10 } }));
+    const out = tempFolder();
+    const { code } = await run(['report', 'audit-readiness', '--input', input, '--output', out, '--as-of', '2025-12-31']);
+    expect(code).toBe(0);
+    const summary = (await run(['check', '--input', input, '--as-of', '2025-12-31', '--json'])).stdout;
+    const complaintFindings = (JSON.parse(summary) as { findings: { dataset: string }[] }).findings.filter((f) => f.dataset === 'complaints').length;
+    const text = (await pdfPages(readFileSync(path.join(out, 'reports', 'audit-readiness-2025-12-31.pdf')))).join('\n');
+    expect(text).toContain(`表中只列出前 10 行（共 ${complaintFindings} 行），全部见 findings.xlsx。`);
+    // Numbered 1–10 in the complaints section, nothing after.
+    const section = text.slice(text.indexOf('四、客户投诉处理'), text.indexOf('五、输入数据错误'));
+    expect([...section.matchAll(/^(\d+) (严重|一般|观察) /gm)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { createCanvas } from '@napi-rs/canvas';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Opens PDF bytes with pdfjs-dist, as a reader would. */
 export async function openPdf(bytes: Buffer): Promise<PDFDocumentProxy> {
@@ -58,4 +58,46 @@ export async function pageToPng(bytes: Buffer, pageNumber = 1, scale = 2): Promi
   const png = canvas.toBuffer('image/png');
   await doc.destroy();
   return png;
+}
+
+/**
+ * Where each page draws its images: the bottom and top of each, in PDF points from the foot of
+ * the page (as text positions are), from the page's drawing operators.
+ */
+export async function pdfImageBoxes(bytes: Buffer): Promise<{ bottom: number; top: number }[][]> {
+  const doc = await openPdf(bytes);
+  const pages: { bottom: number; top: number }[][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const ops = await page.getOperatorList();
+    const boxes: { bottom: number; top: number }[] = [];
+    let ctm = [1, 0, 0, 1, 0, 0];
+    const stack: number[][] = [];
+    for (const [k, fn] of ops.fnArray.entries()) {
+      if (fn === OPS.save) stack.push(ctm);
+      else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+      else if (fn === OPS.transform) {
+        const [a, b, c, d, e, f] = ops.argsArray[k] as number[];
+        ctm = [ctm[0]! * a! + ctm[2]! * b!, ctm[1]! * a! + ctm[3]! * b!, ctm[0]! * c! + ctm[2]! * d!, ctm[1]! * c! + ctm[3]! * d!, ctm[0]! * e! + ctm[2]! * f! + ctm[4]!, ctm[1]! * e! + ctm[3]! * f! + ctm[5]!];
+      } else if (fn === OPS.paintImageXObject) boxes.push({ bottom: Math.min(ctm[5]!, ctm[5]! + ctm[3]!), top: Math.max(ctm[5]!, ctm[5]! + ctm[3]!) });
+    }
+    pages.push(boxes);
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** The y of each text line of each page (PDF points from the foot), in the order of pdfPages' lines. */
+export async function pdfLineHeights(bytes: Buffer): Promise<number[][]> {
+  const doc = await openPdf(bytes);
+  const pages: number[][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    const ys = content.items.flatMap((item) => ('str' in item && item.str.trim() !== '' ? [item.transform[5] as number] : [])).sort((a, b) => b - a);
+    const lines: number[] = [];
+    for (const y of ys) if (!lines.some((l) => Math.abs(l - y) <= 3)) lines.push(y);
+    pages.push(lines);
+  }
+  await doc.destroy();
+  return pages;
 }

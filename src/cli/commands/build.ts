@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { headlineOf } from '../../compute/headline.js';
 import { createFileWriter } from '../../emit/output-writer.js';
 import { TemplateFileError } from '../../forms/load-form-templates.js';
@@ -5,15 +6,21 @@ import { CliError } from '../../issues/cli-error.js';
 import { emitBuild } from '../../pipeline.js';
 import { packageVersion } from '../../paths.js';
 import type { CliIo } from '../main.js';
-import { parseOptions, requireOption } from '../options.js';
+import { monthsOption, parseOptions, requireOption } from '../options.js';
+import { packMonths } from '../../compute/complaint-month.js';
 import { formatCheckReport } from '../print-check.js';
-import { formatOutputs } from '../print-outputs.js';
+import { formatGlyphNotes, formatOutputs } from '../print-outputs.js';
 import { createProgress } from '../progress.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
 export const usage = {
-  zh: 'qmsdoc build --input 文件夹 --output 文件夹 [--as-of YYYY-MM-DD] [--period 期次] [--lang zh|en] [--config 文件] [--no-filled-forms] [--recursive]',
-  en: 'qmsdoc build --input DIR --output DIR [--as-of YYYY-MM-DD] [--period P] [--lang zh|en] [--config FILE] [--no-filled-forms] [--recursive]',
+  zh: 'qmsdoc build --input 文件夹 --output 文件夹 [--as-of YYYY-MM-DD] [--period 期次] [--lang zh|en] [--config 文件] [--month YYYY-MM|all …] [--no-filled-forms] [--recursive]',
+  en: 'qmsdoc build --input DIR --output DIR [--as-of YYYY-MM-DD] [--period P] [--lang zh|en] [--config FILE] [--month YYYY-MM|all …] [--no-filled-forms] [--recursive]',
+};
+
+const STAGE_LABELS: Record<string, Record<'zh' | 'en', string>> = {
+  forms: { zh: '填写表单', en: 'filled forms' },
+  reports: { zh: '投诉月报', en: 'monthly packs' },
 };
 
 /**
@@ -21,7 +28,8 @@ export const usage = {
  * the reports, summary.json and manifest.json.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseOptions(argv, { ...CHECK_OPTIONS, output: { type: 'string' }, 'no-filled-forms': { type: 'boolean' } });
+  const values = parseOptions(argv, { ...CHECK_OPTIONS, output: { type: 'string' }, 'no-filled-forms': { type: 'boolean' }, month: { type: 'string', multiple: true } });
+  const months = monthsOption(values.month);
   const out = requireOption(values.output, '--output');
   const { input, asOf, lang, loaded, result } = prepareRun(values);
   const writer = createFileWriter(out);
@@ -34,10 +42,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         config: loaded.config,
         lang,
         asOf,
-        configSource: { file: loaded.file, sha256: loaded.sha256 },
+        configSource: { file: configPathForManifest(loaded.file, input), sha256: loaded.sha256 },
         filledForms: values['no-filled-forms'] !== true,
         toolVersion: packageVersion(),
-        onProgress: (stage, done, total) => progress.update(`${stage} ${done}/${total}`),
+        ...(months === undefined ? {} : { months: months === 'all' ? packMonths(result.rules, 0, asOf) : months }),
+        onProgress: (stage, done, total) => progress.step(STAGE_LABELS[stage]?.[lang] ?? stage, done, total),
       },
       writer,
     );
@@ -51,9 +60,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const headline = headlineOf(result.summary, loaded.config);
   const text = formatCheckReport(result, { input, lang, headline, written: [], fullList: `${out}/findings.xlsx` });
   io.stdout(text.slice(0, text.lastIndexOf('\n\n') + 1));
-  for (const g of report.missingGlyphs) {
-    io.stderr(lang === 'zh' ? `qmsdoc: 注意：${g.file} 中的字符 ${g.chars.join(' ')} 没有可用字形，已印为“?”\n` : `qmsdoc: note: ${g.file} has characters no font can draw (${g.chars.join(' ')}), printed as "?"\n`);
-  }
+  io.stderr(formatGlyphNotes(report.missingGlyphs, lang));
   io.stdout(formatOutputs(out, writer.written, lang));
   return 0;
+}
+
+/** The configuration file as the manifest names it: relative to the input folder when it lies there (as the inputs are), else as found. */
+function configPathForManifest(file: string | null, input: string): string | null {
+  if (file === null) return null;
+  const relative = path.relative(input, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
 }

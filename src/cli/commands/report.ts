@@ -1,40 +1,59 @@
+import { packMonths } from '../../compute/complaint-month.js';
 import { createFileWriter } from '../../emit/output-writer.js';
 import { TemplateFileError } from '../../forms/load-form-templates.js';
 import { CliError } from '../../issues/cli-error.js';
-import { emitSatisfactionReport, registerLogo } from '../../pipeline.js';
+import { emitAuditReadiness, emitComplaintPacks, emitManagementReview, emitSatisfactionReport, registerLogo, type ReportOptions } from '../../pipeline.js';
+import type { CheckResult } from '../../pipeline.js';
+import type { OutputWriter } from '../../emit/output-writer.js';
+import type { GlyphReport } from '../../forms/render-forms.js';
 import type { CliIo } from '../main.js';
-import { parseOptions, stringOption } from '../options.js';
-import { formatOutputs } from '../print-outputs.js';
+import { monthsOption, parseOptions, stringOption, type OptionValue } from '../options.js';
+import { formatGlyphNotes, formatOutputs } from '../print-outputs.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
 export const usage = {
-  zh: 'qmsdoc report satisfaction --input 文件夹 [--period 期次] [--output 文件夹] [--as-of YYYY-MM-DD] [--lang zh|en] [--config 文件]',
-  en: 'qmsdoc report satisfaction --input DIR [--period P] [--output DIR] [--as-of YYYY-MM-DD] [--lang zh|en] [--config FILE]',
+  zh: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness --input 文件夹 [--output 文件夹] [--as-of YYYY-MM-DD] [--period 期次] [--month YYYY-MM|all …] [--lang zh|en] [--config 文件]',
+  en: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness --input DIR [--output DIR] [--as-of YYYY-MM-DD] [--period P] [--month YYYY-MM|all …] [--lang zh|en] [--config FILE]',
 };
 
-const REPORTS = ['satisfaction'] as const;
+type Emit = (result: CheckResult, options: ReportOptions, writer: OutputWriter, values: Record<string, OptionValue>) => Promise<GlyphReport>;
+
+/** The reports `qmsdoc report` writes one at a time, as `build` writes them all. */
+const REPORTS: Record<string, Emit> = {
+  satisfaction: (result, options, writer) => emitSatisfactionReport(result, options, writer),
+  complaints: (result, options, writer, values) => {
+    const months = monthsOption(values.month);
+    const chosen = months === undefined ? undefined : months === 'all' ? packMonths(result.rules, 0, options.asOf) : months;
+    return emitComplaintPacks(result, { ...options, ...(chosen === undefined ? {} : { months: chosen }) }, writer);
+  },
+  'management-review': (result, options, writer) => emitManagementReview(result, options, writer),
+  'audit-readiness': (result, options, writer) => emitAuditReadiness(result, options, writer),
+};
 
 /** `qmsdoc report <name>`: one report on its own, written under <output>/reports/. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!REPORTS.includes(name as (typeof REPORTS)[number])) {
-    throw new CliError(`report needs one of: ${REPORTS.join(', ')} (qmsdoc report satisfaction --input DIR)`);
-  }
-  const values = parseOptions(rest, { ...CHECK_OPTIONS, output: { type: 'string' } });
+  const emit = name === undefined ? undefined : REPORTS[name];
+  if (emit === undefined) throw new CliError(`report needs one of: ${Object.keys(REPORTS).join(', ')} (qmsdoc report satisfaction --input DIR)`);
+  const values = parseOptions(rest, { ...CHECK_OPTIONS, output: { type: 'string' }, month: { type: 'string', multiple: true } });
+  if (values.month !== undefined && name !== 'complaints') throw new CliError(`--month is for the complaints report only`);
   const { lang, asOf, loaded, result } = prepareRun(values);
   const out = stringOption(values.output) ?? 'output';
   const writer = createFileWriter(out);
+  let glyphs: GlyphReport;
   try {
     const logo = await registerLogo(loaded.config);
-    await emitSatisfactionReport(result, { config: loaded.config, lang, asOf, logo: logo?.name ?? null }, writer);
+    glyphs = await emit(result, { config: loaded.config, lang, asOf, logo: logo?.name ?? null }, writer, values);
   } catch (error) {
     if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
     if (isFileSystemError(error)) throw outputFailure(out, error, lang);
     throw error;
   }
   if (writer.written.length === 0) {
-    throw new CliError(lang === 'zh' ? '输入数据中没有满意度调查，无法生成报告' : 'the input has no satisfaction surveys; no report');
+    if (name === 'satisfaction') throw new CliError(lang === 'zh' ? '输入数据中没有满意度调查，无法生成报告' : 'the input has no satisfaction surveys; no report');
+    throw new CliError(lang === 'zh' ? '输入数据中没有客户投诉，无法生成投诉月报' : 'the input has no complaints; no monthly pack');
   }
+  io.stderr(formatGlyphNotes(glyphs, lang));
   io.stdout(formatOutputs(out, writer.written, lang));
   return 0;
 }

@@ -35,6 +35,7 @@ export function renderChart(spec: ChartSpec, size: ChartSize): Buffer {
   // chart.js writes into the configuration it is given; the spec stays as it was (it is golden-tested).
   const config = structuredClone(spec) as unknown as ChartConfiguration;
   config.options = { ...config.options, devicePixelRatio: PRINT_SCALE };
+  percentTicks(config.options as { scales?: Record<string, { ticks?: { callback?: unknown } }> });
   // renderToBufferSync would encode an RGBA PNG; the pixels are taken from the chart's canvas
   // instead and encoded without alpha. renderChart is private in the typings, public at run time.
   const chart = (renderer as unknown as { renderChart(config: ChartConfiguration): Chart }).renderChart(config);
@@ -66,6 +67,13 @@ export function chartRenderer(size: ChartSize): ChartJSNodeCanvas {
     renderers.set(key, renderer);
   }
   return renderer;
+}
+
+/** Tick labels named "%" in a spec (which is plain data) are written with a per cent sign. */
+function percentTicks(options: { scales?: Record<string, { ticks?: { callback?: unknown } }> }): void {
+  for (const scale of Object.values(options.scales ?? {})) {
+    if (scale.ticks?.callback === '%') scale.ticks.callback = (value: unknown) => `${String(value)}%`;
+  }
 }
 
 /** Pattern tiles for fills named "pattern:<name>", drawn once. */
@@ -133,7 +141,7 @@ const valueLabels: Plugin = {
       chart.getDatasetMeta(i).data.forEach((element, j) => {
         const value = dataset.data[j];
         if (typeof value !== 'number') return;
-        ctx.fillText(value.toFixed(options.decimals), element.x, element.y - 4);
+        ctx.fillText(value.toFixed(options.decimals), element.x, element.y - 7);
       });
     });
     ctx.restore();

@@ -62,6 +62,26 @@ const BLANK_LINE = '__________';
 const SHORT_LINE = '________';
 const RED = '#c00000';
 
+/** The style name that marks header and footer nodes (pdfmake passes a node's style to pageBreakBefore). */
+export const FURNITURE_STYLE = 'furniture';
+
+/**
+ * Marks every node of a header or footer: pdfmake lists them among a page's nodes, at positions of
+ * their own, and keepHeadingsWithNext must not take them for body text.
+ */
+function markFurniture<T>(content: T): T {
+  if (Array.isArray(content)) content.forEach(markFurniture);
+  else if (content !== null && typeof content === 'object') {
+    const node = content as { style?: unknown };
+    node.style = node.style === undefined ? FURNITURE_STYLE : [FURNITURE_STYLE, ...(Array.isArray(node.style) ? node.style : [node.style])];
+    for (const key of ['stack', 'columns', 'text'] as const) {
+      const child = (content as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') markFurniture(child);
+    }
+  }
+  return content;
+}
+
 /**
  * The header of every page: company (and logo), the title, form number, version, issue number
  * and effective date, with the red 受控 stamp; the footer: prepared / reviewed / approved lines,
@@ -70,7 +90,8 @@ const RED = '#c00000';
 export function controlledFurniture(doc: ControlledDocument, missing: MissingGlyphs): { header: DynamicContent; footer: DynamicContent } {
   const w = WORDS[doc.lang];
   const small = { fontSize: 8.5 };
-  const header: DynamicContent = () => {
+  const header: DynamicContent = () => markFurniture(headerContent());
+  const headerContent = (): Content => {
     const company: Column[] = [];
     if (doc.logo) company.push({ image: doc.logo, fit: [90, 26], margin: [0, 0, 6, 0], width: 90 });
     company.push(textNode(doc.company ?? '', { fontSize: 11, bold: true, width: '*', margin: [0, 6, 0, 0] }, missing));
@@ -83,20 +104,25 @@ export function controlledFurniture(doc: ControlledDocument, missing: MissingGly
       width: stampWidth,
     };
     const field = (label: string, value: string): Content => textNode(`${label}${w.colon}${value || BLANK_LINE}`, small, missing);
+    const rule: Content = { canvas: [{ type: 'line', x1: 0, y1: 3, x2: doc.contentWidth, y2: 3, lineWidth: 1.2 }] };
+    const title = textNode(doc.title, { fontSize: 17, bold: true, alignment: 'center', margin: [0, 4, 0, 6] }, missing);
+    // A report not in the form register (no number) is a working document: no stamp, no form fields.
+    if (doc.number === '') return { margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0], stack: [{ columns: company, columnGap: 8 }, title, rule] };
     return {
       margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0],
       stack: [
         { columns: [...company, stamp], columnGap: 8 },
-        textNode(doc.title, { fontSize: 17, bold: true, alignment: 'center', margin: [0, 4, 0, 6] }, missing),
+        title,
         {
           columns: [field(w.number, doc.number), field(w.version, doc.version), field(w.issue, doc.issueNo), field(w.effective, doc.effectiveDate)],
           columnGap: 6,
         },
-        { canvas: [{ type: 'line', x1: 0, y1: 3, x2: doc.contentWidth, y2: 3, lineWidth: 1.2 }] },
+        rule,
       ],
     };
   };
-  const footer: DynamicContent = (currentPage: number, pageCount: number) => ({
+  const footer: DynamicContent = (currentPage: number, pageCount: number) => markFurniture(footerContent(currentPage, pageCount));
+  const footerContent = (currentPage: number, pageCount: number): Content => ({
     margin: [PAGE_MARGINS[0], 8, PAGE_MARGINS[2], 0],
     stack: [
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: doc.contentWidth, y2: 0, lineWidth: 0.6 }] },
@@ -106,7 +132,7 @@ export function controlledFurniture(doc: ControlledDocument, missing: MissingGly
         margin: [0, 6, 0, 4],
       },
       {
-        columns: [textNode(w.retention(doc.retention), small, missing), textNode(w.page(currentPage, pageCount), { ...small, alignment: 'right' }, missing)],
+        columns: [textNode(doc.retention === '' ? '' : w.retention(doc.retention), small, missing), textNode(w.page(currentPage, pageCount), { ...small, alignment: 'right' }, missing)],
       },
     ],
   });

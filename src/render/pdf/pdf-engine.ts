@@ -35,6 +35,13 @@ export function registerImage(name: string, bytes: Buffer): void {
   images.add(name);
 }
 
+/** Frees an image no document will use again (a chart of one report). */
+export function releaseImage(name: string): void {
+  if (!images.delete(name)) return;
+  // pdfmake's virtual file system has no delete; its files live in `storage` under their name.
+  delete (pdfmake().virtualfs as unknown as { storage: Record<string, unknown> }).storage[name];
+}
+
 /** Lays out and renders a document definition to PDF bytes. */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   const engine = pdfmake();

@@ -1,9 +1,12 @@
 import type { Content, ContentTable, Node, NodeQueries, TableCell } from 'pdfmake/interfaces.js';
+import { FURNITURE_STYLE } from './controlled-page.js';
 import { textNode, type MissingGlyphs } from './text-node.js';
 
 const HEADER_FILL = '#eef1f5';
+/** Marks header cells: a heading is not kept with a table's header row alone (keepHeadingsWithNext). */
+const HEADER_STYLE = 'tableHeader';
 /** Tables of up to this many rows are kept on one page rather than split with a repeated header. */
-const KEEP_TOGETHER_ROWS = 10;
+export const KEEP_TOGETHER_ROWS = 14;
 
 /**
  * A plain report table: shaded header repeated on every page, thin rules, numbers aligned right;
@@ -16,10 +19,10 @@ export function reportTable(
   options: { widths?: readonly (number | '*' | 'auto')[]; align?: readonly ('left' | 'center' | 'right')[]; fontSize?: number; missing?: MissingGlyphs } = {},
 ): Content {
   const fontSize = options.fontSize ?? 9.5;
-  const header: TableCell[] = headers.map((h) => ({ ...textNode(h, { bold: true, fontSize, alignment: 'center' }, options.missing), fillColor: HEADER_FILL }));
+  const header: TableCell[] = headers.map((h) => ({ ...textNode(h, { bold: true, fontSize, alignment: 'center' }, options.missing), fillColor: HEADER_FILL, style: HEADER_STYLE }));
   const body: TableCell[][] = [header, ...rows.map((row) => row.map((cell, i) => textNode(cell, { fontSize, alignment: options.align?.[i] ?? 'left' }, options.missing)))];
   const table: ContentTable = {
-    table: { headerRows: 1, dontBreakRows: true, widths: (options.widths ?? headers.map(() => '*')) as never, body },
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: (options.widths ?? headers.map(() => '*')) as never, body },
     layout: {
       hLineWidth: () => 0.6,
       vLineWidth: () => 0.6,
@@ -36,9 +39,41 @@ export function reportTable(
 }
 
 /**
+ * headlineLevel of the first node of a lead-in (headings and sentences) to a long table, and of the
+ * others: the lead-in goes to the next page unless the table's first rows fit under it.
+ */
+export const LEAD_IN_FIRST = 7;
+export const LEAD_IN_REST = 8;
+/** Room a long table needs under its lead-in on the same page: the header and a three-line row, in points. */
+const TABLE_START = 70;
+
+/**
  * pdfmake's pageBreakBefore hook that keeps headings with what follows them: a node marked with a
- * headlineLevel moves to the next page when nothing but headings would follow it on this one.
+ * headlineLevel moves to the next page when nothing but headings would be drawn below it on this
+ * one. Containers (stacks, tables) do not count: an unbreakable one pushed to the next page still
+ * lists the page it was first tried on; their texts and images say where they really are. The
+ * page header and footer, and table header rows, are among the "following" nodes at positions of
+ * their own: they are marked by style and passed over. A long table's lead-in (LEAD_IN_FIRST) also
+ * moves when the room left under it is less than TABLE_START: pdfmake moves a table's header with
+ * its first row as one block whose positions are again those first tried.
  */
 export function keepHeadingsWithNext(node: Node, queries: NodeQueries): boolean {
-  return node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().every((n) => n.headlineLevel !== undefined);
+  if (node.headlineLevel === undefined) return false;
+  const top = node.startPosition?.top ?? 0;
+  const following = queries.getFollowingNodesOnPage();
+  if (node.headlineLevel === LEAD_IN_FIRST) {
+    let last = node.startPosition?.verticalRatio ?? 0;
+    for (const n of following) {
+      if (n.headlineLevel !== LEAD_IN_REST) break;
+      last = Math.max(last, n.startPosition?.verticalRatio ?? 0);
+    }
+    // The last line of the lead-in is itself about 20 points high.
+    if ((1 - last) * (node.startPosition?.pageInnerHeight ?? 0) < TABLE_START + 20) return true;
+  }
+  return following.every((n) => n.headlineLevel !== undefined || hasStyle(n, FURNITURE_STYLE) || hasStyle(n, HEADER_STYLE) || (n.text === undefined && n.image === undefined && n.canvas === undefined) || (n.startPosition?.top ?? 0) <= top);
+}
+
+function hasStyle(node: Node, name: string): boolean {
+  const style: unknown = node.style;
+  return style === name || (Array.isArray(style) && style.includes(name));
 }

@@ -1,0 +1,175 @@
+import type { Config } from '../config/config.js';
+import { daysInMonth } from '../dates/civil.js';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../model/enums.js';
+import type { Complaint } from '../model/records.js';
+import { MILESTONES, type ComplaintStatus, type Milestone } from '../validate/check-complaints.js';
+import type { RepeatComplaint } from '../validate/repeat-complaints.js';
+import type { RuleResults } from '../validate/run-rules.js';
+import { monthsBetween } from './review-figures.js';
+
+export interface ParetoRow {
+  readonly category: ComplaintCategory;
+  readonly count: number;
+  readonly share: number;
+  /** Share of this category and all larger ones. */
+  readonly cumulative: number;
+}
+
+export interface MonthComplaintRow {
+  readonly status: ComplaintStatus;
+  readonly repeat: RepeatComplaint | null;
+}
+
+/** Everything the monthly complaint meeting pack prints for one month, computed. */
+export interface ComplaintMonthModel {
+  readonly month: string;
+  readonly asOf: string;
+  readonly count: number;
+  /** The previous month's count; null before the data begins. */
+  readonly previousCount: number | null;
+  /** This month and up to 12 before it, oldest first — only months the data covers. */
+  readonly history: readonly { readonly month: string; readonly count: number }[];
+  /** Mean count of the months before this one in `history`; null when there are none. */
+  readonly previousAverage: number | null;
+  /** Categories with complaints, most frequent first. */
+  readonly pareto: readonly ParetoRow[];
+  /** The categories that make up 80 % of the month's complaints (at least one). */
+  readonly vitalFew: readonly ComplaintCategory[];
+  readonly byCustomer: readonly { readonly customer: string; readonly count: number; readonly major: number }[];
+  /** By responsible department; null when not yet assigned. */
+  readonly byDepartment: readonly { readonly department: string | null; readonly count: number }[];
+  /** The month's complaints in order of receipt. */
+  readonly complaints: readonly MonthComplaintRow[];
+  readonly closed: number;
+  readonly open: number;
+  readonly overdue: number;
+  /** Complaints received up to the end of the month and still open on the as-of date, oldest first. */
+  readonly stillOpen: readonly ComplaintStatus[];
+  readonly major: readonly ComplaintStatus[];
+  readonly milestones: Readonly<Record<Milestone, { readonly onTime: number; readonly late: number; readonly rate: number | null }>>;
+  readonly returns: { readonly complaints: readonly Complaint[]; readonly quantity: number };
+  readonly capa: { readonly required: number; readonly raised: number; readonly verified: number; readonly missing: readonly Complaint[] };
+  readonly repeats: readonly RepeatComplaint[];
+  readonly limits: Config['complaints']['limits'];
+  readonly repeatWindowDays: number;
+}
+
+/**
+ * The monthly pack of `month` (YYYY-MM) for the meeting of 5.8.4: complaints received that month,
+ * with their state on the as-of date, as summary.json counts them.
+ */
+export function complaintMonth(rules: RuleResults, month: string, config: Config, asOf: string): ComplaintMonthModel {
+  const monthEnd = `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
+  const counts = new Map<string, number>();
+  let firstMonth: string | null = null;
+  for (const s of rules.complaints) {
+    const m = s.complaint.receivedAt.date.slice(0, 7);
+    counts.set(m, (counts.get(m) ?? 0) + 1);
+    if (firstMonth === null || m < firstMonth) firstMonth = m;
+  }
+  const span = firstMonth === null ? [month] : monthsBetween(`${firstMonth < month ? firstMonth : month}-01`, `${month}-01`);
+  const history = span.slice(-13).map((m) => ({ month: m, count: counts.get(m) ?? 0 }));
+  const before = history.slice(0, -1);
+
+  const statuses = rules.complaints
+    .filter((s) => s.complaint.receivedAt.date.startsWith(month))
+    .sort((a, b) => compare(a.complaint.receivedAt.date + (a.complaint.receivedAt.time ?? ''), b.complaint.receivedAt.date + (b.complaint.receivedAt.time ?? '')) || compare(a.complaint.complaintNo, b.complaint.complaintNo));
+  const count = statuses.length;
+
+  const byCategory = new Map<ComplaintCategory, number>();
+  for (const s of statuses) byCategory.set(s.complaint.category, (byCategory.get(s.complaint.category) ?? 0) + 1);
+  const order = COMPLAINT_CATEGORIES.map((c) => c.id);
+  let running = 0;
+  const pareto = [...byCategory.entries()]
+    .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([category, n]) => {
+      running += n;
+      return { category, count: n, share: n / count, cumulative: running / count };
+    });
+  const vitalFew: ComplaintCategory[] = [];
+  for (const row of pareto) {
+    vitalFew.push(row.category);
+    if (row.cumulative >= 0.8) break;
+  }
+
+  const customers = new Map<string, { count: number; major: number }>();
+  const departments = new Map<string | null, number>();
+  for (const s of statuses) {
+    const c = customers.get(s.complaint.customer) ?? { count: 0, major: 0 };
+    c.count++;
+    if (s.complaint.severity === 'major') c.major++;
+    customers.set(s.complaint.customer, c);
+    departments.set(s.complaint.responsibleDept, (departments.get(s.complaint.responsibleDept) ?? 0) + 1);
+  }
+
+  const milestones = Object.fromEntries(
+    MILESTONES.map((m) => {
+      let onTime = 0;
+      let late = 0;
+      for (const s of statuses) {
+        const outcome = s.milestones[m];
+        if (outcome) outcome.onTime ? onTime++ : late++;
+      }
+      return [m, { onTime, late, rate: onTime + late === 0 ? null : onTime / (onTime + late) }];
+    }),
+  ) as ComplaintMonthModel['milestones'];
+
+  const ours = statuses.filter((s) => s.complaint.responsibility === 'ours');
+  const returned = statuses.filter((s) => s.complaint.returned === true).map((s) => s.complaint);
+  return {
+    month,
+    asOf,
+    count,
+    previousCount: before.length > 0 ? before[before.length - 1]!.count : null,
+    history,
+    previousAverage: before.length > 0 ? before.reduce((n, h) => n + h.count, 0) / before.length : null,
+    pareto,
+    vitalFew,
+    byCustomer: [...customers.entries()].map(([customer, c]) => ({ customer, ...c })).sort((a, b) => b.count - a.count || b.major - a.major || compare(a.customer, b.customer)),
+    byDepartment: [...departments.entries()]
+      .map(([department, n]) => ({ department, count: n }))
+      .sort((a, b) => b.count - a.count || compare(a.department ?? '\uffff', b.department ?? '\uffff')),
+    complaints: statuses.map((status) => ({ status, repeat: rules.repeats.get(status.complaint.complaintNo) ?? null })),
+    closed: statuses.filter((s) => s.closedAt !== null).length,
+    open: statuses.filter((s) => s.closedAt === null).length,
+    overdue: statuses.filter((s) => s.overdue).length,
+    stillOpen: rules.complaints
+      .filter((s) => s.closedAt === null && s.complaint.receivedAt.date <= monthEnd)
+      .sort((a, b) => b.workingDays - a.workingDays || compare(a.complaint.complaintNo, b.complaint.complaintNo)),
+    major: statuses.filter((s) => s.complaint.severity === 'major'),
+    milestones,
+    returns: { complaints: returned, quantity: returned.reduce((n, c) => n + (c.returnQty ?? 0), 0) },
+    capa: {
+      required: ours.length,
+      raised: ours.filter((s) => s.complaint.capaNo !== null).length,
+      verified: ours.filter((s) => s.complaint.capaNo !== null && s.closedAt !== null && s.complaint.verifiedBy !== null).length,
+      missing: ours.filter((s) => s.complaint.capaNo === null).map((s) => s.complaint),
+    },
+    repeats: statuses.flatMap((s) => rules.repeats.get(s.complaint.complaintNo) ?? []),
+    limits: config.complaints.limits,
+    repeatWindowDays: config.complaints.repeatWindowDays,
+  };
+}
+
+/**
+ * The months build writes packs for: every month from the first complaint received to the last
+ * one up to the as-of date, or the latest `last` of them (0 = all).
+ */
+export function packMonths(rules: RuleResults, last: number, asOf: string): string[] {
+  const asOfMonth = asOf.slice(0, 7);
+  let first: string | null = null;
+  let latest: string | null = null;
+  for (const s of rules.complaints) {
+    const m = s.complaint.receivedAt.date.slice(0, 7);
+    if (m > asOfMonth) continue;
+    if (first === null || m < first) first = m;
+    if (latest === null || m > latest) latest = m;
+  }
+  if (first === null || latest === null) return [];
+  const all = monthsBetween(`${first}-01`, `${latest}-01`);
+  return last === 0 ? all : all.slice(-last);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

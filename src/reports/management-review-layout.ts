@@ -1,0 +1,204 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Config } from '../config/config.js';
+import { bandLabel } from '../compute/satisfaction-report.js';
+import { fillText } from '../forms/fill-text.js';
+import { formatRate, formatScore } from '../issues/format-number.js';
+import type { Lang } from '../model/lang.js';
+import { METRIC_KIND, type ObjectiveMetric } from '../model/objectives.js';
+import { bandOf } from '../compute/score-satisfaction.js';
+import type { Summary } from '../model/summary.js';
+import type { ControlledDocument } from '../render/pdf/controlled-page.js';
+import { categoryLabel, monthLabel } from './complaint-month-layout.js';
+import { ReportBuilder } from './report-builder.js';
+import type { ReportTexts } from './report-texts.js';
+
+export interface ManagementReviewLayoutInput {
+  readonly summary: Summary;
+  readonly config: Config;
+  readonly texts: ReportTexts;
+  readonly lang: Lang;
+  readonly charts: { readonly satisfaction: string | null; readonly complaints: string | null; readonly review: string | null };
+  readonly controlled: Omit<ControlledDocument, 'lang' | 'contentWidth'>;
+}
+
+/** An objective's figure as printed: rates in %, scores with one decimal, counts per month with one decimal. */
+export function formatObjectiveValue(metric: ObjectiveMetric | string, value: number | null): string {
+  const kind = METRIC_KIND[metric as ObjectiveMetric];
+  return kind?.unit === 'rate' ? formatRate(value) : formatScore(value);
+}
+
+/**
+ * The management review input report (ISO 9001 9.3.2): quality objectives met or missed,
+ * customer satisfaction and its trend, complaint indicators and their trend, contract-review
+ * compliance by month, corrective actions, and the missed objectives for the review to decide on.
+ * Every figure is summary.json's `review`, `satisfaction` and `orders` blocks, formatted.
+ */
+export function layoutManagementReview(input: ManagementReviewLayoutInput): { definition: TDocumentDefinitions; missingGlyphs: string[] } {
+  const { summary, config, texts: t, lang } = input;
+  const r = summary.review;
+  const sat = summary.satisfaction;
+  const b = new ReportBuilder(t, lang, config.reports.maxTableRows, true);
+  const w = (key: string) => b.word(key);
+  const join = (items: readonly string[]) => items.join(w('and'));
+  const months = Object.keys(r.complaints.byMonth);
+
+  b.push(b.text(fillText(t.subtitle, lang, { year: r.year, from: r.from, to: r.to, asOf: summary.asOf }), { alignment: 'center', fontSize: 10.5, margin: [0, 0, 0, 4] }));
+  b.contents('contents');
+
+  // The cover's key figures, for the reader who reads one page.
+  const met = r.objectives.filter((o) => o.met === true);
+  const missed = r.objectives.filter((o) => o.met === false);
+  const unjudged = r.objectives.filter((o) => o.met === null);
+  const of = (a: number, c: number) => w('kfOf').replace('{a}', String(a)).replace('{b}', String(c));
+  b.together(() =>
+    b.subheading('keyFigures').table(
+      'keyFigures',
+      [
+        [w('kfObjectives'), of(met.length, r.objectives.length), ''],
+        [w('kfSatisfaction'), formatScore(sat.mean), sat.period ?? ''],
+        [w('kfComplaints'), String(r.complaints.total), w('kfComplaintsNote').replace('{open}', String(r.complaints.open)).replace('{overdue}', String(r.complaints.overdue))],
+        [w('kfReview'), formatRate(r.orders.completenessRate), of(r.orders.reviewComplete, r.orders.total)],
+        [w('kfCapa'), of(r.capa.verified, r.capa.raised), ''],
+      ],
+      { widths: ['*', 90, 140], align: ['left', 'right', 'left'] },
+    ),
+  );
+
+  // 1. Objectives
+  const result = (v: boolean | null) => (v === true ? w('met') : v === false ? w('missed') : w('noData'));
+  b.heading('objectives', { pageBreak: true })
+    .sentence('objectives', { total: r.objectives.length, met: met.length, missed: missed.length, unjudged: unjudged.length })
+    .table(
+      'objectives',
+      r.objectives.map((o) => [o.label, `${o.direction === 'atLeast' ? w('atLeast') : w('atMost')} ${formatObjectiveValue(o.metric, o.target)}`, formatObjectiveValue(o.metric, o.actual), result(o.met)]),
+      { widths: ['*', 80, 80, 60], align: ['left', 'right', 'right', 'center'] },
+    );
+
+  // 2. Satisfaction
+  b.heading('satisfaction');
+  if (sat.period === null) b.sentence('noSatisfaction');
+  else {
+    const delta = sat.deltaMean === null ? null : Math.round(sat.deltaMean * 10) / 10;
+    const goal = config.goals.surveyMean;
+    b.sentence('satisfaction', {
+      period: sat.period,
+      sent: sat.sent,
+      returned: sat.returned,
+      responseRate: formatRate(sat.responseRate),
+      mean: formatScore(sat.mean),
+      band: sat.mean === null ? '—' : bandLabel(bandOf(sat.mean, config.satisfaction.bands), lang),
+      meanMet: sat.mean !== null && sat.mean >= goal,
+      goal,
+      hasPrevious: sat.previousPeriod !== null && delta !== null,
+      previousPeriod: sat.previousPeriod,
+      delta: delta === null ? '' : delta > 0 ? w('up').replace('{n}', formatScore(delta)) : delta < 0 ? w('down').replace('{n}', formatScore(-delta)) : w('same'),
+      reportNo: config.forms.satisfaction_report?.number ?? '',
+    })
+      .chart(input.charts.satisfaction)
+      .together(() =>
+        b.subheading('satisfactionTrend').table(
+          'satisfactionTrend',
+          sat.periods.map((p) => [p.period, String(p.sent), String(p.returned), formatScore(p.mean)]),
+          { widths: ['*', 70, 70, 70], align: ['left', 'right', 'right', 'right'] },
+        ),
+      );
+  }
+
+  // 3. Complaints
+  const c = r.complaints;
+  const limits = config.complaints.limits;
+  const rate = (x: { onTime: number; late: number }) => formatRate(x.onTime + x.late === 0 ? null : x.onTime / (x.onTime + x.late));
+  const categories = Object.entries(c.byCategory)
+    .filter(([, n]) => n > 0)
+    .sort((a, b2) => b2[1] - a[1]);
+  b.heading('complaints')
+    .sentence('complaints', {
+      total: c.total,
+      perMonth: formatScore(months.length === 0 ? null : c.total / months.length),
+      closed: c.closed,
+      open: c.open,
+      overdue: c.overdue,
+      closeLimit: limits.closeWorkingDays,
+      major: c.major,
+      majorEscalated: c.majorEscalated,
+      returned: c.returned,
+      returnQuantity: c.returnQuantity,
+      repeats: c.repeats,
+    })
+    .chart(input.charts.complaints)
+    .subheading('complaintKpis')
+    .table(
+      'complaintKpis',
+      [
+        [w('total'), String(c.total), `${w('perMonth')} ${formatScore(months.length === 0 ? null : c.total / months.length)}`],
+        [w('closed'), String(c.closed), ''],
+        [w('open'), String(c.open), ''],
+        [w('overdue').replace('{n}', String(limits.closeWorkingDays)), String(c.overdue), ''],
+        [w('major'), `${c.major} / ${c.majorEscalated}`, ''],
+        [w('closedOnTime'), rate(c.onTime.close), `${c.onTime.close.onTime} / ${c.onTime.close.onTime + c.onTime.close.late}`],
+        [w('firstReply'), rate(c.onTime.firstReply), `${c.onTime.firstReply.onTime} / ${c.onTime.firstReply.onTime + c.onTime.firstReply.late}`],
+        [w('returns'), `${c.returned} / ${c.returnQuantity}`, ''],
+        [w('repeats'), String(c.repeats), ''],
+      ],
+      { widths: ['*', 90, 120], align: ['left', 'right', 'left'] },
+    );
+  if (categories.length > 0) {
+    b.together(() =>
+      b
+        .subheading('complaintCategories')
+        .table(
+          'complaintCategories',
+          categories.map(([id, n]) => [categoryLabel(id, lang), String(n), formatRate(n / c.total)]),
+          { widths: ['*', 70, 70], align: ['left', 'right', 'right'] },
+        )
+        .sentence('topCategories', { categories: join(categories.slice(0, 3).map(([id]) => categoryLabel(id, lang))) }),
+    );
+  }
+
+  // 4. Contract review
+  const o = r.orders;
+  const reviewTarget = config.objectives.find((x) => x.metric === 'review_completeness')?.target ?? 1;
+  b.heading('review');
+  if (o.total === 0) b.sentence('noOrders');
+  else {
+    b.sentence('review', { total: o.total, complete: o.reviewComplete, incomplete: o.reviewIncomplete, rate: formatRate(o.completenessRate), target: formatRate(reviewTarget) })
+      .chart(input.charts.review)
+      .subheading('reviewByMonth')
+      .table(
+        'reviewByMonth',
+        Object.entries(o.byMonth).map(([month, m]) => [monthLabel(month, lang), String(m.total), String(m.reviewComplete), formatRate(m.total === 0 ? null : m.reviewComplete / m.total)]),
+        { widths: ['*', 70, 70, 70], align: ['left', 'right', 'right', 'right'] },
+      );
+  }
+
+  // 5. CAPA
+  const k = r.capa;
+  b.heading('capa')
+    .sentence('capa', { ...k })
+    .table(
+      'capa',
+      [
+        [w('capaRequired'), String(k.required)],
+        [w('capaRaised'), String(k.raised)],
+        [w('capaVerified'), String(k.verified)],
+        [w('capaOpen'), String(k.open)],
+        [w('capaMissing'), String(k.missing)],
+        [w('capaSurvey'), String(k.satisfactionRequests)],
+      ],
+      { widths: ['*', 90], align: ['left', 'right'] },
+    );
+
+  // 6. Decisions
+  b.heading('decisions');
+  if (missed.length === 0) b.sentence('noDecisions');
+  else {
+    b.sentence('decisionsIntro');
+    b.push({
+      ol: missed.map((x) => b.text(b.say('decision', { label: x.label, actual: formatObjectiveValue(x.metric, x.actual), target: `${x.direction === 'atLeast' ? w('atLeast') : w('atMost')} ${formatObjectiveValue(x.metric, x.target)}` }))),
+      margin: [12, 0, 0, 6],
+      lineHeight: 1.4,
+    });
+  }
+  if (unjudged.length > 0) b.sentence('unjudged', { labels: join(unjudged.map((x) => x.label)) });
+  return b.document(input.controlled, summary.asOf, r.year);
+}
