@@ -10,6 +10,9 @@ import type { Summary } from './model/summary.js';
 import type { OutputWriter } from './emit/output-writer.js';
 import type { GlyphReport } from './forms/render-forms.js';
 import { runRules, type RuleResults } from './validate/run-rules.js';
+import { packMonths } from './compute/complaint-month.js';
+import type { ComplaintMonthPdf } from './reports/render-complaint-month.js';
+import { defaultThreads, WorkerPool } from './workers/worker-pool.js';
 
 export interface CheckOptions {
   /** The input folder. */
@@ -109,11 +112,20 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total))));
   }
 
-  const reportOptions = { config, lang, asOf, logo: logo?.name ?? null };
-  missingGlyphs.push(...(await emitSatisfactionReport(result, reportOptions, writer)));
-  missingGlyphs.push(...(await emitComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total))));
-  missingGlyphs.push(...(await emitManagementReview(result, reportOptions, writer)));
-  missingGlyphs.push(...(await emitAuditReadiness(result, reportOptions, writer)));
+  const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
+  // The monthly packs are the longest documents: on a worker thread (or more, with the cores for
+  // it) while this thread writes the other reports.
+  const threads = defaultThreads();
+  const pool = threads > 1 ? new WorkerPool(threads - 1) : undefined;
+  try {
+    const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool);
+    missingGlyphs.push(...(await emitSatisfactionReport(result, reportOptions, writer)));
+    missingGlyphs.push(...(await emitManagementReview(result, reportOptions, writer)));
+    missingGlyphs.push(...(await emitAuditReadiness(result, reportOptions, writer)));
+    missingGlyphs.push(...(await packs.done));
+  } finally {
+    await pool?.close();
+  }
 
   const { buildManifest } = await import('./emit/manifest.js');
   const manifest = buildManifest({
@@ -158,6 +170,8 @@ export interface ReportOptions {
   readonly asOf: string;
   /** The logo's image name in the PDF engine (registerLogo), or null. */
   readonly logo: string | null;
+  /** The logo's bytes, for reports rendered on worker threads. */
+  readonly logoBytes?: Uint8Array | null;
 }
 
 function glyphReport(file: string, chars: readonly string[]): GlyphReport {
@@ -173,19 +187,52 @@ export async function emitComplaintPacks(
   options: ReportOptions & { readonly months?: readonly string[] },
   writer: OutputWriter,
   onProgress?: (done: number, total: number) => void,
+  pool?: WorkerPool,
 ): Promise<GlyphReport> {
-  const { packMonths } = await import('./compute/complaint-month.js');
-  const { renderComplaintMonth } = await import('./reports/render-complaint-month.js');
+  return (await startComplaintPacks(result, options, writer, onProgress, pool)).done;
+}
+
+/**
+ * Computes each pack's model and charts here and hands the layout and rendering to `pool`'s
+ * worker threads (or does it here without a pool); resolves once every pack is handed over, with
+ * `done`, which settles when every pack is written — so the caller can go on meanwhile.
+ */
+export async function startComplaintPacks(
+  result: CheckResult,
+  options: ReportOptions & { readonly months?: readonly string[] },
+  writer: OutputWriter,
+  onProgress?: (done: number, total: number) => void,
+  pool?: WorkerPool,
+): Promise<{ readonly done: Promise<GlyphReport> }> {
+  const { prepareComplaintMonth, renderComplaintMonthTask } = await import('./reports/render-complaint-month.js');
   const months = options.months ?? packMonths(result.rules, options.config.reports.monthlyPacks, options.asOf);
+  const logo = options.logo !== null && options.logoBytes ? { name: options.logo, bytes: options.logoBytes } : null;
   const glyphs: GlyphReport = [];
-  for (const [i, month] of months.entries()) {
-    const pack = await renderComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo: options.logo });
+  let written = 0;
+  const write = (pack: ComplaintMonthPdf) => {
     const file = `reports/complaints-${pack.month}.pdf`;
-    writer.write(file, pack.pdf);
+    writer.write(file, Buffer.from(pack.pdf.buffer, pack.pdf.byteOffset, pack.pdf.byteLength));
     glyphs.push(...glyphReport(file, pack.missingGlyphs));
-    onProgress?.(i + 1, months.length);
+    onProgress?.(++written, months.length);
+  };
+  const prepare = (month: string) => prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo }).task;
+  const finish = () => glyphs.sort((a, b) => (a.file < b.file ? -1 : 1));
+  if (pool === undefined) {
+    for (const month of months) write(await renderComplaintMonthTask(prepare(month)));
+    return { done: Promise.resolve(finish()) };
   }
-  return glyphs;
+  const pending = months.map((month) => {
+    const task = prepare(month);
+    // A pack the worker could not render (its heap is bounded) is rendered here instead.
+    return pool.run({ kind: 'complaint-month', task }).then(
+      (r) => (r.kind === 'complaint-month' ? write(r.pack) : undefined),
+      async () => write(await renderComplaintMonthTask(task)),
+    );
+  });
+  const done = Promise.all(pending).then(finish);
+  // Awaited by the caller later; a failure meanwhile must not count as unhandled.
+  done.catch(() => undefined);
+  return { done };
 }
 
 /** The management review input report of the as-of year (reports/management-review-<year>.pdf). */

@@ -60,20 +60,14 @@ export interface ComplaintMonthModel {
  */
 export function complaintMonth(rules: RuleResults, month: string, config: Config, asOf: string): ComplaintMonthModel {
   const monthEnd = `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
-  const counts = new Map<string, number>();
-  let firstMonth: string | null = null;
-  for (const s of rules.complaints) {
-    const m = s.complaint.receivedAt.date.slice(0, 7);
-    counts.set(m, (counts.get(m) ?? 0) + 1);
-    if (firstMonth === null || m < firstMonth) firstMonth = m;
-  }
+  const { counts, firstMonth, byMonth, open } = monthIndex(rules.complaints);
   const span = firstMonth === null ? [month] : monthsBetween(`${firstMonth < month ? firstMonth : month}-01`, `${month}-01`);
   const history = span.slice(-13).map((m) => ({ month: m, count: counts.get(m) ?? 0 }));
   const before = history.slice(0, -1);
 
-  const statuses = rules.complaints
-    .filter((s) => s.complaint.receivedAt.date.startsWith(month))
-    .sort((a, b) => compare(a.complaint.receivedAt.date + (a.complaint.receivedAt.time ?? ''), b.complaint.receivedAt.date + (b.complaint.receivedAt.time ?? '')) || compare(a.complaint.complaintNo, b.complaint.complaintNo));
+  const statuses = [...(byMonth.get(month) ?? [])].sort(
+    (a, b) => compare(a.complaint.receivedAt.date + (a.complaint.receivedAt.time ?? ''), b.complaint.receivedAt.date + (b.complaint.receivedAt.time ?? '')) || compare(a.complaint.complaintNo, b.complaint.complaintNo),
+  );
   const count = statuses.length;
 
   const byCategory = new Map<ComplaintCategory, number>();
@@ -133,9 +127,7 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
     closed: statuses.filter((s) => s.closedAt !== null).length,
     open: statuses.filter((s) => s.closedAt === null).length,
     overdue: statuses.filter((s) => s.overdue).length,
-    stillOpen: rules.complaints
-      .filter((s) => s.closedAt === null && s.complaint.receivedAt.date <= monthEnd)
-      .sort((a, b) => b.workingDays - a.workingDays || compare(a.complaint.complaintNo, b.complaint.complaintNo)),
+    stillOpen: open.filter((s) => s.complaint.receivedAt.date <= monthEnd),
     major: statuses.filter((s) => s.complaint.severity === 'major'),
     milestones,
     returns: { complaints: returned, quantity: returned.reduce((n, c) => n + (c.returnQty ?? 0), 0) },
@@ -149,6 +141,37 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
     limits: config.complaints.limits,
     repeatWindowDays: config.complaints.repeatWindowDays,
   };
+}
+
+interface MonthIndex {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly firstMonth: string | null;
+  readonly byMonth: ReadonlyMap<string, readonly ComplaintStatus[]>;
+  /** Open at the as-of date, longest open first. */
+  readonly open: readonly ComplaintStatus[];
+}
+
+// Built once per rule run: a build makes a pack for each of up to a dozen months of 100,000 complaints.
+const indexes = new WeakMap<readonly ComplaintStatus[], MonthIndex>();
+
+function monthIndex(statuses: readonly ComplaintStatus[]): MonthIndex {
+  const cached = indexes.get(statuses);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
+  const byMonth = new Map<string, ComplaintStatus[]>();
+  let firstMonth: string | null = null;
+  for (const s of statuses) {
+    const m = s.complaint.receivedAt.date.slice(0, 7);
+    counts.set(m, (counts.get(m) ?? 0) + 1);
+    const list = byMonth.get(m);
+    if (list) list.push(s);
+    else byMonth.set(m, [s]);
+    if (firstMonth === null || m < firstMonth) firstMonth = m;
+  }
+  const open = statuses.filter((s) => s.closedAt === null).sort((a, b) => b.workingDays - a.workingDays || compare(a.complaint.complaintNo, b.complaint.complaintNo));
+  const index = { counts, firstMonth, byMonth, open };
+  indexes.set(statuses, index);
+  return index;
 }
 
 /**

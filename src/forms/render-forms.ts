@@ -11,7 +11,7 @@ import type { ViewContext } from './form-views.js';
 import { blankView } from './form-views.js';
 import { uniqueFileNames, safeFileName } from './file-names.js';
 import { layoutForm } from './layout-form.js';
-import { runRenderTasks } from './render-pool.js';
+import { defaultThreads, runJobs } from '../workers/worker-pool.js';
 import type { RenderTask } from './render-task.js';
 import { controlledFor, type FormRenderContext } from './render-form.js';
 
@@ -97,6 +97,8 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
 
 /** Records per task handed to a worker: enough to amortise a message, few enough to balance. */
 const CHUNK = 25;
+/** Below this many records, starting workers (each loads the fonts) costs more than it saves. */
+const MIN_RECORDS_FOR_WORKERS = 60;
 
 /**
  * Filled forms: one PDF per record under <form id>/<record id>.pdf (names made safe and unique),
@@ -125,15 +127,17 @@ export async function renderFilledForms(
   const total = tasks.reduce((n, t) => n + t.views.length, 0);
   const rendered = new Map<string, Buffer>();
   const report: GlyphReport = [];
-  await runRenderTasks(tasks, (files) => {
-    for (const f of files) {
+  const threads = total < MIN_RECORDS_FOR_WORKERS ? 1 : defaultThreads();
+  await runJobs(tasks.map((task) => ({ kind: 'forms', task })), (result) => {
+    if (result.kind !== 'forms') return;
+    for (const f of result.files) {
       const bytes = Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
       emit(f.path, bytes);
       rendered.set(f.path, bytes);
       if (f.missing.length > 0) report.push({ file: f.path, chars: [...f.missing] });
       onProgress?.(rendered.size, total);
     }
-  });
+  }, threads);
   for (const { job, files } of fileLists) {
     const title = controlledFor(job.template, ctx).title;
     emit(`forms/${job.template.id}.pdf`, mergePdfs(files.map((f) => rendered.get(f)!), { title, author: ctx.config.company.name?.[ctx.lang] ?? '', date: ctx.asOf }));

@@ -39,16 +39,51 @@ export function complaintMonthCharts(model: ComplaintMonthModel, texts: ReportTe
   return charts;
 }
 
-/** The monthly complaint meeting pack of `month` (reports/complaints-YYYY-MM.pdf). */
-export async function renderComplaintMonth(input: { rules: RuleResults; month: string; config: Config; lang: Lang; asOf: string; logo: string | null }): Promise<ComplaintMonthFiles> {
+/**
+ * One month's pack ready to lay out and render in any thread: the computed model and the chart
+ * images (plain data, so it crosses to a worker as is).
+ */
+export interface ComplaintMonthTask {
+  readonly model: ComplaintMonthModel;
+  /** PNG bytes by chart key (history, pareto). */
+  readonly charts: Readonly<Record<string, Uint8Array>>;
+  readonly config: Config;
+  readonly lang: Lang;
+  readonly asOf: string;
+  readonly logo: { readonly name: string; readonly bytes: Uint8Array } | null;
+}
+
+export interface ComplaintMonthPdf {
+  readonly month: string;
+  readonly pdf: Uint8Array;
+  readonly missingGlyphs: readonly string[];
+}
+
+/** The model and charts of `month`'s pack (the part that needs all the records). */
+export function prepareComplaintMonth(input: {
+  rules: RuleResults;
+  month: string;
+  config: Config;
+  lang: Lang;
+  asOf: string;
+  logo: { readonly name: string; readonly bytes: Uint8Array } | null;
+}): { task: ComplaintMonthTask; specs: Record<string, ChartSpec> } {
   const { config, lang } = input;
-  const texts = loadReportTexts('complaints-month', lang);
   const model = complaintMonth(input.rules, input.month, config, input.asOf);
-  const specs = complaintMonthCharts(model, texts, lang);
+  const specs = complaintMonthCharts(model, loadReportTexts('complaints-month', lang), lang);
+  const charts = Object.fromEntries(Object.entries(specs).map(([key, spec]) => [key, renderChart(spec, WIDE_CHART)]));
+  return { task: { model, charts, config, lang, asOf: input.asOf, logo: input.logo }, specs };
+}
+
+/** Lays out and renders a prepared pack (reports/complaints-YYYY-MM.pdf). */
+export async function renderComplaintMonthTask(task: ComplaintMonthTask): Promise<ComplaintMonthPdf> {
+  const { model, config, lang } = task;
+  const texts = loadReportTexts('complaints-month', lang);
+  if (task.logo) registerImage(task.logo.name, Buffer.from(task.logo.bytes));
   const names: Record<string, string> = {};
-  for (const [key, spec] of Object.entries(specs)) {
+  for (const [key, png] of Object.entries(task.charts)) {
     names[key] = `complaints-${model.month}-${key}.png`;
-    registerImage(names[key], renderChart(spec, WIDE_CHART));
+    registerImage(names[key], Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   }
   try {
     const { definition, missingGlyphs } = layoutComplaintMonth({
@@ -57,11 +92,18 @@ export async function renderComplaintMonth(input: { rules: RuleResults; month: s
       lang,
       charts: { history: names.history ?? null, pareto: names.pareto ?? null },
       // The month in the title, so every page of a stack of packs says which month it is.
-      controlled: controlledDocument('complaints_month', lang === 'zh' ? `${texts.title}（${monthLabel(model.month, lang)}）` : `${texts.title} (${monthLabel(model.month, lang)})`, { config, lang, asOf: input.asOf, logo: input.logo }),
+      controlled: controlledDocument('complaints_month', lang === 'zh' ? `${texts.title}（${monthLabel(model.month, lang)}）` : `${texts.title} (${monthLabel(model.month, lang)})`, { config, lang, asOf: task.asOf, logo: task.logo?.name ?? null }),
       maxTableRows: config.reports.maxTableRows,
     });
-    return { month: model.month, pdf: await renderPdf(definition), model, charts: specs, missingGlyphs };
+    return { month: model.month, pdf: await renderPdf(definition), missingGlyphs };
   } finally {
     for (const name of Object.values(names)) releaseImage(name);
   }
+}
+
+/** The monthly complaint meeting pack of `month` (reports/complaints-YYYY-MM.pdf), in this thread. */
+export async function renderComplaintMonth(input: { rules: RuleResults; month: string; config: Config; lang: Lang; asOf: string; logo: { readonly name: string; readonly bytes: Uint8Array } | null }): Promise<ComplaintMonthFiles> {
+  const { task, specs } = prepareComplaintMonth(input);
+  const pack = await renderComplaintMonthTask(task);
+  return { month: pack.month, pdf: Buffer.from(pack.pdf), model: task.model, charts: specs, missingGlyphs: pack.missingGlyphs };
 }

@@ -74,7 +74,10 @@ describe('the satisfaction analysis report of the bundled sample', () => {
     await wb.xlsx.load(sample.files.xlsx as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['调查回收明细', '本期统计', '趋势']);
     const responses = wb.getWorksheet('调查回收明细')!;
-    expect(responses.rowCount).toBe(1 + 66);
+    // The period's 22 forms and the previous period's 22 it is compared with; 2024H2 is in the trend sheet only.
+    expect(responses.rowCount).toBe(1 + 44);
+    const periods = responses.getColumn(1).values.slice(2);
+    expect([...new Set(periods)].sort()).toEqual(['2025H1', '2025H2']);
     const stats = wb.getWorksheet('本期统计')!;
     const value = (label: string) => (stats.getSheetValues().find((r) => Array.isArray(r) && r[1] === label) as unknown[] | undefined)?.[2];
     expect(value('均分')).toBe(sample.summary.satisfaction.mean);

@@ -33,8 +33,8 @@ const TEXT = {
 } as const;
 
 /**
- * satisfaction-<period>.xlsx: every response with the score the report used and its band, the
- * period's statistics and the trend table — unrounded numbers, so QA can check each figure.
+ * satisfaction-<period>.xlsx: every response of the period and of the one before it with the score
+ * the report used and its band, the period's statistics and the trend table — unrounded numbers, so QA can check each figure.
  */
 export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analysis: SatisfactionAnalysis, config: Config, lang: Lang): Buffer {
   const t = TEXT[lang];
@@ -43,7 +43,12 @@ export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analy
 
   const responses = wb.addSheet(t.responses);
   const head = [...t.responseColumns.slice(0, 5), ...dims.map((d) => d.label[lang]), ...t.responseColumns.slice(5)];
-  const rows = analysis.periods.flatMap((p) =>
+  // The reported period and the one it is compared with (the change, the customers who fell):
+  // every earlier period is in the trend sheet as figures, and a ledger of years would make a
+  // workbook of 100,000 rows nobody opens.
+  const at = analysis.periods.findIndex((p) => p.period === model.period);
+  const compared = at < 0 ? [] : analysis.periods.slice(Math.max(0, at - 1), at + 1);
+  const rows = compared.flatMap((p) =>
     p.responses.map((s) => {
       const r = s.response;
       const where = `${r.provenance.file}${r.provenance.sheet ? ` › ${r.provenance.sheet}` : ''} › ${t.row} ${r.provenance.row}`;
