@@ -82,11 +82,35 @@ export interface BuildReport {
 
 /**
  * Everything of `build` after the check: summary.json and findings.xlsx, the blank form pack,
- * the filled forms, and manifest.json listing every file written with its SHA-256.
+ * the filled forms, the reports and packs, and manifest.json listing every file written with
+ * its SHA-256.
  */
 export async function emitBuild(result: CheckResult, options: BuildOptions, writer: OutputWriter): Promise<BuildReport> {
   const { config, lang, asOf } = options;
   emitCheck(result, writer);
+  const logo = await registerLogo(config);
+  const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
+  // The monthly packs are the longest documents: they go to a worker thread (more, with the
+  // cores for it) first, and this thread writes everything else meanwhile.
+  const threads = defaultThreads();
+  const pool = threads > 1 ? new WorkerPool(threads - 1) : undefined;
+  try {
+    const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool);
+    const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer);
+    missingGlyphs.push(...(await emitSatisfactionReport(result, reportOptions, writer)));
+    missingGlyphs.push(...(await emitManagementReview(result, reportOptions, writer)));
+    missingGlyphs.push(...(await emitAuditReadiness(result, reportOptions, writer)));
+    missingGlyphs.push(...(await packs.done));
+    await emitManifest(result, options, writer);
+    return { missingGlyphs };
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** findings.xlsx, the blank form pack and (unless left out) the filled forms. */
+async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter): Promise<GlyphReport> {
+  const { config, lang, asOf } = options;
   const { renderFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
   const { headlineOf } = await import('./compute/headline.js');
   writer.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang }));
@@ -95,7 +119,6 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   const { renderBlankForms, renderFilledForms } = await import('./forms/render-forms.js');
   const { filledFormJobs } = await import('./forms/form-jobs.js');
   const { findingFormatter } = await import('./issues/finding-messages.js');
-  const logo = await registerLogo(config);
   const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
   const format = findingFormatter(config, lang);
   const findingsByRecord = new Map<string, string[]>();
@@ -111,32 +134,20 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     const jobs = filledFormJobs(templates, result.rules, views);
     missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total))));
   }
+  return missingGlyphs;
+}
 
-  const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
-  // The monthly packs are the longest documents: on a worker thread (or more, with the cores for
-  // it) while this thread writes the other reports.
-  const threads = defaultThreads();
-  const pool = threads > 1 ? new WorkerPool(threads - 1) : undefined;
-  try {
-    const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool);
-    missingGlyphs.push(...(await emitSatisfactionReport(result, reportOptions, writer)));
-    missingGlyphs.push(...(await emitManagementReview(result, reportOptions, writer)));
-    missingGlyphs.push(...(await emitAuditReadiness(result, reportOptions, writer)));
-    missingGlyphs.push(...(await packs.done));
-  } finally {
-    await pool?.close();
-  }
-
+/** manifest.json: every file written so far with its SHA-256, the inputs, the configuration used. */
+async function emitManifest(result: CheckResult, options: BuildOptions, writer: OutputWriter): Promise<void> {
   const { buildManifest } = await import('./emit/manifest.js');
   const manifest = buildManifest({
     tool: { name: 'qmsdoc', version: options.toolVersion },
-    asOf,
-    config: { ...options.configSource, values: configForManifest(config) },
+    asOf: options.asOf,
+    config: { ...options.configSource, values: configForManifest(options.config) },
     inputs: result.ingest.files,
     outputs: writer.written,
   });
   writer.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  return { missingGlyphs };
 }
 
 /** Reads the configured logo into the PDF engine once: its image name and bytes, or null. */
