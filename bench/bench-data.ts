@@ -7,19 +7,10 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { seeded } from '../scripts/seeded-random.js';
 
 export type Dataset = 'orders' | 'complaints' | 'surveys';
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CITIES = ['宁波', '苏州', '无锡', '常州', '温州', '杭州', '嘉兴', '台州', '绍兴', '湖州', '南通', '扬州'];
 const TRADES = ['海通电器', '瑞丰五金', '恒泰机电', '新宇自动化', '德信阀门', '启明液压', '华达汽配', '永盛机械'];

@@ -2,8 +2,7 @@
  * Lays PDF pages side by side in one PNG, to look over a whole report at once:
  * npx tsx scripts/contact-sheet.ts FILE.pdf OUT.png [--from N] [--count 6] [--scale 0.6]
  */
-import { writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { openPdf, pageToPng } from '../test/helpers/pdf.js';
 

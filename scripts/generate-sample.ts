@@ -11,21 +11,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeGb18030 } from './gb18030.js';
+import { seeded } from './seeded-random.js';
 
 const OUT = path.resolve(fileURLToPath(new URL('../input/', import.meta.url)));
 const FIXED_TIME = new Date(Date.UTC(2026, 0, 5, 8, 0, 0));
 
-/** mulberry32: small, fast, good enough for sample data. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = seeded(20250101);
 const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 const chance = (p: number): boolean => rand() < p;

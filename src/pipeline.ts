@@ -181,8 +181,8 @@ export interface ReportOptions {
   readonly asOf: string;
   /** The logo's image name in the PDF engine (registerLogo), or null. */
   readonly logo: string | null;
-  /** The logo's bytes, for reports rendered on worker threads. */
-  readonly logoBytes?: Uint8Array | null;
+  /** The logo's bytes, for reports rendered on worker threads (null without a logo). */
+  readonly logoBytes: Uint8Array | null;
 }
 
 function glyphReport(file: string, chars: readonly string[]): GlyphReport {
@@ -226,7 +226,7 @@ export async function startComplaintPacks(
     glyphs.push(...glyphReport(file, pack.missingGlyphs));
     onProgress?.(++written, months.length);
   };
-  const prepare = (month: string) => prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo }).task;
+  const prepare = (month: string) => prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo });
   const finish = () => glyphs.sort((a, b) => (a.file < b.file ? -1 : 1));
   if (pool === undefined) {
     for (const month of months) write(await renderComplaintMonthTask(prepare(month)));

@@ -10,15 +10,7 @@ import type { RuleResults } from '../validate/run-rules.js';
 import { categoryLabel, layoutComplaintMonth, monthLabel } from './complaint-month-layout.js';
 import { loadReportTexts, type ReportTexts } from './report-texts.js';
 
-export interface ComplaintMonthFiles {
-  readonly month: string;
-  readonly pdf: Buffer;
-  readonly model: ComplaintMonthModel;
-  readonly charts: Readonly<Record<string, ChartSpec>>;
-  readonly missingGlyphs: readonly string[];
-}
-
-/** The chart configurations of one month's pack (golden-tested). */
+/** The chart configurations of one month's pack. */
 export function complaintMonthCharts(model: ComplaintMonthModel, texts: ReportTexts, lang: Lang): Record<string, ChartSpec> {
   const w = (key: string) => texts.words[key] ?? key;
   const charts: Record<string, ChartSpec> = {
@@ -67,12 +59,12 @@ export function prepareComplaintMonth(input: {
   lang: Lang;
   asOf: string;
   logo: { readonly name: string; readonly bytes: Uint8Array } | null;
-}): { task: ComplaintMonthTask; specs: Record<string, ChartSpec> } {
+}): ComplaintMonthTask {
   const { config, lang } = input;
   const model = complaintMonth(input.rules, input.month, config, input.asOf);
   const specs = complaintMonthCharts(model, loadReportTexts('complaints-month', lang), lang);
   const charts = Object.fromEntries(Object.entries(specs).map(([key, spec]) => [key, renderChart(spec, WIDE_CHART)]));
-  return { task: { model, charts, config, lang, asOf: input.asOf, logo: input.logo }, specs };
+  return { model, charts, config, lang, asOf: input.asOf, logo: input.logo };
 }
 
 /** Lays out and renders a prepared pack (reports/complaints-YYYY-MM.pdf). */
@@ -99,11 +91,4 @@ export async function renderComplaintMonthTask(task: ComplaintMonthTask): Promis
   } finally {
     for (const name of Object.values(names)) releaseImage(name);
   }
-}
-
-/** The monthly complaint meeting pack of `month` (reports/complaints-YYYY-MM.pdf), in this thread. */
-export async function renderComplaintMonth(input: { rules: RuleResults; month: string; config: Config; lang: Lang; asOf: string; logo: { readonly name: string; readonly bytes: Uint8Array } | null }): Promise<ComplaintMonthFiles> {
-  const { task, specs } = prepareComplaintMonth(input);
-  const pack = await renderComplaintMonthTask(task);
-  return { month: pack.month, pdf: Buffer.from(pack.pdf), model: task.model, charts: specs, missingGlyphs: pack.missingGlyphs };
 }

@@ -7,9 +7,10 @@ import { KEEP_TOGETHER_ROWS, keepHeadingsWithNext, LEAD_IN_FIRST, LEAD_IN_REST, 
 import { MissingGlyphs, textNode, type TextStyle } from '../render/pdf/text-node.js';
 import type { ReportTexts } from './report-texts.js';
 
-function withoutHeadline(node: Content, dropPageBreak: boolean): Content {
-  const { headlineLevel: _level, pageBreak, ...rest } = node as { headlineLevel?: number; pageBreak?: string };
-  return (dropPageBreak || pageBreak === undefined ? rest : { ...rest, pageBreak }) as Content;
+/** A heading placed inside an unbreakable block: no headline level and no page break of its own. */
+function withoutHeadline(node: Content): Content {
+  const { headlineLevel: _level, pageBreak: _break, ...rest } = node as { headlineLevel?: number; pageBreak?: string };
+  return rest as Content;
 }
 
 export const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
@@ -100,7 +101,7 @@ export class ReportBuilder {
     else if (short) {
       // A page break asked for by the first heading is the block's (pdfmake drops a nested one).
       const pageBreak = (pending[0] as { pageBreak?: string }).pageBreak;
-      const members = pending.map((p) => withoutHeadline(p, true));
+      const members = pending.map((p) => withoutHeadline(p));
       this.content.push({ stack: [...members, node], unbreakable: true, ...(pageBreak ? { pageBreak: 'before' as const } : {}) });
     }
     else this.content.push(...pending.map((p, i) => ({ ...(p as object), headlineLevel: i === 0 ? LEAD_IN_FIRST : LEAD_IN_REST }) as Content), node);

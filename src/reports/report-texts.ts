@@ -42,9 +42,14 @@ function readChecked<T>(file: string, schema: z.ZodType<T>): T {
   return result.data;
 }
 
+// Read and checked once per process: a build lays out a dozen monthly packs from one file.
+const loaded = new Map<string, ReportTexts>();
+
 /** The texts of `report` in `lang`, with every sentence checked to compile. */
 export function loadReportTexts(report: string, lang: Lang, folder = path.join(TEMPLATES_DIR, 'reports')): ReportTexts {
   const file = path.join(folder, `${report}.${lang}.json`);
+  const cached = loaded.get(file);
+  if (cached) return cached;
   const texts = readChecked(file, reportTexts);
   const problems: { path: string; message: string }[] = [];
   const templates = [
@@ -60,6 +65,7 @@ export function loadReportTexts(report: string, lang: Lang, folder = path.join(T
     }
   }
   if (problems.length > 0) throw new TemplateFileError(file, problems);
+  loaded.set(file, texts);
   return texts;
 }
 

@@ -43,7 +43,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let glyphs: GlyphReport;
   try {
     const logo = await registerLogo(loaded.config);
-    glyphs = await emit(result, { config: loaded.config, lang, asOf, logo: logo?.name ?? null }, writer, values);
+    glyphs = await emit(result, { config: loaded.config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null }, writer, values);
   } catch (error) {
     if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
     if (isFileSystemError(error)) throw outputFailure(out, error, lang);
