@@ -13,6 +13,9 @@ import { runRules, type RuleResults } from './validate/run-rules.js';
 import { packMonths } from './compute/complaint-month.js';
 import type { ComplaintMonthPdf } from './reports/render-complaint-month.js';
 import { defaultThreads, WorkerPool } from './workers/worker-pool.js';
+import { BUILD_STATE_PATH, BuildCache, sha256 } from './incremental/build-state.js';
+import type { FormReuse } from './forms/render-forms.js';
+import { complaintMonth } from './compute/complaint-month.js';
 
 export interface CheckOptions {
   /** The input folder. */
@@ -55,9 +58,11 @@ export function checkRecords(ingest: IngestResult, options: Omit<CheckOptions, '
   return { ingest, rules, summary, calendar };
 }
 
-/** Writes summary.json (the artefacts of `check`). */
-export function emitCheck(result: CheckResult, writer: OutputWriter): void {
-  writer.write('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
+/** Writes summary.json (the artefacts of `check`); returns its text. */
+export function emitCheck(result: CheckResult, writer: OutputWriter): string {
+  const text = `${JSON.stringify(result.summary, null, 2)}\n`;
+  writer.write('summary.json', text);
+  return text;
 }
 
 /** What `build` needs beyond `check`. */
@@ -73,11 +78,22 @@ export interface BuildOptions {
   /** Months (YYYY-MM) of the complaint meeting packs; default packMonths (the data's latest months). */
   readonly months?: readonly string[];
   readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * What the last build into the same folder was made from (BuildCache.open): documents whose
+   * inputs are unchanged are carried over instead of rendered. Default: render everything.
+   */
+  readonly cache?: BuildCache;
 }
 
-/** What a build produced besides its files: characters no font could draw, by file. */
+/** What a build produced besides its files. */
 export interface BuildReport {
+  /** Characters no font could draw, by file. */
   readonly missingGlyphs: GlyphReport;
+  /** Units of output (documents, or files made together) carried over unchanged and rendered. */
+  readonly carried: number;
+  readonly rendered: number;
+  /** Files of the last build into this folder that this one did not make (left in place). */
+  readonly stale: readonly string[];
 }
 
 /**
@@ -87,33 +103,71 @@ export interface BuildReport {
  */
 export async function emitBuild(result: CheckResult, options: BuildOptions, writer: OutputWriter): Promise<BuildReport> {
   const { config, lang, asOf } = options;
-  emitCheck(result, writer);
+  const summaryText = emitCheck(result, writer);
   const logo = await registerLogo(config);
+  const cache = options.cache ?? BuildCache.none();
+  const { toolFingerprint } = await import('./incremental/tool-fingerprint.js');
+  cache.setEnvironment(toolFingerprint(), options.toolVersion, lang, asOf, config, logo === null ? null : sha256(logo.bytes));
   const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
+  const summaryKey = sha256(summaryText);
   // The monthly packs are the longest documents: they go to a worker thread (more, with the
   // cores for it) first, and this thread writes everything else meanwhile.
   const threads = defaultThreads();
   const pool = threads > 1 ? new WorkerPool(threads - 1) : undefined;
   try {
-    const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool);
-    const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer);
-    missingGlyphs.push(...(await emitSatisfactionReport(result, reportOptions, writer)));
-    missingGlyphs.push(...(await emitManagementReview(result, reportOptions, writer)));
-    missingGlyphs.push(...(await emitAuditReadiness(result, reportOptions, writer)));
+    const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool, cache);
+    const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer, cache, summaryKey);
+    const analysis = result.rules.satisfaction;
+    const surveyFindings = result.rules.findings.filter((f) => f.dataset === 'surveys');
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings), (w) => emitSatisfactionReport(result, reportOptions, w))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(result, reportOptions, w))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(result, reportOptions, w))));
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
-    return { missingGlyphs };
+    const stale = cache.stale(writer.written);
+    writer.write(BUILD_STATE_PATH, cache.serialise());
+    return { missingGlyphs, carried: cache.carried.length, rendered: cache.rendered.length, stale };
   } finally {
     await pool?.close();
   }
 }
 
+/**
+ * One unit of output through the cache: carried over from the last build (its files written
+ * again as they were) when its key is unchanged, else made by `make`, which writes its files
+ * through the writer it is given (what it writes there are the unit's files).
+ */
+async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: string, make: (writer: OutputWriter) => Promise<GlyphReport>): Promise<GlyphReport> {
+  const carried = cache.take(name, key);
+  if (carried) {
+    for (const f of carried.files) writer.write(f.path, f.bytes);
+    return carried.missingGlyphs;
+  }
+  const files: { path: string; bytes: Buffer }[] = [];
+  const recording: OutputWriter = {
+    get written() {
+      return writer.written;
+    },
+    write(path, data) {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      files.push({ path, bytes });
+      return writer.write(path, bytes);
+    },
+  };
+  const glyphs = await make(recording);
+  cache.put(name, key, files, glyphs);
+  return glyphs;
+}
+
 /** findings.xlsx, the blank form pack and (unless left out) the filled forms. */
-async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter): Promise<GlyphReport> {
+async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter, cache: BuildCache, summaryKey: string): Promise<GlyphReport> {
   const { config, lang, asOf } = options;
-  const { renderFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
-  const { headlineOf } = await import('./compute/headline.js');
-  writer.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang }));
+  await unit(cache, writer, 'findings.xlsx', cache.key('findings.xlsx', summaryKey), async (w) => {
+    const { renderFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
+    const { headlineOf } = await import('./compute/headline.js');
+    w.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang }));
+    return [];
+  });
 
   const { loadFormCatalogue, selectForms } = await import('./forms/form-catalogue.js');
   const { renderBlankForms, renderFilledForms } = await import('./forms/render-forms.js');
@@ -128,13 +182,36 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
   }
   const views = { config, lang, asOf, findingsFor: (dataset: string, record: string) => findingsByRecord.get(`${dataset}\u0000${record}`) ?? [] };
   const renderContext = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
-  const emit = (path: string, bytes: Buffer) => void writer.write(path, bytes);
-  const missingGlyphs: GlyphReport = [...(await renderBlankForms(templates, renderContext, views, emit, 'forms/blank/'))];
+  // The blank forms depend on the templates, configuration, language and date only: the environment.
+  const missingGlyphs: GlyphReport = [
+    ...(await unit(cache, writer, 'forms/blank', cache.key('blank-forms', templates.map((t) => t.id)), (w) => renderBlankForms(templates, renderContext, views, (path, bytes) => void w.write(path, bytes), 'forms/blank/'))),
+  ];
   if (options.filledForms) {
     const jobs = filledFormJobs(templates, result.rules, views);
-    missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total))));
+    const emit = (path: string, bytes: Buffer) => void writer.write(path, bytes);
+    missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total), formReuse(cache))));
   }
   return missingGlyphs;
+}
+
+/** The filled forms through the cache: a record's form is keyed by its template and view, a combined form by its records' bytes. */
+function formReuse(cache: BuildCache): FormReuse {
+  return {
+    take: (file, template, view) => {
+      const carried = cache.take(file, cache.key('form', template, view));
+      const bytes = carried?.files[0]?.bytes;
+      return bytes === undefined ? null : { bytes, missing: carried!.missingGlyphs[0]?.chars ?? [] };
+    },
+    put: (file, template, view, bytes, missing) => cache.put(file, cache.key('form', template, view), [{ path: file, bytes }], missing.length > 0 ? [{ file, chars: [...missing] }] : []),
+    combined: (file, parts, make) => {
+      const key = cache.key('combined-form', file, parts.map((p) => sha256(p)));
+      const carried = cache.take(file, key)?.files[0]?.bytes;
+      if (carried !== undefined) return carried;
+      const bytes = make();
+      cache.put(file, key, [{ path: file, bytes }]);
+      return bytes;
+    },
+  };
 }
 
 /** manifest.json: every file written so far with its SHA-256, the inputs, the configuration used. */
@@ -214,25 +291,46 @@ export async function startComplaintPacks(
   writer: OutputWriter,
   onProgress?: (done: number, total: number) => void,
   pool?: WorkerPool,
+  cache: BuildCache = BuildCache.none(),
 ): Promise<{ readonly done: Promise<GlyphReport> }> {
   const { prepareComplaintMonth, renderComplaintMonthTask } = await import('./reports/render-complaint-month.js');
   const months = options.months ?? packMonths(result.rules, options.config.reports.monthlyPacks, options.asOf);
   const logo = options.logo !== null && options.logoBytes ? { name: options.logo, bytes: options.logoBytes } : null;
   const glyphs: GlyphReport = [];
   let written = 0;
+  const keys = new Map<string, string>();
   const write = (pack: ComplaintMonthPdf) => {
     const file = `reports/complaints-${pack.month}.pdf`;
-    writer.write(file, Buffer.from(pack.pdf.buffer, pack.pdf.byteOffset, pack.pdf.byteLength));
-    glyphs.push(...glyphReport(file, pack.missingGlyphs));
+    const bytes = Buffer.from(pack.pdf.buffer, pack.pdf.byteOffset, pack.pdf.byteLength);
+    writer.write(file, bytes);
+    const packGlyphs = glyphReport(file, pack.missingGlyphs);
+    glyphs.push(...packGlyphs);
+    const key = keys.get(pack.month);
+    if (key !== undefined) cache.put(file, key, [{ path: file, bytes }], packGlyphs);
     onProgress?.(++written, months.length);
   };
   const prepare = (month: string) => prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo });
   const finish = () => glyphs.sort((a, b) => (a.file < b.file ? -1 : 1));
+  // A pack is a function of its month's model (and the environment): unchanged months are carried over.
+  const toRender: string[] = [];
+  for (const month of months) {
+    const file = `reports/complaints-${month}.pdf`;
+    const key = cache.key('complaint-month', complaintMonth(result.rules, month, options.config, options.asOf));
+    const carried = cache.take(file, key);
+    if (carried === null) {
+      keys.set(month, key);
+      toRender.push(month);
+      continue;
+    }
+    for (const f of carried.files) writer.write(f.path, f.bytes);
+    glyphs.push(...carried.missingGlyphs);
+    onProgress?.(++written, months.length);
+  }
   if (pool === undefined) {
-    for (const month of months) write(await renderComplaintMonthTask(prepare(month)));
+    for (const month of toRender) write(await renderComplaintMonthTask(prepare(month)));
     return { done: Promise.resolve(finish()) };
   }
-  const pending = months.map((month) => {
+  const pending = toRender.map((month) => {
     const task = prepare(month);
     // A pack the worker could not render (its heap is bounded) is rendered here instead.
     return pool.run({ kind: 'complaint-month', task }).then(

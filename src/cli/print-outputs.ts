@@ -9,6 +9,8 @@ import type { GlyphReport } from '../forms/render-forms.js';
 export function formatOutputs(out: string, written: readonly WrittenFile[], lang: Lang): string {
   const groups = new Map<string, number>();
   for (const f of written) {
+    // The build's own records (.qmsdoc/build-state.json) are not documents.
+    if (f.path.startsWith('.qmsdoc/')) continue;
     const parts = f.path.split('/');
     const key = parts.length >= 3 && parts[0] === 'forms' ? `${parts.slice(0, -1).join('/')}/` : f.path;
     groups.set(key, (groups.get(key) ?? 0) + 1);
@@ -24,4 +26,20 @@ export function formatGlyphNotes(glyphs: GlyphReport, lang: Lang): string {
   return glyphs
     .map((g) => (lang === 'zh' ? `qmsdoc: 注意：${g.file} 中的字符 ${g.chars.join(' ')} 没有可用字形，已印为“?”\n` : `qmsdoc: note: ${g.file} has characters no font can draw (${g.chars.join(' ')}), printed as "?"\n`))
     .join('');
+}
+
+/**
+ * How much of an incremental build was carried over from the last one, and the files of the last
+ * build this one no longer makes: left in place, for the user to remove.
+ */
+export function formatIncremental(out: string, report: { readonly carried: number; readonly rendered: number; readonly stale: readonly string[] }, lang: Lang): string {
+  const lines: string[] = [];
+  if (report.carried > 0) {
+    lines.push(lang === 'zh' ? `其中 ${report.carried} 项输入未变，沿用上次的文件；重新生成 ${report.rendered} 项（--clean 全部重新生成）。` : `${report.carried} unchanged documents carried over from the last build, ${report.rendered} made anew (--clean makes all).`);
+  }
+  if (report.stale.length > 0) {
+    lines.push(lang === 'zh' ? `上次生成、本次不再生成的文件（未删除）：` : 'Files of the last build this one no longer makes (left in place):');
+    for (const file of report.stale) lines.push(`  ${out.replace(/\/$/, '')}/${file}`);
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

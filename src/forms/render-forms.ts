@@ -95,6 +95,17 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
   };
 }
 
+/**
+ * Lets an incremental build skip records whose form it already has (see BuildCache): take() gives
+ * the bytes of an unchanged record's PDF, put() hears of each one rendered, and combined() makes
+ * or carries over a form's combined PDF from its records' bytes.
+ */
+export interface FormReuse {
+  take(file: string, template: FormTemplate, view: FormView): { bytes: Buffer; missing: readonly string[] } | null;
+  put(file: string, template: FormTemplate, view: FormView, bytes: Buffer, missing: readonly string[]): void;
+  combined(file: string, parts: readonly Buffer[], make: () => Buffer): Buffer;
+}
+
 /** Records per task handed to a worker: enough to amortise a message, few enough to balance. */
 const CHUNK = 25;
 /** Below this many records, starting workers (each loads the fonts) costs more than it saves. */
@@ -110,23 +121,40 @@ export async function renderFilledForms(
   ctx: FormRenderContext & { readonly logoBytes?: Uint8Array | null },
   emit: EmitFile,
   onProgress?: (done: number, total: number) => void,
+  reuse?: FormReuse,
 ): Promise<GlyphReport> {
   const logo = ctx.logo !== null && ctx.logoBytes ? { name: ctx.logo, bytes: ctx.logoBytes } : null;
   const base = { config: ctx.config, lang: ctx.lang, asOf: ctx.asOf, logo };
   const tasks: RenderTask[] = [];
   const fileLists: { job: FormJob; files: string[] }[] = [];
+  const rendered = new Map<string, Buffer>();
+  const report: GlyphReport = [];
+  const viewOf = new Map<string, { template: FormTemplate; view: FormView }>();
   for (const job of jobs) {
     if (job.records.length === 0) continue;
-    const files = uniqueFileNames(job.records.map((r) => r.id)).map((n) => `forms/${job.template.id}/${n}.pdf`);
-    fileLists.push({ job, files });
-    const views = job.records.map((r) => r.view);
+    const allFiles = uniqueFileNames(job.records.map((r) => r.id)).map((n) => `forms/${job.template.id}/${n}.pdf`);
+    fileLists.push({ job, files: allFiles });
+    const views: FormView[] = [];
+    const files: string[] = [];
+    for (const [i, record] of job.records.entries()) {
+      const file = allFiles[i]!;
+      const kept = reuse?.take(file, job.template, record.view);
+      if (kept) {
+        emit(file, kept.bytes);
+        rendered.set(file, kept.bytes);
+        if (kept.missing.length > 0) report.push({ file, chars: [...kept.missing] });
+        continue;
+      }
+      views.push(record.view);
+      files.push(file);
+      viewOf.set(file, { template: job.template, view: record.view });
+    }
     for (let i = 0; i < views.length; i += CHUNK) {
       tasks.push({ ...base, template: job.template, views: views.slice(i, i + CHUNK), files: files.slice(i, i + CHUNK) });
     }
   }
   const total = tasks.reduce((n, t) => n + t.views.length, 0);
-  const rendered = new Map<string, Buffer>();
-  const report: GlyphReport = [];
+  let done = 0;
   const threads = total < MIN_RECORDS_FOR_WORKERS ? 1 : defaultThreads();
   await runJobs(tasks.map((task) => ({ kind: 'forms', task })), (result) => {
     if (result.kind !== 'forms') return;
@@ -135,12 +163,17 @@ export async function renderFilledForms(
       emit(f.path, bytes);
       rendered.set(f.path, bytes);
       if (f.missing.length > 0) report.push({ file: f.path, chars: [...f.missing] });
-      onProgress?.(rendered.size, total);
+      const source = viewOf.get(f.path);
+      if (source) reuse?.put(f.path, source.template, source.view, bytes, f.missing);
+      onProgress?.(++done, total);
     }
   }, threads);
   for (const { job, files } of fileLists) {
     const title = controlledFor(job.template, ctx).title;
-    emit(`forms/${job.template.id}.pdf`, mergePdfs(files.map((f) => rendered.get(f)!), { title, author: ctx.config.company.name?.[ctx.lang] ?? '', date: ctx.asOf }));
+    const parts = files.map((f) => rendered.get(f)!);
+    const file = `forms/${job.template.id}.pdf`;
+    const make = () => mergePdfs(parts, { title, author: ctx.config.company.name?.[ctx.lang] ?? '', date: ctx.asOf });
+    emit(file, reuse ? reuse.combined(file, parts, make) : make());
   }
   return report.sort((a, b) => (a.file < b.file ? -1 : 1));
 }

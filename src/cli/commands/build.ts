@@ -9,13 +9,14 @@ import type { CliIo } from '../main.js';
 import { monthsOption, parseOptions, requireOption } from '../options.js';
 import { packMonths } from '../../compute/complaint-month.js';
 import { formatCheckReport } from '../print-check.js';
-import { formatGlyphNotes, formatOutputs } from '../print-outputs.js';
+import { formatGlyphNotes, formatIncremental, formatOutputs } from '../print-outputs.js';
 import { createProgress } from '../progress.js';
+import { BuildCache } from '../../incremental/build-state.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
 export const usage = {
-  zh: 'qmsdoc build --input 文件夹 --output 文件夹 [--as-of YYYY-MM-DD] [--period 期次] [--lang zh|en] [--config 文件] [--month YYYY-MM|all …] [--no-filled-forms] [--recursive]',
-  en: 'qmsdoc build --input DIR --output DIR [--as-of YYYY-MM-DD] [--period P] [--lang zh|en] [--config FILE] [--month YYYY-MM|all …] [--no-filled-forms] [--recursive]',
+  zh: 'qmsdoc build --input 文件夹 --output 文件夹 [--as-of YYYY-MM-DD] [--period 期次] [--lang zh|en] [--config 文件] [--month YYYY-MM|all …] [--no-filled-forms] [--recursive] [--clean]',
+  en: 'qmsdoc build --input DIR --output DIR [--as-of YYYY-MM-DD] [--period P] [--lang zh|en] [--config FILE] [--month YYYY-MM|all …] [--no-filled-forms] [--recursive] [--clean]',
 };
 
 const STAGE_LABELS: Record<string, Record<'zh' | 'en', string>> = {
@@ -28,7 +29,7 @@ const STAGE_LABELS: Record<string, Record<'zh' | 'en', string>> = {
  * the reports, summary.json and manifest.json.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseOptions(argv, { ...CHECK_OPTIONS, output: { type: 'string' }, 'no-filled-forms': { type: 'boolean' }, month: { type: 'string', multiple: true } });
+  const values = parseOptions(argv, { ...CHECK_OPTIONS, output: { type: 'string' }, 'no-filled-forms': { type: 'boolean' }, clean: { type: 'boolean' }, month: { type: 'string', multiple: true } });
   const months = monthsOption(values.month);
   const out = requireOption(values.output, '--output');
   const { input, asOf, lang, loaded, result } = prepareRun(values);
@@ -47,6 +48,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         toolVersion: packageVersion(),
         ...(months === undefined ? {} : { months: months === 'all' ? packMonths(result.rules, 0, asOf) : months }),
         onProgress: (stage, done, total) => progress.step(STAGE_LABELS[stage]?.[lang] ?? stage, done, total),
+        // Documents whose inputs did not change since the last build into this folder are carried over; --clean renders all.
+        cache: BuildCache.open(out, { carry: values.clean !== true }),
       },
       writer,
     );
@@ -62,6 +65,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   io.stdout(text.slice(0, text.lastIndexOf('\n\n') + 1));
   io.stderr(formatGlyphNotes(report.missingGlyphs, lang));
   io.stdout(formatOutputs(out, writer.written, lang));
+  io.stdout(formatIncremental(out, report, lang));
   return 0;
 }
 
