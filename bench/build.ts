@@ -1,79 +1,167 @@
 /**
- * npm run bench:build — `qmsdoc build` end to end: on 100,000 rows per dataset without the
- * per-record filled forms (--no-filled-forms), beside the ingest of the same folder alone, and
- * on the bundled sample with and without the filled forms. Each case runs in a fresh process
- * (median of 3) so peak RSS is its own, worker threads included.
- * Goal: the 100k build within 2× the ingest time alone, under 1 GB.
- *   --rows N   rows per dataset (default 100000)    --as-of DATE (default 2025-06-30)
+ * npm run bench:build — the build against the check, side by side in one run, each case in a
+ * fresh process (so peak RSS is its own, worker threads included), with the machine's load
+ * average beside each figure (a shared machine makes every figure slower; the ratios, measured in
+ * the same run, move less):
+ *   (a) bundled sample: full build (clean) ÷ check                        goal ≤ 8
+ *   (b) bundled sample: rebuild after changing one complaint row ÷ check   goal ≤ 2
+ *   (c) 100k rows × 3: build --no-filled-forms ÷ ingest of the folder      goal ≤ 2
+ *   (d) 100k rows: three-file folder ingest ÷ one-file ingest              goal ≤ 1.3
+ *   (e) 100k rows × 3: peak RSS of the build                               goal < 1 GB
+ *   (f) `qmsdoc --help` ÷ bare `node -e 0` (process start to exit)         goal ≤ 2
+ * Options: --rows N (default 100000) · --runs N light cases (default 3, median) · --heavy-runs N
+ * the 100k cases (default 1: they take minutes) · --no-100k (the sample and start-up cases only).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { benchData } from './bench-data.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback);
-const rows = Number(option('--rows', '100000')) || 100000;
-const asOf = option('--as-of', '2025-06-30');
-const { xlsx } = await benchData(rows);
+const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const rows = option('--rows', 100000);
+const runs = option('--runs', 3);
+const heavyRuns = option('--heavy-runs', 1);
+const big = !args.includes('--no-100k');
 const here = path.dirname(fileURLToPath(import.meta.url));
-const sample = path.join(here, '..', 'input');
+const root = path.join(here, '..');
+const sample = path.join(root, 'input');
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'qmsdoc-bench-build-'));
 
 interface Measure {
   ms: number;
   maxRssMB: number;
+  /** One-minute load average when the case started. */
+  load: number;
+  cpuMs?: number;
   files?: number;
   bytes?: number;
 }
 
-function median(run: () => Measure, runs = 3): Measure {
-  const results = Array.from({ length: runs }, run).sort((a, b) => a.ms - b.ms);
-  return results[Math.floor(runs / 2)]!;
+const load = () => Number(os.loadavg()[0]!.toFixed(1));
+
+function median(run: () => Measure, n: number): Measure {
+  const results = Array.from({ length: n }, run).sort((a, b) => a.ms - b.ms);
+  return results[Math.floor(n / 2)]!;
 }
 
 function filesUnder(dir: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || entry.parentPath.includes('.qmsdoc')) continue;
     files++;
     bytes += statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return { files, bytes };
 }
 
-function build(input: string, date: string, extra: string[]): Measure {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'qmsdoc-bench-build-'));
+/** `qmsdoc <args>` in a fresh process, timed inside it (bench/cli-case.mjs). */
+function cli(cliArgs: string[]): Measure {
+  const at = load();
+  const line = execFileSync(process.execPath, [path.join(here, 'cli-case.mjs'), ...cliArgs], { encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 1 << 26 });
+  return { ...(JSON.parse(line.trim().split('\n').pop()!) as Measure), load: at };
+}
+
+function freshOut(): string {
+  return mkdtempSync(path.join(scratch, 'out-'));
+}
+
+/** A build into `out` (a fresh folder unless given: a clean build), removed afterwards unless given. */
+function build(input: string, asOf: string, extra: string[] = [], out?: string): Measure {
+  const folder = out ?? freshOut();
   try {
-    const line = execFileSync(process.execPath, [path.join(here, 'build-case.mjs'), input, out, date, ...extra], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
-    return { ...(JSON.parse(line.trim().split('\n').pop()!) as Measure), ...filesUnder(out) };
+    return { ...cli(['build', '--input', input, '--output', folder, '--as-of', asOf, ...extra]), ...filesUnder(folder) };
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    if (out === undefined) rmSync(folder, { recursive: true, force: true });
   }
 }
 
 function ingestAlone(input: string): Measure {
+  const at = load();
   const line = execFileSync(process.execPath, [path.join(here, 'ingest-case.mjs'), 'qmsdoc', input], { encoding: 'utf8' });
-  return JSON.parse(line.trim().split('\n').pop()!) as Measure;
+  return { ...(JSON.parse(line.trim().split('\n').pop()!) as Measure), load: at };
 }
 
-process.stdout.write(`build benchmark: ${rows} rows per dataset (xlsx), as of ${asOf}; ${os.cpus().length} cores, Node ${process.version}\n\n`);
-process.stdout.write(`${'case'.padEnd(44)}${'wall ms'.padStart(9)}${'peak RSS MB'.padStart(13)}${'files'.padStart(7)}${'MB out'.padStart(8)}\n`);
+/** Wall time of a whole process, start to exit. */
+function processTime(argv: string[]): Measure {
+  const at = load();
+  const start = performance.now();
+  execFileSync(process.execPath, argv, { encoding: 'utf8' });
+  return { ms: Math.round(performance.now() - start), maxRssMB: 0, load: at };
+}
+
+/** The sample with one complaint's description changed (one row of one ledger). */
+async function changeOneComplaint(input: string, text: string): Promise<void> {
+  const file = path.join(input, '客户投诉台账2025上半年.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  book.getWorksheet('1-6月')!.getCell('I4').value = text;
+  await book.xlsx.writeFile(file);
+}
+
+process.stdout.write(`build benchmark: ${os.cpus().length} cores, Node ${process.version}; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`);
+process.stdout.write(`${'case'.padEnd(52)}${'wall ms'.padStart(9)}${'CPU ms'.padStart(9)}${'peak RSS MB'.padStart(13)}${'files'.padStart(7)}${'load'.padStart(6)}\n`);
 const line = (label: string, m: Measure) =>
-  process.stdout.write(`${label.padEnd(44)}${String(m.ms).padStart(9)}${String(m.maxRssMB).padStart(13)}${String(m.files ?? '').padStart(7)}${(m.bytes === undefined ? '' : (m.bytes / 1048576).toFixed(1)).padStart(8)}\n`);
+  process.stdout.write(`${label.padEnd(52)}${String(m.ms).padStart(9)}${String(m.cpuMs ?? '').padStart(9)}${String(m.maxRssMB || '').padStart(13)}${String(m.files ?? '').padStart(7)}${m.load.toFixed(1).padStart(6)}\n`);
 
-const ingest = median(() => ingestAlone(xlsx));
-line(`ingest alone, ${rows} rows × 3 datasets`, ingest);
-const big = median(() => build(xlsx, asOf, ['--no-filled-forms']));
-line(`build --no-filled-forms, ${rows} rows × 3`, big);
-const sampleLean = median(() => build(sample, '2025-12-31', ['--no-filled-forms']));
-line('build --no-filled-forms, bundled sample', sampleLean);
-const sampleFull = median(() => build(sample, '2025-12-31', []));
-line('build, bundled sample (all filled forms)', sampleFull);
+// The sample: check, full build, rebuild after one changed row.
+const sampleAsOf = '2025-12-31';
+const check = median(() => cli(['check', '--input', sample, '--as-of', sampleAsOf]), runs);
+line('sample: check', check);
+const full = median(() => build(sample, sampleAsOf), runs);
+line('sample: build (clean, all filled forms)', full);
+const lean = median(() => build(sample, sampleAsOf, ['--no-filled-forms']), runs);
+line('sample: build --no-filled-forms (clean)', lean);
+const rebuilds: Measure[] = [];
+for (let i = 0; i < runs; i++) {
+  const input = mkdtempSync(path.join(scratch, 'in-'));
+  cpSync(sample, input, { recursive: true });
+  // The first build reads exceljs's copy of the workbook, so the one cell below is the only change.
+  await changeOneComplaint(input, '运输途中跌落，外壳变形');
+  const out = freshOut();
+  cli(['build', '--input', input, '--output', out, '--as-of', sampleAsOf]);
+  await changeOneComplaint(input, `运输途中跌落，外壳变形（第 ${i + 1} 次修改）`);
+  rebuilds.push(build(input, sampleAsOf, [], out));
+}
+const rebuild = rebuilds.sort((a, b) => a.ms - b.ms)[Math.floor(runs / 2)]!;
+line('sample: rebuild after one complaint row changed', rebuild);
 
-const ratio = big.ms / ingest.ms;
-process.stdout.write(
-  `\ngoal: 100k build within 2× ingest — ${ratio <= 2 ? 'met' : 'NOT met'} (${ratio.toFixed(2)}×); under 1 GB — ${big.maxRssMB < 1024 ? 'met' : 'NOT met'} (${big.maxRssMB} MB)\n`,
-);
+// Start-up: the CLI's help against a bare node.
+const bare = median(() => processTime(['-e', '0']), runs);
+line('node -e 0', bare);
+const help = median(() => processTime([path.join(root, 'bin', 'qmsdoc.js'), '--help']), runs);
+line('qmsdoc --help', help);
+
+// 100k rows per dataset.
+let bigBuild: Measure | null = null;
+let bigIngest: Measure | null = null;
+let one: Measure | null = null;
+let three: Measure | null = null;
+if (big) {
+  const { xlsx } = await benchData(rows);
+  const alone = mkdtempSync(path.join(scratch, 'one-'));
+  copyFileSync(path.join(xlsx, 'complaints.xlsx'), path.join(alone, 'complaints.xlsx'));
+  one = median(() => ingestAlone(alone), heavyRuns);
+  line(`ingest: one file, ${rows} complaints`, one);
+  three = median(() => ingestAlone(xlsx), heavyRuns);
+  line(`ingest: three files, ${rows} rows each`, three);
+  bigIngest = three;
+  bigBuild = median(() => build(xlsx, '2025-06-30', ['--no-filled-forms']), heavyRuns);
+  line(`build --no-filled-forms, ${rows} rows × 3`, bigBuild);
+}
+rmSync(scratch, { recursive: true, force: true });
+
+const ratio = (label: string, a: number, b: number, goal: number) =>
+  process.stdout.write(`  ${label.padEnd(58)}${(a / b).toFixed(2).padStart(7)}×  goal ≤ ${goal}  ${a / b <= goal ? 'met' : 'NOT met'}\n`);
+process.stdout.write('\nratios (wall time, same run)\n');
+ratio('(a) sample full build ÷ sample check', full.ms, check.ms, 8);
+ratio('(b) rebuild after one complaint row ÷ sample check', rebuild.ms, check.ms, 2);
+if (bigBuild && bigIngest) ratio(`(c) ${rows} × 3 build --no-filled-forms ÷ ingest`, bigBuild.ms, bigIngest.ms, 2);
+if (one && three) ratio('(d) three-file folder ingest ÷ one-file ingest', three.ms, one.ms, 1.3);
+if (bigBuild) process.stdout.write(`  ${'(e) peak RSS of the 100k × 3 build'.padEnd(58)}${String(bigBuild.maxRssMB).padStart(7)} MB  goal < 1024  ${bigBuild.maxRssMB < 1024 ? 'met' : 'NOT met'}\n`);
+ratio('(f) qmsdoc --help ÷ node -e 0', help.ms, bare.ms, 2);

@@ -314,6 +314,10 @@ export async function startComplaintPacks(
   // A pack is a function of its month's model (and the environment): unchanged months are carried over.
   const toRender: string[] = [];
   for (const month of months) {
+    if (!cache.active) {
+      toRender.push(month);
+      continue;
+    }
     const file = `reports/complaints-${month}.pdf`;
     const key = cache.key('complaint-month', complaintMonth(result.rules, month, options.config, options.asOf));
     const carried = cache.take(file, key);

@@ -84,9 +84,14 @@ export class BuildCache {
     this.environment = hashOf('environment', parts);
   }
 
+  /** True once setEnvironment was called: units are keyed and recorded (emitBuild). */
+  get active(): boolean {
+    return this.environment !== '';
+  }
+
   /** The key of a unit: the environment and this unit's own inputs. */
   key(kind: string, ...inputs: unknown[]): string {
-    if (this.environment === '') throw new Error('BuildCache.key before setEnvironment');
+    if (!this.active) throw new Error('BuildCache.key before setEnvironment');
     return hashOf(`${this.environment}\u0000${kind}`, inputs);
   }
 

@@ -5,6 +5,7 @@ import { controlledFurniture, PAGE_MARGINS, type ControlledDocument } from '../r
 import { PRIMARY_FONT } from '../render/pdf/font-set.js';
 import { KEEP_TOGETHER_ROWS, keepHeadingsWithNext, LEAD_IN_FIRST, LEAD_IN_REST, reportTable } from '../render/pdf/report-table.js';
 import { MissingGlyphs, textNode, type TextStyle } from '../render/pdf/text-node.js';
+import { measureOnce } from '../render/pdf/measure-once.js';
 import type { ReportTexts } from './report-texts.js';
 
 /** A heading placed inside an unbreakable block: no headline level and no page break of its own. */
@@ -179,6 +180,8 @@ export class ReportBuilder {
   /** The document: the content under the controlled header and footer, dated by the as-of date. */
   document(controlled: Omit<ControlledDocument, 'lang' | 'contentWidth'>, asOf: string, subject: string): { definition: TDocumentDefinitions; missingGlyphs: string[] } {
     this.flush();
+    // Each heading keepHeadingsWithNext moves costs pdfmake a layout pass: measured once, a pass only places.
+    measureOnce();
     const { header, footer } = controlledFurniture({ ...controlled, lang: this.lang, contentWidth: CONTENT_WIDTH }, this.missing);
     const stamp = new Date(`${asOf}T00:00:00Z`);
     return {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FontSet } from './font-set.js';
 import { applyPdfkitSpeedups } from './pdfkit-speedups.js';
+import { stableGlyphCodePoints } from './stable-glyph-unicode.js';
 
 type Pdfmake = typeof import('pdfmake') & {
   virtualfs: { writeFileSync(name: string, data: Buffer): void };
@@ -19,6 +20,7 @@ function pdfmake(): Pdfmake {
   const loaded = createRequire(import.meta.url)('pdfmake') as Pdfmake;
   const fonts = FontSet.get();
   applyPdfkitSpeedups(fonts.files.get('sc-400.ttf')!, fonts.sampleGlyph());
+  stableGlyphCodePoints(fonts.sampleGlyph());
   for (const [name, bytes] of fonts.files) loaded.virtualfs.writeFileSync(name, bytes);
   loaded.setFonts(fonts.pdfmakeFonts());
   loaded.setUrlAccessPolicy(() => false);
