@@ -15,7 +15,7 @@ import type { ComplaintMonthPdf } from './reports/render-complaint-month.js';
 import { defaultThreads, WorkerPool } from './workers/worker-pool.js';
 import { BUILD_STATE_PATH, BuildCache, sha256 } from './incremental/build-state.js';
 import type { FormReuse } from './forms/render-forms.js';
-import { complaintMonth } from './compute/complaint-month.js';
+import { complaintMonth, type ComplaintMonthModel } from './compute/complaint-month.js';
 
 export interface CheckOptions {
   /** The input folder. */
@@ -313,13 +313,20 @@ export async function startComplaintPacks(
   const finish = () => glyphs.sort((a, b) => (a.file < b.file ? -1 : 1));
   // A pack is a function of its month's model (and the environment): unchanged months are carried over.
   const toRender: string[] = [];
+  const cost = new Map<string, number>();
   for (const month of months) {
+    if (!cache.active && pool === undefined) {
+      toRender.push(month);
+      continue;
+    }
+    const model = complaintMonth(result.rules, month, options.config, options.asOf);
+    cost.set(month, packCost(model, options.config.reports.maxTableRows));
     if (!cache.active) {
       toRender.push(month);
       continue;
     }
     const file = `reports/complaints-${month}.pdf`;
-    const key = cache.key('complaint-month', complaintMonth(result.rules, month, options.config, options.asOf));
+    const key = cache.key('complaint-month', model);
     const carried = cache.take(file, key);
     if (carried === null) {
       keys.set(month, key);
@@ -330,6 +337,8 @@ export async function startComplaintPacks(
     glyphs.push(...carried.missingGlyphs);
     onProgress?.(++written, months.length);
   }
+  // Largest first: the pool is not left waiting on one long pack at the end.
+  toRender.sort((a, b) => (cost.get(b) ?? 0) - (cost.get(a) ?? 0) || (a < b ? -1 : 1));
   if (pool === undefined) {
     for (const month of toRender) write(await renderComplaintMonthTask(prepare(month)));
     return { done: Promise.resolve(finish()) };
@@ -346,6 +355,12 @@ export async function startComplaintPacks(
   // Awaited by the caller later; a failure meanwhile must not count as unhandled.
   done.catch(() => undefined);
   return { done };
+}
+
+/** A pack's rendering cost, roughly: the rows of its tables (each cut at `maxRows`). */
+function packCost(model: ComplaintMonthModel, maxRows: number): number {
+  const rows = [model.complaints, model.stillOpen, model.major, model.returns.complaints, model.capa.missing, model.repeats];
+  return rows.reduce((n, list) => n + Math.min(list.length, maxRows), 0);
 }
 
 /** The management review input report of the as-of year (reports/management-review-<year>.pdf). */
