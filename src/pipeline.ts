@@ -132,6 +132,12 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   }
 }
 
+/** A carried-over file: listed as written where it already is (see OutputWriter.carry). */
+function carryFile(writer: OutputWriter, path: string, bytes: Buffer): void {
+  if (writer.carry) writer.carry(path, bytes);
+  else writer.write(path, bytes);
+}
+
 /**
  * One unit of output through the cache: carried over from the last build (its files written
  * again as they were) when its key is unchanged, else made by `make`, which writes its files
@@ -140,7 +146,7 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
 async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: string, make: (writer: OutputWriter) => Promise<GlyphReport>): Promise<GlyphReport> {
   const carried = cache.take(name, key);
   if (carried) {
-    for (const f of carried.files) writer.write(f.path, f.bytes);
+    for (const f of carried.files) carryFile(writer, f.path, f.bytes);
     return carried.missingGlyphs;
   }
   const files: { path: string; bytes: Buffer }[] = [];
@@ -188,25 +194,34 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
   ];
   if (options.filledForms) {
     const jobs = filledFormJobs(templates, result.rules, views);
-    const emit = (path: string, bytes: Buffer) => void writer.write(path, bytes);
-    missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total), formReuse(cache))));
+    const carried = new Set<string>();
+    const emit = (path: string, bytes: Buffer) => void (carried.has(path) ? carryFile(writer, path, bytes) : writer.write(path, bytes));
+    missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total), formReuse(cache, carried))));
   }
   return missingGlyphs;
 }
 
-/** The filled forms through the cache: a record's form is keyed by its template and view, a combined form by its records' bytes. */
-function formReuse(cache: BuildCache): FormReuse {
+/**
+ * The filled forms through the cache: a record's form is keyed by its template and view, a
+ * combined form by its records' bytes. The paths carried over are added to `carried`.
+ */
+function formReuse(cache: BuildCache, carried: Set<string>): FormReuse {
   return {
     take: (file, template, view) => {
-      const carried = cache.take(file, cache.key('form', template, view));
-      const bytes = carried?.files[0]?.bytes;
-      return bytes === undefined ? null : { bytes, missing: carried!.missingGlyphs[0]?.chars ?? [] };
+      const unit = cache.take(file, cache.key('form', template, view));
+      const bytes = unit?.files[0]?.bytes;
+      if (bytes === undefined) return null;
+      carried.add(file);
+      return { bytes, missing: unit!.missingGlyphs[0]?.chars ?? [] };
     },
     put: (file, template, view, bytes, missing) => cache.put(file, cache.key('form', template, view), [{ path: file, bytes }], missing.length > 0 ? [{ file, chars: [...missing] }] : []),
     combined: (file, parts, make) => {
       const key = cache.key('combined-form', file, parts.map((p) => sha256(p)));
-      const carried = cache.take(file, key)?.files[0]?.bytes;
-      if (carried !== undefined) return carried;
+      const kept = cache.take(file, key)?.files[0]?.bytes;
+      if (kept !== undefined) {
+        carried.add(file);
+        return kept;
+      }
       const bytes = make();
       cache.put(file, key, [{ path: file, bytes }]);
       return bytes;
@@ -333,7 +348,7 @@ export async function startComplaintPacks(
       toRender.push(month);
       continue;
     }
-    for (const f of carried.files) writer.write(f.path, f.bytes);
+    for (const f of carried.files) carryFile(writer, f.path, f.bytes);
     glyphs.push(...carried.missingGlyphs);
     onProgress?.(++written, months.length);
   }

@@ -13,6 +13,11 @@ export interface WrittenFile {
 /** Where renderers' artefacts go. Tests swap in a memory writer; the CLI writes files. */
 export interface OutputWriter {
   write(relativePath: string, data: Buffer | string): WrittenFile;
+  /**
+   * A file of the last build into this folder, unchanged (an incremental build checked its bytes
+   * there): listed as written; a writer that writes elsewhere (memory) writes it. Optional.
+   */
+  carry?(relativePath: string, data: Buffer): WrittenFile;
   readonly written: readonly WrittenFile[];
 }
 
@@ -38,6 +43,13 @@ export function createFileWriter(folder: string): OutputWriter {
         rmSync(temporary, { force: true });
         throw error;
       }
+      const file = { path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+      written.push(file);
+      return file;
+    },
+    carry(relativePath, bytes) {
+      // Already in place with these bytes: rewriting 250 files cost more than rendering one form.
+      resolveInside(root, relativePath);
       const file = { path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
       written.push(file);
       return file;

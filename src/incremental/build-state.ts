@@ -128,9 +128,9 @@ export class BuildCache {
 
   /** build-state.json of this run. */
   serialise(): string {
-    const names = [...this.made.keys()].sort();
-    const state: BuildStateFile = { schemaVersion: 1, units: Object.fromEntries(names.map((n) => [n, this.made.get(n)!])) };
-    return `${JSON.stringify(state, null, 1)}\n`;
+    // One line per unit: small, and a difference between two builds reads as lines.
+    const lines = [...this.made.keys()].sort().map((name) => `${JSON.stringify(name)}:${JSON.stringify(this.made.get(name)!)}`);
+    return `{"schemaVersion":1,"units":{\n${lines.join(',\n')}\n}}\n`;
   }
 }
 

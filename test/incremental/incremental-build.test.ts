@@ -80,8 +80,10 @@ describe('an incremental build after a one-row change in each ledger', () => {
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThan(20);
     const changed = [...before.keys()].filter((f) => !before.get(f)!.equals(readFileSync(path.join(incremental, f))));
-    // The edited complaint's record and its CAPA report, its month's pack; the edited order's review form.
-    expect(changed).toEqual(expect.arrayContaining(['forms/complaint_record/KS-2025-001.pdf', 'forms/complaint_record.pdf', 'reports/complaints-2025-01.pdf', 'forms/order_review/HT-2025-001.pdf', 'summary.json', 'manifest.json']));
+    // The edited complaint's record and CAPA report, the edited order's review form, the edited survey's workbook.
+    expect(changed).toEqual(
+      expect.arrayContaining(['forms/complaint_record/KS-2025-001.pdf', 'forms/capa_report/CAPA-2025-001.pdf', 'forms/complaint_record.pdf', 'forms/order_review/HT-2025-001.pdf', 'reports/satisfaction-2025H2.xlsx', 'summary.json', 'manifest.json']),
+    );
     expect(changed).not.toContain('forms/complaint_record/KS-2025-002.pdf');
     expect(changed).not.toContain('reports/complaints-2025-02.pdf');
     expect((await pdfPages(readFileSync(path.join(incremental, 'forms/complaint_record/KS-2025-001.pdf')))).join('\n')).toContain('外壳严重变形');
