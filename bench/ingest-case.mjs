@@ -43,7 +43,9 @@ async function run() {
 }
 
 statSync(target);
+const cpu = process.cpuUsage();
 const start = performance.now();
 const rows = await run();
 const ms = performance.now() - start;
-process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), rows, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+const used = process.cpuUsage(cpu);
+process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), rows, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

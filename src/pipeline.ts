@@ -324,7 +324,11 @@ export async function startComplaintPacks(
     if (key !== undefined) cache.put(file, key, [{ path: file, bytes }], packGlyphs);
     onProgress?.(++written, months.length);
   };
-  const prepare = (month: string) => prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo });
+  const models = new Map<string, ComplaintMonthModel>();
+  const prepare = (month: string) => {
+    const model = models.get(month);
+    return prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo, ...(model ? { model } : {}) });
+  };
   const finish = () => glyphs.sort((a, b) => (a.file < b.file ? -1 : 1));
   // A pack is a function of its month's model (and the environment): unchanged months are carried over.
   const toRender: string[] = [];
@@ -335,6 +339,7 @@ export async function startComplaintPacks(
       continue;
     }
     const model = complaintMonth(result.rules, month, options.config, options.asOf);
+    models.set(month, model);
     cost.set(month, packCost(model, options.config.reports.maxTableRows));
     if (!cache.active) {
       toRender.push(month);

@@ -32,13 +32,14 @@ export function complaintMonthCharts(model: ComplaintMonthModel, texts: ReportTe
 }
 
 /**
- * One month's pack ready to lay out and render in any thread: the computed model and the chart
- * images (plain data, so it crosses to a worker as is).
+ * One month's pack ready to draw, lay out and render in any thread: the computed model and the
+ * chart configurations (plain data, so it crosses to a worker as is; the charts are drawn there,
+ * so the packs' charts are drawn in parallel).
  */
 export interface ComplaintMonthTask {
   readonly model: ComplaintMonthModel;
-  /** PNG bytes by chart key (history, pareto). */
-  readonly charts: Readonly<Record<string, Uint8Array>>;
+  /** Chart configurations by key (history, pareto). */
+  readonly charts: Readonly<Record<string, ChartSpec>>;
   readonly config: Config;
   readonly lang: Lang;
   readonly asOf: string;
@@ -51,7 +52,7 @@ export interface ComplaintMonthPdf {
   readonly missingGlyphs: readonly string[];
 }
 
-/** The model and charts of `month`'s pack (the part that needs all the records). */
+/** The model and chart configurations of `month`'s pack (the part that needs all the records). */
 export function prepareComplaintMonth(input: {
   rules: RuleResults;
   month: string;
@@ -59,11 +60,12 @@ export function prepareComplaintMonth(input: {
   lang: Lang;
   asOf: string;
   logo: { readonly name: string; readonly bytes: Uint8Array } | null;
+  /** The month's model when the caller has it already. */
+  model?: ComplaintMonthModel;
 }): ComplaintMonthTask {
   const { config, lang } = input;
-  const model = complaintMonth(input.rules, input.month, config, input.asOf);
-  const specs = complaintMonthCharts(model, loadReportTexts('complaints-month', lang), lang);
-  const charts = Object.fromEntries(Object.entries(specs).map(([key, spec]) => [key, renderChart(spec, WIDE_CHART)]));
+  const model = input.model ?? complaintMonth(input.rules, input.month, config, input.asOf);
+  const charts = complaintMonthCharts(model, loadReportTexts('complaints-month', lang), lang);
   return { model, charts, config, lang, asOf: input.asOf, logo: input.logo };
 }
 
@@ -73,9 +75,9 @@ export async function renderComplaintMonthTask(task: ComplaintMonthTask): Promis
   const texts = loadReportTexts('complaints-month', lang);
   if (task.logo) registerImage(task.logo.name, Buffer.from(task.logo.bytes));
   const names: Record<string, string> = {};
-  for (const [key, png] of Object.entries(task.charts)) {
+  for (const [key, spec] of Object.entries(task.charts)) {
     names[key] = `complaints-${model.month}-${key}.png`;
-    registerImage(names[key], Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+    registerImage(names[key], renderChart(spec, WIDE_CHART));
   }
   try {
     const { definition, missingGlyphs } = layoutComplaintMonth({
