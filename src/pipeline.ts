@@ -103,13 +103,13 @@ export interface BuildReport {
  */
 export async function emitBuild(result: CheckResult, options: BuildOptions, writer: OutputWriter): Promise<BuildReport> {
   const { config, lang, asOf } = options;
-  const summaryText = emitCheck(result, writer);
+  // The key of everything made from the summary; the text itself is not kept (hundreds of MB at 100k rows).
+  const summaryKey = sha256(emitCheck(result, writer));
   const logo = await registerLogo(config);
   const cache = options.cache ?? BuildCache.none();
   const { toolFingerprint } = await import('./incremental/tool-fingerprint.js');
   cache.setEnvironment(toolFingerprint(), options.toolVersion, lang, asOf, config, logo === null ? null : sha256(logo.bytes));
   const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
-  const summaryKey = sha256(summaryText);
   // The monthly packs are the longest documents: they go to a worker thread (more, with the
   // cores for it) first, and this thread writes everything else meanwhile.
   const threads = defaultThreads();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GlyphReport } from '../forms/render-forms.js';
@@ -140,11 +140,39 @@ export function sha256(bytes: Buffer | string): string {
 
 /**
  * SHA-256 of a value's JSON. The inputs of documents are plain data (they cross to worker threads
- * and into summary.json the same way), so JSON spells all of them; a replacer function to spell
- * maps and sets made the keys of a 100k-row build cost seconds.
+ * and into summary.json the same way), so JSON spells all of them. Arrays and objects of the top
+ * levels are fed to the hash piece by piece: a month's model at 100k rows as one JSON string took
+ * hundreds of MB for a moment (Chinese text is two bytes a character).
  */
 function hashOf(prefix: string, value: unknown): string {
-  return createHash('sha256').update(prefix).update('\u0000').update(JSON.stringify(value) ?? 'undefined').digest('hex');
+  const hash = createHash('sha256').update(prefix).update('\u0000');
+  feed(hash, value, 0);
+  return hash.digest('hex');
+}
+
+/** Depth below which containers are walked rather than stringified whole. */
+const WALK_DEPTH = 3;
+
+function feed(hash: Hash, value: unknown, depth: number): void {
+  if (depth < WALK_DEPTH && Array.isArray(value)) {
+    hash.update(`[${value.length}:`);
+    for (const item of value) {
+      feed(hash, item, depth + 1);
+      hash.update(',');
+    }
+    hash.update(']');
+  } else if (depth < WALK_DEPTH && typeof value === 'object' && value !== null && !(value instanceof Uint8Array)) {
+    hash.update('{');
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      hash.update(`${JSON.stringify(key)}:`);
+      feed(hash, item, depth + 1);
+      hash.update(',');
+    }
+    hash.update('}');
+  } else {
+    hash.update(JSON.stringify(value) ?? 'undefined');
+  }
 }
 
 /** A file's bytes under the output folder, or null when it is gone or the path leaves the folder. */

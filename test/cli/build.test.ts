@@ -68,7 +68,7 @@ describe('qmsdoc build on the bundled sample', () => {
     const manifest = JSON.parse(readFileSync(path.join(first, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ schemaVersion: 1, tool: { name: 'qmsdoc' }, asOf: '2025-12-31', config: { file: 'qmsdoc.config.json', sha256: sha(path.join(input, 'qmsdoc.config.json')) } });
     const outputs = manifest.outputs as { path: string; sha256: string; bytes: number }[];
-    expect(outputs.map((o) => o.path)).toEqual(filesUnder(first).filter((f) => f !== 'manifest.json'));
+    expect(outputs.map((o) => o.path)).toEqual(filesUnder(first).filter((f) => f !== 'manifest.json' && !f.startsWith('.qmsdoc/')));
     for (const o of outputs) {
       expect(o.sha256).toBe(sha(path.join(first, o.path)));
       expect(o.bytes).toBe(statSync(path.join(first, o.path)).size);
