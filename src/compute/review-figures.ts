@@ -4,6 +4,7 @@ import type { Lang } from '../model/lang.js';
 import { METRIC_KIND, type ObjectiveMetric } from '../model/objectives.js';
 import type { ReviewSummary, SatisfactionSummary } from '../model/summary.js';
 import { MILESTONES, type Milestone } from '../validate/check-complaints.js';
+import { satisfactionCapaRequests } from '../validate/capa-requests.js';
 import { reviewIncompleteOrders } from '../validate/review-completeness.js';
 import type { RuleResults } from '../validate/run-rules.js';
 
@@ -89,7 +90,7 @@ export function reviewFigures(rules: RuleResults, config: Config, asOf: string, 
     }
   }
   const verified = [...capas.values()].filter(Boolean).length;
-  const satisfactionRequests = rules.findings.filter((f) => f.rule === 'S2' || f.rule === 'S3').length;
+  const satisfactionRequests = satisfactionCapaRequests(rules.findings, satisfaction.period).length;
   const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
   const actuals: Record<ObjectiveMetric, number | null> = {

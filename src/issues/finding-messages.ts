@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import { ENUMS } from '../model/enums.js';
-import type { Finding, FindingLimit, RuleId, RuleParams } from '../model/finding.js';
+import type { Finding, RuleId, RuleParams } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { REVIEW_ITEM_SHORT } from '../model/review-items.js';
 import type { ReviewItem } from '../model/fields.js';
@@ -203,9 +203,21 @@ export function findingFormatter(config: Config, lang: Lang): (finding: Finding)
   };
 }
 
-/** A company limit or objective as printed: "18 个工作日（公司设定）", "90%（营销管理制度）". */
-export function formatLimit(limit: FindingLimit, lang: Lang): string {
-  const value =
-    limit.unit === 'rate' ? formatRate(limit.value) : limit.unit === 'points' ? (lang === 'zh' ? `${limit.value} 分` : `${limit.value} points`) : limit.unit === 'hours' ? (lang === 'zh' ? `${limit.value} 小时` : `${limit.value} hours`) : lang === 'zh' ? `${limit.value} 个工作日` : `${limit.value} working days`;
-  return lang === 'zh' ? `${value}（${limit.source.zh}）` : `${value} (${limit.source.en})`;
+/** A limit's value with its unit: "18 个工作日", "72 小时", "90.0%", "85 分". */
+export function limitValue(limit: { readonly value: number; readonly unit: string }, lang: Lang): string {
+  switch (limit.unit) {
+    case 'rate':
+      return formatRate(limit.value);
+    case 'points':
+      return lang === 'zh' ? `${limit.value} 分` : `${limit.value} points`;
+    case 'hours':
+      return lang === 'zh' ? `${limit.value} 小时` : `${limit.value} hours`;
+    default:
+      return lang === 'zh' ? `${limit.value} 个工作日` : `${limit.value} working ${limit.value === 1 ? 'day' : 'days'}`;
+  }
+}
+
+/** A company limit or objective as printed, with its source: "18 个工作日（公司设定）", "90.0% (company setting)". */
+export function formatLimit(limit: { readonly value: number; readonly unit: string; readonly source: string }, lang: Lang): string {
+  return lang === 'zh' ? `${limitValue(limit, lang)}（${limit.source}）` : `${limitValue(limit, lang)} (${limit.source})`;
 }

@@ -192,7 +192,7 @@ export interface ReviewSummary {
     readonly open: number;
     /** Complaints of ours without a CAPA number. */
     readonly missing: number;
-    /** CAPA requests from the satisfaction survey (findings S2, S3). */
+    /** CAPA requests from the satisfaction survey of the current period (findings S1–S4; see capa-requests.ts). */
     readonly satisfactionRequests: number;
   };
   readonly objectives: readonly {

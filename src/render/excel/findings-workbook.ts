@@ -1,9 +1,10 @@
 import type { Config } from '../../config/config.js';
 import type { Headline } from '../../compute/headline.js';
 import { formatDelta, formatRate, formatScore } from '../../issues/format-number.js';
-import { DATASET_LABELS, SEVERITY_LABELS } from '../../issues/labels.js';
+import { formatLimit } from '../../issues/finding-messages.js';
+import { BASIS_LABELS, DATASET_LABELS, SEVERITY_LABELS } from '../../issues/labels.js';
 import { DATASETS } from '../../model/fields.js';
-import { FINDING_SEVERITIES, type FindingSeverity } from '../../model/finding.js';
+import { FINDING_BASES, FINDING_SEVERITIES, type FindingSeverity } from '../../model/finding.js';
 import type { Lang } from '../../model/lang.js';
 import { BAND_LABELS } from '../../model/satisfaction.js';
 import type { Summary } from '../../model/summary.js';
@@ -38,7 +39,8 @@ const TEXT = {
     goal: (g: string) => `目标 ${g}`,
     matrix: '按类别和严重程度',
     total: '合计',
-    columns: ['序号', '严重程度', '条款', '规则', '记录', '文件', '工作表', '行', '问题说明', '采取的措施', '责任人', '完成日期', '验证'],
+    columns: ['序号', '严重程度', '条款', '依据', '公司设定时限/目标（来源）', '规则', '记录', '文件', '工作表', '行', '问题说明', '采取的措施', '责任人', '完成日期', '验证'],
+    byBasis: '按类别和依据',
     errors: '输入错误',
     errorColumns: ['序号', '级别', '文件', '工作表', '行', '列', '值', '说明', '该行未读入'],
     level: { error: '错误', warning: '警告' },
@@ -70,7 +72,8 @@ const TEXT = {
     goal: (g: string) => `goal ${g}`,
     matrix: 'By area and severity',
     total: 'Total',
-    columns: ['No.', 'Severity', 'Clause', 'Rule', 'Record', 'File', 'Sheet', 'Row', 'Finding', 'Action taken', 'Responsible', 'Done on', 'Verified'],
+    columns: ['No.', 'Severity', 'Clause', 'Basis', 'Company limit / objective (source)', 'Rule', 'Record', 'File', 'Sheet', 'Row', 'Finding', 'Action taken', 'Responsible', 'Done on', 'Verified'],
+    byBasis: 'By area and basis',
     errors: 'Input errors',
     errorColumns: ['No.', 'Level', 'File', 'Sheet', 'Row', 'Column', 'Value', 'Problem', 'Row not read'],
     level: { error: 'Error', warning: 'Warning' },
@@ -125,15 +128,25 @@ export function renderFindingsWorkbook({ summary, headline, config, lang }: Find
     const counts = FINDING_SEVERITIES.map((s) => h.findings.byDataset[d][s]);
     cover.addRow([DATASET_LABELS[d][lang], ...counts, counts.reduce((a, b) => a + b, 0)], BODY_STYLE);
   }
+  // The groups an auditor keeps apart: nonconformities, company time limits, objectives, data checks.
+  cover.addRow([]);
+  cover.addRow([t.byBasis, ...FINDING_BASES.map((b) => BASIS_LABELS[b][lang]), t.total], HEADER_STYLE);
+  for (const d of DATASETS) {
+    const counts = FINDING_BASES.map((b) => summary.findings.filter((f) => f.dataset === d && f.basis === b).length);
+    cover.addRow([DATASET_LABELS[d][lang], ...counts, counts.reduce((a, b) => a + b, 0)], BODY_STYLE);
+  }
+  const totals = FINDING_BASES.map((b) => summary.findings.filter((f) => f.basis === b).length);
+  cover.addRow([t.total, ...totals, summary.findings.length], BODY_STYLE);
 
   for (const dataset of DATASETS) {
     const sheet = wb.addSheet(DATASET_LABELS[dataset][lang]);
-    const findings = summary.findings.filter((f) => f.dataset === dataset);
+    // By basis (nonconformities first), in summary order within each.
+    const findings = FINDING_BASES.flatMap((b) => summary.findings.filter((f) => f.dataset === dataset && f.basis === b));
     writeTable(
       sheet,
       t.columns,
-      findings.map((f, i) => [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause ?? '', f.rule, f.record, f.file, f.sheet, f.row, f.message, null, null, null, null]),
-      { maxWidth: [6, 12, 10, 6, 24, 34, 16, 6, 60, 30, 10, 12, 10], wrap: [8, 9], cellStyle: (r, c) => (c === 1 ? { fill: SEVERITY_FILL[findings[r]!.severity] } : undefined) },
+      findings.map((f, i) => [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause ?? '', BASIS_LABELS[f.basis][lang], f.limit ? formatLimit(f.limit, lang) : null, f.rule, f.record, f.file, f.sheet, f.row, f.message, null, null, null, null]),
+      { maxWidth: [6, 12, 10, 16, 22, 6, 24, 34, 16, 6, 60, 30, 10, 12, 10], wrap: [4, 10, 11], cellStyle: (r, c) => (c === 1 ? { fill: SEVERITY_FILL[findings[r]!.severity] } : undefined) },
     );
   }
 
