@@ -57,6 +57,8 @@ export function reviewFigures(rules: RuleResults, config: Config, asOf: string, 
   const onTime = Object.fromEntries(MILESTONES.map((m) => [m, { onTime: 0, late: 0 }])) as Record<Milestone, { onTime: number; late: number }>;
   const c = { total: 0, open: 0, overdue: 0, major: 0, majorEscalated: 0, returned: 0, returnQuantity: 0, repeats: 0 };
   const capas = new Map<string, boolean>();
+  // "Should have a CAPA and has none" is rule C8's finding, counted once here and in the audit report.
+  const withoutCapa = new Set(rules.findings.filter((f) => f.rule === 'C8').map((f) => f.record));
   let required = 0;
   let missing = 0;
   for (const s of rules.complaints) {
@@ -80,10 +82,8 @@ export function reviewFigures(rules: RuleResults, config: Config, asOf: string, 
       const outcome = s.milestones[m];
       if (outcome) onTime[m][outcome.onTime ? 'onTime' : 'late']++;
     }
-    if (complaint.responsibility === 'ours') {
-      required++;
-      if (complaint.capaNo === null) missing++;
-    }
+    if (complaint.responsibility === 'ours') required++;
+    if (withoutCapa.has(complaint.complaintNo)) missing++;
     if (complaint.capaNo !== null) {
       const done = s.closedAt !== null && complaint.verifiedBy !== null;
       capas.set(complaint.capaNo, (capas.get(complaint.capaNo) ?? true) && done);

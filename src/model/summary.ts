@@ -183,14 +183,14 @@ export interface ReviewSummary {
   };
   /** Corrective actions of the year's complaints, counted by CAPA number. */
   readonly capa: {
-    /** Complaints whose responsibility is ours (each needs a CAPA, rule C8). */
+    /** Complaints whose responsibility is ours (each needs a corrective action, rule C8). */
     readonly required: number;
     /** Distinct CAPA numbers. */
     readonly raised: number;
     /** CAPA numbers whose complaints are all closed and verified. */
     readonly verified: number;
     readonly open: number;
-    /** Complaints of ours without a CAPA number. */
+    /** Complaints with rule C8: ours with neither a corrective action nor a CAPA number, or major and ours without a CAPA number. */
     readonly missing: number;
     /** CAPA requests from the satisfaction survey of the current period (findings S1–S4; see capa-requests.ts). */
     readonly satisfactionRequests: number;

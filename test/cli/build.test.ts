@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import { expectOneNumberPerFigure } from '../helpers/figures.js';
 import { tempFolder } from '../helpers/fixtures.js';
 import { pdfImageBoxes, pdfLineHeights, pdfPages } from '../helpers/pdf.js';
 import { formatRate } from '../../src/issues/format-number.js';
@@ -168,6 +169,12 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(text).toContain(`共发现 ${summary.findings.length} 条：不符合（程序要求）${of('procedure')} 条`);
     expect(text).toContain(`未达到公司设定时限 ${of('company_limit')} 条`);
     expect(text).toContain(`目标未达成 ${of('objective')} 条；数据核对 ${of('data')} 条。`);
+  });
+
+  it('prints each figure that appears in more than one document as the same number, summary.json\'s', async () => {
+    // Complaints, orders, review completeness, overdue, satisfaction mean and response rate, CAPA
+    // raised and verified, satisfaction CAPA requests, repeats: read back from every PDF and the workbook.
+    await expectOneNumberPerFigure(first);
   });
 
   it('never leaves a section heading alone at the foot of a page', async () => {

@@ -54,7 +54,7 @@ describe('the management review figures', () => {
         makeComplaint({ complaintNo: 'K1' }),
         makeComplaint({ complaintNo: 'K2', receivedAt: { date: '2025-03-20', time: '09:00:00' }, severity: 'major', escalated: false, capaNo: 'CAPA-1', verifiedBy: null }),
         makeComplaint({ complaintNo: 'K3', receivedAt: { date: '2024-12-01', time: '09:00:00' } }),
-        makeComplaint({ complaintNo: 'K4', receivedAt: { date: '2025-07-01', time: '09:00:00' }, responsibility: 'ours', capaNo: null, returned: true, returnQty: 40 }),
+        makeComplaint({ complaintNo: 'K4', receivedAt: { date: '2025-07-01', time: '09:00:00' }, responsibility: 'ours', capaNo: null, correctiveAction: null, returned: true, returnQty: 40 }),
       ],
     });
     const r = summary.review;
