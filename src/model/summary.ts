@@ -199,6 +199,8 @@ export interface ReviewSummary {
     readonly metric: string;
     readonly label: string;
     readonly target: number;
+    /** Where the objective is set (config; default 公司设定), in the run's language. */
+    readonly source: string;
     readonly direction: 'atLeast' | 'atMost';
     /** Null: no data to judge. */
     readonly actual: number | null;
