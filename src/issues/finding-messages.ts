@@ -61,12 +61,12 @@ const MESSAGES: Messages = {
       [
         ...(p.confirmed ? [] : [p.confirmText ? `${w.department('sales')}负责人未确认（“${p.confirmText}”）` : `${w.department('sales')}负责人未确认`]),
         ...(p.otherSignoff ? [] : [`没有${w.department('sales')}以外的部门签字`]),
-      ].join('；'),
+      ].join('；') + `；标准产品订单应由${w.department('sales')}负责人确认、相关部门负责人会签`,
     en: (p, w) =>
       [
         ...(p.confirmed ? [] : [p.confirmText ? `not confirmed by the head of ${w.department('sales')} ("${p.confirmText}")` : `not confirmed by the head of ${w.department('sales')}`]),
         ...(p.otherSignoff ? [] : [`no sign-off by a department other than ${w.department('sales')}`]),
-      ].join('; '),
+      ].join('; ') + `; a standard order is confirmed by the head of ${w.department('sales')} and signed by the related department heads`,
   },
   O6: {
     zh: (p) => `评审异议“${p.dispute}”${p.agreed === false ? '未与客户达成一致' : '没有与客户达成一致的记录'}，也没有总经理裁决记录；未解决的异议应由总经理决定并记录`,
@@ -77,8 +77,8 @@ const MESSAGES: Messages = {
     en: (p) => `changed on ${p.changeDate} without a liaison sheet number; a change is sent to the departments on a liaison sheet`,
   },
   O8: {
-    zh: (p) => (p.reReviewDate === null ? `${p.changeDate} 变更后没有再评审日期` : `再评审日期 ${p.reReviewDate} 早于变更日期 ${p.changeDate}`),
-    en: (p) => (p.reReviewDate === null ? `no re-review date after the change on ${p.changeDate}` : `re-review on ${p.reReviewDate} is before the change on ${p.changeDate}`),
+    zh: (p) => `${p.reReviewDate === null ? `${p.changeDate} 变更后没有再评审日期` : `再评审日期 ${p.reReviewDate} 早于变更日期 ${p.changeDate}`}；本公司规定此类订单变更后应重新评审`,
+    en: (p) => `${p.reReviewDate === null ? `no re-review date after the change on ${p.changeDate}` : `re-review on ${p.reReviewDate} is before the change on ${p.changeDate}`}; the company re-reviews such orders after a change`,
   },
   O9: {
     zh: (p) => `${p.source === null ? '' : `${ENUMS.source.find((s) => s.id === p.source)?.zh ?? p.source}`}订单没有电话传真记录编号：未见登记于《电话传真收发记录表》`,
