@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { daysInMonth } from '../dates/civil.js';
-import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../model/enums.js';
+import { complaintCategories } from '../config/categories.js';
+import type { ComplaintCategory, EnumValue } from '../model/enums.js';
 import type { Complaint } from '../model/records.js';
 import { MILESTONES, type ComplaintStatus, type Milestone } from '../validate/check-complaints.js';
 import type { RepeatComplaint } from '../validate/repeat-complaints.js';
@@ -50,6 +51,8 @@ export interface ComplaintMonthModel {
   readonly returns: { readonly complaints: readonly Complaint[]; readonly quantity: number };
   readonly capa: { readonly required: number; readonly raised: number; readonly verified: number; readonly missing: readonly Complaint[] };
   readonly repeats: readonly RepeatComplaint[];
+  /** Every complaint category of the run (the nine, then the company's), for names in reports. */
+  readonly categories: readonly EnumValue[];
   readonly limits: Config['complaints']['limits'];
   readonly repeatWindowDays: number;
 }
@@ -72,7 +75,8 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
 
   const byCategory = new Map<ComplaintCategory, number>();
   for (const s of statuses) byCategory.set(s.complaint.category, (byCategory.get(s.complaint.category) ?? 0) + 1);
-  const order = COMPLAINT_CATEGORIES.map((c) => c.id);
+  const categories = complaintCategories(config);
+  const order: string[] = categories.map((c) => c.id);
   let running = 0;
   const pareto = [...byCategory.entries()]
     .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
@@ -138,6 +142,7 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
       missing: ours.filter((s) => s.complaint.capaNo === null).map((s) => s.complaint),
     },
     repeats: statuses.flatMap((s) => rules.repeats.get(s.complaint.complaintNo) ?? []),
+    categories,
     limits: config.complaints.limits,
     repeatWindowDays: config.complaints.repeatWindowDays,
   };

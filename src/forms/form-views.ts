@@ -3,6 +3,8 @@ import type { DateTime } from '../model/dates.js';
 import { REVIEW_ITEMS } from '../model/fields.js';
 import type { Lang } from '../model/lang.js';
 import type { Complaint, Order } from '../model/records.js';
+import { COMPLAINT_CATEGORIES } from '../model/enums.js';
+import { categoryName, complaintCategories } from '../config/categories.js';
 import { REVIEW_ITEM_TEXT } from '../model/review-items.js';
 import { BAND_LABELS } from '../model/satisfaction.js';
 import type { ComplaintStatus } from '../validate/check-complaints.js';
@@ -60,7 +62,7 @@ export function complaintView(status: ComplaintStatus, ctx: ViewContext): Record
     id: c.complaintNo,
     view: {
       ...common(ctx, true),
-      ...complaintFields(c),
+      ...complaintFields(c, ctx),
       closedAt: orBlank(status.closedAt),
       timeliness,
       findings: ctx.findingsFor('complaints', c.complaintNo),
@@ -68,13 +70,18 @@ export function complaintView(status: ComplaintStatus, ctx: ViewContext): Record
   };
 }
 
-function complaintFields(c: Complaint) {
+function complaintFields(c: Complaint, ctx: ViewContext) {
+  // The form ticks one of the nine; a company category or a label nobody defined ticks 其他 and
+  // is named beside it: 其他（外观）.
+  const builtIn = COMPLAINT_CATEGORIES.some((k) => k.id === c.category);
+  const own = c.categoryText ?? (builtIn ? null : categoryName(c.category, ctx.lang, complaintCategories(ctx.config)));
   return {
     complaintNo: c.complaintNo,
     received: stamp(c.receivedAt),
     customer: c.customer,
     channel: c.channel,
-    category: c.category,
+    category: builtIn ? c.category : 'other',
+    categoryDetail: own === null ? '' : ctx.lang === 'zh' ? `（${own}）` : ` (${own})`,
     product: orBlank(c.product),
     batchNo: orBlank(c.batchNo),
     quantityAffected: orBlank(c.quantityAffected),
@@ -109,7 +116,7 @@ export function capaView(status: ComplaintStatus, ctx: ViewContext): RecordView 
     id: c.capaNo,
     view: {
       ...common(ctx, true),
-      ...complaintFields(c),
+      ...complaintFields(c, ctx),
       capaNo: c.capaNo,
       issued: orBlank(c.causeFoundAt ?? c.receivedAt.date),
       capaSource: 'complaint',

@@ -11,6 +11,7 @@ import type { DatasetId } from '../model/fields.js';
 import type { Provenance } from '../model/provenance.js';
 import type { Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
 import type { FieldValue } from './read-field.js';
+import { UnmappedLabel } from './values/parse-enum.js';
 
 /**
  * The values read from one row, in column order, with typed access by field id. An absent value
@@ -38,7 +39,7 @@ export class RowValues {
   }
   dateTime(id: string): DateTime | null {
     const v = this.get(id);
-    return typeof v === 'object' ? v : null;
+    return typeof v === 'object' && !(v instanceof UnmappedLabel) ? v : null;
   }
   number(id: string): number | null {
     const v = this.get(id);
@@ -48,8 +49,15 @@ export class RowValues {
     const v = this.get(id);
     return typeof v === 'boolean' ? v : null;
   }
+  /** The enumeration id; for a label nobody defined, the id it is kept as ("other"). */
   enumValue<T extends string>(id: string): T | null {
-    return this.text(id) as T | null;
+    const v = this.get(id);
+    return (v instanceof UnmappedLabel ? v.id : this.text(id)) as T | null;
+  }
+  /** The label as written when it was not recognised; null when it was (or was empty). */
+  unmappedLabel(id: string): string | null {
+    const v = this.get(id);
+    return v instanceof UnmappedLabel ? v.label : null;
   }
 }
 
@@ -99,6 +107,7 @@ export function buildComplaint(v: RowValues, provenance: Provenance): Complaint 
     customer: v.required('customer'),
     channel: v.enumValue<ComplaintChannel>('channel'),
     category: v.enumValue<ComplaintCategory>('category') ?? 'other',
+    categoryText: v.unmappedLabel('category'),
     product: v.text('product'),
     batchNo: v.text('batch_no'),
     quantityAffected: v.number('quantity_affected'),

@@ -2,7 +2,8 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ComplaintMonthModel } from '../compute/complaint-month.js';
 import { fillText } from '../forms/fill-text.js';
 import { formatRate, formatScore } from '../issues/format-number.js';
-import { COMPLAINT_CATEGORIES } from '../model/enums.js';
+import { categoryName, complaintCategoryName } from '../config/categories.js';
+import type { Complaint } from '../model/records.js';
 import type { Lang } from '../model/lang.js';
 import type { ControlledDocument } from '../render/pdf/controlled-page.js';
 import { MILESTONES } from '../validate/check-complaints.js';
@@ -26,9 +27,8 @@ export function monthLabel(month: string, lang: Lang): string {
   return lang === 'zh' ? `${month.slice(0, 4)}年${m}月` : `${MONTHS_EN[m - 1]} ${month.slice(0, 4)}`;
 }
 
-export function categoryLabel(id: string, lang: Lang): string {
-  return COMPLAINT_CATEGORIES.find((c) => c.id === id)?.[lang] ?? id;
-}
+/** A category's name in `lang` among the run's categories (the nine and the company's own). */
+export const categoryLabel = categoryName;
 
 /**
  * The monthly complaint meeting pack (5.8.4): the month's count against the months before, the
@@ -40,7 +40,8 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   const b = new ReportBuilder(t, lang, input.maxTableRows);
   const w = (key: string) => b.word(key);
   const join = (items: readonly string[]) => items.join(w('and'));
-  const cat = (id: string) => categoryLabel(id, lang);
+  const cat = (id: string) => categoryLabel(id, lang, m.categories);
+  const catOf = (c: Complaint) => complaintCategoryName(c, lang, m.categories);
   const limits = m.limits;
   const yesNo = (v: boolean | null) => (v === true ? w('yes') : v === false ? w('no') : w('empty'));
 
@@ -96,7 +97,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
         s.complaint.complaintNo,
         s.complaint.receivedAt.date,
         s.complaint.customer,
-        cat(s.complaint.category),
+        catOf(s.complaint),
         s.complaint.severity === 'major' ? w('major') : w('normal'),
         s.closedAt === null ? w('open') : w('closed'),
         `${s.workingDays}/${limits.closeWorkingDays}${s.overdue ? ` ${w('overdue')}` : ''}`,
@@ -133,7 +134,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     b.together(() =>
       b.sentence('open', { asOf: m.asOf, count: m.stillOpen.length, overdue: m.stillOpen.filter((s) => s.overdue).length }).table(
         'open',
-        m.stillOpen.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, cat(s.complaint.category), s.complaint.responsibleDept ?? w('unassigned'), String(s.workingDays), s.overdue ? w('overdue') : '']),
+        m.stillOpen.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, catOf(s.complaint), s.complaint.responsibleDept ?? w('unassigned'), String(s.workingDays), s.overdue ? w('overdue') : '']),
         { widths: [62, 58, '*', 40, 64, 52, 40], align: ['left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 9 },
       ),
     );
@@ -146,7 +147,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     else {
       b.table(
         'major',
-        m.major.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, cat(s.complaint.category), s.complaint.description, yesNo(s.complaint.escalated)]),
+        m.major.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, catOf(s.complaint), s.complaint.description, yesNo(s.complaint.escalated)]),
         { widths: [62, 58, 110, 36, '*', 44], fontSize: 9 },
       );
       const notEscalated = m.major.filter((s) => s.complaint.escalated !== true).length;
@@ -184,7 +185,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
           r.complaint.complaintNo,
           r.complaint.receivedAt.date,
           r.complaint.customer,
-          cat(r.complaint.category),
+          catOf(r.complaint),
           w(r.basis).replace('{product}', r.complaint.product ?? ''),
           r.earlier.complaintNo,
           String(r.days),

@@ -25,7 +25,7 @@ export function complaintMonthCharts(model: ComplaintMonthModel, texts: ReportTe
     charts.pareto = paretoChart(
       w('paretoChart'),
       { count: w('complaints'), cumulative: w('cumulative'), eighty: w('eighty') },
-      model.pareto.map((r) => ({ label: categoryLabel(r.category, lang), count: r.count, cumulative: r.cumulative })),
+      model.pareto.map((r) => ({ label: categoryLabel(r.category, lang, model.categories), count: r.count, cumulative: r.cumulative })),
     );
   }
   return charts;

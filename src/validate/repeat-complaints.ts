@@ -27,8 +27,10 @@ export function findRepeats(complaints: readonly Complaint[], windowDays: number
   const repeats = new Map<string, RepeatComplaint>();
   for (const complaint of ordered) {
     const day = daysFromIso(complaint.receivedAt.date);
-    const keys: ['customer' | 'product', string][] = [['customer', `c\u0000${norm(complaint.customer)}\u0000${complaint.category}`]];
-    if (complaint.product !== null) keys.push(['product', `p\u0000${norm(complaint.product)}\u0000${complaint.category}`]);
+    // Two labels nobody defined (外观, 尺寸) are both "other" but not the same problem.
+    const category = complaint.categoryText === null ? complaint.category : `${complaint.category}\u0000${norm(complaint.categoryText)}`;
+    const keys: ['customer' | 'product', string][] = [['customer', `c\u0000${norm(complaint.customer)}\u0000${category}`]];
+    if (complaint.product !== null) keys.push(['product', `p\u0000${norm(complaint.product)}\u0000${category}`]);
     for (const [basis, key] of keys) {
       const before = latest.get(key);
       if (before && day - before.day <= windowDays && !repeats.has(complaint.complaintNo)) {
