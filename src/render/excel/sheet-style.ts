@@ -1,5 +1,5 @@
 import { displayWidth } from '../../text/display-width.js';
-import type { CellStyle, CellValue, XlsxSheet } from './xlsx-book.js';
+import { XlsxDate, type CellStyle, type CellValue, type XlsxSheet } from './xlsx-book.js';
 
 export const HEADER_FILL = 'FFD9E1F2';
 export const HEADER_STYLE: CellStyle = { bold: true, fill: HEADER_FILL, grid: true, horizontal: 'center', vertical: 'middle', wrap: true };
@@ -16,13 +16,21 @@ export interface TableOptions {
   readonly cellStyle?: (row: number, column: number) => CellStyle | undefined;
   /** Frozen header and filter buttons (default true). */
   readonly filter?: boolean;
+  /** Narrowest width of a column, in characters, by column index (default 6): room to write in. */
+  readonly minWidth?: Readonly<Record<number, number>>;
+}
+
+/** Where a table landed: its header row and its last row (1-based). */
+export interface TablePlace {
+  readonly headerRow: number;
+  readonly lastRow: number;
 }
 
 /**
  * A table sheet as QA keeps them: bold shaded header, frozen under it, an autofilter over it,
  * thin grid, and columns wide enough for their Chinese text (capped; longer text wraps).
  */
-export function writeTable(sheet: XlsxSheet, headers: readonly string[], rows: readonly (readonly CellValue[])[], options: TableOptions = {}): void {
+export function writeTable(sheet: XlsxSheet, headers: readonly string[], rows: readonly (readonly CellValue[])[], options: TableOptions = {}): TablePlace {
   const top = sheet.addRow(headers, HEADER_STYLE);
   const columnStyles: CellStyle[] = headers.map((_, i) => ({
     ...BODY_STYLE,
@@ -46,11 +54,14 @@ export function writeTable(sheet: XlsxSheet, headers: readonly string[], rows: r
     let widest = displayWidth(h);
     for (const row of rows) {
       const v = row[i];
-      if (v !== null && v !== undefined) widest = Math.max(widest, displayWidth(String(v)));
+      if (v !== null && v !== undefined) widest = Math.max(widest, v instanceof XlsxDate ? 10 : displayWidth(String(v)));
     }
-    sheet.setWidth(i + 1, Math.min(options.maxWidth?.[i] ?? 50, Math.max(6, widest + 2)));
+    sheet.setWidth(i + 1, Math.min(options.maxWidth?.[i] ?? 50, Math.max(options.minWidth?.[i] ?? 6, widest + 2)));
   });
-  if (options.filter === false) return;
+  const place = { headerRow: top, lastRow: top + rows.length };
+  if (options.filter === false) return place;
   sheet.freezeRows(top);
-  sheet.autoFilter(top, 1, headers.length);
+  // The filter covers the table only, so a table below it is never hidden by a filter.
+  sheet.autoFilter(top, 1, headers.length, place.lastRow);
+  return place;
 }
