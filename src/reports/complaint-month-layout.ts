@@ -103,7 +103,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
         `${s.workingDays}/${limits.closeWorkingDays}${s.overdue ? ` ${w('overdue')}` : ''}`,
         s.complaint.capaNo ?? '',
       ]),
-      { widths: [62, 58, '*', 34, 30, 38, 54, 64], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
+      { widths: [62, 58, '*', 56, 30, 38, 54, 64], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
     );
     b.sentence('listNote', { asOf: m.asOf, closeLimit: limits.closeWorkingDays }, { fontSize: 9 });
 
@@ -135,7 +135,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
       b.sentence('open', { asOf: m.asOf, count: m.stillOpen.length, overdue: m.stillOpen.filter((s) => s.overdue).length }).table(
         'open',
         m.stillOpen.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, catOf(s.complaint), s.complaint.responsibleDept ?? w('unassigned'), String(s.workingDays), s.overdue ? w('overdue') : '']),
-        { widths: [62, 58, '*', 40, 64, 52, 40], align: ['left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 9 },
+        { widths: [62, 58, '*', 56, 64, 52, 40], align: ['left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 9 },
       ),
     );
   }
@@ -148,7 +148,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
       b.table(
         'major',
         m.major.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, catOf(s.complaint), s.complaint.description, yesNo(s.complaint.escalated)]),
-        { widths: [62, 58, 110, 36, '*', 44], fontSize: 9 },
+        { widths: [62, 58, 110, 56, '*', 44], fontSize: 9 },
       );
       const notEscalated = m.major.filter((s) => s.complaint.escalated !== true).length;
       if (notEscalated > 0) b.warning('majorNotEscalated', { count: notEscalated });
@@ -191,7 +191,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
           String(r.days),
           r.complaint.capaNo ?? '',
         ]),
-        { widths: [60, 54, '*', 30, 74, 60, 34, 66], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
+        { widths: [60, 54, '*', 56, 74, 60, 34, 66], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
       ),
       );
     }
