@@ -48,12 +48,12 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('要点');
-    expect(result.stdout).toMatch(/forms\/complaint_record\/（118 个文件）/);
+    expect(result.stdout).toMatch(/forms\/complaint_record\/（119 个文件）/);
   });
 
   it('writes a filled record per complaint, per non-standard order, per CAPA number, and the blank pack', () => {
     const files = filesUnder(first);
-    expect(files.filter((f) => f.startsWith('forms/complaint_record/'))).toHaveLength(118);
+    expect(files.filter((f) => f.startsWith('forms/complaint_record/'))).toHaveLength(119);
     expect(files).toContain('forms/complaint_record/KS-2025-096.pdf');
     expect(files).toContain('forms/complaint_record.pdf');
     expect(files).toContain('forms/order_review/HT-2025-007.pdf');
@@ -90,7 +90,7 @@ describe('qmsdoc build on the bundled sample', () => {
     const pages = await pdfPages(readFileSync(path.join(first, 'forms/complaint_record.pdf')));
     const starts = pages.flatMap((p, i) => (/第 1 页 共 \d+ 页/.test(p) ? [i] : []));
     const records = filesUnder(first).flatMap((f) => (f.startsWith('forms/complaint_record/') ? [path.basename(f, '.pdf')] : []));
-    expect(records).toHaveLength(118);
+    expect(records).toHaveLength(119);
     expect(starts.map((i) => /投诉编号 (\S+)/.exec(pages[i]!)?.[1])).toEqual(records);
     for (const [k, start] of starts.entries()) {
       const end = starts[k + 1] ?? pages.length;

@@ -24,7 +24,8 @@ describe('summary.json of the bundled sample, as of 2025-12-31', () => {
     expect(complaints.open + complaints.closed).toBe(complaints.total);
     expect(Object.values(complaints.byMonth).reduce((a, b) => a + b, 0)).toBe(complaints.total);
     expect(Object.values(complaints.byCategory).reduce((a, b) => a + b, 0)).toBe(complaints.total);
-    expect(Object.keys(complaints.byCategory)).toEqual(['quality', 'delivery', 'service', 'quantity', 'specification', 'transport', 'packaging', 'weight', 'other']);
+    // The nine of the contract, then the sample company's own category (its configuration).
+    expect(Object.keys(complaints.byCategory)).toEqual(['quality', 'delivery', 'service', 'quantity', 'specification', 'transport', 'packaging', 'weight', 'other', 'appearance']);
     expect(Object.keys(complaints.byMonth)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`));
     expect(complaints.firstReplyWithin72h + complaints.firstReplyLate + complaints.firstReplyMissing).toBe(complaints.total);
     expect(complaints.overdue).toBe(summary.findings.filter((f) => f.rule === 'C1').length);
