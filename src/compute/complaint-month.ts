@@ -14,6 +14,8 @@ export interface ParetoRow {
   readonly share: number;
   /** Share of this category and all larger ones. */
   readonly cumulative: number;
+  /** Labels nobody defined among this category's complaints (only "other" has them), most frequent first. */
+  readonly labels: readonly string[];
 }
 
 export interface MonthComplaintRow {
@@ -74,7 +76,14 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
   const count = statuses.length;
 
   const byCategory = new Map<ComplaintCategory, number>();
-  for (const s of statuses) byCategory.set(s.complaint.category, (byCategory.get(s.complaint.category) ?? 0) + 1);
+  const unmapped = new Map<string, number>();
+  for (const s of statuses) {
+    byCategory.set(s.complaint.category, (byCategory.get(s.complaint.category) ?? 0) + 1);
+    const text = s.complaint.categoryText;
+    if (text !== null) unmapped.set(text, (unmapped.get(text) ?? 0) + 1);
+  }
+  // What "other" is made of, so the meeting sees 其他（外观、尺寸） rather than a bare 其他.
+  const otherLabels = [...unmapped.entries()].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([text]) => text);
   const categories = complaintCategories(config);
   const order: string[] = categories.map((c) => c.id);
   let running = 0;
@@ -82,7 +91,7 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
     .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
     .map(([category, n]) => {
       running += n;
-      return { category, count: n, share: n / count, cumulative: running / count };
+      return { category, count: n, share: n / count, cumulative: running / count, labels: category === 'other' ? otherLabels : [] };
     });
   const vitalFew: ComplaintCategory[] = [];
   for (const row of pareto) {

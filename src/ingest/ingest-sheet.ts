@@ -233,7 +233,11 @@ class RowReader {
       }
       values.values[slot] = value;
     }
-    for (const e of rowErrors ?? []) this.errors.push(rejected && e.level === 'error' ? { ...e, rejected: true } : e);
+    for (const e of rowErrors ?? []) {
+      // "counted as other" would be untrue of a row rejected for another reason.
+      if (rejected && e.code === 'unknown_category') continue;
+      this.errors.push(rejected && e.level === 'error' ? { ...e, rejected: true } : e);
+    }
     if (rejected) return null;
     const provenance: Provenance = { file: this.sheet.file, sheet: this.sheet.sheet, row, columns: this.sources };
     switch (this.dataset) {

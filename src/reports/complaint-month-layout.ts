@@ -1,5 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { ComplaintMonthModel } from '../compute/complaint-month.js';
+import type { ComplaintMonthModel, ParetoRow } from '../compute/complaint-month.js';
+import type { EnumValue } from '../model/enums.js';
 import { fillText } from '../forms/fill-text.js';
 import { formatRate, formatScore } from '../issues/format-number.js';
 import { categoryName, complaintCategoryName } from '../config/categories.js';
@@ -29,6 +30,11 @@ export function monthLabel(month: string, lang: Lang): string {
 
 /** A category's name in `lang` among the run's categories (the nine and the company's own). */
 export const categoryLabel = categoryName;
+
+/** A Pareto row's name: "other" lists the labels nobody defined that it holds — 其他（外观、尺寸）. */
+export function paretoLabel(row: Pick<ParetoRow, 'category' | 'labels'>, lang: Lang, categories: readonly EnumValue[]): string {
+  return complaintCategoryName({ category: row.category, categoryText: row.labels.length === 0 ? null : row.labels.join(lang === 'zh' ? '、' : ', ') }, lang, categories);
+}
 
 /**
  * The monthly complaint meeting pack (5.8.4): the month's count against the months before, the
@@ -75,7 +81,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   if (m.count > 0) {
     b.chart(input.charts.pareto).table(
       'categories',
-      m.pareto.map((r) => [cat(r.category), String(r.count), formatRate(r.share), formatRate(r.cumulative)]),
+      m.pareto.map((r) => [paretoLabel(r, lang, m.categories), String(r.count), formatRate(r.share), formatRate(r.cumulative)]),
       { widths: ['*', 70, 80, 80], align: ['left', 'right', 'right', 'right'] },
     );
     const last = m.pareto[m.vitalFew.length - 1];

@@ -30,6 +30,12 @@ describe("the company's own words: complaint categories", () => {
     expect(summary.inputErrors[0]!.message).toContain('其他（外观）');
   });
 
+  it('does not claim a row rejected for another reason was counted as other', () => {
+    const { summary } = runCheck({ input: tempFolder(complaints('K1,2025-02-30,甲,外观,x')), config: testConfig(), asOf: '2025-12-31', lang: 'zh' });
+    expect(summary.complaints.total).toBe(0);
+    expect(summary.inputErrors.map((e) => [e.column, e.level, e.rejected])).toEqual([['受理日期', 'error', true]]);
+  });
+
   it('counts a label the configuration maps under the mapped category, without a warning', () => {
     const input = tempFolder(complaints('K1,2025-03-03,甲,态度差,x', 'K2,2025-03-04,乙, 尺寸不符 ,y'));
     const config = testConfig({ vocabulary: { category: { 态度差: 'service', 尺寸不符: 'specification' } } });

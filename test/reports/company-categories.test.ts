@@ -35,7 +35,7 @@ describe("the company's own categories in the reports", () => {
     const pareto = text.slice(text.indexOf('类别 件数 占比 累计占比'));
     expect(pareto).toMatch(/^外观 2 50\.0% 50\.0%$/m);
     expect(pareto).toMatch(/^质量 1 25\.0% /m);
-    expect(pareto).toMatch(/^其他 1 25\.0% 100\.0%$/m);
+    expect(pareto).toMatch(/^其他（尺寸） 1 25\.0% 100\.0%$/m);
     // The list of the month's complaints names the label as written.
     expect(text).toMatch(/K1 .*其他（尺寸）/);
     expect(text).toMatch(/K2 .*外观/);

@@ -77,7 +77,9 @@ export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analy
   // Scores kept unrounded in the cell, shown with one decimal as the report prints them.
   const scoreColumns: Record<number, string> = Object.fromEntries(Array.from({ length: dims.length + 3 }, (_, i) => [5 + i, SCORE_FORMAT]));
   scoreColumns[head.length - 3] = SCORE_FORMAT; // the competitor's score
-  const place = writeTable(responses, head, rows, { maxWidth: [10, 30, 12, 12, 8, ...dims.map(() => 10), 12, 12, 10, 10, 12, 12, 40, 40], wrap: [head.length - 2], numFmt: scoreColumns });
+  // Score columns wide enough for "100.0" under a short header (服务, 价格).
+  const minWidth = Object.fromEntries(Object.keys(scoreColumns).map((i) => [Number(i), 8]));
+  const place = writeTable(responses, head, rows, { maxWidth: [10, 30, 12, 12, 8, ...dims.map(() => 10), 12, 12, 10, 10, 12, 12, 40, 40], minWidth, wrap: [head.length - 2], numFmt: scoreColumns });
   const headerRows = new Map<XlsxSheet, number>([[responses, place.headerRow]]);
 
   const stats = wb.addSheet(t.stats);
