@@ -106,10 +106,10 @@ describe('findings.xlsx', () => {
     const sheet = wb.getWorksheet('合同-订单评审')!;
     const n = summary.findings.filter((f) => f.dataset === 'orders').length;
     expect(n).toBeGreaterThan(0);
-    expect(sheet.getColumn(11).width).toBeGreaterThanOrEqual(40);
+    expect(sheet.getColumn(11).width).toBeGreaterThanOrEqual(30);
     expect(sheet.getCell('K2').alignment?.wrapText).toBe(true);
-    expect(sheet.getColumn(12).width).toBeGreaterThanOrEqual(12);
-    expect(sheet.getColumn(13).width).toBeGreaterThanOrEqual(12);
+    expect(sheet.getColumn(12).width).toBeGreaterThanOrEqual(10);
+    expect(sheet.getColumn(13).width).toBeGreaterThanOrEqual(11);
     expect(sheet.getCell('M2').numFmt).toBe('yyyy-mm-dd');
     const status = sheet.getCell(`J${n + 1}`).dataValidation;
     expect(status).toMatchObject({ type: 'list', formulae: ['"未开始,进行中,已完成,已取消"'], allowBlank: true, showErrorMessage: true });

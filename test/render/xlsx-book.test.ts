@@ -99,6 +99,17 @@ describe('the xlsx writer', () => {
     expect(book.toBuffer().equals(bytes)).toBe(true);
   });
 
+  it('gives a table row the height its wrapped text needs, since readers do not grow rows themselves', async () => {
+    const book = new XlsxBook({ date: '2025-12-31' });
+    const sheet = book.addSheet('h');
+    writeTable(sheet, ['编号', '说明'], [['K1', '短'], ['K2', '内孔尺寸超差，装配困难，客户要求退货并重新检验全部批次'], ['K3', '第一行\n第二行\n第三行']], { maxWidth: [8, 12], wrap: [1] });
+    const ws = (await load(book.toBuffer())).worksheets[0]!;
+    // 说明 is 12 wide: about 5 Chinese characters a line.
+    expect(ws.getRow(2).height).toBeUndefined();
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(15 * 5);
+    expect(ws.getRow(4).height).toBe(45);
+  });
+
   it('cuts text longer than a cell may hold', async () => {
     const book = new XlsxBook({ date: '2025-12-31' });
     book.addSheet('a').addRow(['长'.repeat(40000)]);

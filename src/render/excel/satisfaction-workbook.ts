@@ -79,7 +79,13 @@ export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analy
   scoreColumns[head.length - 3] = SCORE_FORMAT; // the competitor's score
   // Score columns wide enough for "100.0" under a short header (服务, 价格).
   const minWidth = Object.fromEntries(Object.keys(scoreColumns).map((i) => [Number(i), 8]));
-  const place = writeTable(responses, head, rows, { maxWidth: [10, 30, 12, 12, 8, ...dims.map(() => 10), 12, 12, 10, 10, 12, 12, 40, 40], minWidth, wrap: [head.length - 2], numFmt: scoreColumns });
+  // Narrow enough to print one page wide on landscape A4 at a readable size; long text wraps.
+  const place = writeTable(responses, head, rows, {
+    maxWidth: [8, 22, 11, 11, 7, ...dims.map(() => 9), 10, 10, 9, 9, 10, 10, 24, 22],
+    minWidth,
+    wrap: [1, 9, 10, head.length - 5, head.length - 4, head.length - 2, head.length - 1],
+    numFmt: scoreColumns,
+  });
   const headerRows = new Map<XlsxSheet, number>([[responses, place.headerRow]]);
 
   const stats = wb.addSheet(t.stats);

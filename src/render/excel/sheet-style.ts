@@ -5,6 +5,23 @@ export const HEADER_FILL = 'FFD9E1F2';
 export const HEADER_STYLE: CellStyle = { bold: true, fill: HEADER_FILL, grid: true, horizontal: 'center', vertical: 'middle', wrap: true };
 export const BODY_STYLE: CellStyle = { grid: true, vertical: 'top' };
 
+/** Height of one line of 11 pt text, in points. */
+const LINE_HEIGHT = 15;
+
+/** The height a row needs for its wrapped cells, in points; undefined when one line is enough. */
+function rowHeight(values: readonly CellValue[], widths: readonly number[], wrapped: readonly boolean[]): number | undefined {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (!wrapped[i] || typeof v !== 'string' || v === '') return;
+    // A column of width w holds about w - 1 narrow characters a line (a CJK one counts two).
+    const perLine = Math.max(1, widths[i]! - 1);
+    let n = 0;
+    for (const part of v.split('\n')) n += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+    lines = Math.max(lines, n);
+  });
+  return lines > 1 ? lines * LINE_HEIGHT : undefined;
+}
+
 export interface TableOptions {
   /** Widest a column may grow, in characters, by column index (default 50). */
   readonly maxWidth?: readonly number[];
@@ -31,10 +48,22 @@ export interface TablePlace {
  * thin grid, and columns wide enough for their Chinese text (capped; longer text wraps).
  */
 export function writeTable(sheet: XlsxSheet, headers: readonly string[], rows: readonly (readonly CellValue[])[], options: TableOptions = {}): TablePlace {
-  const top = sheet.addRow(headers, HEADER_STYLE);
+  const widths = headers.map((h, i) => {
+    let widest = displayWidth(h);
+    for (const row of rows) {
+      const v = row[i];
+      if (v !== null && v !== undefined) widest = Math.max(widest, v instanceof XlsxDate ? 10 : displayWidth(String(v)));
+    }
+    return Math.min(options.maxWidth?.[i] ?? 50, Math.max(options.minWidth?.[i] ?? 6, widest + 2));
+  });
+  widths.forEach((w, i) => sheet.setWidth(i + 1, w));
+  const wrapped = widths.map((_, i) => options.wrap?.includes(i) ?? false);
+  // Readers do not grow a row for wrapped text on their own (LibreOffice keeps 15 pt), so each
+  // row is given the height its longest wrapped cell needs.
+  const top = sheet.addRow(headers, HEADER_STYLE, rowHeight(headers, widths, widths.map(() => true)));
   const columnStyles: CellStyle[] = headers.map((_, i) => ({
     ...BODY_STYLE,
-    ...(options.wrap?.includes(i) ? { wrap: true } : {}),
+    ...(wrapped[i] ? { wrap: true } : {}),
     ...(options.numFmt?.[i] ? { numFmt: options.numFmt[i] } : {}),
   }));
   rows.forEach((values, r) => {
@@ -48,15 +77,8 @@ export function writeTable(sheet: XlsxSheet, headers: readonly string[], rows: r
     sheet.addRow(
       values.map((v) => (v === '' ? null : v)),
       styles,
+      rowHeight(values, widths, wrapped),
     );
-  });
-  headers.forEach((h, i) => {
-    let widest = displayWidth(h);
-    for (const row of rows) {
-      const v = row[i];
-      if (v !== null && v !== undefined) widest = Math.max(widest, v instanceof XlsxDate ? 10 : displayWidth(String(v)));
-    }
-    sheet.setWidth(i + 1, Math.min(options.maxWidth?.[i] ?? 50, Math.max(options.minWidth?.[i] ?? 6, widest + 2)));
   });
   const place = { headerRow: top, lastRow: top + rows.length };
   if (options.filter === false) return place;

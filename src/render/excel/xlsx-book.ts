@@ -146,9 +146,9 @@ export class XlsxSheet {
   /**
    * Appends a row; `style` applies to every cell of the row, or per cell when an array (an entry
    * may be undefined). Styled cells are written even when empty, so a grid stays closed.
-   * Returns the row's number.
+   * `height` in points fixes the row's height (for wrapped text). Returns the row's number.
    */
-  addRow(values: readonly CellValue[], style?: CellStyle | readonly (CellStyle | undefined)[]): number {
+  addRow(values: readonly CellValue[], style?: CellStyle | readonly (CellStyle | undefined)[], height?: number): number {
     const r = this.rows.length + 1;
     let cells = '';
     const width = Math.max(values.length, Array.isArray(style) ? style.length : 0);
@@ -169,7 +169,8 @@ export class XlsxSheet {
       else continue;
       if (c + 1 > this.maxColumn) this.maxColumn = c + 1;
     }
-    this.rows.push(cells === '' ? '' : `<row r="${r}">${cells}</row>`);
+    const ht = height === undefined ? '' : ` ht="${Math.round(height * 100) / 100}" customHeight="1"`;
+    this.rows.push(cells === '' && ht === '' ? '' : `<row r="${r}"${ht}>${cells}</row>`);
     return r;
   }
 
