@@ -10,7 +10,7 @@ import type { Summary } from '../../model/summary.js';
 import { BODY_STYLE, HEADER_STYLE, writeTable } from './sheet-style.js';
 import { DATE_FORMAT, XlsxBook, type CellStyle, type XlsxSheet } from './xlsx-book.js';
 
-const SEVERITY_FILL: Record<FindingSeverity, string> = { major: 'FFF8CBAD', minor: 'FFFFE699', observation: 'FFDDEBF7' };
+const SEVERITY_FILL: Record<FindingSeverity, string> = { major: 'FFF8CBAD', minor: 'FFFFE699', observation: 'FFDDEBF7', target: 'FFE2EFDA' };
 
 /** How a figure of the cover is shown; the cell keeps the unrounded number. */
 type Format = 'rate' | 'count' | 'score' | 'delta';
@@ -175,7 +175,7 @@ export function renderFindingsWorkbook({ summary, headline, config, lang }: Find
     const place = writeTable(
       sheet,
       columns,
-      findings.map((f, i) => [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause, f.rule, f.record, f.file, f.sheet, f.row, f.message, t.statuses[0], null, null, null, null]),
+      findings.map((f, i) => [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause ?? '', f.rule, f.record, f.file, f.sheet, f.row, f.message, t.statuses[0], null, null, null, null]),
       {
         // About 190 characters in all, so a landscape A4 page shows them at three quarters of full size.
         maxWidth: [5, 10, 8, 6, 14, 16, 10, 6, 40, 9, 30, 10, 11, 14],
