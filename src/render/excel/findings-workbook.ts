@@ -146,7 +146,7 @@ export function renderFindingsWorkbook({ summary, headline, config, lang }: Find
     [t.majorNotEscalated, h.complaints.majorNotEscalated, '', 'count'],
     [t.reply, h.complaints.firstReplyWithin72h, t.ofTotal(h.complaints.total), 'count'],
     [`${t.responseRate} ${sat.period ?? ''}`.trim(), sat.responseRate, t.rateLine(sat.returned, sat.sent, formatRate(sat.responseRateGoal)), 'rate'],
-    [`${t.mean} ${sat.period ?? ''}`.trim(), sat.mean, [sat.band ? BAND_LABELS[sat.band][lang] : '', t.goal(String(sat.meanGoal))].filter(Boolean).join('; '), 'score'],
+    [`${t.mean} ${sat.period ?? ''}`.trim(), sat.mean, [sat.band ? BAND_LABELS[sat.band][lang] : '', t.goal(String(sat.meanGoal))].filter(Boolean).join(lang === 'zh' ? '；' : '; '), 'score'],
     [`${t.delta} ${sat.previousPeriod ?? ''}`.trim(), sat.deltaMean, '', 'delta'],
     [t.findings, h.findings.total, FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(', '), 'count'],
     [t.inputErrors, h.inputErrors.errors, '', 'count'],
