@@ -124,10 +124,10 @@ describe('filled forms', () => {
     expectAllGlyphs(page!);
   });
 
-  it("ticks 其他 for a company category or a label nobody defined, and names it beside the box", async () => {
+  it("ticks a company category's own box, and 其他 with the label beside it for a label nobody defined", async () => {
     // The sample configuration defines the company category appearance (外观).
     const cases = [
-      [makeComplaint({ complaintNo: 'KS-A', category: 'appearance' }), '其他（外观）'],
+      [makeComplaint({ complaintNo: 'KS-A', category: 'appearance' }), '外观'],
       [makeComplaint({ complaintNo: 'KS-B', category: 'other', categoryText: '尺寸' }), '其他（尺寸）'],
       [makeComplaint({ complaintNo: 'KS-C', category: 'quality' }), '质量'],
     ] as const;
@@ -151,6 +151,11 @@ describe('filled forms', () => {
       expect(page).toContain(label);
       expect(page).not.toContain('未填');
     }
+  });
+
+  it("gives the blank complaint record a box for each of the company's own categories, before 其他", async () => {
+    const [page] = await pdfPages((await renderForm(form('complaint_record'), blankView('complaint', views), render)).pdf);
+    expect(page).toMatch(/投诉类别 .*重量 外观 其他/);
   });
 
   it('draws a rare character of a name with the full Noto Sans Hans font', async () => {
