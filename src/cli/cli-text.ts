@@ -43,6 +43,10 @@ export const CLI_TEXT = {
     wrote: (files: string[]) => `已写出 ${files.join('、')}`,
     hidden: '（隐藏）',
     warning: '注意',
+    unmapped: '提示：以下是本公司自己的叫法，未能识别（按出现次数排列）；在配置文件 vocabulary 中把它对应到可选值，即可计入：',
+    unmappedColumns: { label: '叫法', field: '字段', count: '次数', now: '现在', key: '在配置中加' },
+    keptAsOther: '按「其他」计入',
+    rowsNotRead: '该行未读入',
   },
   en: {
     title: (input: string, asOf: string) => `qmsdoc check · input ${input} · as of ${asOf}`,
@@ -85,5 +89,9 @@ export const CLI_TEXT = {
     wrote: (files: string[]) => `Wrote ${files.join(', ')}`,
     hidden: ' (hidden)',
     warning: 'Note',
+    unmapped: 'Hint: these are your company\'s own words the run did not know (most frequent first); map each to an allowed value under "vocabulary" in the configuration and it counts:',
+    unmappedColumns: { label: 'Label', field: 'Field', count: 'Times', now: 'Now', key: 'Add to the configuration' },
+    keptAsOther: 'counted as other',
+    rowsNotRead: 'row not read',
   },
 } as const satisfies Record<Lang, unknown>;

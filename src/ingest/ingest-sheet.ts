@@ -9,6 +9,7 @@ import { isEmptyCell, MAX_TEXT_LENGTH, readField, type FieldValue } from './read
 import { cellDisplay, type MergeRange, type RawCell, type RawRow, type RawSheet } from './raw-sheet.js';
 import type { SheetReport } from './sheet-report.js';
 import { isFailure } from './values/parse-result.js';
+import { UnmappedLabel, type Vocabulary } from './values/parse-enum.js';
 
 /** Rows read from one sheet at most; Excel's own limit, so only a malformed file reaches it. */
 export const MAX_DATA_ROWS = 1_048_576;
@@ -173,6 +174,7 @@ class RowReader {
   private readonly dimensionIds: readonly string[];
   /** Field id → position in `columns` (and in a row's values). */
   private readonly slots: Readonly<Record<string, number>>;
+  private readonly vocabulary: Vocabulary;
 
   constructor(
     private readonly dataset: DatasetId,
@@ -185,6 +187,7 @@ class RowReader {
   ) {
     this.dimensionIds = index.fields.surveys.filter((f) => f.dimension).map((f) => f.id);
     this.slots = Object.fromEntries(columns.map((c, i) => [c.field.id, i]));
+    this.vocabulary = index.vocabulary;
   }
 
   read(row: number, cells: readonly RawCell[]): DataRecord | null {
@@ -205,11 +208,17 @@ class RowReader {
         continue;
       }
       if (field.kind === 'score' && field.id !== 'competitor_score') anyScoreGiven = true;
-      const value = readField(field, cell, this.date1904);
+      const value = readField(field, cell, this.date1904, this.vocabulary);
       if (isFailure(value)) {
         if (field.required) rejected = true;
         if (value.code === 'score_range' && field.id !== 'competitor_score') scoresUsable = false;
         (rowErrors ??= []).push(this.error(value.code, row, column, cellDisplay(cell), value.params ?? {}));
+        continue;
+      }
+      if (value instanceof UnmappedLabel) {
+        // Kept and counted (as "other"), with a warning naming the configuration key that maps it.
+        (rowErrors ??= []).push({ ...this.error('unknown_category', row, column, value.label, { label: value.label, key: value.key }), level: 'warning' });
+        values.values[slot] = value;
         continue;
       }
       if (typeof value === 'string' && value.length > MAX_TEXT_LENGTH) {
@@ -224,7 +233,11 @@ class RowReader {
       }
       values.values[slot] = value;
     }
-    for (const e of rowErrors ?? []) this.errors.push(rejected && e.level === 'error' ? { ...e, rejected: true } : e);
+    for (const e of rowErrors ?? []) {
+      // "counted as other" would be untrue of a row rejected for another reason.
+      if (rejected && e.code === 'unknown_category') continue;
+      this.errors.push(rejected && e.level === 'error' ? { ...e, rejected: true } : e);
+    }
     if (rejected) return null;
     const provenance: Provenance = { file: this.sheet.file, sheet: this.sheet.sheet, row, columns: this.sources };
     switch (this.dataset) {

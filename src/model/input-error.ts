@@ -11,6 +11,8 @@ export type InputErrorCode =
   | 'score_range'
   | 'bad_yes_no'
   | 'bad_enum'
+  /** A complaint category nobody defined: the row is kept as "other" (a warning). */
+  | 'unknown_category'
   | 'duplicate_id'
   | 'duplicate_column'
   | 'totals_row'

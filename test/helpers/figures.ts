@@ -37,6 +37,11 @@ export async function figuresAcrossDocuments(folder: string): Promise<{ expected
     cover.set(String(values[0]), values.slice(1));
   });
   const cell = (label: string, i = 0) => (cover.get(label)?.[i] as string | number | undefined) ?? null;
+  // The workbook keeps figures as numbers; the reports print them rounded (formatRate, formatScore).
+  const num = (label: string) => {
+    const v = cell(label);
+    return typeof v === 'number' ? v : null;
+  };
   const sum = (texts: readonly string[], re: RegExp) => texts.reduce((n, t) => n + Number(read(t, re) ?? 0), 0);
   const actions = satisfaction.slice(satisfaction.lastIndexOf('纠正预防措施要求\n序号'));
 
@@ -64,28 +69,28 @@ export async function figuresAcrossDocuments(folder: string): Promise<{ expected
     orders: {
       managementReview: read(review, /^合同\/订单评审完整率 \S+ \d+ \/ (\d+)$/m),
       auditReadiness: read(flat(audit), /检查了订单 (\d+) 份/),
-      findingsWorkbook: read(String(cell('合同/订单评审完整率', 1)), /\/(\d+)$/),
+      findingsWorkbook: read(String(cell('合同/订单评审完整率', 1)), /共 (\d+) 单/),
     },
     reviewComplete: {
       managementReview: read(review, /^合同\/订单评审完整率 \S+ (\d+) \/ \d+$/m),
-      findingsWorkbook: read(String(cell('合同/订单评审完整率', 1)), /^(\d+)\//),
+      findingsWorkbook: read(String(cell('合同/订单评审完整率', 1)), /评审完整 (\d+) 单/),
     },
     overdue: {
       managementReview: read(review, /^客户投诉 \d+ 未结案 \d+，超期 (\d+)$/m),
       auditReadiness: read(audit, /^C1 5\.8\.3 公司时限 .* \d+ \d+ (\d+)$/m),
-      findingsWorkbook: String(cell('超期（> 18 个工作日）')),
+      findingsWorkbook: String(cell('超期（> 18 个工作日，件）')),
     },
     satisfactionMean: {
       managementReview: read(review, /^客户满意度均分 ([\d.]+) /m),
       satisfactionReport: read(flat(satisfaction), /本期综合满意度均分 ([\d.]+) 分/),
       auditReadiness: read(flat(audit), /满意度均分 ([\d.]+) 分，未达到/),
-      findingsWorkbook: String(cell(`满意度均分 ${s.period}`)),
+      findingsWorkbook: formatScore(num(`满意度均分 ${s.period}`)),
     },
     responseRate: {
       managementReview: read(flat(review), /回收率 ([\d.]+%)；/),
       satisfactionReport: read(flat(satisfaction), /回收率 ([\d.]+%)，/),
       auditReadiness: read(flat(audit), /回收率 ([\d.]+%)（/),
-      findingsWorkbook: String(cell(`满意度调查回收率 ${s.period}`)),
+      findingsWorkbook: formatRate(num(`满意度调查回收率 ${s.period}`)),
     },
     capaRaised: {
       managementReview: read(review, /^纠正预防措施验证关闭 \d+ \/ (\d+)$/m),
