@@ -27,19 +27,10 @@ export function ingestFile(file: { path: string; kind: InputFileKind }, bytes: B
     const { problems } = streamCsv(bytes, (row) => ingester.push(row));
     const ingest = ingester.finish();
     for (const p of problems) {
-      result.errors.push({
-        code: 'csv_format',
-        dataset: ingest.report.dataset,
-        file: file.path,
-        sheet: null,
-        row: p.row,
-        column: null,
-        columnLetter: null,
-        value: null,
-        level: 'warning',
-        rejected: false,
-        params: { detail: p.detail },
-      });
+      const base = { dataset: ingest.report.dataset, file: file.path, sheet: null, row: p.row, column: null, columnLetter: null, value: null };
+      if (p.kind === 'unclosed_quote') result.errors.push({ ...base, code: 'csv_unclosed_quote', level: 'error', rejected: true, params: { rows: p.rows } });
+      else if (p.kind === 'encoding') result.errors.push({ ...base, code: 'csv_encoding', level: 'warning', rejected: false, params: { count: p.count } });
+      else result.errors.push({ ...base, code: 'csv_format', level: 'warning', rejected: false, params: { detail: p.detail } });
     }
     return collect(result, [ingest]);
   }
