@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { OutputFolderError } from './output-folder-error.js';
 
 /** A file the run wrote, for manifest.json. */
 export interface WrittenFile {
@@ -17,20 +18,23 @@ export interface OutputWriter {
 }
 
 /**
- * Writes under `folder` only, each file atomically: to a temporary name in the same folder, then
- * renamed over the target, so a reader never sees half a PDF and an interrupted run leaves the
- * earlier file intact.
+ * Writes under `folder` only, each file atomically: to a short temporary name in the same folder,
+ * then renamed over the target, so a reader never sees half a PDF and an interrupted run leaves
+ * the earlier file intact. A symbolic link inside the folder is never followed: a write through
+ * one is refused (renaming over a link replaces the link, not its target).
  */
 export function createFileWriter(folder: string): OutputWriter {
   const root = path.resolve(folder);
   const written: WrittenFile[] = [];
+  const checkedDirs = new Set<string>();
   return {
     written,
     write(relativePath, data) {
       const target = resolveInside(root, relativePath);
-      mkdirSync(path.dirname(target), { recursive: true });
+      makeDirsNoLinks(root, path.dirname(target), checkedDirs);
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      // Short, so a target name that fits the file system leaves room for it.
+      const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
       try {
         writeFileSync(temporary, bytes);
         renameSync(temporary, target);
@@ -61,6 +65,27 @@ export function createMemoryWriter(): OutputWriter & { readonly files: Map<strin
       return file;
     },
   };
+}
+
+/** Creates `dir` under `root` one level at a time, refusing a level that is a symbolic link. */
+function makeDirsNoLinks(root: string, dir: string, checked: Set<string>): void {
+  if (checked.has(dir)) return;
+  mkdirSync(root, { recursive: true });
+  let current = root;
+  for (const part of path.relative(root, dir).split(path.sep).filter((p) => p !== '')) {
+    current = path.join(current, part);
+    if (checked.has(current)) continue;
+    let stat;
+    try {
+      stat = lstatSync(current);
+    } catch {
+      mkdirSync(current);
+      checked.add(current);
+      continue;
+    }
+    if (stat.isSymbolicLink()) throw new OutputFolderError('is_symlink', root, path.relative(root, current));
+    checked.add(current);
+  }
 }
 
 /** The absolute target of a relative output path; refuses anything that would leave the folder. */

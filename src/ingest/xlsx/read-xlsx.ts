@@ -97,6 +97,20 @@ export function readXlsx(bytes: Buffer, file: string, limits: XlsxLimits = DEFAU
   });
 }
 
+/**
+ * True for a workbook qmsdoc wrote: its docProps/app.xml names qmsdoc as the application (every
+ * workbook of the xlsx writer does). Such a file is output, never input.
+ */
+export function isQmsdocWorkbook(bytes: Buffer): boolean {
+  try {
+    const zip = new ZipArchive(bytes, 1 << 20);
+    const app = zip.read('docProps/app.xml', 1 << 16);
+    return app !== null && /<(?:\w+:)?Application>qmsdoc<\//.test(app.toString('utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /** Runs `read`, turning a damaged or oversized zip member into the WorkbookError that names it. */
 function withWorkbookErrors<T>(read: () => T): T {
   try {
