@@ -56,8 +56,8 @@ const INPUT_MESSAGES: Readonly<Record<Lang, Readonly<Record<InputErrorCode, stri
 };
 
 const RANGE_RULES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
-  zh: { positive: '应大于 0', nonNegative: '不能为负数' },
-  en: { positive: 'must be greater than 0', nonNegative: 'must not be negative' },
+  zh: { positive: '应大于 0', nonNegative: '不能为负数', magnitude: '绝对值不能超过 10^15' },
+  en: { positive: 'must be greater than 0', nonNegative: 'must not be negative', magnitude: 'must not exceed 10^15 in size' },
 };
 
 const CONSEQUENCE: Readonly<Record<Lang, { rejected: string; kept: string }>> = {
