@@ -289,12 +289,18 @@ function* scanRows(xml: Buffer, start: number, part: string, context: SheetConte
   let value: string | null = null;
   let inline: string | null = null;
   let phonetic = 0;
+  // Rows and cells must open and close in turn; anything else is a damaged document.
+  let inRow = false;
+  let inCell = false;
+  const damaged = (what: string) => new WorkbookError('damaged_workbook', `${part}: damaged XML after row ${rowNumber} (${what})`);
   const attrs: CellAttributes = { refStart: -1, refEnd: -1, typeStart: -1, typeEnd: -1, styleStart: -1, styleEnd: -1 };
   while (cursor.next()) {
     const length = cursor.nameEnd - cursor.nameStart;
     const first = xml[cursor.nameStart];
     if (length === 1 && first === CHAR_c) {
       if (cursor.isEnd) {
+        if (!inCell) throw damaged('</c> without <c>');
+        inCell = false;
         if (type === 's' && value !== null && !(Number(value) < sharedStrings.length)) {
           throw new WorkbookError(
             'damaged_workbook',
@@ -314,8 +320,12 @@ function* scanRows(xml: Buffer, start: number, part: string, context: SheetConte
         }
         continue;
       }
+      if (inCell || !inRow) throw damaged('<c> out of place');
       readCellAttributes(xml, cursor.attrStart, cursor.attrEnd, attrs);
       column = attrs.refStart >= 0 ? refColumn(xml, attrs.refStart, attrs.refEnd) : column + 1;
+      // An empty cell: a position, no value.
+      if (cursor.selfClosing) continue;
+      inCell = true;
       type = attrs.typeStart >= 0 ? xml.toString('latin1', attrs.typeStart, attrs.typeEnd) : 'n';
       style = attrs.styleStart >= 0 ? parseAsciiInt(xml, attrs.styleStart, attrs.styleEnd) : 0;
       value = null;
@@ -326,9 +336,13 @@ function* scanRows(xml: Buffer, start: number, part: string, context: SheetConte
       if (!cursor.isEnd && phonetic === 0) inline = (inline ?? '') + cursor.text();
     } else if (length === 3 && first === 0x72 && cursor.is('row')) {
       if (cursor.isEnd) {
+        if (!inRow || inCell) throw damaged(inCell ? '<c> not closed' : '</row> without <row>');
+        inRow = false;
         if (hasCell) yield { row: rowNumber, cells };
         continue;
       }
+      if (inRow) throw damaged('<row> not closed');
+      inRow = !cursor.selfClosing;
       const r = cursor.attrRange('r');
       rowNumber = r ? parseAsciiInt(xml, r[0], r[1]) : rowNumber + 1;
       cells = [];
@@ -337,9 +351,11 @@ function* scanRows(xml: Buffer, start: number, part: string, context: SheetConte
     } else if (length === 3 && cursor.is('rPh')) {
       if (!cursor.selfClosing) phonetic += cursor.isEnd ? -1 : 1;
     } else if (length === 9 && cursor.isEnd && cursor.is('sheetData')) {
+      if (inRow) throw damaged('<row> not closed');
       return;
     }
   }
+  if (cursor.damagedAt >= 0) throw damaged(`a tag that cannot be read at byte ${cursor.damagedAt}`);
   // The document was checked to end with </worksheet>: stopping here means a tag in the rows could
   // not be read (an unclosed quote, say), and the rows after it would be lost without a word.
   throw new WorkbookError('damaged_workbook', `${part}: damaged XML after row ${rowNumber} (<sheetData> does not close)`);
