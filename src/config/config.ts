@@ -51,6 +51,8 @@ export interface Config {
     readonly monthlyPacks: number;
   };
   readonly calendar: { readonly closures: readonly Closure[]; readonly workdays: readonly string[] };
+  /** Bounds on input files: megabytes one workbook may inflate to. */
+  readonly limits: { readonly inflatedMegabytes: number };
   /** Extra header aliases: dataset → field id → headers. */
   readonly headers: Readonly<Record<DatasetId, Readonly<Record<string, readonly string[]>>>>;
 }

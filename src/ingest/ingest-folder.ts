@@ -23,7 +23,8 @@ export interface IngestOptions {
  */
 export function ingestFolder(folder: string, config: Config, options: IngestOptions = {}): IngestResult {
   const index = buildHeaderIndex(config);
-  const limits = options.limits ?? DEFAULT_XLSX_LIMITS;
+  const inflated = config.limits.inflatedMegabytes * 1024 * 1024;
+  const limits = options.limits ?? { maxPartBytes: Math.min(DEFAULT_XLSX_LIMITS.maxPartBytes, inflated), maxTotalBytes: inflated };
   const listed = listInputFiles(folder, options.recursive ?? false);
   const candidates = listed.filter((f) => f.kind === 'xlsx' || f.kind === 'csv');
   const skippedFiles: { path: string; reason: SkippedFileReason }[] = listed.flatMap((f) =>

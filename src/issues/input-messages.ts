@@ -90,7 +90,7 @@ const FILE_MESSAGES: Readonly<Record<Lang, Readonly<Record<FileProblem['code'], 
     unreadable_file: '{file}：无法读取文件（{detail}）',
     file_too_large: '{file}：文件过大（{detail}），上限 512 MB',
     damaged_workbook: '{file}：工作簿已损坏，无法完整读取（{detail}）；请用 Excel 打开修复后另存为 .xlsx，或换用备份',
-    workbook_too_large: '{file}：解压后过大，超出上限（{detail}）；可能是恶意文件，或请拆分后再读',
+    workbook_too_large: '{file}：解压后超出上限（{detail}），未读取；可能是恶意文件（"zip 炸弹"）；确需读取请调高配置 limits.inflatedMegabytes，或拆分文件',
   },
   en: {
     encrypted_workbook: '{file}: the workbook is password-protected (or an old .xls renamed to .xlsx) and cannot be read; remove the password and save it as .xlsx',
@@ -98,7 +98,7 @@ const FILE_MESSAGES: Readonly<Record<Lang, Readonly<Record<FileProblem['code'], 
     unreadable_file: '{file}: cannot read the file ({detail})',
     file_too_large: '{file}: file too large ({detail}); the limit is 512 MB',
     damaged_workbook: '{file}: the workbook is damaged and cannot be read whole ({detail}); open it in Excel to repair it and save it as .xlsx, or use a backup',
-    workbook_too_large: '{file}: inflates to more than the limit ({detail}); it may be a hostile file, or split it',
+    workbook_too_large: '{file}: inflates past the limit ({detail}) and was not read; it may be a hostile file (a "zip bomb"); if it is genuine, raise limits.inflatedMegabytes in the configuration or split the file',
   },
 };
 

@@ -148,11 +148,8 @@ function inflate(name: string, data: Buffer, claimed: number, budget: number): B
 }
 
 function tooLarge(name: string, maxBytes: number, budget: number): ZipFormatError {
-  const error = new ZipFormatError(
-    budget < maxBytes
-      ? `${name}: the workbook inflates to more than the limit of ${budget} bytes for one file (limits.inflatedMegabytes)`
-      : `${name} inflates to more than ${maxBytes} bytes`,
-  );
+  const limit = Math.max(0, Math.min(maxBytes, budget));
+  const error = new ZipFormatError(`${name} would inflate past ${Math.round(limit / 1024 / 1024)} MB`);
   error.tooLarge = true;
   return error;
 }
