@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { OutputFolderError } from './output-folder-error.js';
 
@@ -14,6 +14,11 @@ export interface WrittenFile {
 /** Where renderers' artefacts go. Tests swap in a memory writer; the CLI writes files. */
 export interface OutputWriter {
   write(relativePath: string, data: Buffer | string): WrittenFile;
+  /**
+   * Writes a file produced in text chunks (`produce` calls `emit` for each), without holding the
+   * whole file: summary.json of a million findings. Optional for writers that keep files whole.
+   */
+  writeChunks?(relativePath: string, produce: (emit: (chunk: string) => void) => void): WrittenFile;
   readonly written: readonly WrittenFile[];
 }
 
@@ -43,6 +48,33 @@ export function createFileWriter(folder: string): OutputWriter {
         throw error;
       }
       const file = { path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+      written.push(file);
+      return file;
+    },
+    writeChunks(relativePath, produce) {
+      const target = resolveInside(root, relativePath);
+      makeDirsNoLinks(root, path.dirname(target), checkedDirs);
+      const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+      const hash = createHash('sha256');
+      let size = 0;
+      const fd = openSync(temporary, 'w');
+      try {
+        try {
+          produce((chunk) => {
+            const bytes = Buffer.from(chunk, 'utf8');
+            hash.update(bytes);
+            size += bytes.length;
+            for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+          });
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temporary, target);
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        throw error;
+      }
+      const file = { path: relativePath, sha256: hash.digest('hex'), bytes: size };
       written.push(file);
       return file;
     },
