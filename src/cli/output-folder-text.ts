@@ -1,4 +1,5 @@
-import type { OutputFolderError } from '../emit/output-folder-error.js';
+import { OutputFolderError } from '../emit/output-folder-error.js';
+import { lockOutputFolder, recoverOutputFolder } from '../emit/output-folder.js';
 import { CliError } from '../issues/cli-error.js';
 import type { Lang } from '../model/lang.js';
 
@@ -22,4 +23,29 @@ export function outputFolderFailure(error: OutputFolderError, lang: Lang): CliEr
     is_symlink: `${detail} in the output folder ${folder} is a symbolic link; qmsdoc does not write through links: remove it`,
   };
   return new CliError((lang === 'zh' ? zh : en)[error.code]);
+}
+
+/**
+ * Runs `write` (check, report, forms: single files written into the folder) holding the output
+ * folder's lock, after putting back what an interrupted build left, so it never writes into a
+ * folder a build is about to replace. Output folder problems become the CliError that says them.
+ */
+export async function withOutputLock<T>(out: string, lang: Lang, write: () => Promise<T>): Promise<T> {
+  let release: () => void;
+  try {
+    // Single-file commands wait for a build or another command to finish (up to two minutes).
+    release = lockOutputFolder(out, { waitMs: 120_000 });
+    recoverOutputFolder(out);
+  } catch (error) {
+    if (error instanceof OutputFolderError) throw outputFolderFailure(error, lang);
+    throw error;
+  }
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof OutputFolderError) throw outputFolderFailure(error, lang);
+    throw error;
+  } finally {
+    release();
+  }
 }

@@ -61,18 +61,23 @@ function isInside(child: string, parent: string): boolean {
  * that holds it. A lock left by a process that no longer runs on this machine is taken over.
  * Returns the release function.
  */
-export function lockOutputFolder(out: string): () => void {
+export function lockOutputFolder(out: string, options: { readonly waitMs?: number } = {}): () => void {
   const { lock } = companionPaths(out);
   mkdirSync(path.dirname(lock), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const deadline = Date.now() + (options.waitMs ?? 0);
+  for (let attempt = 0; ; attempt++) {
     let fd: number;
     try {
       fd = openSync(lock, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readLock(lock);
-      if (holder !== null && holder.host === os.hostname() && !isRunning(holder.pid)) {
+      if (holder !== null && holder.host === os.hostname() && !isRunning(holder.pid) && attempt < 50) {
         rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() < deadline) {
+        sleep(200);
         continue;
       }
       throw new OutputFolderError('locked', out, holder ? `process ${holder.pid} on ${holder.host}, since ${holder.started}` : lock);
@@ -85,7 +90,11 @@ export function lockOutputFolder(out: string): () => void {
       released = true;
     };
   }
-  throw new OutputFolderError('locked', out, lock);
+}
+
+/** Blocks the thread for `ms` (the commands are synchronous up to here; nothing else runs meanwhile). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function readLock(lock: string): { pid: number; host: string; started: string } | null {
