@@ -28,6 +28,18 @@ export interface PrintSetup {
   readonly footer?: string;
 }
 
+/**
+ * A data validation over a range: a drop-down `list` of allowed values (each without a comma,
+ * together at most 255 characters, Excel's limit) and/or an input message shown when a cell of the
+ * range is selected (title ≤ 32, text ≤ 255 characters; longer is cut).
+ */
+export interface DataValidation {
+  /** A1-style range, e.g. "C2:C1048576". */
+  readonly ref: string;
+  readonly list?: readonly string[];
+  readonly prompt?: { readonly title: string; readonly text: string };
+}
+
 const MAX_CELL_TEXT = 32767;
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/g;
 
@@ -85,6 +97,8 @@ export class XlsxSheet {
   private frozenRows = 0;
   private filter: { row: number; from: number; to: number } | null = null;
   private printSetup: PrintSetup | null = null;
+  private readonly columnStyles = new Map<number, number>();
+  private readonly validations: DataValidation[] = [];
 
   constructor(
     readonly name: string,
@@ -127,6 +141,16 @@ export class XlsxSheet {
     this.widths.set(column, width);
   }
 
+  /** The style of a whole column's empty cells (e.g. a date format for what users type in); `column` is 1-based. */
+  setColumnStyle(column: number, style: CellStyle): void {
+    this.columnStyles.set(column, this.styles.index(style));
+  }
+
+  /** Adds a drop-down list and/or input message over a range. */
+  addValidation(validation: DataValidation): void {
+    this.validations.push(validation);
+  }
+
   /** Keeps the first `rows` rows in view when scrolling. */
   freezeRows(rows: number): void {
     this.frozenRows = rows;
@@ -154,9 +178,13 @@ export class XlsxSheet {
       this.frozenRows > 0
         ? `<pane ySplit="${this.frozenRows}" topLeftCell="A${this.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${this.frozenRows + 1}" sqref="A${this.frozenRows + 1}"/>`
         : '';
-    const cols = [...this.widths.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([c, w]) => `<col min="${c}" max="${c}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`)
+    const cols = [...new Set([...this.widths.keys(), ...this.columnStyles.keys()])]
+      .sort((a, b) => a - b)
+      .map((c) => {
+        const w = this.widths.get(c);
+        const s = this.columnStyles.get(c);
+        return `<col min="${c}" max="${c}"${w === undefined ? ' width="9.14"' : ` width="${Math.round(w * 100) / 100}" customWidth="1"`}${s === undefined ? '' : ` style="${s}"`}/>`;
+      })
       .join('');
     const filter = this.filter ? `<autoFilter ref="${columnLetter(this.filter.from)}${this.filter.row}:${columnLetter(this.filter.to)}${Math.max(this.filter.row, this.rows.length)}"/>` : '';
     const footer = p?.footer ? `<headerFooter><oddFooter>${escapeXml(p.footer)}</oddFooter></headerFooter>` : '';
@@ -169,6 +197,7 @@ export class XlsxSheet {
       cols === '' ? '' : `<cols>${cols}</cols>`,
       `<sheetData>${this.rows.join('')}</sheetData>`,
       filter,
+      validationsXml(this.validations),
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>',
       p ? `<pageSetup paperSize="9" orientation="${p.landscape ? 'landscape' : 'portrait'}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` : '',
       footer,
@@ -294,6 +323,17 @@ class StyleTable {
     }
     return id;
   }
+}
+
+function validationsXml(validations: readonly DataValidation[]): string {
+  if (validations.length === 0) return '';
+  const items = validations.map((v) => {
+    const list = v.list ? ` type="list" allowBlank="1" showErrorMessage="1"` : '';
+    const prompt = v.prompt ? ` showInputMessage="1" promptTitle="${escapeXml(cleanText(v.prompt.title).slice(0, 32))}" prompt="${escapeXml(cleanText(v.prompt.text).slice(0, 255))}"` : '';
+    const formula = v.list ? `<formula1>${escapeXml(`"${v.list.map((item) => item.replace(/[",]/g, '')).join(',')}"`)}</formula1>` : '';
+    return `<dataValidation${list}${prompt} sqref="${escapeXml(v.ref)}">${formula}</dataValidation>`;
+  });
+  return `<dataValidations count="${items.length}">${items.join('')}</dataValidations>`;
 }
 
 const letters: string[] = [];
