@@ -16,7 +16,7 @@ import { createGuard, guardRequests, type Guard } from './security.js';
 import { Session, type BuildEvent } from './session.js';
 import { fill, textsFor } from './texts.js';
 import { createWorkspace, listOutputFiles, moveToTrash, outputFilePath, saveUpload, UploadError, MAX_UPLOAD_BYTES } from './workspace.js';
-import { messagePage, type PageContext, type PageId } from './pages/layout.js';
+import { formatBytes, messagePage, type PageContext, type PageId } from './pages/layout.js';
 import { dataPage } from './pages/data-page.js';
 import { checkPage, findingPanel, headlineBlock, inputErrorPanel } from './pages/check-page.js';
 import { documentsPage } from './pages/documents-page.js';
@@ -36,6 +36,8 @@ export interface WorkbenchOptions {
   /** Today's date YYYY-MM-DD (the clock is read at the edge). */
   readonly today: () => string;
   readonly now: () => Date;
+  /** Largest upload per file; default MAX_UPLOAD_BYTES (tests lower it). */
+  readonly maxUploadBytes?: number;
 }
 
 export interface Workbench {
@@ -56,6 +58,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   const workspace = createWorkspace(options.input, options.output);
   const session = new Session({ workspace, asOf: options.asOf, today: options.today });
   const app = new Hono();
+  const maxUpload = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
 
   const langOf = (c: Context): Lang => {
     const chosen = getCookie(c, LANG_COOKIE);
@@ -101,7 +104,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     const state = session.check(ctx.lang);
     switch (id) {
       case 'data':
-        return c.html(dataPage(ctx, workspace, state).text);
+        return c.html(dataPage(ctx, workspace, state, formatBytes(maxUpload)).text);
       case 'check':
         return c.html(checkPage(ctx, state, state.ok ? workbenchCharts(state.result.summary, state.loaded.config, ctx.lang) : {}).text);
       case 'documents':
@@ -135,19 +138,19 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   // Input files
   app.post(
     '/api/files',
-    bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 64 * 1024, onError: (c) => c.json({ error: fill(textsFor(langOf(c)).upload.size ?? '', { name: '' }), problem: 'size' }, 413) }),
+    bodyLimit({ maxSize: maxUpload + 64 * 1024, onError: (c) => c.json({ error: fill(textsFor(langOf(c)).upload.size ?? '', { name: '', limit: formatBytes(maxUpload) }).replace(/^[：:]\s*/, ''), problem: 'size' }, 413) }),
     async (c) => {
       const t = textsFor(langOf(c));
       const body = await c.req.parseBody();
       const file = body.file;
       if (!(file instanceof File)) return c.json({ error: fill(t.upload.name ?? '', { name: '' }), problem: 'name' }, 400);
       try {
-        const name = saveUpload(workspace, file.name, Buffer.from(await file.arrayBuffer()), body.replace === '1', options.now());
+        const name = saveUpload(workspace, file.name, Buffer.from(await file.arrayBuffer()), body.replace === '1', options.now(), maxUpload);
         session.invalidate();
         return c.json({ ok: true, name, message: fill(t.uploaded, { name }) });
       } catch (error) {
         if (error instanceof UploadError) {
-          return c.json({ error: fill(t.upload[error.problem] ?? error.problem, { name: error.fileName }), problem: error.problem, name: error.fileName }, error.problem === 'exists' ? 409 : 400);
+          return c.json({ error: fill(t.upload[error.problem] ?? error.problem, { name: error.fileName, limit: formatBytes(maxUpload) }), problem: error.problem, name: error.fileName }, error.problem === 'exists' ? 409 : 400);
         }
         throw error;
       }

@@ -70,11 +70,11 @@ export function contentMatches(name: string, bytes: Buffer): boolean {
  * hard-linked to its own name, which fails when that name exists — a file is never overwritten
  * silently. With `replace`, the existing file first moves to the trash. Returns the name used.
  */
-export function saveUpload(ws: Workspace, name: string, bytes: Buffer, replace: boolean, now: Date): string {
+export function saveUpload(ws: Workspace, name: string, bytes: Buffer, replace: boolean, now: Date, maxBytes = MAX_UPLOAD_BYTES): string {
   const safe = safeFileName(name);
   if (safe === null) throw new UploadError(kindOfFile(name.split(/[\\/]/).pop() ?? '') === 'other' ? 'type' : 'name', name);
   if (bytes.length === 0) throw new UploadError('empty', safe);
-  if (bytes.length > MAX_UPLOAD_BYTES) throw new UploadError('size', safe);
+  if (bytes.length > maxBytes) throw new UploadError('size', safe);
   if (!contentMatches(safe, bytes)) throw new UploadError('content', safe);
   mkdirSync(ws.input, { recursive: true });
   const target = path.join(ws.input, safe);

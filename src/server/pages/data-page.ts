@@ -4,10 +4,11 @@ import { h, type Safe } from '../html.js';
 import type { CheckState } from '../session.js';
 import { listInputFolder, type Workspace } from '../workspace.js';
 import { formatBytes, layout, type PageContext } from './layout.js';
+import { fill } from '../texts.js';
 import { problemsBlock } from './check-page.js';
 
 /** 数据: the input files, what each sheet was read as, upload and remove. */
-export function dataPage(ctx: PageContext, ws: Workspace, state: CheckState): Safe {
+export function dataPage(ctx: PageContext, ws: Workspace, state: CheckState, uploadLimit: string): Safe {
   const { t, lang } = ctx;
   const files = listInputFolder(ws);
   const sheets: readonly SheetReport[] = state.ok ? state.result.ingest.sheets : [];
@@ -32,7 +33,7 @@ export function dataPage(ctx: PageContext, ws: Workspace, state: CheckState): Sa
   const body = h`
   <section class="upload" id="dropzone">
     <p>${t.dropHere} <label class="button" for="file-picker">${t.pick}</label><input type="file" id="file-picker" multiple accept=".xlsx,.xlsm,.csv"></p>
-    <p class="hint">${t.uploadRules}</p>
+    <p class="hint">${fill(t.uploadRules, { limit: uploadLimit })}</p>
   </section>
   ${state.ok ? problemsBlock(ctx, state) : h``}
   ${
