@@ -3,40 +3,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { ingestFolder } from '../../src/ingest/ingest-folder.js';
-import { readXlsx } from '../../src/ingest/xlsx/read-xlsx.js';
-import { cellDisplay } from '../../src/ingest/raw-sheet.js';
 import { COMPLAINT_FIELDS, ORDER_FIELDS } from '../../src/model/fields.js';
 import { ZipArchive } from '../../src/zip/zip-archive.js';
 import { columnLetter } from '../../src/render/excel/xlsx-book.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';
+import { dropDowns, sheetRows } from '../helpers/xlsx-parts.js';
 
 async function run(argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
-}
-
-/** The first rows of a sheet as text, read with the project's own xlsx reader. */
-export function sheetRows(bytes: Buffer, sheet: string, rows = 3): (string | null)[][] {
-  const ref = readXlsx(bytes, 'template.xlsx').find((s) => s.name === sheet);
-  if (!ref) throw new Error(`no sheet ${sheet}`);
-  const out: (string | null)[][] = [];
-  for (const row of ref.open().rows) {
-    out.push(Array.from({ length: row.cells.length }, (_, i) => cellDisplay(row.cells[i])));
-    if (out.length >= rows) break;
-  }
-  return out;
-}
-
-/** The drop-down lists of a worksheet by the column they cover: "C" → ["标准", "非标"]. */
-export function dropDowns(bytes: Buffer, sheetIndex = 1): Record<string, string[]> {
-  const xml = new ZipArchive(bytes).read(`xl/worksheets/sheet${sheetIndex}.xml`, 1 << 24)?.toString('utf8') ?? '';
-  const lists: Record<string, string[]> = {};
-  for (const m of xml.matchAll(/<dataValidation [^>]*type="list"[^>]*sqref="([A-Z]+)2:[A-Z]+\d+"[^>]*><formula1>&quot;([^<]*)&quot;<\/formula1>/g)) {
-    lists[m[1]!] = m[2]!.split(',');
-  }
-  return lists;
 }
 
 describe('qmsdoc init', () => {

@@ -171,6 +171,6 @@ function rowTable(ctx: PageContext, view: RowView | null, wholePeriod: boolean):
   if (view === null) return wholePeriod ? h`<p class="muted">${t.noRow}</p>` : h``;
   if (view.unreadable) return h`<p class="muted">${t.rowGone}</p>`;
   return h`<h3>${t.rowAsRead}</h3><div class="table-wrap"><table class="row-view"><thead><tr><th>${t.column}</th><th>${t.rawValue}</th><th>${t.parsedValue}</th></tr></thead><tbody>
-    ${view.cells.map((c) => h`<tr><td><span class="letter">${c.letter}</span> ${c.header}</td><td>${c.raw ?? ''}</td><td>${c.parsed ?? ''}</td></tr>`)}
+    ${view.cells.map((c) => h`<tr data-field="${c.field}"><td><span class="letter">${c.letter}</span> ${c.header}</td><td>${c.raw ?? ''}</td><td>${c.parsed ?? ''}</td></tr>`)}
   </tbody></table></div>`;
 }
