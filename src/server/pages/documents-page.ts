@@ -20,7 +20,6 @@ export function documentsPage(ctx: PageContext, session: Session): Safe {
   const manifest = readManifest(session.workspace.output);
   const last = session.lastBuild;
   const status = session.isBuilding ? t.building : last?.kind === 'done' ? fill(t.buildDone, { n: last.files ?? 0 }) : last?.kind === 'failed' ? fill(t.buildFailed, { message: last.message ?? '' }) : '';
-  const link = (p: string, inline: boolean) => `/output/${p.split('/').map(encodeURIComponent).join('/')}${inline ? '?inline=1' : ''}`;
   const body = h`
   <section class="build">
     <button type="button" id="build-button" class="primary"${session.isBuilding ? h` disabled` : h``}>${t.build}</button>
@@ -30,17 +29,7 @@ export function documentsPage(ctx: PageContext, session: Session): Safe {
   </section>
   <div class="documents-layout">
   <section class="document-list">
-    ${
-      files.length === 0
-        ? h`<p class="empty">${t.noDocuments}</p>`
-        : h`<div class="table-wrap"><table class="documents"><thead><tr><th>${t.files}</th><th>${t.size}</th><th></th></tr></thead><tbody>
-        ${files.map(
-          (f) => h`<tr data-path="${f.path}"><td class="doc-name">${f.path}</td><td class="num">${formatBytes(f.bytes)}</td><td class="actions">${
-            f.path.endsWith('.pdf') ? h`<button type="button" class="preview" data-src="${link(f.path, true)}">${t.preview}</button>` : h``
-          }<a href="${link(f.path, false)}" download>${t.download}</a></td></tr>`,
-        )}
-      </tbody></table></div>`
-    }
+    ${files.length === 0 ? h`<p class="empty">${t.noDocuments}</p>` : documentTables(ctx, files)}
   </section>
   <section class="preview-pane"><iframe id="pdf-preview" title="${t.preview}" hidden></iframe></section>
   </div>
@@ -55,6 +44,37 @@ export function documentsPage(ctx: PageContext, session: Session): Safe {
       : h``
   }`;
   return layout(ctx, 'documents', t.documentsTitle, body);
+}
+
+const link = (p: string, inline: boolean) => `/output/${p.split('/').map(encodeURIComponent).join('/')}${inline ? '?inline=1' : ''}`;
+
+/**
+ * The documents as tables: the reports, workbooks and combined files first; the per-record forms
+ * (hundreds in a year) folded per form, so the list stays readable.
+ */
+function documentTables(ctx: PageContext, files: readonly { path: string; bytes: number }[]): Safe {
+  const { t } = ctx;
+  const folderOf = (p: string) => {
+    const parts = p.split('/');
+    return parts.length >= 3 && parts[0] === 'forms' && parts[1] !== 'blank' ? `${parts[0]}/${parts[1]}/` : null;
+  };
+  const table = (list: readonly { path: string; bytes: number }[]) => h`<div class="table-wrap"><table class="documents"><thead><tr><th>${t.files}</th><th>${t.size}</th><th></th></tr></thead><tbody>
+    ${list.map(
+      (f) => h`<tr data-path="${f.path}"><td class="doc-name">${f.path}</td><td class="num">${formatBytes(f.bytes)}</td><td class="actions">${
+        f.path.endsWith('.pdf') ? h`<button type="button" class="preview" data-src="${link(f.path, true)}">${t.preview}</button> ` : h``
+      }<a href="${link(f.path, false)}" download>${t.download}</a></td></tr>`,
+    )}
+  </tbody></table></div>`;
+  const folders = new Map<string, { path: string; bytes: number }[]>();
+  for (const f of files) {
+    const folder = folderOf(f.path);
+    if (folder !== null) folders.set(folder, [...(folders.get(folder) ?? []), f]);
+  }
+  // Reports first, then the workbooks and JSON, then the combined forms and the blank pack.
+  const rank = (p: string) => (p.startsWith('reports/') ? 0 : !p.includes('/') ? 1 : p.startsWith('forms/blank/') ? 3 : 2);
+  const top = files.filter((f) => folderOf(f.path) === null).sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : 1));
+  return h`${table(top)}
+    ${[...folders.entries()].map(([folder, list]) => h`<details class="record-forms"><summary>${folder} (${list.length})</summary>${table(list)}</details>`)}`;
 }
 
 function readManifest(output: string): ManifestView | null {
