@@ -24,6 +24,7 @@ const REQUIREMENTS: Readonly<Record<string, readonly [string, string]>> = {
   C7: ['结案须有受理人、责任部门和处理结果', 'a closed complaint names its handler, department and result'],
   C8: ['本公司责任的投诉须有纠正预防措施', 'a complaint that is our fault has a corrective action'],
   C9: ['结案须经验证', 'a closed complaint is verified'],
+  C10: ['纠正措施应有效：已验证的措施之后同一问题不应再发生', 'a corrective action works: the problem does not recur after it is verified'],
   S1: ['满意度调查回收率须达到目标', 'the survey response rate reaches its goal'],
   S2: ['满意度均值须达到目标', 'the satisfaction mean reaches its goal'],
   S3: ['不满意项须由责任部门采取措施', 'an unsatisfied item goes to its department for action'],

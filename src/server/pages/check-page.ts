@@ -1,4 +1,5 @@
 import { formatRate, formatScore } from '../../issues/format-number.js';
+import { formatLimit } from '../../issues/finding-messages.js';
 import { DATASET_LABELS, SEVERITY_LABELS } from '../../issues/labels.js';
 import { METRIC_KIND, type ObjectiveMetric } from '../../model/objectives.js';
 import { BAND_LABELS } from '../../model/satisfaction.js';
@@ -12,15 +13,6 @@ import { fill } from '../texts.js';
 import { layout, type PageContext } from './layout.js';
 
 type OkState = Extract<CheckState, { ok: true }>;
-
-/** The optional rules-v2 fields of a finding (basis, limit), read without assuming they exist. */
-export function findingBasis(f: SummaryFinding): { basis: string | null; limit: { key: string; value: number; unit: string; source: string } | null } {
-  const loose = f as unknown as { basis?: unknown; limit?: unknown };
-  const basis = typeof loose.basis === 'string' ? loose.basis : null;
-  const l = loose.limit as { key?: unknown; value?: unknown; unit?: unknown; source?: unknown } | null | undefined;
-  const limit = l && typeof l.key === 'string' && typeof l.value === 'number' ? { key: l.key, value: l.value, unit: String(l.unit ?? ''), source: String(l.source ?? '') } : null;
-  return { basis, limit };
-}
 
 /** The headline figures and the quality objectives; also sent back after a settings change. */
 export function headlineBlock(ctx: PageContext, state: CheckState): Safe {
@@ -89,10 +81,9 @@ export function checkPage(ctx: PageContext, state: CheckState, charts: Readonly<
     const record = f.file !== null && f.row !== null ? index.get(rowKey(f.file, f.sheet, f.row)) : undefined;
     const month = recordMonth(record);
     const customer = record && 'customer' in record ? record.customer : '';
-    const { basis } = findingBasis(f);
-    return h`<tr class="finding" tabindex="0" data-index="${i}" data-dataset="${f.dataset}" data-severity="${f.severity}" data-clause="${f.clause}" data-basis="${basis ?? ''}" data-month="${month ?? ''}" data-search="${`${f.record} ${customer}`.toLowerCase()}">
+    return h`<tr class="finding" tabindex="0" data-index="${i}" data-dataset="${f.dataset}" data-severity="${f.severity}" data-clause="${f.clause ?? ''}" data-basis="${f.basis}" data-month="${month ?? ''}" data-search="${`${f.record} ${customer}`.toLowerCase()}">
       <td><span class="sev sev-${f.severity}">${SEVERITY_LABELS[f.severity][lang]}</span></td>
-      <td>${f.rule}</td><td>${f.clause}</td>
+      <td>${f.rule}</td><td>${f.clause ?? '—'}</td><td>${t.basisNames[f.basis] ?? f.basis}</td>
       <td>${DATASET_LABELS[f.dataset][lang]}</td>
       <td class="record">${f.record}</td>
       <td class="where">${f.file === null ? '—' : `${f.file}${f.sheet ? ` · ${f.sheet}` : ''}${f.row !== null ? ` · ${t.row} ${f.row}` : ''}`}</td>
@@ -100,8 +91,8 @@ export function checkPage(ctx: PageContext, state: CheckState, charts: Readonly<
     </tr>`;
   });
   const months = [...new Set(summary.findings.map((f) => (f.file !== null && f.row !== null ? recordMonth(index.get(rowKey(f.file, f.sheet, f.row))) : null)).filter((m): m is string => m !== null))].sort();
-  const clauses = [...new Set(summary.findings.map((f) => f.clause))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  const bases = [...new Set(summary.findings.map((f) => findingBasis(f).basis).filter((b): b is string => b !== null))];
+  const clauses = [...new Set(summary.findings.map((f) => f.clause).filter((c): c is string => c !== null))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const bases = [...new Set(summary.findings.map((f) => f.basis))];
   const select = (name: string, label: string, options: readonly (readonly [string, string])[]) =>
     h`<label>${label} <select data-filter="${name}"><option value="">${t.all}</option>${options.map(([v, l]) => h`<option value="${v}">${l}</option>`)}</select></label>`;
   const errors = summary.inputErrors.map(
@@ -122,13 +113,13 @@ export function checkPage(ctx: PageContext, state: CheckState, charts: Readonly<
     <h2>${t.findings} <span id="findings-count" data-total="${summary.findings.length}">${fill(t.findingsCount, { n: summary.findings.length })}</span></h2>
     <div class="filters">
       ${select('dataset', t.dataset, (['orders', 'complaints', 'surveys'] as const).map((d) => [d, DATASET_LABELS[d][lang]] as const))}
-      ${bases.length > 0 ? select('basis', t.basis, bases.map((b) => [b, t.basisNames[b] ?? b] as const)) : h``}
+      ${select('basis', t.basis, bases.map((b) => [b, t.basisNames[b] ?? b] as const))}
       ${select('severity', t.severity, (['major', 'minor', 'observation'] as const).map((s) => [s, SEVERITY_LABELS[s][lang]] as const))}
       ${select('clause', t.clause, clauses.map((c) => [c, c] as const))}
       ${select('month', t.month, months.map((m) => [m, m] as const))}
       <label class="search">${t.search} <input type="search" data-filter="search"></label>
     </div>
-    <div class="table-wrap"><table class="findings-table"><thead><tr><th>${t.severity}</th><th>${t.rule}</th><th>${t.clause}</th><th>${t.dataset}</th><th>${t.record}</th><th>${t.where}</th><th>${t.message}</th></tr></thead>
+    <div class="table-wrap"><table class="findings-table"><thead><tr><th>${t.severity}</th><th>${t.rule}</th><th>${t.clause}</th><th>${t.basis}</th><th>${t.dataset}</th><th>${t.record}</th><th>${t.where}</th><th>${t.message}</th></tr></thead>
     <tbody>${rows}</tbody></table></div>
   </section>
   <section class="input-errors">
@@ -141,13 +132,14 @@ export function checkPage(ctx: PageContext, state: CheckState, charts: Readonly<
 /** The side panel of a finding: where it is, the rule's requirement and limit, the row as read. */
 export function findingPanel(ctx: PageContext, f: SummaryFinding, view: RowView | null): Safe {
   const { t, lang } = ctx;
-  const { basis, limit } = findingBasis(f);
-  return h`<div class="panel-head"><h2>${f.rule} · ${f.clause} · <span class="sev sev-${f.severity}">${SEVERITY_LABELS[f.severity][lang]}</span></h2><button type="button" class="close-panel" aria-label="${t.close}">×</button></div>
+  const { basis, limit } = f;
+  return h`<div class="panel-head"><h2>${f.rule}${f.clause ? ` · ${f.clause}` : ''} · <span class="sev sev-${f.severity}">${SEVERITY_LABELS[f.severity][lang]}</span></h2><button type="button" class="close-panel" aria-label="${t.close}">×</button></div>
     <p class="panel-message">${f.message}</p>
     <dl class="facts">
       <div><dt>${t.record}</dt><dd>${f.record}</dd></div>
-      <div><dt>${t.requirement}</dt><dd>${ruleRequirement(f.rule, lang)}${basis ? ` (${t.basisNames[basis] ?? basis})` : ''}</dd></div>
-      ${limit ? h`<div><dt>${t.limit}</dt><dd>${limit.key} = ${limit.value} ${limit.unit}${limit.source ? ` — ${limit.source}` : ''}</dd></div>` : h``}
+      <div><dt>${t.requirement}</dt><dd>${ruleRequirement(f.rule, lang)}</dd></div>
+      <div><dt>${t.basis}</dt><dd class="panel-basis">${t.basisNames[basis] ?? basis}${f.clause ? ` · ${t.clause} ${f.clause}` : ''}</dd></div>
+      ${limit ? h`<div><dt>${t.limit}</dt><dd class="panel-limit">${formatLimit({ ...limit, source: { zh: limit.source, en: limit.source } }, lang)} <code>${limit.key}</code></dd></div>` : h``}
       ${f.file !== null ? h`<div><dt>${t.file}</dt><dd class="panel-file">${f.file}</dd></div><div><dt>${t.sheet}</dt><dd class="panel-sheet">${f.sheet ?? 'CSV'}</dd></div><div><dt>${t.row}</dt><dd class="panel-row">${f.row ?? ''}</dd></div>` : h``}
     </dl>
     ${rowTable(ctx, view, f.file === null)}`;
