@@ -334,7 +334,21 @@
         if (entry.zh && entry.en) setPath(root, path, entry.zh === entry.en ? entry.zh : { zh: entry.zh, en: entry.en });
         else if (entry.zh || entry.en) setPath(root, path, entry.zh ?? entry.en);
       }
-      return arrays(root, form);
+      return shorthands(arrays(root, form));
+    }
+
+    // A setting written {value, source} without a source is saved as its plain value, as people write it.
+    function shorthands(root) {
+      for (const group of form.querySelectorAll('[data-shorthand]')) {
+        if (group.closest('template')) continue;
+        const parts = group.dataset.group.split('.');
+        let parent = root;
+        for (const part of parts.slice(0, -1)) parent = parent?.[part];
+        const last = parts[parts.length - 1];
+        const value = parent?.[last];
+        if (value && typeof value === 'object' && Object.keys(value).length === 1 && 'value' in value) parent[last] = value.value;
+      }
+      return root;
     }
 
     function setPath(root, path, value) {

@@ -21,11 +21,16 @@ interface FormContext {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const at = (v: unknown, key: string): unknown => (isObject(v) ? v[key] : Array.isArray(v) ? v[Number(key)] : undefined);
+/**
+ * A child of a value; a plain number or text stands for the `value` of a setting that may also be
+ * written `{value, source}` (the file's shorthand, and the effective config's plain numbers).
+ */
+const at = (v: unknown, key: string): unknown =>
+  isObject(v) ? v[key] : Array.isArray(v) ? v[Number(key)] : key === 'value' && (typeof v === 'number' || typeof v === 'string') ? v : undefined;
 
 /** The shape a schema node is edited as. */
 type Shape =
-  | { kind: 'object'; properties: Record<string, Schema>; required: readonly string[] }
+  | { kind: 'object'; properties: Record<string, Schema>; required: readonly string[]; shorthand?: boolean; extra?: Schema }
   | { kind: 'record'; value: Schema }
   | { kind: 'array'; item: Schema }
   | { kind: 'lines' }
@@ -46,14 +51,23 @@ function shapeOf(node: Schema): Shape {
     if (localized) return { kind: 'localized' };
     // A shorthand and its full form (a closure as one date or {from, to, name}): the full form.
     const object = flat.find((v) => v.type === 'object');
-    if (object) return shapeOf(object);
+    if (object) {
+      const shape = shapeOf(object);
+      // A number or text that may also be written {value, source}: saved as the plain value when no source is given.
+      const shorthand = shape.kind === 'object' && 'value' in shape.properties && flat.some((v) => v.type === 'number' || v.type === 'integer' || v.type === 'string');
+      return shorthand ? { ...shape, shorthand: true } : shape;
+    }
     if (flat.length === 1) return shapeOf(flat[0]!);
     return { kind: 'json' };
   }
   if (Array.isArray(node.enum)) return { kind: 'enum', values: node.enum.map(String) };
   switch (node.type) {
     case 'object':
-      if (isObject(node.properties)) return { kind: 'object', properties: node.properties as Record<string, Schema>, required: (node.required as string[] | undefined) ?? [] };
+      if (isObject(node.properties)) {
+        // Named settings beside free keys (departments: the lists, then id → name).
+        const extra = isObject(node.additionalProperties) ? { extra: node.additionalProperties as Schema } : {};
+        return { kind: 'object', properties: node.properties as Record<string, Schema>, required: (node.required as string[] | undefined) ?? [], ...extra };
+      }
       if (isObject(node.additionalProperties)) return { kind: 'record', value: node.additionalProperties as Schema };
       return { kind: 'json' };
     case 'array': {
@@ -100,20 +114,16 @@ function renderNode(node: Schema, path: string, value: unknown, ctx: FormContext
   const effective = atPath(ctx.effective, path);
   switch (shape.kind) {
     case 'object':
-      return h`<fieldset class="group depth-${depth}" data-group="${path}"><legend>${label}</legend>
+      return h`<fieldset class="group depth-${depth}" data-group="${path}"${shape.shorthand ? h` data-shorthand="value"` : h``}><legend>${label}</legend>
         <div class="field-error" data-error-for="${path}"></div>
         ${Object.entries(shape.properties).map(([key, child]) => renderNode(child, `${path}.${key}`, at(value, key), ctx, depth + 1))}
+        ${shape.extra ? recordEntries(shape.extra, path, value, effective, Object.keys(shape.properties), ctx, depth) : h``}
       </fieldset>`;
-    case 'record': {
-      // Keys already in use (the file's and the defaults'), so the register and departments are visible.
-      const keys = [...new Set([...(isObject(effective) ? Object.keys(effective) : []), ...(isObject(value) ? Object.keys(value) : [])])];
+    case 'record':
       return h`<fieldset class="group record depth-${depth}" data-group="${path}"><legend>${label}</legend>
         <div class="field-error" data-error-for="${path}"></div>
-        <div class="entries">${keys.map((key) => h`<div class="entry" data-entry="${path}.${key}"><div class="entry-key">${key}</div>${renderNode(shape.value, `${path}.${key}`, at(value, key), ctx, depth + 1)}</div>`)}</div>
-        <template data-template-for="${path}"><div class="entry" data-entry="${path}.__KEY__"><div class="entry-key">__KEY__</div>${renderNode(shape.value, `${path}.__KEY__`, undefined, { ...ctx, effective: undefined }, depth + 1)}</div></template>
-        <div class="add-entry"><input type="text" class="new-key" aria-label="${ctx.t.key}" placeholder="${ctx.t.key}" pattern="[a-z][a-z0-9_]*"><button type="button" class="add-key" data-add-key="${path}">${ctx.t.add}</button></div>
+        ${recordEntries(shape.value, path, value, effective, [], ctx, depth)}
       </fieldset>`;
-    }
     case 'array': {
       const items = Array.isArray(value) ? value : [];
       const row = (item: unknown, index: string) =>
@@ -130,6 +140,15 @@ function renderNode(node: Schema, path: string, value: unknown, ctx: FormContext
     default:
       return renderLeaf(shape, path, label, value, effective, ctx);
   }
+}
+
+/** The free keys of an object (form ids, department ids), those in use first, and a way to add one. */
+function recordEntries(valueSchema: Schema, path: string, value: unknown, effective: unknown, named: readonly string[], ctx: FormContext, depth: number): Safe {
+  // Keys already in use (the file's and the defaults'), so the register and departments are visible.
+  const keys = [...new Set([...(isObject(effective) ? Object.keys(effective) : []), ...(isObject(value) ? Object.keys(value) : [])])].filter((k) => !named.includes(k));
+  return h`<div class="entries">${keys.map((key) => h`<div class="entry" data-entry="${path}.${key}"><div class="entry-key">${key}</div>${renderNode(valueSchema, `${path}.${key}`, at(value, key), ctx, depth + 1)}</div>`)}</div>
+    <template data-template-for="${path}"><div class="entry" data-entry="${path}.__KEY__"><div class="entry-key">__KEY__</div>${renderNode(valueSchema, `${path}.__KEY__`, undefined, { ...ctx, effective: undefined }, depth + 1)}</div></template>
+    <div class="add-entry"><input type="text" class="new-key" aria-label="${ctx.t.key}" placeholder="${ctx.t.key}" pattern="[a-z][a-z0-9_]*"><button type="button" class="add-key" data-add-key="${path}">${ctx.t.add}</button></div>`;
 }
 
 function renderLeaf(shape: Shape, path: string, label: string, value: unknown, effective: unknown, ctx: FormContext): Safe {

@@ -59,7 +59,18 @@ const LABELS: Readonly<Record<string, readonly [string, string]>> = {
   'headers.orders': ['订单', 'Orders'],
   'headers.complaints': ['投诉', 'Complaints'],
   'headers.surveys': ['满意度', 'Surveys'],
-  source: ['来源', 'Source'],
+  source: ['来源（规定它的文件）', 'Source (the document that sets it)'],
+  value: ['数值', 'Value'],
+  'departments.distribution': ['分发部门（每行一个编号）', 'Distribution (one department id a line)'],
+  'departments.reviewSignoffs': ['评审会签部门', 'Review sign-offs'],
+  procedure: ['程序文件', 'Procedure'],
+  'procedure.name': ['名称', 'Name'],
+  'procedure.number': ['编号', 'Number'],
+  'procedure.version': ['版本', 'Version'],
+  orders: ['订单', 'Orders'],
+  'orders.reReviewAfterChange': ['变更后再评审', 'Re-review after a change'],
+  'orders.logSources': ['须登记电话传真记录的订单来源', 'Order sources to log'],
+  'reports.paretoMinCount': ['排列图最少件数', 'Pareto minimum count'],
 };
 
 export function fieldLabel(path: string, lang: Lang): string {

@@ -125,7 +125,7 @@ describe.runIf(HAVE_BROWSER)('workbench in a browser', () => {
   it('builds with live progress, lists the documents, previews a PDF; the findings count equals summary.json', async () => {
     await page.goto(`${base()}/documents`);
     await page.click('#build-button');
-    await page.waitForSelector('table.documents', { timeout: 240_000 });
+    await page.waitForSelector('table.documents', { timeout: 540_000 });
     const summary = JSON.parse(readFileSync(path.join(root, 'output', 'summary.json'), 'utf8')) as Summary;
     expect(summary.findings.length).toBe(findingsShown);
     const pdfRow = page.locator('tr[data-path="reports/audit-readiness-2025-12-31.pdf"]');
@@ -139,31 +139,31 @@ describe.runIf(HAVE_BROWSER)('workbench in a browser', () => {
     }, src!);
     expect(fetched).toEqual({ type: 'application/pdf', disposition: expect.stringMatching(/^inline;/) as unknown as string, head: '%PDF-' });
     expect(await page.locator('.manifest tr', { hasText: 'summary.json' }).count()).toBe(1);
-  });
+  }, 600_000);
 
   it('changes an objective in the settings and shows the headline change at once', async () => {
     await page.goto(`${base()}/settings`);
     const meanObjective = page.locator('#headline tr[data-metric="satisfaction_mean"]');
     expect(await meanObjective.locator('td').nth(1).textContent()).toBe('≥ 85.0');
     expect(await meanObjective.locator('td').nth(3).textContent()).toBe('未达成');
-    await page.fill('[data-path="goals.surveyMean"]', '80');
+    await page.fill('[data-path="goals.surveyMean.value"]', '80');
     await page.click('#config-form button[type="submit"]');
     await page.waitForSelector('#config-status.ok');
     expect(await page.locator('#headline [data-figure="mean"] dd').textContent()).toContain('目标 80.0');
     expect(await page.locator('#headline tr[data-metric="satisfaction_mean"] td').nth(3).textContent()).toBe('达成');
-    const saved = JSON.parse(readFileSync(path.join(root, 'input', 'qmsdoc.config.json'), 'utf8')) as { goals: { surveyMean: number }; company: unknown };
+    const saved = JSON.parse(readFileSync(path.join(root, 'input', 'qmsdoc.config.json'), 'utf8')) as { goals: { surveyMean: unknown }; company: unknown };
     expect(saved.goals.surveyMean).toBe(80);
     expect(saved.company).toEqual({ name: { zh: '示例精密机械有限公司', en: 'Example Precision Machinery Co., Ltd.' } });
   });
 
   it('shows a bad value at its field and keeps the file as it was', async () => {
     const before = readFileSync(path.join(root, 'input', 'qmsdoc.config.json'), 'utf8');
-    await page.fill('[data-path="goals.responseRate"]', '2');
+    await page.fill('[data-path="goals.responseRate.value"]', '2');
     await page.click('#config-form button[type="submit"]');
     await page.waitForSelector('#config-status.error');
     const error = page.locator('[data-error-for="goals.responseRate"]');
-    expect(((await error.textContent()) ?? '').length).toBeGreaterThan(0);
-    expect(await page.locator('.field.has-error [data-path="goals.responseRate"]').count()).toBe(1);
+    expect(await error.textContent()).toMatch(/<=\s*1/);
+    expect(await page.locator('.has-error [data-path="goals.responseRate.value"]').count()).toBe(1);
     expect(readFileSync(path.join(root, 'input', 'qmsdoc.config.json'), 'utf8')).toBe(before);
   });
 
