@@ -99,7 +99,7 @@
     }
     const filters = [...document.querySelectorAll('[data-filter]')];
     const count = document.getElementById('findings-count');
-    const countText = document.body.dataset.lang === 'zh' ? (n, total) => (n === total ? `共 ${n} 个问题` : `${n} / ${total} 个问题`) : (n, total) => (n === total ? `${n} findings` : `${n} of ${total} findings`);
+    const countText = document.body.dataset.lang === 'zh' ? (n, total) => (n === total ? `共 ${n} 个` : `${n} / ${total}`) : (n, total) => (n === total ? `${n} in all` : `${n} of ${total}`);
     function applyFilters() {
       const wanted = Object.fromEntries(filters.map((f) => [f.dataset.filter, f.value.trim().toLowerCase()]));
       let shown = 0;

@@ -87,12 +87,12 @@ describe.runIf(HAVE_BROWSER)('workbench in a browser', () => {
     await page.goto(`${base()}/check`);
     findingsShown = await page.locator('tr.finding').count();
     expect(findingsShown).toBeGreaterThan(0);
-    expect(await page.locator('#findings-count').textContent()).toBe(`共 ${findingsShown} 个问题`);
+    expect(await page.locator('#findings-count').textContent()).toBe(`共 ${findingsShown} 个`);
 
     await page.selectOption('select[data-filter="severity"]', 'major');
     const majors = await page.locator('tr.finding[data-severity="major"]').count();
     expect(await page.locator('tr.finding:visible').count()).toBe(majors);
-    expect(await page.locator('#findings-count').textContent()).toBe(`${majors} / ${findingsShown} 个问题`);
+    expect(await page.locator('#findings-count').textContent()).toBe(`${majors} / ${findingsShown}`);
     await page.selectOption('select[data-filter="severity"]', '');
 
     const row = page.locator('tr.finding[data-dataset="orders"]').first();
