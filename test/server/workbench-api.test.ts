@@ -201,3 +201,32 @@ describe('workbench files and errors', () => {
     expect((await asUser(wb, '/documents')).status).toBe(200);
   });
 });
+
+describe('workbench side panels', () => {
+  it('shows a finding with its rule, basis and the row as read, and an input error with its row', async () => {
+    const wb = workbench({ '订单评审台账2025.xlsx': ORDERS_XLSX });
+    const state = wb.session.check('zh');
+    if (!state.ok) throw new Error('check failed');
+    const findings = state.result.summary.findings;
+    const index = findings.findIndex((f) => f.rule === 'O1');
+    const f = findings[index]!;
+    const html = await (await asUser(wb, `/panel/finding/${index}`)).text();
+    expect(html).toContain(`<dd class="panel-file">${f.file}</dd>`);
+    expect(html).toContain(`<dd class="panel-sheet">${f.sheet}</dd>`);
+    expect(html).toContain(`<dd class="panel-row">${f.row}</dd>`);
+    expect(html).toContain('非标产品订单须在签订前进行合同/订单评审');
+    expect(html).toContain(`程序文件 · 条款 ${f.clause}`);
+    // The order number cell: raw and parsed both the record id; the product type read as its id.
+    expect(html).toMatch(new RegExp(`<tr data-field="order_no"><td><span class="letter">[A-Z]+</span> [^<]+</td><td>${f.record}</td><td>${f.record}</td></tr>`));
+    expect(html).toMatch(/<tr data-field="product_type"><td><span class="letter">[A-Z]+<\/span> [^<]+<\/td><td>非标[^<]*<\/td><td>non_standard<\/td><\/tr>/);
+
+    const errors = state.result.summary.inputErrors;
+    const e = errors.findIndex((x) => x.row !== null && x.rejected);
+    const errorHtml = await (await asUser(wb, `/panel/error/${e}`)).text();
+    expect(errorHtml).toContain(`<dd class="panel-row">${errors[e]!.row}</dd>`);
+    expect(errorHtml).toContain(errors[e]!.message);
+    // A rejected row has no record: its cells show as written, nothing as read.
+    expect(errorHtml).toMatch(/<tr data-field="order_no"><td>.*?<\/td><td>[^<]*<\/td><td><\/td><\/tr>/);
+    expect((await asUser(wb, '/panel/finding/99999')).status).toBe(404);
+  });
+});
