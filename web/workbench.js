@@ -424,7 +424,9 @@
         const target = errorTarget(issue.path);
         if (target.classList.contains('field-error')) {
           target.textContent = target.textContent ? `${target.textContent}; ${issue.message}` : issue.message;
-          target.closest('.field, fieldset')?.classList.add('has-error');
+          // A {value, source} setting: the value is what is wrong.
+          const holder = target.parentElement?.matches('[data-shorthand]') ? target.parentElement.querySelector(':scope > .field [data-path$=".value"]')?.closest('.field') : null;
+          (holder ?? target.closest('.field, fieldset'))?.classList.add('has-error');
         } else {
           const p = document.createElement('p');
           p.className = 'error';
@@ -432,7 +434,7 @@
           target.appendChild(p);
         }
       }
-      status.textContent = document.body.dataset.lang === 'zh' ? `有 ${issues.length} 处需要修改，见标红的项。` : `${issues.length} fields need fixing (marked in red).`;
+      status.textContent = document.body.dataset.lang === 'zh' ? `有 ${issues.length} 处需要修改，见标红的项。` : `Fields to fix: ${issues.length} (marked in red).`;
       status.className = 'error';
       form.querySelector('.has-error')?.scrollIntoView({ block: 'center' });
     });

@@ -235,7 +235,7 @@ const EN: Texts = {
   settingsIntro: 'Saved as qmsdoc.config.json in the input folder. Empty fields use the defaults (shown in grey).',
   save: 'Save',
   saved: 'Saved; the check is up to date.',
-  fixErrors: '{n} fields need fixing (marked in red).',
+  fixErrors: 'Fields to fix: {n} (marked in red).',
   add: 'Add',
   removeRow: 'Remove',
   key: 'Id',
