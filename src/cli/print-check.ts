@@ -21,6 +21,8 @@ export interface CheckReportOptions {
   readonly written: readonly string[];
   /** Where the full lists are. */
   readonly fullList: string;
+  /** The command named in the title; default check. */
+  readonly command?: 'check' | 'build';
 }
 
 /**
@@ -31,7 +33,7 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
   const { lang, headline: h } = options;
   const t = CLI_TEXT[lang];
   const { ingest, summary } = result;
-  const out: string[] = [t.title(options.input, summary.asOf), ''];
+  const out: string[] = [t.title(options.input, summary.asOf, options.command ?? 'check'), ''];
 
   out.push(t.headline);
   const sat = h.satisfaction;

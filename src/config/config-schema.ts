@@ -225,6 +225,13 @@ export const configSchema = z
         categories: z.array(companyCategory).default([]),
       })
       .prefault({}),
+    /** Bounds that keep hostile or broken input files from exhausting the machine. */
+    limits: z
+      .strictObject({
+        /** Most megabytes one workbook may inflate to, all its parts together (a zip bomb stops here). */
+        inflatedMegabytes: z.number().int().min(1).max(2047).default(1024),
+      })
+      .prefault({}),
     /** Extra header aliases per dataset: field id → headers, e.g. {"orders": {"order_no": ["单号"]}}. */
     headers: z
       .strictObject({ orders: headerAliases, complaints: headerAliases, surveys: headerAliases })

@@ -88,6 +88,8 @@ export interface Config {
     /** The company's own complaint categories, after the nine in every list. */
     readonly categories: readonly CompanyCategory[];
   };
+  /** Bounds on input files: megabytes one workbook may inflate to. */
+  readonly limits: { readonly inflatedMegabytes: number };
   /** Extra header aliases: dataset → field id → headers. */
   readonly headers: Readonly<Record<DatasetId, Readonly<Record<string, readonly string[]>>>>;
 }

@@ -115,6 +115,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
     ),
     reports: parsed.reports,
     calendar: parsed.calendar,
+    limits: parsed.limits,
     headers: parsed.headers,
     vocabulary: {
       labels: {

@@ -282,12 +282,15 @@ function totalsLabel(cells: readonly RawCell[]): string | null {
 
 /**
  * Cells merged downwards in the data area show their value on every row of the merge (a customer
- * name merged over its orders, say): the value is copied down the merge's first column.
+ * name merged over its orders, say): the value is copied down the merge's first column. Merges do
+ * not overlap, so each column has at most one open merge: the work is one step per merge and one
+ * per filled cell, whatever the number of merges (O(cells + merges)).
  */
 class MergeFill {
   /** Merges by top row, consumed in order as rows arrive. */
   private readonly queue: MergeRange[];
-  private active: { merge: MergeRange; value: RawCell }[] = [];
+  /** The open merge of each column, with the value of its top cell. */
+  private readonly open = new Map<number, { merge: MergeRange; value: RawCell }>();
 
   constructor(merges: readonly MergeRange[]) {
     this.queue = [...merges].sort((a, b) => b.top - a.top);
@@ -296,12 +299,15 @@ class MergeFill {
   apply(raw: RawRow): readonly RawCell[] {
     while (this.queue.length > 0 && this.queue[this.queue.length - 1]!.top <= raw.row) {
       const merge = this.queue.pop()!;
-      if (merge.top === raw.row) this.active.push({ merge, value: raw.cells[merge.left] });
+      if (merge.top === raw.row) this.open.set(merge.left, { merge, value: raw.cells[merge.left] });
     }
-    if (this.active.length === 0) return raw.cells;
-    this.active = this.active.filter((a) => a.merge.bottom >= raw.row);
+    if (this.open.size === 0) return raw.cells;
     let cells = raw.cells;
-    for (const { merge, value } of this.active) {
+    for (const [column, { merge, value }] of this.open) {
+      if (merge.bottom < raw.row) {
+        this.open.delete(column);
+        continue;
+      }
       if (raw.row > merge.top && isEmptyCell(cells[merge.left])) {
         if (cells === raw.cells) cells = [...raw.cells];
         (cells as RawCell[])[merge.left] = value;

@@ -42,12 +42,16 @@ export interface ValidationMessage {
   readonly text: string;
 }
 
-/** An Excel data validation: a drop-down list, or a date between two bounds. */
+/** An Excel data validation: a drop-down list, a date between two bounds, or (`any`) only an input message. */
 export type DataValidation = {
   readonly range: CellRange;
   readonly prompt?: ValidationMessage;
   readonly error?: ValidationMessage;
-} & ({ readonly kind: 'list'; readonly values: readonly string[] } | { readonly kind: 'date'; readonly from: string; readonly to: string });
+} & (
+  | { readonly kind: 'list'; readonly values: readonly string[] }
+  | { readonly kind: 'date'; readonly from: string; readonly to: string }
+  | { readonly kind: 'any' }
+);
 
 /** The formatting a cell may carry; cells with equal styles share one entry in styles.xml. */
 export interface CellStyle {
@@ -132,6 +136,7 @@ export class XlsxSheet {
   private filter: { row: number; from: number; to: number; lastRow: number | null } | null = null;
   private printSetup: PrintSetup | null = null;
   private readonly validations: string[] = [];
+  private readonly columnStyles = new Map<number, number>();
 
   constructor(
     readonly name: string,
@@ -179,6 +184,11 @@ export class XlsxSheet {
     this.widths.set(column, width);
   }
 
+  /** The style of a whole column's empty cells (e.g. a date format for what users type in); `column` is 1-based. */
+  setColumnStyle(column: number, style: CellStyle): void {
+    this.columnStyles.set(column, this.styles.index(style));
+  }
+
   /** Keeps the first `rows` rows in view when scrolling. */
   freezeRows(rows: number): void {
     this.frozenRows = rows;
@@ -197,7 +207,9 @@ export class XlsxSheet {
       v.prompt ? ` showInputMessage="1" promptTitle="${attr(v.prompt.title, 32)}" prompt="${attr(v.prompt.text, 255)}"` : '',
       v.error ? ` showErrorMessage="1" errorTitle="${attr(v.error.title, 32)}" error="${attr(v.error.text, 255)}"` : ' showErrorMessage="1"',
     ].join('');
-    if (v.kind === 'list') {
+    if (v.kind === 'any') {
+      this.validations.push(`<dataValidation allowBlank="1"${messages} sqref="${sqref}"/>`);
+    } else if (v.kind === 'list') {
       // Excel takes the list inline as one quoted, comma-separated formula of at most 255 characters.
       const list = v.values.map((x) => x.replace(/[",]/g, '')).join(',');
       if (list.length > 255) throw new RangeError('a drop-down list longer than 255 characters');
@@ -227,9 +239,13 @@ export class XlsxSheet {
       this.frozenRows > 0
         ? `<pane ySplit="${this.frozenRows}" topLeftCell="A${this.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${this.frozenRows + 1}" sqref="A${this.frozenRows + 1}"/>`
         : '';
-    const cols = [...this.widths.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([c, w]) => `<col min="${c}" max="${c}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`)
+    const cols = [...new Set([...this.widths.keys(), ...this.columnStyles.keys()])]
+      .sort((a, b) => a - b)
+      .map((c) => {
+        const w = this.widths.get(c);
+        const s = this.columnStyles.get(c);
+        return `<col min="${c}" max="${c}"${w === undefined ? ' width="9.14"' : ` width="${Math.round(w * 100) / 100}" customWidth="1"`}${s === undefined ? '' : ` style="${s}"`}/>`;
+      })
       .join('');
     const filter = this.filter ? `<autoFilter ref="${columnLetter(this.filter.from)}${this.filter.row}:${columnLetter(this.filter.to)}${Math.max(this.filter.row, this.filter.lastRow ?? this.rows.length)}"/>` : '';
     const validations = this.validations.length > 0 ? `<dataValidations count="${this.validations.length}">${this.validations.join('')}</dataValidations>` : '';
