@@ -8,6 +8,7 @@ import type { IngestResult } from './ingest/ingest-result.js';
 import type { Lang } from './model/lang.js';
 import type { Summary } from './model/summary.js';
 import type { OutputWriter } from './emit/output-writer.js';
+import { writeJson } from './emit/json-stream.js';
 import type { GlyphReport } from './forms/render-forms.js';
 import { runRules, type RuleResults } from './validate/run-rules.js';
 import { packMonths } from './compute/complaint-month.js';
@@ -58,11 +59,10 @@ export function checkRecords(ingest: IngestResult, options: Omit<CheckOptions, '
   return { ingest, rules, summary, calendar };
 }
 
-/** Writes summary.json (the artefacts of `check`); returns its text. */
-export function emitCheck(result: CheckResult, writer: OutputWriter): string {
-  const text = `${JSON.stringify(result.summary, null, 2)}\n`;
-  writer.write('summary.json', text);
-  return text;
+/** Writes summary.json (the artefacts of `check`). */
+export function emitCheck(result: CheckResult, writer: OutputWriter): void {
+  // Streamed: a summary of a million findings would be hundreds of megabytes as one string.
+  writeJson(writer, 'summary.json', result.summary);
 }
 
 /** What `build` needs beyond `check`. */
@@ -103,13 +103,14 @@ export interface BuildReport {
  */
 export async function emitBuild(result: CheckResult, options: BuildOptions, writer: OutputWriter): Promise<BuildReport> {
   const { config, lang, asOf } = options;
-  // The key of everything made from the summary; the text itself is not kept (hundreds of MB at 100k rows).
-  const summaryKey = sha256(emitCheck(result, writer));
+  emitCheck(result, writer);
   const logo = await registerLogo(config);
   const cache = options.cache ?? BuildCache.none();
   const { toolFingerprint } = await import('./incremental/tool-fingerprint.js');
   cache.setEnvironment(toolFingerprint(), options.toolVersion, lang, asOf, config, logo === null ? null : sha256(logo.bytes));
   const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
+  // The key of everything made from the summary (hashed piece by piece, never one string).
+  const summaryKey = cache.key('summary', result.summary);
   // The monthly packs are the longest documents: they go to a worker thread (more, with the
   // cores for it) first, and this thread writes everything else meanwhile.
   const threads = defaultThreads();
@@ -133,8 +134,8 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
 }
 
 /** A carried-over file: listed as written where it already is (see OutputWriter.carry). */
-function carryFile(writer: OutputWriter, path: string, bytes: Buffer): void {
-  if (writer.carry) writer.carry(path, bytes);
+function carryFile(writer: OutputWriter, cache: BuildCache, path: string, bytes: Buffer): void {
+  if (writer.carry && cache.source !== null) writer.carry(path, bytes, cache.source);
   else writer.write(path, bytes);
 }
 
@@ -146,7 +147,7 @@ function carryFile(writer: OutputWriter, path: string, bytes: Buffer): void {
 async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: string, make: (writer: OutputWriter) => Promise<GlyphReport>): Promise<GlyphReport> {
   const carried = cache.take(name, key);
   if (carried) {
-    for (const f of carried.files) carryFile(writer, f.path, f.bytes);
+    for (const f of carried.files) carryFile(writer, cache, f.path, f.bytes);
     return carried.missingGlyphs;
   }
   const files: { path: string; bytes: Buffer }[] = [];
@@ -195,7 +196,7 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
   if (options.filledForms) {
     const jobs = filledFormJobs(templates, result.rules, views);
     const carried = new Set<string>();
-    const emit = (path: string, bytes: Buffer) => void (carried.has(path) ? carryFile(writer, path, bytes) : writer.write(path, bytes));
+    const emit = (path: string, bytes: Buffer) => void (carried.has(path) ? carryFile(writer, cache, path, bytes) : writer.write(path, bytes));
     missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total), formReuse(cache, carried))));
   }
   return missingGlyphs;
@@ -239,7 +240,7 @@ async function emitManifest(result: CheckResult, options: BuildOptions, writer: 
     inputs: result.ingest.files,
     outputs: writer.written,
   });
-  writer.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  writeJson(writer, 'manifest.json', manifest);
 }
 
 /** Reads the configured logo into the PDF engine once: its image name and bytes, or null. */
@@ -353,7 +354,7 @@ export async function startComplaintPacks(
       toRender.push(month);
       continue;
     }
-    for (const f of carried.files) carryFile(writer, f.path, f.bytes);
+    for (const f of carried.files) carryFile(writer, cache, f.path, f.bytes);
     glyphs.push(...carried.missingGlyphs);
     onProgress?.(++written, months.length);
   }

@@ -30,7 +30,7 @@ export function formatGlyphNotes(glyphs: GlyphReport, lang: Lang): string {
 
 /**
  * How much of an incremental build was carried over from the last one, and the files of the last
- * build this one no longer makes: left in place, for the user to remove.
+ * build this one no longer makes (the all-or-nothing switch of the output folder takes them away with the last build).
  */
 export function formatIncremental(out: string, report: { readonly carried: number; readonly rendered: number; readonly stale: readonly string[] }, lang: Lang): string {
   const lines: string[] = [];
@@ -38,7 +38,7 @@ export function formatIncremental(out: string, report: { readonly carried: numbe
     lines.push(lang === 'zh' ? `其中 ${report.carried} 项输入未变，沿用上次的文件；重新生成 ${report.rendered} 项（--clean 全部重新生成）。` : `${report.carried} unchanged documents carried over from the last build, ${report.rendered} made anew (--clean makes all).`);
   }
   if (report.stale.length > 0) {
-    lines.push(lang === 'zh' ? `上次生成、本次不再生成的文件（未删除）：` : 'Files of the last build this one no longer makes (left in place):');
+    lines.push(lang === 'zh' ? `上次生成、本次不再生成的文件：` : 'Files of the last build this one no longer makes:');
     for (const file of report.stale) lines.push(`  ${out.replace(/\/$/, '')}/${file}`);
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { daysInMonth } from '../dates/civil.js';
-import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../model/enums.js';
+import { complaintCategories } from '../config/categories.js';
+import type { ComplaintCategory, EnumValue } from '../model/enums.js';
 import type { Complaint } from '../model/records.js';
 import { MILESTONES, type ComplaintStatus, type Milestone } from '../validate/check-complaints.js';
 import type { RepeatComplaint } from '../validate/repeat-complaints.js';
@@ -13,6 +14,8 @@ export interface ParetoRow {
   readonly share: number;
   /** Share of this category and all larger ones. */
   readonly cumulative: number;
+  /** Labels nobody defined among this category's complaints (only "other" has them), most frequent first. */
+  readonly labels: readonly string[];
 }
 
 export interface MonthComplaintRow {
@@ -35,6 +38,10 @@ export interface ComplaintMonthModel {
   readonly pareto: readonly ParetoRow[];
   /** The categories that make up 80 % of the month's complaints (at least one). */
   readonly vitalFew: readonly ComplaintCategory[];
+  /** Two categories have the same count: they are listed in the order of the category table (input contract). */
+  readonly tied: boolean;
+  /** The fewest complaints for which the Pareto names a vital few (config reports.paretoMinCount). */
+  readonly paretoMinCount: number;
   readonly byCustomer: readonly { readonly customer: string; readonly count: number; readonly major: number }[];
   /** By responsible department; null when not yet assigned. */
   readonly byDepartment: readonly { readonly department: string | null; readonly count: number }[];
@@ -50,6 +57,8 @@ export interface ComplaintMonthModel {
   readonly returns: { readonly complaints: readonly Complaint[]; readonly quantity: number };
   readonly capa: { readonly required: number; readonly raised: number; readonly verified: number; readonly missing: readonly Complaint[] };
   readonly repeats: readonly RepeatComplaint[];
+  /** Every complaint category of the run (the nine, then the company's), for names in reports. */
+  readonly categories: readonly EnumValue[];
   readonly limits: Config['complaints']['limits'];
   readonly repeatWindowDays: number;
 }
@@ -71,20 +80,32 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
   const count = statuses.length;
 
   const byCategory = new Map<ComplaintCategory, number>();
-  for (const s of statuses) byCategory.set(s.complaint.category, (byCategory.get(s.complaint.category) ?? 0) + 1);
-  const order = COMPLAINT_CATEGORIES.map((c) => c.id);
+  const unmapped = new Map<string, number>();
+  for (const s of statuses) {
+    byCategory.set(s.complaint.category, (byCategory.get(s.complaint.category) ?? 0) + 1);
+    const text = s.complaint.categoryText;
+    if (text !== null) unmapped.set(text, (unmapped.get(text) ?? 0) + 1);
+  }
+  // What "other" is made of, so the meeting sees 其他（外观、尺寸） rather than a bare 其他.
+  const otherLabels = [...unmapped.entries()].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([text]) => text);
+  const categories = complaintCategories(config);
+  const order: string[] = categories.map((c) => c.id);
   let running = 0;
   const pareto = [...byCategory.entries()]
     .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
     .map(([category, n]) => {
       running += n;
-      return { category, count: n, share: n / count, cumulative: running / count };
+      return { category, count: n, share: n / count, cumulative: running / count, labels: category === 'other' ? otherLabels : [] };
     });
+  // With few complaints a Pareto says nothing about priorities: no vital few below the configured count.
   const vitalFew: ComplaintCategory[] = [];
-  for (const row of pareto) {
-    vitalFew.push(row.category);
-    if (row.cumulative >= 0.8) break;
+  if (count >= config.reports.paretoMinCount) {
+    for (const row of pareto) {
+      vitalFew.push(row.category);
+      if (row.cumulative >= 0.8) break;
+    }
   }
+  const tied = pareto.some((row, i) => i > 0 && pareto[i - 1]!.count === row.count);
 
   const customers = new Map<string, { count: number; major: number }>();
   const departments = new Map<string | null, number>();
@@ -119,6 +140,8 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
     previousAverage: before.length > 0 ? before.reduce((n, h) => n + h.count, 0) / before.length : null,
     pareto,
     vitalFew,
+    tied,
+    paretoMinCount: config.reports.paretoMinCount,
     byCustomer: [...customers.entries()].map(([customer, c]) => ({ customer, ...c })).sort((a, b) => b.count - a.count || b.major - a.major || compare(a.customer, b.customer)),
     byDepartment: [...departments.entries()]
       .map(([department, n]) => ({ department, count: n }))
@@ -138,6 +161,7 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
       missing: ours.filter((s) => s.complaint.capaNo === null).map((s) => s.complaint),
     },
     repeats: statuses.flatMap((s) => rules.repeats.get(s.complaint.complaintNo) ?? []),
+    categories,
     limits: config.complaints.limits,
     repeatWindowDays: config.complaints.repeatWindowDays,
   };

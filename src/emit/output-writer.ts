@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { OutputFolderError } from './output-folder-error.js';
 
 /** A file the run wrote, for manifest.json. */
 export interface WrittenFile {
@@ -14,28 +15,38 @@ export interface WrittenFile {
 export interface OutputWriter {
   write(relativePath: string, data: Buffer | string): WrittenFile;
   /**
-   * A file of the last build into this folder, unchanged (an incremental build checked its bytes
-   * there): listed as written; a writer that writes elsewhere (memory) writes it. Optional.
+   * Writes a file produced in text chunks (`produce` calls `emit` for each), without holding the
+   * whole file: summary.json of a million findings. Optional for writers that keep files whole.
    */
-  carry?(relativePath: string, data: Buffer): WrittenFile;
+  writeChunks?(relativePath: string, produce: (emit: (chunk: string) => void) => void): WrittenFile;
+  /**
+   * A file of the last build, unchanged (an incremental build checked its bytes in `from`, the
+   * previous output folder): put in place without rendering — nothing to do when the writer
+   * writes into that same folder, else linked (or copied) from it. Optional: without it the
+   * bytes are written again.
+   */
+  carry?(relativePath: string, data: Buffer, from: string): WrittenFile;
   readonly written: readonly WrittenFile[];
 }
 
 /**
- * Writes under `folder` only, each file atomically: to a temporary name in the same folder, then
- * renamed over the target, so a reader never sees half a PDF and an interrupted run leaves the
- * earlier file intact.
+ * Writes under `folder` only, each file atomically: to a short temporary name in the same folder,
+ * then renamed over the target, so a reader never sees half a PDF and an interrupted run leaves
+ * the earlier file intact. A symbolic link inside the folder is never followed: a write through
+ * one is refused (renaming over a link replaces the link, not its target).
  */
 export function createFileWriter(folder: string): OutputWriter {
   const root = path.resolve(folder);
   const written: WrittenFile[] = [];
+  const checkedDirs = new Set<string>();
   return {
     written,
     write(relativePath, data) {
       const target = resolveInside(root, relativePath);
-      mkdirSync(path.dirname(target), { recursive: true });
+      makeDirsNoLinks(root, path.dirname(target), checkedDirs);
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      // Short, so a target name that fits the file system leaves room for it.
+      const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
       try {
         writeFileSync(temporary, bytes);
         renameSync(temporary, target);
@@ -47,9 +58,46 @@ export function createFileWriter(folder: string): OutputWriter {
       written.push(file);
       return file;
     },
-    carry(relativePath, bytes) {
+    writeChunks(relativePath, produce) {
+      const target = resolveInside(root, relativePath);
+      makeDirsNoLinks(root, path.dirname(target), checkedDirs);
+      const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+      const hash = createHash('sha256');
+      let size = 0;
+      const fd = openSync(temporary, 'w');
+      try {
+        try {
+          produce((chunk) => {
+            const bytes = Buffer.from(chunk, 'utf8');
+            hash.update(bytes);
+            size += bytes.length;
+            for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+          });
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temporary, target);
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        throw error;
+      }
+      const file = { path: relativePath, sha256: hash.digest('hex'), bytes: size };
+      written.push(file);
+      return file;
+    },
+    carry(relativePath, bytes, from) {
+      const target = resolveInside(root, relativePath);
+      const source = resolveInside(path.resolve(from), relativePath);
       // Already in place with these bytes: rewriting 250 files cost more than rendering one form.
-      resolveInside(root, relativePath);
+      if (source !== target) {
+        makeDirsNoLinks(root, path.dirname(target), checkedDirs);
+        try {
+          // A staging folder next to the output folder: a hard link costs no copy.
+          linkSync(source, target);
+        } catch {
+          writeFileSync(target, bytes);
+        }
+      }
       const file = { path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
       written.push(file);
       return file;
@@ -73,6 +121,27 @@ export function createMemoryWriter(): OutputWriter & { readonly files: Map<strin
       return file;
     },
   };
+}
+
+/** Creates `dir` under `root` one level at a time, refusing a level that is a symbolic link. */
+function makeDirsNoLinks(root: string, dir: string, checked: Set<string>): void {
+  if (checked.has(dir)) return;
+  mkdirSync(root, { recursive: true });
+  let current = root;
+  for (const part of path.relative(root, dir).split(path.sep).filter((p) => p !== '')) {
+    current = path.join(current, part);
+    if (checked.has(current)) continue;
+    let stat;
+    try {
+      stat = lstatSync(current);
+    } catch {
+      mkdirSync(current);
+      checked.add(current);
+      continue;
+    }
+    if (stat.isSymbolicLink()) throw new OutputFolderError('is_symlink', root, path.relative(root, current));
+    checked.add(current);
+  }
 }
 
 /** The absolute target of a relative output path; refuses anything that would leave the folder. */

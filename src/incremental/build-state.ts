@@ -84,6 +84,11 @@ export class BuildCache {
     this.environment = hashOf('environment', parts);
   }
 
+  /** The previous output folder carried files are taken from (null: nothing is carried). */
+  get source(): string | null {
+    return this.folder;
+  }
+
   /** True once setEnvironment was called: units are keyed and recorded (emitBuild). */
   get active(): boolean {
     return this.environment !== '';
