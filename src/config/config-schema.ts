@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OBJECTIVE_METRICS } from '../model/objectives.js';
+import { DEPARTMENT_LISTS } from './defaults.js';
 
 /**
  * The configuration file (qmsdoc.config.json). Every field is optional; the defaults are the
@@ -79,8 +80,21 @@ export const configSchema = z
     language: z.enum(['zh', 'en']).default('zh'),
     /** Form id → register entry; merged over the default register. */
     forms: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'form ids are lower-case letters, digits and "_"'), formRegisterEntry).default({}),
-    /** Department id → name; merged over the default departments. */
-    departments: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'department ids are lower-case letters, digits and "_"'), localized).default({}),
+    /**
+     * Department id → name, merged over the default departments; and the named lists of
+     * department ids (DEPARTMENT_LISTS), e.g. `liaisonReceipt`, the departments a 联络单 goes to.
+     */
+    departments: z
+      .record(z.string().regex(/^[a-z][a-zA-Z0-9_]*$/, 'department ids are lower-case letters, digits and "_"'), z.union([localized, z.array(text).min(1)]))
+      .default({})
+      .superRefine((departments, ctx) => {
+        for (const [key, value] of Object.entries(departments)) {
+          const isList = (DEPARTMENT_LISTS as readonly string[]).includes(key);
+          if (isList && !Array.isArray(value)) ctx.addIssue({ code: 'custom', path: [key], message: 'expected a list of department ids' });
+          if (!isList && Array.isArray(value)) ctx.addIssue({ code: 'custom', path: [key], message: `a list is allowed only under ${DEPARTMENT_LISTS.join(', ')}` });
+          if (!isList && /[A-Z]/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'department ids are lower-case letters, digits and "_"' });
+        }
+      }),
     satisfaction: z
       .strictObject({
         /** Lower bounds, inclusive (5.7.6: "含90分，以下类同"). */
@@ -100,6 +114,11 @@ export const configSchema = z
         overallTolerance: z.number().min(0).default(1),
         /** A dimension mean below this is an unsatisfied item (S3); default the 不满意 band's top. */
         unsatisfiedBelow: z.number().min(0).max(100).default(75),
+        /**
+         * The 发放日期 printed on pre-filled survey forms: a day of the period they survey (its first
+         * or its last day), or null to leave the line for the sender to fill in.
+         */
+        surveySendDate: z.enum(['periodStart', 'periodEnd']).nullable().default(null),
       })
       .prefault({}),
     goals: z

@@ -1,7 +1,7 @@
 import type { DatasetId } from '../model/fields.js';
 import type { Lang, Localized } from '../model/lang.js';
 import type { Objective } from '../model/objectives.js';
-import type { Dimension, FormRegisterEntry } from './defaults.js';
+import type { DepartmentList, Dimension, FormRegisterEntry } from './defaults.js';
 
 /** A company closure: days off from `from` to `to` inclusive. */
 export interface Closure {
@@ -23,11 +23,15 @@ export interface Config {
   readonly forms: Readonly<Record<string, FormRegisterEntry>>;
   /** Department id → name. */
   readonly departments: Readonly<Record<string, Localized>>;
+  /** Named lists of department ids from `departments` (e.g. liaisonReceipt), defaults filled in. */
+  readonly departmentLists: Readonly<Record<DepartmentList, readonly string[]>>;
   readonly satisfaction: {
     readonly bands: { readonly verySatisfied: number; readonly satisfied: number; readonly dissatisfied: number };
     readonly dimensions: readonly Dimension[];
     readonly overallTolerance: number;
     readonly unsatisfiedBelow: number;
+    /** 发放日期 on pre-filled survey forms: first or last day of the surveyed period, or blank. */
+    readonly surveySendDate: 'periodStart' | 'periodEnd' | null;
   };
   readonly goals: { readonly responseRate: number; readonly surveyMean: number };
   readonly complaints: {

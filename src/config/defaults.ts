@@ -50,6 +50,15 @@ export const DEFAULT_DEPARTMENTS: Readonly<Record<string, Localized>> = {
   gm: { zh: '总经理', en: 'General Manager' },
 };
 
+/** The named lists of department ids under `departments`. */
+export const DEPARTMENT_LISTS = ['liaisonReceipt'] as const;
+export type DepartmentList = (typeof DEPARTMENT_LISTS)[number];
+
+/** Who receives a 联络单 (5.3.4, 5.3.5): the departments that act on a change or a cancellation. */
+export const DEFAULT_DEPARTMENT_LISTS: Readonly<Record<DepartmentList, readonly string[]>> = {
+  liaisonReceipt: ['operations', 'production', 'qa', 'purchasing', 'finance'],
+};
+
 /** A satisfaction dimension, complete. */
 export interface Dimension {
   readonly id: string;

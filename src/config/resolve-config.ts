@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { Lang } from '../model/lang.js';
+import type { Lang, Localized } from '../model/lang.js';
 import { COMPLAINT_FIELDS, ORDER_FIELDS, surveyFields, type DatasetId } from '../model/fields.js';
 import { configSchema, type ParsedConfig } from './config-schema.js';
 import type { Config } from './config.js';
 import { METRIC_LABELS, type Objective } from '../model/objectives.js';
-import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_FORM_REGISTER, DEFAULT_OBJECTIVES, USUAL_TARGETS, type FormRegisterEntry } from './defaults.js';
+import { DEFAULT_DEPARTMENT_LISTS, DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_FORM_REGISTER, DEFAULT_OBJECTIVES, DEPARTMENT_LISTS, USUAL_TARGETS, type DepartmentList, type FormRegisterEntry } from './defaults.js';
 import { allowedKeysAt } from './allowed-keys.js';
 
 /** One problem in a configuration: where (a dotted path) and what is wrong or allowed. */
@@ -74,12 +74,14 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
     },
     language: parsed.language,
     forms,
-    departments: { ...DEFAULT_DEPARTMENTS, ...parsed.departments },
+    departments: { ...DEFAULT_DEPARTMENTS, ...departmentNames(parsed.departments) },
+    departmentLists: { ...DEFAULT_DEPARTMENT_LISTS, ...departmentLists(parsed.departments) },
     satisfaction: {
       bands: parsed.satisfaction.bands,
       dimensions: parsed.satisfaction.dimensions ?? DEFAULT_DIMENSIONS,
       overallTolerance: parsed.satisfaction.overallTolerance,
       unsatisfiedBelow: parsed.satisfaction.unsatisfiedBelow,
+      surveySendDate: parsed.satisfaction.surveySendDate,
     },
     goals: parsed.goals,
     complaints: parsed.complaints,
@@ -101,6 +103,16 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
   const issues: ConfigIssue[] = [];
   const say = (zh: string, en: string): string => (lang === 'zh' ? zh : en);
   const departmentIds = Object.keys(config.departments);
+  for (const [list, ids] of Object.entries(config.departmentLists)) {
+    ids.forEach((id, i) => {
+      if (!(id in config.departments)) {
+        issues.push({
+          path: `departments.${list}.${i}`,
+          message: say(`未知的部门 "${id}"；允许：${departmentIds.join(', ')}`, `unknown department "${id}"; allowed: ${departmentIds.join(', ')}`),
+        });
+      }
+    });
+  }
   config.satisfaction.dimensions.forEach((d, i) => {
     if (!(d.department in config.departments)) {
       issues.push({
@@ -145,4 +157,21 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
     }
   }
   return issues;
+}
+
+/** The department names of the `departments` section (its entries that are not lists). */
+function departmentNames(section: Readonly<Record<string, Localized | readonly string[]>>): Record<string, Localized> {
+  const names: Record<string, Localized> = {};
+  for (const [id, value] of Object.entries(section)) if (!Array.isArray(value)) names[id] = value as Localized;
+  return names;
+}
+
+/** The named lists of department ids of the `departments` section. */
+function departmentLists(section: Readonly<Record<string, Localized | readonly string[]>>): Partial<Record<DepartmentList, readonly string[]>> {
+  const lists: Partial<Record<DepartmentList, readonly string[]>> = {};
+  for (const id of DEPARTMENT_LISTS) {
+    const value = section[id];
+    if (Array.isArray(value)) lists[id] = value as readonly string[];
+  }
+  return lists;
 }

@@ -41,7 +41,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw error;
   }
   const writer = createFileWriter(out);
-  const views = { config, lang, asOf, findingsFor: () => [] };
+  const views = { config, lang, asOf };
   try {
     const logo = await registerLogo(config);
     await renderBlankForms(templates, { config, lang, asOf, logo: logo?.name ?? null }, views, (file, bytes) => void writer.write(file, bytes));
