@@ -25,7 +25,7 @@ function staticParts(source: FormSource, ctx: ViewContext): Record<string, unkno
       signoffs: SIGNOFF_DEPARTMENTS.map((id) => ({ dept: departmentName(ctx, id), name: '' })),
     };
   }
-  if (source === 'liaison') return { receipts: liaisonReceipts(ctx) };
+  if (source === 'liaison') return receiptParts(ctx);
   if (source === 'survey_invitation') return surveyStatic(ctx);
   if (source === 'complaint') return { limitsText: complaintLimitsText(ctx) };
   return {};
@@ -38,9 +38,10 @@ function signoffOf(order: Order, dept: (typeof SIGNOFF_DEPARTMENTS)[number]): st
   return { sales: order.signoffSales, qa: order.signoffQa, finance: order.signoffFinance, operations: order.signoffOperations }[dept];
 }
 
-/** The departments a 联络单 goes to (config departments.liaisonReceipt). */
-function liaisonReceipts(ctx: ViewContext): { dept: string }[] {
-  return ctx.config.departmentLists.liaisonReceipt.map((id) => ({ dept: departmentName(ctx, id) }));
+/** The departments a 联络单 goes to (config departments.liaisonReceipt), as rows and as one line. */
+function receiptParts(ctx: ViewContext): { receipts: { dept: string }[]; receiptList: string } {
+  const names = ctx.config.departmentLists.liaisonReceipt.map((id) => departmentName(ctx, id));
+  return { receipts: names.map((dept) => ({ dept })), receiptList: names.join(ctx.lang === 'zh' ? '、' : ', ') };
 }
 
 /** 评审结论 of the order review form. */
@@ -118,8 +119,7 @@ export function orderView(order: Order, ctx: ViewContext): RecordView {
  */
 export function liaisonViews(order: Order, ctx: ViewContext): RecordView[] {
   const views: RecordView[] = [];
-  const receipts = liaisonReceipts(ctx);
-  const base = { ...common(ctx, true), orderNo: order.orderNo, customer: order.customer, product: order.product, quantity: orBlank(order.quantity), dueDate: orBlank(order.dueDate), receipts };
+  const base = { ...common(ctx, true), orderNo: order.orderNo, customer: order.customer, product: order.product, quantity: orBlank(order.quantity), dueDate: orBlank(order.dueDate), ...receiptParts(ctx) };
   const pendingWord = ctx.lang === 'zh' ? '待补' : 'to be made';
   if (order.changeDate !== null && order.changeDate <= ctx.asOf) {
     const pending = order.changeNotice === null;
@@ -171,7 +171,7 @@ function pendingMark(ctx: ViewContext, orderNo: string, kind: 'change' | 'cancel
     watermark: zh ? '待补' : 'TO BE MADE',
     pendingNote: zh
       ? `待补记录：截至 ${ctx.asOf}，台账中订单 ${orderNo} 的${what}（${date}）没有联络单号（程序 ${clause}）。本表为空白待补表，填写、编号并经签收后方成为记录。`
-      : `Record to be made: as of ${ctx.asOf} the ledger gives no liaison sheet number for the ${what} of order ${orderNo} (${date}; procedure ${clause}). This blank becomes the record only once filled in, numbered and signed for.`,
+      : `To be made: as of ${ctx.asOf} the ledger has no liaison sheet number for the ${what} of order ${orderNo} (${date}; procedure ${clause}). This blank is a record only once filled in, numbered and signed.`,
   };
 }
 

@@ -95,6 +95,7 @@ class LayoutContext {
   section(section: TemplateSection): Content[] {
     switch (section.type) {
       // A title stays with its grid, and with a short table: never alone at the foot of a page.
+      // A title stays with its grid: grids are kept whole on a page.
       case 'grid':
         return this.breakBefore(section.pageBreakBefore, [{ stack: [...this.title(section.title), this.grid(section)], unbreakable: true }]);
       case 'table': {
@@ -115,7 +116,7 @@ class LayoutContext {
   }
 
   private title(title: TemplateText | undefined): Content[] {
-    return title === undefined ? [] : [{ ...this.text(this.fill(title), { bold: true, fontSize: 10.5, margin: [0, 5, 0, 3] }), headlineLevel: 1 }];
+    return title === undefined ? [] : [{ ...this.text(this.fill(title), { bold: true, fontSize: 10.5, margin: [0, 5, 0, 3] }) }];
   }
 
   /** A paragraph, left out when its text fills to nothing; a "notice" is boxed. */
@@ -157,7 +158,7 @@ class LayoutContext {
         const span = Math.min(cell.span, columns - c);
         for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < span; dc++) if (dr > 0 || dc > 0) covered.add(`${r + dr},${c + dc}`);
         const inner = spanWidth(widths, c, span);
-        cells.push({ ...(this.cell(cell, inner) as object), ...(span > 1 ? { colSpan: span } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) } as TableCell);
+        cells.push({ ...(this.cell(cell, inner, row.height ?? MIN_ROW_HEIGHT) as object), ...(span > 1 ? { colSpan: span } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) } as TableCell);
         for (let k = 1; k < span; k++) cells.push({});
         c += span;
       }
@@ -173,14 +174,14 @@ class LayoutContext {
     };
   }
 
-  private cell(cell: TemplateCell, width: number): TableCell {
+  private cell(cell: TemplateCell, width: number, height: number): TableCell {
     if ('label' in cell) {
       const label = this.fill(cell.label);
-      return { ...this.text(label, { fontSize: fitFontSize(label, width - SLACK, 9.5, { bold: false, minSize: 7 }), margin: [0, 2, 0, 0] }), fillColor: LABEL_FILL };
+      return { ...this.text(label, { fontSize: fitFontSize(label, width - SLACK, 9.5, { minSize: 7, maxLines: linesIn(height, 9.5) }), margin: [0, 2, 0, 0] }), fillColor: LABEL_FILL };
     }
     if ('value' in cell) {
       const value = this.fill(cell.value);
-      return this.text(value, { alignment: cell.align, bold: cell.bold, fontSize: fitFontSize(value, width - SLACK, TEXT_SIZE, { bold: cell.bold, minSize: MIN_TEXT_SIZE }), margin: [0, 2, 0, 0] });
+      return this.text(value, { alignment: cell.align, bold: cell.bold, fontSize: fitFontSize(value, width - SLACK, TEXT_SIZE, { bold: cell.bold, minSize: MIN_TEXT_SIZE, maxLines: linesIn(height, TEXT_SIZE) }), margin: [0, 2, 0, 0] });
     }
     if ('area' in cell) {
       const stack: Content[] = [];
@@ -247,7 +248,7 @@ class LayoutContext {
         section.columns.map((col, k) => {
           if (col.checks) return this.checks(col.checks, context, widths[k]!) as TableCell;
           const text = col.value === undefined ? '' : this.fill(col.value, context);
-          return this.text(text, { alignment: col.align, fontSize: fitFontSize(text, widths[k]! - SLACK, 9.5, { minSize: MIN_TEXT_SIZE }) });
+          return this.text(text, { alignment: col.align, fontSize: fitFontSize(text, widths[k]! - SLACK, 9.5, { minSize: MIN_TEXT_SIZE, maxLines: linesIn(section.rowHeight, 9.5) }) });
         }),
       );
     });
@@ -267,22 +268,28 @@ class LayoutContext {
 
   private signatures(items: readonly { label: TemplateText; name?: TemplateText | undefined; date?: TemplateText | undefined }[]): Content {
     const dateWord = this.lang === 'zh' ? '日期' : 'Date';
+    const colon = this.lang === 'zh' ? '：' : ': ';
     return {
       columns: items.map((item) => {
         const name = item.name === undefined ? '' : this.fill(item.name);
         const date = item.date === undefined ? '' : this.fill(item.date);
         return {
           stack: [
-            this.text(`${this.fill(item.label)}：${name || '______________'}`, { margin: [0, 0, 0, 6] }),
-            this.text(`${dateWord}：${date || '______________'}`),
+            this.text(`${this.fill(item.label)}${colon}${name || '______________'}`, { margin: [0, 0, 0, 6] }),
+            this.text(`${dateWord}${colon}${date || '______________'}`),
           ],
         };
       }),
       columnGap: 10,
-      margin: [0, 12, 0, 4],
+      margin: [0, 8, 0, 0],
       unbreakable: true,
     };
   }
+}
+
+/** Lines of text at `size` that a row of `height` holds without growing (cell padding 3 + 3, margin 2). */
+function linesIn(height: number, size: number): number {
+  return Math.max(1, Math.floor((height - 8) / (size * 1.2)));
 }
 
 /** Cell padding (left + right) and rule width of the grid layout below. */

@@ -42,8 +42,8 @@ const PACK = {
     contents: '目录',
     columns: ['序号', '表单编号', '表单名称', '版本/版次', '生效日期', '保存期限', '页码'],
     date: '打印日期',
-    report: '报告，由 qmsdoc 生成',
-    notInPack: '未含在本打印包',
+    report: '见报告',
+    notInPack: '未含',
   },
   en: {
     title: 'Controlled forms print pack',
@@ -51,8 +51,8 @@ const PACK = {
     contents: 'Contents',
     columns: ['No.', 'Form No.', 'Title', 'Version', 'Effective', 'Retention', 'Page'],
     date: 'Printed',
-    report: 'report made by qmsdoc',
-    notInPack: 'not in this pack',
+    report: 'report',
+    notInPack: 'not in pack',
   },
 } as const satisfies Record<Lang, unknown>;
 
@@ -119,7 +119,7 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
     const c = template ? controlledFor(template, ctx) : controlledDocument(id, entry?.title?.[ctx.lang] ?? id, ctx);
     const where = firstPage.get(id);
     const pageText = where !== undefined ? String(where) : REPORT_IDS.has(id) ? t.report : t.notInPack;
-    return [String(i + 1), c.number, c.title, c.version, entry?.effectiveDate ?? '', c.retention, pageText].map((s, k) => textNode(s, { fontSize: k === 6 && where === undefined ? 8 : 10 }, missing));
+    return [String(i + 1), c.number, c.title, c.version, entry?.effectiveDate ?? '', c.retention, pageText].map((s, k) => textNode(s, { fontSize: k === 6 && where === undefined ? 9 : 10 }, missing));
   });
   const stamp = new Date(`${ctx.asOf}T00:00:00Z`);
   return {

@@ -76,7 +76,8 @@ export function measureLines(text: string, width: number, size: number, bold = f
 /**
  * The largest font size, from `size` down in half points to the minimum, at which the text fits
  * `width` without cutting a Latin word, without leaving one CJK character alone on its last line,
- * and within `maxLines` when given. When none fits, the minimum.
+ * and within `maxLines` when given (a size that keeps the row's height). When no size meets the line
+ * limit, the best size without it; when nothing fits at all, the minimum.
  */
 export function fitFontSize(text: string, width: number, size: number, options: FitOptions = {}): number {
   if (text === '' || width <= 0) return size;
@@ -84,6 +85,11 @@ export function fitFontSize(text: string, width: number, size: number, options: 
   for (let s = size; s >= min; s -= 0.5) {
     const m = measureLines(text, width, s, options.bold);
     if (!m.cutWord && !m.orphan && (options.maxLines === undefined || m.lines <= options.maxLines)) return s;
+  }
+  // Too long for its lines even at the smallest size: let it take more lines at a readable size.
+  if (options.maxLines !== undefined) {
+    const { maxLines: _limit, ...unlimited } = options;
+    return fitFontSize(text, width, size, unlimited);
   }
   return min;
 }
