@@ -32,7 +32,8 @@ function layout(template: FormTemplate, view: FormView, ctx: FormRenderContext, 
 /** The file name of a blank form: its number and title, e.g. "QR-XS-06 客户投诉处理记录表.pdf". */
 export function blankFormFileName(template: FormTemplate, ctx: FormRenderContext): string {
   const c = controlledFor(template, ctx);
-  return `${safeFileName(`${c.number} ${c.title}`.trim())}.pdf`;
+  // "Phone / Fax Log" reads as "Phone-Fax Log", not "Phone _ Fax Log".
+  return `${safeFileName(`${c.number} ${c.title.replace(/\s+\/\s+/g, '-')}`.trim())}.pdf`;
 }
 
 const PACK = {

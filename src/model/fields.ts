@@ -154,7 +154,7 @@ export const COMPLAINT_FIELDS: readonly FieldSpec[] = [
   field('verified_by', '验证人', [], 'Verified By', 'text'),
   field('verified_at', '验证日期', [], 'Verified', 'date'),
   // Optional columns that fill the complaint record and the CAPA report (issue 11; 5.8.3, 5.9).
-  field('order_no', '订单号', ['关联订单号', '合同号'], 'Order No', 'text'),
+  field('order_no', '关联订单号', ['相关订单号', '投诉订单号'], 'Related Order No', 'text'),
   field('contact', '联系人', ['客户联系人'], 'Contact', 'text'),
   field('contact_phone', '联系电话', ['电话'], 'Phone', 'text'),
   field('customer_request', '客户要求', ['客户诉求'], 'Customer Request', 'text'),
