@@ -68,6 +68,20 @@ describe('configuration', () => {
     expect(issues[0]!.message).toContain('allowed: sales, qa, production');
   });
 
+  it('takes the liaison receipt departments and the survey send date, and checks them', () => {
+    const result = resolveConfig({ departments: { liaisonReceipt: ['qa', 'gm'], lab: '实验室' }, satisfaction: { surveySendDate: 'periodEnd' } }, '/base');
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.config.departmentLists.liaisonReceipt).toEqual(['qa', 'gm']);
+    expect(result.config.departments['lab']).toEqual({ zh: '实验室', en: '实验室' });
+    expect(result.config.satisfaction.surveySendDate).toBe('periodEnd');
+    const defaults = resolveConfig(undefined, '/base');
+    if (!defaults.ok) throw new Error('defaults');
+    expect(defaults.config.departmentLists.liaisonReceipt).toContain('operations');
+    expect(defaults.config.satisfaction.surveySendDate).toBeNull();
+    expect(issuesOf({ departments: { liaisonReceipt: ['qa', 'nobody'] } }).map((i) => i.path)).toEqual(['departments.liaisonReceipt.1']);
+    expect(issuesOf({ departments: { liaisonReceipt: '品质部' } }).map((i) => i.path)).toEqual(['departments.liaisonReceipt']);
+  });
+
   it('reports a file that is not JSON with its line and column', () => {
     const dir = tempFolder({ 'qmsdoc.config.json': '{\n  "language": "zh",\n  "goals": { responseRate: 0.8 }\n}' });
     const file = path.join(dir, 'qmsdoc.config.json');

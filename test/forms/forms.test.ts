@@ -3,7 +3,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { mergePdfs, pdfPageCount } from '../../src/render/pdf/merge-pdfs.js';
 import { FORMS_DIR, loadFormCatalogue, selectForms } from '../../src/forms/form-catalogue.js';
-import { blankView, capaView, complaintView, customerListViews, liaisonViews, orderView, phoneFaxLogViews, type ViewContext } from '../../src/forms/form-views.js';
+import { blankView, capaView, complaintView, customerListViews, liaisonViews, orderView, phoneFaxLogViews, surveyInvitationViews, type ViewContext } from '../../src/forms/form-views.js';
 import type { SatisfactionAnalysis } from '../../src/model/satisfaction.js';
 import { layoutForm } from '../../src/forms/layout-form.js';
 import { renderForm, type FormRenderContext } from '../../src/forms/render-form.js';
@@ -318,6 +318,16 @@ describe('phone / fax log', () => {
     const entries = log!.view['entries'] as { date: string; contact: string }[];
     expect(entries.map((e) => e.date)).toEqual(['2025-06-17', '2025-06-25']);
     expect(entries[1]!.contact).toBe('刘洋 0512-1');
+  });
+});
+
+describe('survey forms for the next round', () => {
+  it('date the 发放日期 inside the period they survey when configured, and leave it blank otherwise', () => {
+    const [blank] = surveyInvitationViews(['甲公司'], '2026H1', views);
+    expect(blank!.view['sentDate']).toBe('');
+    const atEnd = { ...views, config: { ...config, satisfaction: { ...config.satisfaction, surveySendDate: 'periodEnd' as const } } };
+    expect(surveyInvitationViews(['甲公司'], '2026H1', atEnd)[0]!.view['sentDate']).toBe('2026-06-30');
+    expect(surveyInvitationViews(['甲公司'], '2026Q3', { ...atEnd, config: { ...atEnd.config, satisfaction: { ...atEnd.config.satisfaction, surveySendDate: 'periodStart' as const } } })[0]!.view['sentDate']).toBe('2026-07-01');
   });
 });
 
