@@ -50,14 +50,14 @@ export const DEFAULT_DEPARTMENTS: Readonly<Record<string, Localized>> = {
   gm: { zh: '总经理', en: 'General Manager' },
 };
 
-/** The named lists of department ids under `departments`. */
-export const DEPARTMENT_LISTS = ['liaisonReceipt'] as const;
-export type DepartmentList = (typeof DEPARTMENT_LISTS)[number];
+/** Who receives a 联络单 (5.3.4, 5.3.5): the departments that act on a change or a cancellation, 业务部 first. */
+export const DEFAULT_LIAISON_RECEIPT: readonly string[] = ['operations', 'production', 'qa', 'purchasing', 'finance'];
 
-/** Who receives a 联络单 (5.3.4, 5.3.5): the departments that act on a change or a cancellation. */
-export const DEFAULT_DEPARTMENT_LISTS: Readonly<Record<DepartmentList, readonly string[]>> = {
-  liaisonReceipt: ['operations', 'production', 'qa', 'purchasing', 'finance'],
-};
+/** Who receives the reports (5.7.2: sales, purchasing and the other departments). */
+export const DEFAULT_DISTRIBUTION: readonly string[] = ['sales', 'operations', 'purchasing', 'production', 'qa', 'finance', 'gm'];
+
+/** The source named for a company limit or objective when the config names none. */
+export const DEFAULT_SOURCE: Localized = { zh: '公司设定', en: 'company setting' };
 
 /** A satisfaction dimension, complete. */
 export interface Dimension {

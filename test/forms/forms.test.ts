@@ -302,7 +302,7 @@ describe('liaison sheets', () => {
   });
 
   it('take the receipt departments from departments.liaisonReceipt', () => {
-    const [sheet] = liaisonViews(makeOrder({ changeDate: '2025-03-10', changeNotice: 'LL-1' }), { ...views, config: { ...config, departmentLists: { liaisonReceipt: ['qa', 'gm'] } } });
+    const [sheet] = liaisonViews(makeOrder({ changeDate: '2025-03-10', changeNotice: 'LL-1' }), { ...views, config: { ...config, departmentLists: { ...config.departmentLists, liaisonReceipt: ['qa', 'gm'] } } });
     expect(sheet!.view['receipts']).toEqual([{ dept: '品质部' }, { dept: '总经理' }]);
     expect(sheet!.view['receiptList']).toBe('品质部、总经理');
   });
