@@ -3,6 +3,7 @@ import type { Lang } from '../model/lang.js';
 import { renderPdf } from '../render/pdf/pdf-engine.js';
 import { PAGE_MARGINS } from '../render/pdf/controlled-page.js';
 import { PRIMARY_FONT } from '../render/pdf/font-set.js';
+import { fitFontSize } from '../render/pdf/fit-text.js';
 import { MissingGlyphs, textNode } from '../render/pdf/text-node.js';
 import { mergePdfs, pdfPageCount } from '../render/pdf/merge-pdfs.js';
 import type { FormJob } from './form-jobs.js';
@@ -56,6 +57,9 @@ const PACK = {
     notInPack: 'not in pack',
   },
 } as const satisfies Record<Lang, unknown>;
+
+/** Columns of the contents page: no., number, title, version, effective, retention, page. */
+const CONTENTS_WIDTHS = [28, 62, '*', 52, 62, 52, 52] as const;
 
 /** Register ids that are reports rather than forms to print blank. */
 const REPORT_IDS = new Set(['satisfaction_report']);
@@ -120,7 +124,7 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
     const c = template ? controlledFor(template, ctx) : controlledDocument(id, entry?.title?.[ctx.lang] ?? id, ctx);
     const where = firstPage.get(id);
     const pageText = where !== undefined ? String(where) : REPORT_IDS.has(id) ? t.report : t.notInPack;
-    return [String(i + 1), c.number, c.title, c.version, entry?.effectiveDate ?? '', c.retention, pageText].map((s, k) => textNode(s, { fontSize: k === 6 && where === undefined ? 9 : 10 }, missing));
+    return [String(i + 1), c.number, c.title, c.version, entry?.effectiveDate ?? '', c.retention, pageText].map((s, k) => textNode(s, { fontSize: CONTENTS_WIDTHS[k] === '*' ? 10 : fitFontSize(s, (CONTENTS_WIDTHS[k] as number) - 1, 10, { maxLines: 1 }) }, missing));
   });
   const stamp = new Date(`${ctx.asOf}T00:00:00Z`);
   return {
@@ -140,8 +144,8 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
       {
         table: {
           headerRows: 1,
-          widths: [28, 62, '*', 52, 62, 44, 62],
-          body: [t.columns.map((h) => ({ ...textNode(h, { bold: true, fontSize: 9.5, alignment: 'center' as const }, missing), fillColor: '#eef1f5' })), ...rows],
+          widths: [...CONTENTS_WIDTHS],
+          body: [t.columns.map((h, k) => ({ ...textNode(h, { bold: true, fontSize: CONTENTS_WIDTHS[k] === '*' ? 9.5 : fitFontSize(h, (CONTENTS_WIDTHS[k] as number) - 1, 9.5, { bold: true, maxLines: 1 }), alignment: 'center' as const }, missing), fillColor: '#eef1f5' })), ...rows],
         },
       },
     ],

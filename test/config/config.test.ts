@@ -74,7 +74,7 @@ describe('configuration', () => {
     expect([c.goals.surveyMean, c.goalSources.surveyMean.en]).toEqual([88, 'Quality objectives']);
     expect(c.objectives.find((o) => o.metric === 'satisfaction_mean')).toMatchObject({ target: 88, source: { zh: '质量目标' } });
     expect(c.procedure).toEqual({ name: { zh: '销售与客户服务控制程序', en: '销售与客户服务控制程序' }, number: 'QP-XS-01', version: 'B/2' });
-    expect(c.departmentLists).toEqual({ distribution: ['sales', 'qa'], reviewSignoffs: ['sales', 'finance'] });
+    expect(c.departmentLists).toEqual({ distribution: ['sales', 'qa'], reviewSignoffs: ['sales', 'finance'], liaisonReceipt: ['operations', 'production', 'qa', 'purchasing', 'finance'] });
     expect(c.departments.quality_lab).toEqual({ zh: '检测中心', en: '检测中心' });
     expect(c.orders).toEqual({ reReviewAfterChange: 'all', logSources: ['phone', 'fax', 'tender'] });
     expect(issuesOf({ departments: { distribution: ['sales', 'nobody'] } }).map((i) => i.path)).toEqual(['departments.distribution.1']);
