@@ -1,3 +1,4 @@
+import { companyCategories } from '../config/categories.js';
 import type { Complaint } from '../model/records.js';
 import type { ComplaintStatus } from '../validate/check-complaints.js';
 import { common, orBlank, stamp, type RecordView, type ViewContext } from './view-common.js';
@@ -14,17 +15,27 @@ export function complaintLimitsText(ctx: ViewContext): string {
     : `Company time limits (set by the company, not clauses of the procedure; source: qmsdoc configuration complaints.limits): handling department within ${l.assignWorkingDays}, cause within ${l.causeWorkingDays}, resolved within ${l.resolveWorkingDays}, customer told within ${l.notifyWorkingDays} after approval, receipt to closure within ${l.closeWorkingDays} working days; first reply within ${l.firstReplyHours} hours.`;
 }
 
+/** The company's own complaint categories as tick boxes of the complaint form, in the run's language. */
+export function categoryOptions(ctx: ViewContext): { value: string; label: string }[] {
+  return companyCategories(ctx.config).map((c) => ({ value: c.id, label: c[ctx.lang] }));
+}
+
 /** A complaint record (QR-XS-06) filled from the ledger row: what the data holds, nothing more. */
 export function complaintView(status: ComplaintStatus, ctx: ViewContext): RecordView {
   const c = status.complaint;
   return {
     id: c.complaintNo,
-    view: { ...common(ctx, true), ...complaintFields(c), closedAt: orBlank(status.closedAt), limitsText: complaintLimitsText(ctx) },
+    view: { ...common(ctx, true), ...complaintFields(c, ctx), closedAt: orBlank(status.closedAt), limitsText: complaintLimitsText(ctx) },
   };
 }
 
-function complaintFields(c: Complaint) {
+function complaintFields(c: Complaint, ctx: ViewContext) {
+  // The form has a box for each of the nine and each company category; a label nobody defined
+  // ticks 其他 and is named beside it: 其他（外观）.
+  const own = c.categoryText;
   return {
+    categoryOptions: categoryOptions(ctx),
+    categoryDetail: own === null ? '' : ctx.lang === 'zh' ? `（${own}）` : ` (${own})`,
     complaintNo: c.complaintNo,
     received: stamp(c.receivedAt),
     customer: c.customer,
@@ -92,7 +103,7 @@ export function capaView(status: ComplaintStatus, ctx: ViewContext): RecordView 
     id: c.capaNo,
     view: {
       ...common(ctx, true),
-      ...complaintFields(c),
+      ...complaintFields(c, ctx),
       capaNo: c.capaNo,
       capaSource: 'complaint',
       reference: c.complaintNo,

@@ -2,7 +2,7 @@ import { REVIEW_ITEMS } from '../model/fields.js';
 import type { Order } from '../model/records.js';
 import { REVIEW_ITEM_TEXT } from '../model/review-items.js';
 import { reviewItems } from '../validate/check-orders.js';
-import { complaintLimitsText } from './complaint-views.js';
+import { categoryOptions, complaintLimitsText } from './complaint-views.js';
 import type { FormSource } from './form-template.js';
 import type { FormView } from './layout-form.js';
 import { surveyStatic } from './survey-views.js';
@@ -27,7 +27,7 @@ function staticParts(source: FormSource, ctx: ViewContext): Record<string, unkno
   }
   if (source === 'liaison') return receiptParts(ctx);
   if (source === 'survey_invitation') return surveyStatic(ctx);
-  if (source === 'complaint') return { limitsText: complaintLimitsText(ctx) };
+  if (source === 'complaint') return { limitsText: complaintLimitsText(ctx), categoryOptions: categoryOptions(ctx) };
   return {};
 }
 
