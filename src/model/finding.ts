@@ -8,7 +8,9 @@ export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['major', 'minor',
 export type OrderRule = 'O1' | 'O2' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'O9' | 'O10';
 export type ComplaintRule = 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'C7' | 'C8' | 'C9';
 export type SurveyRule = 'S1' | 'S2' | 'S3' | 'S4' | 'S5';
-export type RuleId = OrderRule | ComplaintRule | SurveyRule;
+/** Rules of the actions register: A1 overdue open action, A2 CAPA action done without verification. */
+export type ActionRule = 'A1' | 'A2';
+export type RuleId = OrderRule | ComplaintRule | SurveyRule | ActionRule;
 
 export type FindingParam = string | number | boolean | null | readonly string[];
 

@@ -11,6 +11,7 @@ export type InputErrorCode =
   | 'score_range'
   | 'bad_yes_no'
   | 'bad_enum'
+  | 'bad_action_source'
   | 'duplicate_id'
   | 'duplicate_column'
   | 'totals_row'

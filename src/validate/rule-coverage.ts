@@ -55,6 +55,11 @@ export function ruleCoverage(rules: RuleResults, config: Config, asOf: string): 
   for (const p of rules.satisfaction.periods) {
     for (const r of p.responses) if (r.returned && r.response.overall !== null && r.dimensionMean !== null) checked.S5++;
   }
+  for (const a of rules.actions) {
+    // A1 can fire on an open action with a due date; A2 on a CAPA's action that is done.
+    if (a.open && a.action.due !== null) checked.A1++;
+    if (!a.open && a.status === 'done' && a.sourceKind === 'capa') checked.A2++;
+  }
   const gapRecords = new Map<RuleId, Set<string>>();
   for (const f of rules.findings) {
     let set = gapRecords.get(f.rule);

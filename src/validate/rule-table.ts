@@ -33,6 +33,9 @@ export const RULES: Readonly<Record<RuleId, RuleSpec>> = {
   S3: { clause: '5.7.2.3', severity: 'minor', dataset: 'surveys' },
   S4: { clause: '5.6.1', severity: 'major', dataset: 'surveys' },
   S5: { clause: '5.7.6', severity: 'observation', dataset: 'surveys' },
+  // A1's clause depends on the action's source (check-actions.ts, actionClause).
+  A1: { clause: '5.8.4', severity: 'minor', dataset: 'actions' },
+  A2: { clause: '5.7.4', severity: 'minor', dataset: 'actions' },
 };
 
 /** Rules in their table order, for sorting. */

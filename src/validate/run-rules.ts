@@ -9,6 +9,7 @@ import type { SatisfactionAnalysis } from '../model/satisfaction.js';
 import { checkComplaints, complaintsInScope, complaintStatus, type ComplaintStatus } from './check-complaints.js';
 import { checkOrderReview, ordersInScope } from './check-orders.js';
 import { checkSatisfaction } from './check-satisfaction.js';
+import { actionsInScope, actionState, checkActions, recordNumbers, type ActionState } from './check-actions.js';
 import { RULE_ORDER } from './rule-table.js';
 import { findRepeats, type RepeatComplaint } from './repeat-complaints.js';
 
@@ -19,6 +20,8 @@ export interface RuleResults {
   /** Complaints received on or before the as-of date, with their state on that date. */
   readonly complaints: readonly ComplaintStatus[];
   readonly satisfaction: SatisfactionAnalysis;
+  /** The actions register on the as-of date (actions decided by then). */
+  readonly actions: readonly ActionState[];
   /** Complaints repeating an earlier one, by complaint number. */
   readonly repeats: ReadonlyMap<string, RepeatComplaint>;
   /** All findings: by dataset, then file, sheet and row, then rule. */
@@ -39,9 +42,11 @@ export function runRules(ingest: IngestResult, satisfaction: SatisfactionAnalysi
   const { config, asOf, calendar } = options;
   const orders = ordersInScope(ingest.orders, asOf);
   const complaints = complaintsInScope(ingest.complaints, asOf).map((c) => complaintStatus(c, config, calendar, asOf));
-  const findings = [...checkOrderReview(orders, asOf), ...checkComplaints(complaints, config, asOf), ...checkSatisfaction(satisfaction, config, asOf)];
+  const numbers = recordNumbers(ingest.complaints);
+  const actions = actionsInScope(ingest.actions ?? [], asOf).map((a) => actionState(a, numbers, asOf, calendar));
+  const findings = [...checkOrderReview(orders, asOf), ...checkComplaints(complaints, config, asOf), ...checkSatisfaction(satisfaction, config, asOf), ...checkActions(actions, asOf)];
   const repeats = findRepeats(complaints.map((s) => s.complaint), config.complaints.repeatWindowDays);
-  return { orders, complaints, satisfaction, repeats, findings: sortFindings(findings, ingest) };
+  return { orders, complaints, satisfaction, actions, repeats, findings: sortFindings(findings, ingest) };
 }
 
 /**
