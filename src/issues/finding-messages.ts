@@ -147,8 +147,8 @@ const MESSAGES: Readonly<Record<RuleId, Readonly<Record<Lang, (p: Params, w: Wor
     en: (p) => `overall ${formatScore(num(p.given))} differs from the dimension mean ${formatScore(num(p.dimensionMean))} by ${formatScore(Math.abs(num(p.given) - num(p.dimensionMean)))}, more than ${num(p.tolerance)}`,
   },
   A1: {
-    zh: (p) => `措施期限 ${str(p.due)}（期限为公司设定：该措施决定时自身规定的完成期限），至 ${str(p.asOf)} 仍未完成，已超过 ${num(p.workingDays)} 个工作日`,
-    en: (p) => `due ${str(p.due)} (a company limit: the action's own due date, set when it was decided), still not done on ${str(p.asOf)}, ${num(p.workingDays)} working days late`,
+    zh: (p) => `措施期限 ${str(p.due)}（期限为公司设定：该措施决定时自身规定的完成期限），至 ${str(p.asOf)} 仍未完成${num(p.workingDays) > 0 ? `，已超过 ${num(p.workingDays)} 个工作日` : ''}`,
+    en: (p) => `due ${str(p.due)} (a company limit: the action's own due date, set when it was decided), still not done on ${str(p.asOf)}${num(p.workingDays) > 0 ? `, ${num(p.workingDays)} working days late` : ''}`,
   },
   A2: {
     zh: (p) => `纠正预防措施${p.capa ? ` ${str(p.capa)} ` : ''}的措施${p.doneOn ? `于 ${str(p.doneOn)} ` : ''}已完成，没有验证人：效果未经验证`,

@@ -62,6 +62,11 @@ export function actionsInScope(actions: readonly ActionItem[], date: IsoDate): A
 }
 
 export function actionState(action: ActionItem, numbers: RecordNumbers, date: IsoDate, calendar: WorkingCalendar): ActionState {
+  return actionStateOn(action, sourceKindOf(action, numbers), date, calendar);
+}
+
+/** The state of an action whose source is known already, on `date` (a meeting pack's date). */
+export function actionStateOn(action: ActionItem, sourceKind: ActionSourceKind, date: IsoDate, calendar: WorkingCalendar): ActionState {
   const finished = action.status === 'done' || action.status === 'cancelled' || (action.status === null && action.doneOn !== null);
   // Done (or cancelled) on a day after the date judged: on that date it was still open.
   const closed = finished && (action.doneOn === null || action.doneOn <= date);
@@ -69,7 +74,7 @@ export function actionState(action: ActionItem, numbers: RecordNumbers, date: Is
   const overdue = !closed && action.due !== null && action.due < date;
   return {
     action,
-    sourceKind: sourceKindOf(action, numbers),
+    sourceKind,
     status,
     open: !closed,
     overdue,

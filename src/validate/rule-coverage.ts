@@ -74,6 +74,7 @@ export const AUDIT_GROUPS = [
   { dataset: 'orders', clauses: '5.3' },
   { dataset: 'surveys', clauses: '5.6–5.7' },
   { dataset: 'complaints', clauses: '5.8' },
+  { dataset: 'actions', clauses: '5.7.3–5.8.4' },
 ] as const;
 
 export function rulesOf(dataset: (typeof AUDIT_GROUPS)[number]['dataset']): RuleId[] {

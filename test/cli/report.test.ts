@@ -93,7 +93,7 @@ describe('qmsdoc report complaints | management-review | audit-readiness', () =>
     const text = (await pdfPages(readFileSync(path.join(out, 'reports', 'audit-readiness-2025-12-31.pdf')))).join('\n');
     expect(text).toContain(`表中只列出前 10 行（共 ${complaintFindings} 行），全部见 findings.xlsx。`);
     // Numbered 1–10 in the complaints section, nothing after.
-    const section = text.slice(text.indexOf('四、客户投诉处理'), text.indexOf('五、输入数据错误'));
+    const section = text.slice(text.indexOf('四、客户投诉处理'), text.indexOf('五、措施跟踪'));
     expect([...section.matchAll(/^(\d+) (严重|一般|观察) /gm)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   }, 60_000);
 });
