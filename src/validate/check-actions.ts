@@ -1,9 +1,9 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { IsoDate } from '../model/dates.js';
 import type { ActionStatus } from '../model/enums.js';
-import type { Finding } from '../model/finding.js';
+import type { FindingLimit } from '../model/finding.js';
 import type { ActionItem, Complaint } from '../model/records.js';
-import { makeFinding } from './make-finding.js';
+import { defineRule, type DefinedRule, type RuleContext, type Subject } from './rule-definition.js';
 
 /** Where an action comes from, with record numbers told apart against the complaints read. */
 export type ActionSourceKind = 'meeting' | 'management_review' | 'audit' | 'complaint' | 'capa' | 'other';
@@ -102,24 +102,44 @@ export function actionClause(kind: ActionSourceKind): string {
 }
 
 /**
- * Rules of the actions register:
- * A1 an open action past its due date — the limit is the action's own due date, set when it was
- * decided (basis company_limit); A2 an action from a CAPA done without a verifier (5.7.4: QA
- * verifies corrective actions).
+ * A1's limit: the action's own due date, set when the action was decided (a company setting of
+ * its own kind: 0 working days past it). The message names the date.
  */
-export function checkActions(states: readonly ActionState[], asOf: IsoDate): Finding[] {
-  const findings: Finding[] = [];
-  for (const s of states) {
-    const a = s.action;
-    if (s.overdue) {
-      findings.push({
-        ...makeFinding('A1', a.actionNo, a.provenance, { due: a.due, asOf, workingDays: s.workingDaysOverdue, status: s.status, source: s.sourceKind }),
-        clause: actionClause(s.sourceKind),
-      });
-    }
-    if (!s.open && s.status === 'done' && s.sourceKind === 'capa' && a.verifiedBy === null) {
-      findings.push(makeFinding('A2', a.actionNo, a.provenance, { doneOn: a.doneOn, capa: a.source.kind === 'record' ? a.source.ref : null }));
-    }
-  }
-  return findings;
-}
+const OWN_DUE_DATE = {
+  key: 'actions.due',
+  value: 0,
+  unit: 'workingDays',
+  source: { zh: '措施跟踪表中该措施的完成期限', en: "the action's own due date in the actions register" },
+} as const satisfies FindingLimit;
+
+const subjects = (ctx: RuleContext, applies: (a: ActionState) => boolean): Subject<ActionState>[] =>
+  ctx.actions.filter(applies).map((a) => ({ subject: a, record: a.action.actionNo, provenance: a.action.provenance }));
+
+/** A1 — an action open past its own due date. The clause is the one that requires the action, by its source. */
+const A1 = defineRule<'A1', ActionState>({
+  id: 'A1',
+  dataset: 'actions',
+  clause: '5.8.4',
+  basis: 'company_limit',
+  severity: 'minor',
+  limit: () => OWN_DUE_DATE,
+  appliesTo: (ctx) => subjects(ctx, (a) => a.open && a.action.due !== null),
+  check: (a, ctx) =>
+    a.overdue && a.action.due !== null
+      ? { params: { due: a.action.due, asOf: ctx.asOf, workingDays: a.workingDaysOverdue ?? 0, status: a.status, source: a.sourceKind }, clause: actionClause(a.sourceKind) }
+      : null,
+});
+
+/** A2 — an action of a CAPA done without a verifier (5.7.4: QA verifies corrective actions). */
+const A2 = defineRule<'A2', ActionState>({
+  id: 'A2',
+  dataset: 'actions',
+  clause: '5.7.4',
+  basis: 'procedure',
+  severity: 'minor',
+  appliesTo: (ctx) => subjects(ctx, (a) => !a.open && a.status === 'done' && a.sourceKind === 'capa'),
+  check: (a) => (a.action.verifiedBy === null ? { params: { doneOn: a.action.doneOn, capa: a.action.source.kind === 'record' ? a.action.source.ref : null } } : null),
+});
+
+/** The rules of the actions register, in table order. */
+export const ACTION_RULES: readonly DefinedRule[] = [A1, A2];

@@ -79,7 +79,9 @@ describe('rules A1 and A2', () => {
       ['A1', 'CS-6', 'ISO 9001 9.2.2', 7],
     ]);
     // 2025-12-19 (Fri) to 2025-12-31: 8 working days.
-    expect(actionFindings[0]!.message).toBe('措施期限 2025-12-19（期限为公司设定：该措施决定时自身规定的完成期限），至 2025-12-31 仍未完成，已超过 8 个工作日');
+    expect(actionFindings[0]!.message).toBe('措施期限 2025-12-19（公司设定的时限：该措施决定时自身规定的完成期限），至 2025-12-31 仍未完成，已超过 8 个工作日');
+    expect(actionFindings[0]).toMatchObject({ basis: 'company_limit', limit: { key: 'actions.due', value: 0, unit: 'workingDays' } });
+    expect(actionFindings[1]).toMatchObject({ basis: 'procedure', limit: null });
     expect(rules.actions.find((a) => a.action.actionNo === 'CS-4')!.sourceKind).toBe('complaint');
     expect(summary.actions).toEqual({
       total: 6,
@@ -91,8 +93,8 @@ describe('rules A1 and A2', () => {
       bySource: { meeting: 2, management_review: 0, audit: 1, complaint: 1, capa: 2, other: 0 },
     });
     expect(summary.checks.filter((c) => c.dataset === 'actions')).toEqual([
-      { rule: 'A1', clause: '5.8.4', dataset: 'actions', checked: 3, gaps: 2 },
-      { rule: 'A2', clause: '5.7.4', dataset: 'actions', checked: 2, gaps: 1 },
+      expect.objectContaining({ rule: 'A1', clause: '5.8.4', dataset: 'actions', checked: 3, gaps: 2 }),
+      expect.objectContaining({ rule: 'A2', clause: '5.7.4', dataset: 'actions', checked: 2, gaps: 1 }),
     ]);
   });
 });
