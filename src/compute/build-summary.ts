@@ -32,7 +32,7 @@ export function buildSummary(ingest: IngestResult, rules: RuleResults, config: C
     orders: summariseOrders(rules),
     complaints: summariseComplaints(rules),
     satisfaction,
-    actions: summariseActions(rules.actions),
+    actions: summariseActions(rules.actions, asOf),
     findings: rules.findings.map((f) => summariseFinding(f, format(f), lang)),
     skipped: summariseSkipped(ingest),
     review: reviewFigures(rules, config, asOf, satisfaction, lang),

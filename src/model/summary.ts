@@ -124,6 +124,22 @@ export interface ActionsSummary {
   readonly byStatus: Readonly<Record<string, number>>;
   /** meeting, management_review, audit, complaint, capa, other. */
   readonly bySource: Readonly<Record<string, number>>;
+  /** The actions of the previous year's management review (source management_review:<year − 1>), ISO 9001 9.3.2 a. */
+  readonly previousReview: { readonly year: string; readonly items: readonly PreviousReviewAction[] };
+}
+
+export interface PreviousReviewAction {
+  readonly actionNo: string;
+  readonly action: string;
+  readonly owner: string | null;
+  readonly department: string | null;
+  readonly due: string | null;
+  /** On the as-of date; null: no status recorded. */
+  readonly status: string | null;
+  readonly doneOn: string | null;
+  readonly verifiedBy: string | null;
+  readonly overdue: boolean;
+  readonly workingDaysOverdue: number | null;
 }
 
 export interface SatisfactionSummary {

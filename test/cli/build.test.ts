@@ -164,6 +164,20 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(november).toContain('本资料按 2025-11-30（该月最后一天）的状态生成');
   });
 
+  it('gives the management review the previous review’s actions, the audit results by basis and a decisions table, from summary.json', async () => {
+    const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
+    const pages = await pdfPages(readFileSync(path.join(first, 'reports/management-review-2025.pdf')));
+    const text = pages.join('\n');
+    const prev = summary.actions.previousReview;
+    expect(prev.items.length).toBeGreaterThan(0);
+    expect(text).toContain(`${prev.year} 年度管理评审决定的措施（措施跟踪表中来源为 management_review:${prev.year}）${prev.items.length} 项`);
+    for (const a of prev.items) expect(text).toMatch(new RegExp(`^${a.actionNo} `, 'm'));
+    const of = (basis: string) => summary.findings.filter((f) => f.basis === basis).length;
+    expect(text).toContain(`合计 ${of('procedure')} ${of('company_limit')} ${of('objective')} ${of('data')} ${summary.findings.length}`);
+    expect(text).toContain(`纠正措施的有效性：有 ${summary.findings.filter((f) => f.rule === 'C10').length} 件投诉`);
+    expect(pages.at(-1)).toContain('序号 决定 / 措施 责任人 责任部门 完成期限 所需资源');
+  });
+
   it('gives the management review the figures of summary.json, each objective 达成 or 未达成', async () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
     const r = summary.review;

@@ -95,3 +95,26 @@ describe('the next stage of an open complaint and its due date on the working-da
     expect(nextStage(c, config, calendar, '2025-03-10')).toMatchObject({ stage: 'notify', due: '2025-03-11', from: 'resolved', overdue: false });
   });
 });
+
+describe('the previous management review’s actions in summary.json (9.3.2 a)', () => {
+  it('lists the actions of management_review:<year − 1> with their state on the as-of date', async () => {
+    const { summariseActions } = await import('../../src/compute/summarise-actions.js');
+    const review = (actionNo: string, overrides: Partial<ActionItem>) => action({ actionNo, source: { kind: 'management_review', year: '2024' }, decidedOn: '2025-01-15', ...overrides });
+    const rules = rulesOf(
+      [],
+      [
+        review('MR-1', { due: '2025-03-31', doneOn: '2025-03-20' }),
+        review('MR-2', { due: '2025-09-30', status: 'in_progress', doneOn: null, verifiedBy: null }),
+        action({ actionNo: 'MR-2025', source: { kind: 'management_review', year: '2025' }, decidedOn: '2025-12-20', due: '2026-03-31', status: 'not_started', doneOn: null, verifiedBy: null }),
+      ],
+      '2025-12-31',
+    );
+    const summary = summariseActions(rules.actions, '2025-12-31');
+    expect(summary.previousReview.year).toBe('2024');
+    expect(summary.previousReview.items.map((a) => [a.actionNo, a.status, a.doneOn, a.verifiedBy, a.overdue, a.workingDaysOverdue])).toEqual([
+      ['MR-1', 'done', '2025-03-20', '王强', false, null],
+      // 30 September 2025 to 31 December: the National Day week is not counted.
+      ['MR-2', 'in_progress', null, null, true, 61],
+    ]);
+  });
+});
