@@ -34,6 +34,11 @@ const COMMANDS: Readonly<Record<string, { zh: string; en: string; load: () => Pr
     en: 'one report on its own: satisfaction (customer satisfaction analysis), complaints (monthly complaint meeting packs), management-review (management review inputs), audit-readiness (internal-audit readiness)',
     load: () => import('./commands/report.js'),
   },
+  due: {
+    zh: '列出即将到期和已超期的事项：投诉各环节、措施、纠正预防措施验证（--days，默认 10 个工作日）',
+    en: 'what falls due next: complaint stages, actions, CAPA verifications (--days, default 10 working days)',
+    load: () => import('./commands/due.js'),
+  },
   forms: {
     zh: '打印空白受控表单（--blank）',
     en: 'blank controlled forms to print (--blank)',
