@@ -102,6 +102,7 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     missingGlyphs.push(...(await emitSatisfactionReport(result, reportOptions, writer)));
     missingGlyphs.push(...(await emitManagementReview(result, reportOptions, writer)));
     missingGlyphs.push(...(await emitAuditReadiness(result, reportOptions, writer)));
+    missingGlyphs.push(...(await emitDueList(result, reportOptions, writer)));
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
     return { missingGlyphs };
@@ -262,6 +263,17 @@ export async function emitManagementReview(result: CheckResult, options: ReportO
   const { renderManagementReview } = await import('./reports/render-management-review.js');
   const report = await renderManagementReview({ summary: result.summary, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/management-review-${report.year}.pdf`;
+  writer.write(file, report.pdf);
+  return glyphReport(file, report.missingGlyphs);
+}
+
+/** What falls due within the default window (reports/due-<as-of>.pdf), as `qmsdoc due` prints it. */
+export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = 10): Promise<GlyphReport> {
+  const { dueList } = await import('./compute/due-list.js');
+  const { renderDue } = await import('./reports/render-due.js');
+  const list = dueList(result.rules, options.config, result.calendar, options.asOf, days);
+  const report = await renderDue({ list, config: options.config, lang: options.lang, logo: options.logo });
+  const file = `reports/due-${options.asOf}.pdf`;
   writer.write(file, report.pdf);
   return glyphReport(file, report.missingGlyphs);
 }

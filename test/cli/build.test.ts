@@ -104,6 +104,7 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(reports).toEqual([
       'reports/audit-readiness-2025-12-31.pdf',
       ...Object.keys(summary.complaints.byMonth).map((m) => `reports/complaints-${m}.pdf`),
+      'reports/due-2025-12-31.pdf',
       'reports/management-review-2025.pdf',
       'reports/satisfaction-2025H2.pdf',
       'reports/satisfaction-2025H2.xlsx',
@@ -176,6 +177,15 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(text).toContain(`合计 ${of('procedure')} ${of('company_limit')} ${of('objective')} ${of('data')} ${summary.findings.length}`);
     expect(text).toContain(`纠正措施的有效性：有 ${summary.findings.filter((f) => f.rule === 'C10').length} 件投诉`);
     expect(pages.at(-1)).toContain('序号 决定 / 措施 责任人 责任部门 完成期限 所需资源');
+  });
+
+  it('prints what falls due as qmsdoc due lists it', async () => {
+    const list = JSON.parse((await run(['due', '--input', input, '--as-of', '2025-12-31', '--json'])).stdout) as { items: { ref: string; overdue: boolean }[] };
+    const text = (await pdfPages(readFileSync(path.join(first, 'reports/due-2025-12-31.pdf')))).join('\n');
+    const overdue = list.items.filter((i) => i.overdue).length;
+    expect(text.replace(/\s+/g, '')).toContain(`至2026-01-15）到期${list.items.length - overdue}项，已超期${overdue}项`);
+    expect([...text.matchAll(/^\d{4}-\d{2}-\d{2} /gm)]).toHaveLength(list.items.length);
+    for (const i of list.items) expect(text).toContain(i.ref);
   });
 
   it('gives the management review the figures of summary.json, each objective 达成 or 未达成', async () => {
