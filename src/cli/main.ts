@@ -39,6 +39,16 @@ const COMMANDS: Readonly<Record<string, { zh: string; en: string; load: () => Pr
     en: 'what falls due next: complaint stages, actions, CAPA verifications (--days, default 10 working days)',
     load: () => import('./commands/due.js'),
   },
+  serve: {
+    zh: '工作台：在浏览器中放入台账、查看问题、修改设置、生成文件（只在本机 127.0.0.1）',
+    en: 'the workbench: drop the ledgers, see every gap, fix the settings, build the pack, in the browser (127.0.0.1 only)',
+    load: () => import('./commands/serve.js'),
+  },
+  init: {
+    zh: '写出空白输入模板：每类数据一个 xlsx（表头、下拉列表、日期格式、填写说明）',
+    en: 'write blank input templates: one xlsx per dataset (headers, drop-downs, date formats, instructions)',
+    load: () => import('./commands/init.js'),
+  },
   forms: {
     zh: '打印空白受控表单（--blank）',
     en: 'blank controlled forms to print (--blank)',

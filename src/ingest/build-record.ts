@@ -13,6 +13,7 @@ import type { Provenance } from '../model/provenance.js';
 import type { ActionItem, Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
 import { actionSourceOf } from './values/parse-action-source.js';
 import type { FieldValue } from './read-field.js';
+import { UnmappedLabel } from './values/parse-enum.js';
 
 /**
  * The values read from one row, in column order, with typed access by field id: a builder reads
@@ -41,7 +42,7 @@ export class RowValues<Id extends string = string> {
   }
   dateTime(id: Id): DateTime | null {
     const v = this.get(id);
-    return typeof v === 'object' ? v : null;
+    return typeof v === 'object' && !(v instanceof UnmappedLabel) ? v : null;
   }
   number(id: Id): number | null {
     const v = this.get(id);
@@ -51,8 +52,15 @@ export class RowValues<Id extends string = string> {
     const v = this.get(id);
     return typeof v === 'boolean' ? v : null;
   }
+  /** The enumeration id; for a label nobody defined, the id it is kept as ("other"). */
   enumValue<T extends string>(id: Id): T | null {
-    return this.text(id) as T | null;
+    const v = this.get(id);
+    return (v instanceof UnmappedLabel ? v.id : this.text(id)) as T | null;
+  }
+  /** The label as written when it was not recognised; null when it was (or was empty). */
+  unmappedLabel(id: Id): string | null {
+    const v = this.get(id);
+    return v instanceof UnmappedLabel ? v.label : null;
   }
 }
 
@@ -103,6 +111,7 @@ export function buildComplaint(v: RowValues<ComplaintFieldId>, provenance: Prove
     customer: v.required('customer'),
     channel: v.enumValue<ComplaintChannel>('channel'),
     category: v.enumValue<ComplaintCategory>('category') ?? 'other',
+    categoryText: v.unmappedLabel('category'),
     product: v.text('product'),
     batchNo: v.text('batch_no'),
     quantityAffected: v.number('quantity_affected'),

@@ -12,6 +12,8 @@ export type InputErrorCode =
   | 'bad_yes_no'
   | 'bad_enum'
   | 'bad_action_source'
+  /** A complaint category nobody defined: the row is kept as "other" (a warning). */
+  | 'unknown_category'
   | 'duplicate_id'
   | 'duplicate_column'
   | 'totals_row'
@@ -20,7 +22,10 @@ export type InputErrorCode =
   | 'too_many_rows'
   | 'excel_error'
   | 'unsupported_file'
-  | 'csv_format';
+  | 'csv_format'
+  | 'csv_unclosed_quote'
+  | 'csv_encoding'
+  | 'beyond_last_column';
 
 export type InputErrorLevel = 'error' | 'warning';
 
@@ -50,7 +55,7 @@ export interface InputError {
 
 /** A file that could not be read at all. The CLI treats it as a reason to stop (exit 2). */
 export interface FileProblem {
-  readonly code: 'unreadable_file' | 'encrypted_workbook' | 'not_xlsx' | 'file_too_large';
+  readonly code: 'unreadable_file' | 'encrypted_workbook' | 'not_xlsx' | 'file_too_large' | 'damaged_workbook' | 'workbook_too_large';
   readonly file: string;
   readonly detail: string;
 }

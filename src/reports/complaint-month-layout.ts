@@ -1,8 +1,10 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { ComplaintMonthModel } from '../compute/complaint-month.js';
+import type { ComplaintMonthModel, ParetoRow } from '../compute/complaint-month.js';
+import type { EnumValue } from '../model/enums.js';
 import { fillText } from '../forms/fill-text.js';
 import { formatRate, formatScore } from '../issues/format-number.js';
-import { COMPLAINT_CATEGORIES } from '../model/enums.js';
+import { categoryName, complaintCategoryName } from '../config/categories.js';
+import type { Complaint } from '../model/records.js';
 import type { Lang } from '../model/lang.js';
 import type { ControlledDocument } from '../render/pdf/controlled-page.js';
 import { MILESTONES } from '../validate/check-complaints.js';
@@ -27,8 +29,12 @@ export function monthLabel(month: string, lang: Lang): string {
   return lang === 'zh' ? `${month.slice(0, 4)}年${m}月` : `${MONTHS_EN[m - 1]} ${month.slice(0, 4)}`;
 }
 
-export function categoryLabel(id: string, lang: Lang): string {
-  return COMPLAINT_CATEGORIES.find((c) => c.id === id)?.[lang] ?? id;
+/** A category's name in `lang` among the run's categories (the nine and the company's own). */
+export const categoryLabel = categoryName;
+
+/** A Pareto row's name: "other" lists the labels nobody defined that it holds — 其他（外观、尺寸）. */
+export function paretoLabel(row: Pick<ParetoRow, 'category' | 'labels'>, lang: Lang, categories: readonly EnumValue[]): string {
+  return complaintCategoryName({ category: row.category, categoryText: row.labels.length === 0 ? null : row.labels.join(lang === 'zh' ? '、' : ', ') }, lang, categories);
 }
 
 /** Empty decision rows on the meeting record page. */
@@ -46,7 +52,8 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   const b = new ReportBuilder(t, lang, input.maxTableRows);
   const w = (key: string) => b.word(key);
   const join = (items: readonly string[]) => items.join(w('and'));
-  const cat = (id: string) => categoryLabel(id, lang);
+  const cat = (id: string) => categoryLabel(id, lang, m.categories);
+  const catOf = (c: Complaint) => complaintCategoryName(c, lang, m.categories);
   const limits = m.limits;
   const yesNo = (v: boolean | null) => (v === true ? w('yes') : v === false ? w('no') : w('empty'));
   const previousMeeting = monthLabel(m.previousMeetingMonth, lang);
@@ -131,7 +138,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
         s.complaint.complaintNo,
         s.complaint.receivedAt.date,
         s.complaint.customer,
-        `${cat(s.complaint.category)}${s.complaint.severity === 'major' ? `\n${w('major')}` : ''}`,
+        `${catOf(s.complaint)}${s.complaint.severity === 'major' ? `\n${w('major')}` : ''}`,
         s.complaint.description,
         [s.complaint.responsibleDept, s.complaint.responsiblePerson].filter((x) => x !== null).join('\n') || w('unassigned'),
         s.closedAt === null ? w('open') : w('closed'),
@@ -169,7 +176,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     // 5. Pareto.
     b.heading('categories').chart(input.charts.pareto).table(
       'categories',
-      m.pareto.map((r) => [cat(r.category), String(r.count), formatRate(r.share), formatRate(r.cumulative)]),
+      m.pareto.map((r) => [paretoLabel(r, lang, m.categories), String(r.count), formatRate(r.share), formatRate(r.cumulative)]),
       { widths: ['*', 70, 80, 80], align: ['left', 'right', 'right', 'right'] },
     );
     const lastVital = m.pareto[m.vitalFew.length - 1];
@@ -207,8 +214,8 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     else {
       b.table(
         'major',
-        m.major.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, cat(s.complaint.category), s.complaint.description, yesNo(s.complaint.escalated)]),
-        { widths: [62, 58, 110, 36, '*', 44], fontSize: 9 },
+        m.major.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, catOf(s.complaint), s.complaint.description, yesNo(s.complaint.escalated)]),
+        { widths: [62, 58, 110, 56, '*', 44], fontSize: 9 },
       );
       if (notEscalated > 0) b.warning('majorNotEscalated', { count: notEscalated });
     }

@@ -8,7 +8,8 @@ import { METRIC_KIND, type ObjectiveMetric } from '../model/objectives.js';
 import { bandOf } from '../compute/score-satisfaction.js';
 import type { Summary } from '../model/summary.js';
 import type { ControlledDocument } from '../render/pdf/controlled-page.js';
-import { categoryLabel, monthLabel } from './complaint-month-layout.js';
+import { monthLabel } from './complaint-month-layout.js';
+import { categoryName, complaintCategories } from '../config/categories.js';
 import { ReportBuilder } from './report-builder.js';
 import type { ReportTexts } from './report-texts.js';
 
@@ -172,10 +173,10 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
         .subheading('complaintCategories')
         .table(
           'complaintCategories',
-          categories.map(([id, n]) => [categoryLabel(id, lang), String(n), formatRate(n / c.total)]),
+          categories.map(([id, n]) => [categoryName(id, lang, complaintCategories(config)), String(n), formatRate(n / c.total)]),
           { widths: ['*', 70, 70], align: ['left', 'right', 'right'] },
         )
-        .sentence('topCategories', { categories: join(categories.slice(0, 3).map(([id]) => categoryLabel(id, lang))) }),
+        .sentence('topCategories', { categories: join(categories.slice(0, 3).map(([id]) => categoryName(id, lang, complaintCategories(config)))) }),
     );
   }
 
@@ -244,7 +245,7 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   b.heading('improvement');
   const opportunities: string[] = [];
   const top = categories[0];
-  if (top) opportunities.push(b.say('oppCategory', { category: categoryLabel(top[0], lang), count: top[1], share: formatRate(top[1] / c.total) }));
+  if (top) opportunities.push(b.say('oppCategory', { category: categoryName(top[0], lang, complaintCategories(config)), count: top[1], share: formatRate(top[1] / c.total) }));
   const dims = Object.entries(sat.dimensions).filter((e): e is [string, number] => e[1] !== null).sort((x, y) => x[1] - y[1]);
   const lowest = dims[0];
   if (lowest && sat.period !== null) opportunities.push(b.say('oppDimension', { dimension: config.satisfaction.dimensions.find((d) => d.id === lowest[0])?.label[lang] ?? lowest[0], mean: formatScore(lowest[1]), period: sat.period, mean2: formatScore(sat.mean) }));
