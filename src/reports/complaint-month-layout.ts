@@ -144,7 +144,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
         s.closedAt === null ? w('open') : w('closed'),
         `${s.workingDays}/${limits.closeWorkingDays}${s.overdue ? `\n${w('overdue')}` : ''}`,
       ]),
-      { widths: [56, 50, 72, lang === 'zh' ? 30 : 52, '*', 56, 34, 38], align: ['left', 'left', 'left', 'left', 'left', 'left', 'left', 'right'], fontSize: 8 },
+      { widths: [56, 50, 72, 56, '*', 56, 34, 38], align: ['left', 'left', 'left', 'left', 'left', 'left', 'left', 'right'], fontSize: 8 },
     );
     b.sentence('listNote', { asOf: m.asOf, closeLimit: limits.closeWorkingDays }, { fontSize: 9 });
   }

@@ -91,6 +91,7 @@ describe('rules A1 and A2', () => {
       capaDoneNotVerified: 1,
       byStatus: { not_started: 0, in_progress: 2, done: 3, cancelled: 0, none: 1 },
       bySource: { meeting: 2, management_review: 0, audit: 1, complaint: 1, capa: 2, other: 0 },
+      previousReview: { year: '2024', items: [] },
     });
     expect(summary.checks.filter((c) => c.dataset === 'actions')).toEqual([
       expect.objectContaining({ rule: 'A1', clause: '5.8.4', dataset: 'actions', checked: 3, gaps: 2 }),

@@ -99,6 +99,6 @@ describe('the vocabulary configuration', () => {
     ]);
   });
   it('names an unknown key under vocabulary with the keys allowed', () => {
-    expect(issues({ vocabulary: { categroy: {} } })).toEqual([expect.objectContaining({ path: 'vocabulary.categroy', message: expect.stringContaining('source, product_type, channel, category, severity, responsibility, categories') })]);
+    expect(issues({ vocabulary: { categroy: {} } })).toEqual([expect.objectContaining({ path: 'vocabulary.categroy', message: expect.stringContaining('source, product_type, channel, category, severity, responsibility, action_status, categories') })]);
   });
 });
