@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import { ENUMS } from '../model/enums.js';
 import { ACTION_FIELDS, COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS, surveyFields, type DatasetId, type FieldKind, type FieldSpec } from '../model/fields.js';
 import type { Lang } from '../model/lang.js';
-import { XlsxBook, type CellStyle } from '../render/excel/xlsx-book.js';
+import { DATE_FORMAT, XlsxBook, type CellStyle } from '../render/excel/xlsx-book.js';
 import { YES_NO_WORDS } from './template-words.js';
 
 /** A blank input workbook for one dataset. */
@@ -70,7 +70,7 @@ export function inputTemplate(dataset: DatasetId, config: Config, lang: Lang): B
     const list = choices(f, config, lang);
     const range = { column, fromRow: 2, toRow: TEMPLATE_ROWS + 1 };
     const prompt = { title: header(f, lang), text: note(f, config, lang) };
-    data.addValidation(list ? { kind: 'list', values: list, range, prompt } : { kind: 'any', range, prompt });
+    data.addValidation(list ? { kind: 'list', values: list, range, prompt } : { kind: 'note', range, prompt });
   });
   data.print({ landscape: true, fitToWidth: true, titleRows: [1, 1] });
 
@@ -88,8 +88,8 @@ function header(f: FieldSpec, lang: Lang): string {
 }
 
 function dateFormat(kind: FieldKind): string | null {
-  if (kind === 'date') return 'yyyy-mm-dd';
-  if (kind === 'datetime') return 'yyyy-mm-dd hh:mm';
+  if (kind === 'date') return DATE_FORMAT;
+  if (kind === 'datetime') return `${DATE_FORMAT} hh:mm`;
   return null;
 }
 
@@ -97,21 +97,9 @@ function dateFormat(kind: FieldKind): string | null {
 function choices(f: FieldSpec, config: Config, lang: Lang): readonly string[] | null {
   if (f.kind === 'yesno') return [YES_NO_WORDS[lang].yes, YES_NO_WORDS[lang].no];
   if (f.kind !== 'enum' || f.enum === undefined) return null;
-  const own = f.enum === 'category' ? companyCategories(config).map((c) => c[lang]) : [];
+  // The company's own categories (config vocabulary.categories) are offered after the nine.
+  const own = f.enum === 'category' ? config.vocabulary.categories.map((c) => c.label[lang]) : [];
   return [...ENUMS[f.enum].map((v) => v[lang]), ...own.filter((label) => !ENUMS.category.some((v) => v[lang] === label))];
-}
-
-/** Company categories from `vocabulary.categories` when the configuration has them (contract v2). */
-function companyCategories(config: Config): readonly { zh: string; en: string }[] {
-  const vocabulary = (config as unknown as { vocabulary?: { categories?: unknown } }).vocabulary;
-  const list = vocabulary?.categories;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((c: unknown) => {
-    const label = (c as { label?: { zh?: unknown; en?: unknown }; zh?: unknown; en?: unknown }) ?? {};
-    const zh = label.label?.zh ?? label.zh;
-    const en = label.label?.en ?? label.en;
-    return typeof zh === 'string' && typeof en === 'string' ? [{ zh, en }] : [];
-  });
 }
 
 const KIND_NOTES: Record<FieldKind, Record<Lang, string>> = {
