@@ -229,6 +229,7 @@ export const configSchema = z
         category: labelMap,
         severity: labelMap,
         responsibility: labelMap,
+        action_status: labelMap,
         categories: z.array(companyCategory).default([]),
       })
       .prefault({}),
@@ -241,7 +242,7 @@ export const configSchema = z
       .prefault({}),
     /** Extra header aliases per dataset: field id → headers, e.g. {"orders": {"order_no": ["单号"]}}. */
     headers: z
-      .strictObject({ orders: headerAliases, complaints: headerAliases, surveys: headerAliases })
+      .strictObject({ orders: headerAliases, complaints: headerAliases, surveys: headerAliases, actions: headerAliases })
       .prefault({}),
   })
   .describe('qmsdoc configuration');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Lang } from '../model/lang.js';
-import { COMPLAINT_FIELDS, ORDER_FIELDS, surveyFields, type DatasetId } from '../model/fields.js';
+import { ACTION_FIELDS, COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS, surveyFields, type DatasetId } from '../model/fields.js';
 import { configSchema, type ParsedConfig } from './config-schema.js';
 import type { ComplaintLimitName, Config } from './config.js';
 import type { Localized } from '../model/lang.js';
@@ -126,6 +126,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
         category: parsed.vocabulary.category,
         severity: parsed.vocabulary.severity,
         responsibility: parsed.vocabulary.responsibility,
+        action_status: parsed.vocabulary.action_status,
       },
       categories: parsed.vocabulary.categories,
     },
@@ -181,8 +182,9 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
     orders: ORDER_FIELDS.map((f) => f.id),
     complaints: COMPLAINT_FIELDS.map((f) => f.id),
     surveys: surveyFields(config.satisfaction.dimensions.map((d) => ({ id: d.id, zh: d.label.zh, en: d.label.en, aliases: d.headers }))).map((f) => f.id),
+    actions: ACTION_FIELDS.map((f) => f.id),
   };
-  for (const dataset of ['orders', 'complaints', 'surveys'] as const) {
+  for (const dataset of DATASETS) {
     for (const id of Object.keys(parsed.headers[dataset])) {
       if (!fieldIds[dataset].includes(id)) {
         issues.push({

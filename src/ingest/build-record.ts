@@ -1,5 +1,6 @@
 import type { DateTime, IsoDate } from '../model/dates.js';
 import type {
+  ActionStatus,
   ComplaintCategory,
   ComplaintChannel,
   OrderSource,
@@ -9,7 +10,8 @@ import type {
 } from '../model/enums.js';
 import type { ComplaintFieldId, DatasetId, OrderFieldId } from '../model/fields.js';
 import type { Provenance } from '../model/provenance.js';
-import type { Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
+import type { ActionItem, Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
+import { actionSourceOf } from './values/parse-action-source.js';
 import type { FieldValue } from './read-field.js';
 import { UnmappedLabel } from './values/parse-enum.js';
 
@@ -207,6 +209,24 @@ export function buildSurveyResponse(
   };
 }
 
+export function buildAction(v: RowValues, provenance: Provenance): ActionItem {
+  return {
+    kind: 'action',
+    actionNo: v.required('action_no'),
+    source: actionSourceOf(v.required('source')),
+    action: v.required('action'),
+    owner: v.text('owner'),
+    department: v.text('department'),
+    decidedOn: v.date('decided_on'),
+    due: v.date('due'),
+    status: v.enumValue<ActionStatus>('status'),
+    doneOn: v.date('done_on'),
+    verifiedBy: v.text('verified_by'),
+    result: v.text('result'),
+    provenance,
+  };
+}
+
 /** The value that must be unique within a dataset (surveys: customer and period together). */
 export function recordKey(record: DataRecord): string {
   switch (record.kind) {
@@ -216,6 +236,8 @@ export function recordKey(record: DataRecord): string {
       return record.complaintNo;
     case 'survey':
       return `${record.customer}\u0000${record.period}`;
+    case 'action':
+      return record.actionNo;
   }
 }
 
@@ -224,4 +246,4 @@ export function recordLabel(record: DataRecord): string {
   return record.kind === 'survey' ? `${record.customer} ${record.period}` : recordKey(record);
 }
 
-export type RecordOf<D extends DatasetId> = D extends 'orders' ? Order : D extends 'complaints' ? Complaint : SurveyResponse;
+export type RecordOf<D extends DatasetId> = D extends 'orders' ? Order : D extends 'complaints' ? Complaint : D extends 'actions' ? ActionItem : SurveyResponse;

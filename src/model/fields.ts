@@ -16,10 +16,12 @@ export type FieldKind =
   | 'yesno'
   | 'enum'
   /** Survey period label: trimmed, full-width folded, upper-cased. */
-  | 'period';
+  | 'period'
+  /** Where an action comes from: "meeting:2025-11", "management_review:2025", "audit[:ref]" or a record number. */
+  | 'actionSource';
 
-export type DatasetId = 'orders' | 'complaints' | 'surveys';
-export const DATASETS: readonly DatasetId[] = ['orders', 'complaints', 'surveys'];
+export type DatasetId = 'orders' | 'complaints' | 'surveys' | 'actions';
+export const DATASETS: readonly DatasetId[] = ['orders', 'complaints', 'surveys', 'actions'];
 
 /** One column of a dataset as the input contract defines it. */
 export interface FieldSpec<Id extends string = string> {
@@ -176,6 +178,23 @@ export const COMPLAINT_FIELDS = [
   field('verification_effective', '验证结论', ['措施有效'], 'Verification Effective', 'yesno'),
 ];
 
+/**
+ * The actions register (措施跟踪表): what a meeting, a management review, an audit, a complaint or
+ * a CAPA decided, who does it by when, and whether it was done and verified.
+ */
+export const ACTION_FIELDS: readonly FieldSpec[] = [
+  field('action_no', '措施编号', ['措施号', '措施单号', '行动项编号'], 'Action No', 'text', { required: true }),
+  field('source', '来源', ['措施来源', '提出来源'], 'Source', 'actionSource', { required: true }),
+  field('action', '措施内容', ['措施', '改进措施', '行动项', '决议事项'], 'Action', 'text', { required: true }),
+  field('owner', '责任人', ['负责人', '执行人'], 'Owner', 'text'),
+  field('department', '责任部门', ['部门', '执行部门'], 'Department', 'text'),
+  field('decided_on', '提出日期', ['决定日期', '决议日期', '下达日期'], 'Decided On', 'date'),
+  field('due', '完成期限', ['计划完成日期', '期限', '要求完成日期'], 'Due', 'date'),
+  field('status', '状态', ['完成状态', '进度'], 'Status', 'enum', { enum: 'action_status' }),
+  field('done_on', '完成日期', ['实际完成日期', '关闭日期'], 'Done On', 'date'),
+  field('verified_by', '验证人', ['效果验证人'], 'Verified By', 'text'),
+  field('result', '验证结果', ['完成情况', '效果', '结果'], 'Result', 'text'),
+];
 /** The complaints columns' ids, derived from the table. */
 export type ComplaintFieldId = (typeof COMPLAINT_FIELDS)[number]['id'];
 
@@ -208,4 +227,5 @@ export const ID_FIELDS: Readonly<Record<DatasetId, readonly string[]>> = {
   orders: ['order_no'],
   complaints: ['complaint_no'],
   surveys: ['customer', 'period'],
+  actions: ['action_no'],
 };

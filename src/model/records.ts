@@ -1,5 +1,6 @@
 import type { DateTime, IsoDate } from './dates.js';
 import type {
+  ActionStatus,
   ComplaintCategory,
   ComplaintChannel,
   OrderSource,
@@ -155,4 +156,32 @@ export interface SurveyResponse {
   readonly provenance: Provenance;
 }
 
-export type DataRecord = Order | Complaint | SurveyResponse;
+/**
+ * Where an action comes from. A record number (complaint or CAPA) is told apart later, against
+ * the complaints read: see resolveActionSource.
+ */
+export type ActionSource =
+  | { readonly kind: 'meeting'; /** YYYY-MM of the monthly meeting. */ readonly month: string }
+  | { readonly kind: 'management_review'; /** YYYY of the review. */ readonly year: string }
+  | { readonly kind: 'audit'; readonly ref: string | null }
+  | { readonly kind: 'record'; /** A complaint number or a CAPA number, as written. */ readonly ref: string };
+
+/** One line of the actions register (措施跟踪表). */
+export interface ActionItem {
+  readonly kind: 'action';
+  readonly actionNo: string;
+  readonly source: ActionSource;
+  readonly action: string;
+  readonly owner: string | null;
+  readonly department: string | null;
+  readonly decidedOn: IsoDate | null;
+  readonly due: IsoDate | null;
+  readonly status: ActionStatus | null;
+  /** The day it was done, or cancelled. */
+  readonly doneOn: IsoDate | null;
+  readonly verifiedBy: string | null;
+  readonly result: string | null;
+  readonly provenance: Provenance;
+}
+
+export type DataRecord = Order | Complaint | SurveyResponse | ActionItem;
