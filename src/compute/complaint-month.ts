@@ -38,6 +38,10 @@ export interface ComplaintMonthModel {
   readonly pareto: readonly ParetoRow[];
   /** The categories that make up 80 % of the month's complaints (at least one). */
   readonly vitalFew: readonly ComplaintCategory[];
+  /** Two categories have the same count: they are listed in the order of the category table (input contract). */
+  readonly tied: boolean;
+  /** The fewest complaints for which the Pareto names a vital few (config reports.paretoMinCount). */
+  readonly paretoMinCount: number;
   readonly byCustomer: readonly { readonly customer: string; readonly count: number; readonly major: number }[];
   /** By responsible department; null when not yet assigned. */
   readonly byDepartment: readonly { readonly department: string | null; readonly count: number }[];
@@ -93,11 +97,15 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
       running += n;
       return { category, count: n, share: n / count, cumulative: running / count, labels: category === 'other' ? otherLabels : [] };
     });
+  // With few complaints a Pareto says nothing about priorities: no vital few below the configured count.
   const vitalFew: ComplaintCategory[] = [];
-  for (const row of pareto) {
-    vitalFew.push(row.category);
-    if (row.cumulative >= 0.8) break;
+  if (count >= config.reports.paretoMinCount) {
+    for (const row of pareto) {
+      vitalFew.push(row.category);
+      if (row.cumulative >= 0.8) break;
+    }
   }
+  const tied = pareto.some((row, i) => i > 0 && pareto[i - 1]!.count === row.count);
 
   const customers = new Map<string, { count: number; major: number }>();
   const departments = new Map<string | null, number>();
@@ -132,6 +140,8 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
     previousAverage: before.length > 0 ? before.reduce((n, h) => n + h.count, 0) / before.length : null,
     pareto,
     vitalFew,
+    tied,
+    paretoMinCount: config.reports.paretoMinCount,
     byCustomer: [...customers.entries()].map(([customer, c]) => ({ customer, ...c })).sort((a, b) => b.count - a.count || b.major - a.major || compare(a.customer, b.customer)),
     byDepartment: [...departments.entries()]
       .map(([department, n]) => ({ department, count: n }))

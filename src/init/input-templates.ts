@@ -51,9 +51,9 @@ export function inputTemplates(config: Config, lang: Lang): InputTemplate[] {
  */
 export function inputTemplate(dataset: DatasetId, config: Config, lang: Lang): Buffer {
   const fields = templateFields(dataset, config);
-  // Not "qmsdoc": a workbook of that application is taken for the tool's own output and not read,
-  // and a template filled in by an editor that keeps the application name must still be read.
-  const book = new XlsxBook({ date: TEMPLATE_DATE, creator: 'qmsdoc-template', title: FILE_NAMES[dataset][lang].replace(/\.xlsx$/, ''), font: lang === 'zh' ? '等线' : 'Calibri' });
+  // Not the plain "qmsdoc" application name: that marks the tool's own output, which ingest never reads back,
+  // and these templates are made to be filled in and dropped into the input folder.
+  const book = new XlsxBook({ date: TEMPLATE_DATE, creator: 'qmsdoc input template', title: FILE_NAMES[dataset][lang].replace(/\.xlsx$/, ''), font: lang === 'zh' ? '等线' : 'Calibri' });
   const data = book.addSheet(lang === 'zh' ? '数据' : 'Data');
   data.addRow(
     fields.map((f) => header(f, lang)),

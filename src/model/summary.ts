@@ -183,22 +183,24 @@ export interface ReviewSummary {
   };
   /** Corrective actions of the year's complaints, counted by CAPA number. */
   readonly capa: {
-    /** Complaints whose responsibility is ours (each needs a CAPA, rule C8). */
+    /** Complaints whose responsibility is ours (each needs a corrective action, rule C8). */
     readonly required: number;
     /** Distinct CAPA numbers. */
     readonly raised: number;
     /** CAPA numbers whose complaints are all closed and verified. */
     readonly verified: number;
     readonly open: number;
-    /** Complaints of ours without a CAPA number. */
+    /** Complaints with rule C8: ours with neither a corrective action nor a CAPA number, or major and ours without a CAPA number. */
     readonly missing: number;
-    /** CAPA requests from the satisfaction survey (findings S2, S3). */
+    /** CAPA requests from the satisfaction survey of the current period (findings S1–S4; see capa-requests.ts). */
     readonly satisfactionRequests: number;
   };
   readonly objectives: readonly {
     readonly metric: string;
     readonly label: string;
     readonly target: number;
+    /** Where the objective is set (config; default 公司设定), in the run's language. */
+    readonly source: string;
     readonly direction: 'atLeast' | 'atMost';
     /** Null: no data to judge. */
     readonly actual: number | null;

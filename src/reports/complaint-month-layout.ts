@@ -85,7 +85,9 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
       { widths: ['*', 70, 80, 80], align: ['left', 'right', 'right', 'right'] },
     );
     const last = m.pareto[m.vitalFew.length - 1];
-    b.sentence('vitalFew', { cumulative: formatRate(last?.cumulative ?? null), categories: join(m.vitalFew.map(cat)) });
+    if (m.vitalFew.length > 0) b.sentence('vitalFew', { cumulative: formatRate(last?.cumulative ?? null), categories: join(m.vitalFew.map(cat)) });
+    else b.sentence('tooFewForPareto', { count: m.count, min: m.paretoMinCount });
+    if (m.tied) b.sentence('paretoTies');
   } else b.sentence('none');
 
   // 3. Customers and departments

@@ -71,7 +71,7 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
     .sentence('objectives', { total: r.objectives.length, met: met.length, missed: missed.length, unjudged: unjudged.length })
     .table(
       'objectives',
-      r.objectives.map((o) => [o.label, `${o.direction === 'atLeast' ? w('atLeast') : w('atMost')} ${formatObjectiveValue(o.metric, o.target)}`, formatObjectiveValue(o.metric, o.actual), result(o.met)]),
+      r.objectives.map((o) => [o.label, `${o.direction === 'atLeast' ? w('atLeast') : w('atMost')} ${formatObjectiveValue(o.metric, o.target)}\n${o.source}`, formatObjectiveValue(o.metric, o.actual), result(o.met)]),
       { widths: ['*', 80, 80, 60], align: ['left', 'right', 'right', 'center'] },
     );
 

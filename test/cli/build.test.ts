@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import { expectOneNumberPerFigure } from '../helpers/figures.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';
 import { complaintCategories } from '../../src/config/categories.js';
 import { pdfImageBoxes, pdfLineHeights, pdfPages } from '../helpers/pdf.js';
@@ -164,12 +165,19 @@ describe('qmsdoc build on the bundled sample', () => {
 
   it('gives the audit readiness report the findings of summary.json in groups that add up', async () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
-    const text = (await pdfPages(readFileSync(path.join(first, 'reports/audit-readiness-2025-12-31.pdf')))).join('\n').replace(/\n(?=[^\n]*条)/g, '');
+    // The sentence wraps across lines: compared without white space.
+    const text = (await pdfPages(readFileSync(path.join(first, 'reports/audit-readiness-2025-12-31.pdf')))).join('').replace(/\s+/g, '');
     const of = (basis: string) => summary.findings.filter((f) => f.basis === basis).length;
-    // Spaces as the PDF text reads back depend on where the line's words fall; compare without them.
-    expect(text.replace(/\s+/g, '')).toContain(`共发现${summary.findings.length}条：不符合（程序要求）${of('procedure')}条`);
-    expect(text).toContain(`未达到公司设定时限 ${of('company_limit')} 条`);
-    expect(text).toContain(`目标未达成 ${of('objective')} 条；数据核对 ${of('data')} 条。`);
+    expect(of('procedure') + of('company_limit') + of('objective') + of('data')).toBe(summary.findings.length);
+    expect(text).toContain(`共发现${summary.findings.length}条：不符合（程序要求）${of('procedure')}条`);
+    expect(text).toContain(`未达到公司设定时限${of('company_limit')}条`);
+    expect(text).toContain(`目标未达成${of('objective')}条；数据核对${of('data')}条。`);
+  });
+
+  it('prints each figure that appears in more than one document as the same number, summary.json\'s', async () => {
+    // Complaints, orders, review completeness, overdue, satisfaction mean and response rate, CAPA
+    // raised and verified, satisfaction CAPA requests, repeats: read back from every PDF and the workbook.
+    await expectOneNumberPerFigure(first);
   });
 
   it('never leaves a section heading alone at the foot of a page', async () => {

@@ -38,7 +38,11 @@ describe('the monthly complaint pack figures', () => {
       // One each: in the order of the category list (quality, delivery, service, quantity, …, packaging).
       ...(['service', 'quantity', 'packaging'] as const).map((c, i) => [c, 1, (8 + i) / 10]),
     ]);
-    expect(m.vitalFew).toEqual(['delivery', 'quality', 'service']);
+    // 10 complaints are fewer than reports.paretoMinCount (20): no vital few is named; the ties are said.
+    expect(m.vitalFew).toEqual([]);
+    expect(m.tied).toBe(true);
+    const small = testConfig({ reports: { paretoMinCount: 10 } });
+    expect(complaintMonth(rulesOf([...march], '2025-03-31'), '2025-03', small, '2025-03-31').vitalFew).toEqual(['delivery', 'quality', 'service']);
     expect(m.pareto.at(-1)!.cumulative).toBe(1);
   });
 
