@@ -12,8 +12,9 @@ import { loadReportTexts } from '../src/reports/report-texts.js';
 import { RULE_DEFINITIONS } from '../src/validate/rule-table.js';
 
 const BASIS = { procedure: 'procedure', company_limit: 'company limit', objective: 'objective', data: 'data' } as const;
-const AREA = { orders: '5.3 contract review', complaints: '5.8 complaints', surveys: '5.6–5.7 satisfaction' } as const;
+const AREA = { orders: '5.3 contract review', complaints: '5.8 complaints', surveys: '5.6–5.7 satisfaction', actions: 'actions register' } as const;
 const KEYS: Readonly<Record<string, string>> = {
+  'actions.due': "the action's own due date in the actions register (no setting; A1's clause follows the action's source)",
   'complaints.limits.close': '`complaints.limits.closeWorkingDays`',
   'complaints.limits.firstReplyHours': '`complaints.limits.firstReplyHours`',
   'complaints.limits.assign': '`complaints.limits.assignWorkingDays`',

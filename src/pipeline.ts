@@ -77,6 +77,8 @@ export interface BuildOptions {
   readonly toolVersion: string;
   /** Months (YYYY-MM) of the complaint meeting packs; default packMonths (the data's latest months). */
   readonly months?: readonly string[];
+  /** The meeting day of the latest pack (--meeting-date): it shows the state on that day. */
+  readonly meetingDate?: string;
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   /**
    * What the last build into the same folder was made from (BuildCache.open): documents whose
@@ -116,13 +118,14 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   const threads = defaultThreads();
   const pool = threads > 1 ? new WorkerPool(threads - 1) : undefined;
   try {
-    const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool, cache);
+    const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}), ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool, cache);
     const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer, cache, summaryKey);
     const analysis = result.rules.satisfaction;
     const surveyFindings = result.rules.findings.filter((f) => f.dataset === 'surveys');
     missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings), (w) => emitSatisfactionReport(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(result, reportOptions, w))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', summaryKey), (w) => emitDueList(result, reportOptions, w))));
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
     const stale = cache.stale(writer.written);
@@ -179,15 +182,9 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
   const { loadFormCatalogue, selectForms } = await import('./forms/form-catalogue.js');
   const { renderBlankForms, renderFilledForms } = await import('./forms/render-forms.js');
   const { filledFormJobs } = await import('./forms/form-jobs.js');
-  const { findingFormatter } = await import('./issues/finding-messages.js');
   const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
-  const format = findingFormatter(config, lang);
-  const findingsByRecord = new Map<string, string[]>();
-  for (const f of result.rules.findings) {
-    const key = `${f.dataset}\u0000${f.record}`;
-    findingsByRecord.set(key, [...(findingsByRecord.get(key) ?? []), format(f)]);
-  }
-  const views = { config, lang, asOf, findingsFor: (dataset: string, record: string) => findingsByRecord.get(`${dataset}\u0000${record}`) ?? [] };
+  // Records print what the data holds; the findings about them are in findings.xlsx and the audit report.
+  const views = { config, lang, asOf };
   const renderContext = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
   // The blank forms depend on the templates, configuration, language and date only: the environment.
   const missingGlyphs: GlyphReport = [
@@ -282,13 +279,20 @@ function glyphReport(file: string, chars: readonly string[]): GlyphReport {
   return chars.length > 0 ? [{ file, chars: [...chars] }] : [];
 }
 
+/** What the monthly packs take besides the report options. */
+export type PackOptions = ReportOptions & {
+  readonly months?: readonly string[];
+  /** The meeting day of the latest pack written: it shows the state on that day instead of the month's end. */
+  readonly meetingDate?: string;
+};
+
 /**
  * The monthly complaint meeting packs (reports/complaints-YYYY-MM.pdf): the months given, or
  * every month with complaints up to the as-of date, the latest `reports.monthlyPacks` of them.
  */
 export async function emitComplaintPacks(
   result: CheckResult,
-  options: ReportOptions & { readonly months?: readonly string[] },
+  options: PackOptions,
   writer: OutputWriter,
   onProgress?: (done: number, total: number) => void,
   pool?: WorkerPool,
@@ -303,7 +307,7 @@ export async function emitComplaintPacks(
  */
 export async function startComplaintPacks(
   result: CheckResult,
-  options: ReportOptions & { readonly months?: readonly string[] },
+  options: PackOptions,
   writer: OutputWriter,
   onProgress?: (done: number, total: number) => void,
   pool?: WorkerPool,
@@ -325,10 +329,12 @@ export async function startComplaintPacks(
     if (key !== undefined) cache.put(file, key, [{ path: file, bytes }], packGlyphs);
     onProgress?.(++written, months.length);
   };
+  const latest = months[months.length - 1];
+  const options_ = (month: string) => ({ calendar: result.calendar, meetingDate: month === latest ? options.meetingDate : undefined });
   const models = new Map<string, ComplaintMonthModel>();
   const prepare = (month: string) => {
     const model = models.get(month);
-    return prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo, ...(model ? { model } : {}) });
+    return prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo, ...options_(month), ...(model ? { model } : {}) });
   };
   const finish = () => glyphs.sort((a, b) => (a.file < b.file ? -1 : 1));
   // A pack is a function of its month's model (and the environment): unchanged months are carried over.
@@ -339,7 +345,7 @@ export async function startComplaintPacks(
       toRender.push(month);
       continue;
     }
-    const model = complaintMonth(result.rules, month, options.config, options.asOf);
+    const model = complaintMonth(result.rules, month, options.config, options.asOf, options_(month));
     models.set(month, model);
     cost.set(month, packCost(model, options.config.reports.maxTableRows));
     if (!cache.active) {
@@ -389,6 +395,17 @@ export async function emitManagementReview(result: CheckResult, options: ReportO
   const { renderManagementReview } = await import('./reports/render-management-review.js');
   const report = await renderManagementReview({ summary: result.summary, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/management-review-${report.year}.pdf`;
+  writer.write(file, report.pdf);
+  return glyphReport(file, report.missingGlyphs);
+}
+
+/** What falls due within the default window (reports/due-<as-of>.pdf), as `qmsdoc due` prints it. */
+export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = 10): Promise<GlyphReport> {
+  const { dueList } = await import('./compute/due-list.js');
+  const { renderDue } = await import('./reports/render-due.js');
+  const list = dueList(result.rules, options.config, result.calendar, options.asOf, days);
+  const report = await renderDue({ list, config: options.config, lang: options.lang, logo: options.logo });
+  const file = `reports/due-${options.asOf}.pdf`;
   writer.write(file, report.pdf);
   return glyphReport(file, report.missingGlyphs);
 }

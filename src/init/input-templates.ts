@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import { ENUMS } from '../model/enums.js';
-import { COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS, surveyFields, type DatasetId, type FieldKind, type FieldSpec } from '../model/fields.js';
+import { ACTION_FIELDS, COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS, surveyFields, type DatasetId, type FieldKind, type FieldSpec } from '../model/fields.js';
 import type { Lang } from '../model/lang.js';
 import { DATE_FORMAT, XlsxBook, type CellStyle } from '../render/excel/xlsx-book.js';
 import { YES_NO_WORDS } from './template-words.js';
@@ -17,6 +17,7 @@ const FILE_NAMES: Record<DatasetId, Record<Lang, string>> = {
   orders: { zh: '订单评审台账-模板.xlsx', en: 'orders-template.xlsx' },
   complaints: { zh: '客户投诉台账-模板.xlsx', en: 'complaints-template.xlsx' },
   surveys: { zh: '客户满意度调查回收表-模板.xlsx', en: 'surveys-template.xlsx' },
+  actions: { zh: '措施跟踪表-模板.xlsx', en: 'actions-template.xlsx' },
 };
 
 /** Rows the drop-downs and formats cover below the header (Excel's whole column would bloat nothing, but WPS is slow on it). */
@@ -33,6 +34,7 @@ const NOTE: CellStyle = { grid: true, wrap: true, vertical: 'top' };
 export function templateFields(dataset: DatasetId, config: Config): readonly FieldSpec[] {
   if (dataset === 'orders') return ORDER_FIELDS;
   if (dataset === 'complaints') return COMPLAINT_FIELDS;
+  if (dataset === 'actions') return ACTION_FIELDS;
   return surveyFields(config.satisfaction.dimensions.map((d) => ({ id: d.id, zh: d.label.zh, en: d.label.en, aliases: d.headers })));
 }
 
@@ -110,6 +112,7 @@ const KIND_NOTES: Record<FieldKind, Record<Lang, string>> = {
   yesno: { zh: '从下拉列表选：是 / 否', en: 'choose from the list: Yes / No' },
   enum: { zh: '从下拉列表选', en: 'choose from the list' },
   period: { zh: '调查期次，如 2025H1、2025Q3、2025', en: 'the survey period, e.g. 2025H1, 2025Q3, 2025' },
+  actionSource: { zh: '来源：meeting:2025-11（月度会议）、management_review:2025（管理评审）、audit（内审），或投诉编号、纠正预防措施单号', en: 'source: meeting:2025-11 (monthly meeting), management_review:2025, audit, or a complaint or CAPA number' },
 };
 
 const FIELD_NOTES: Readonly<Record<string, Record<Lang, string>>> = {
@@ -162,6 +165,8 @@ function example(f: FieldSpec, config: Config, lang: Lang): string {
       return '90';
     case 'period':
       return '2025H1';
+    case 'actionSource':
+      return 'meeting:2025-11';
     case 'yesno':
       return YES_NO_WORDS[lang].yes;
     case 'enum':

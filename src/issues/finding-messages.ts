@@ -183,6 +183,14 @@ const MESSAGES: Messages = {
     zh: (p) => `综合得分 ${formatScore(p.given)} 与各项平均 ${formatScore(p.dimensionMean)} 相差 ${formatScore(Math.abs(p.given - p.dimensionMean))} 分，超过 ${p.tolerance} 分：请核对调查表`,
     en: (p) => `overall ${formatScore(p.given)} differs from the dimension mean ${formatScore(p.dimensionMean)} by ${formatScore(Math.abs(p.given - p.dimensionMean))}, more than ${p.tolerance}: check the survey form`,
   },
+  A1: {
+    zh: (p) => `措施期限 ${p.due}（公司设定的时限：该措施决定时自身规定的完成期限），至 ${p.asOf} 仍未完成${p.workingDays > 0 ? `，已超过 ${p.workingDays} 个工作日` : ''}`,
+    en: (p) => `due ${p.due} (a company limit: the action's own due date, set when it was decided), still not done on ${p.asOf}${p.workingDays > 0 ? `, ${p.workingDays} working days late` : ''}`,
+  },
+  A2: {
+    zh: (p) => `纠正预防措施${p.capa === null ? '' : ` ${p.capa} `}的措施${p.doneOn === null ? '' : `于 ${p.doneOn} `}已完成，没有验证人：效果未经验证（品质部应验证纠正预防措施）`,
+    en: (p) => `action of CAPA${p.capa === null ? '' : ` ${p.capa}`} done${p.doneOn === null ? '' : ` on ${p.doneOn}`} without a verifier: its effect is not verified (QA verifies corrective actions)`,
+  },
 };
 
 /** Renders findings in a language with the configuration's department, dimension and category names. */

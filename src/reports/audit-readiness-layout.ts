@@ -21,7 +21,7 @@ export interface AuditReadinessLayoutInput {
 }
 
 const SEVERITY_RANK = { major: 0, minor: 1, observation: 2, target: 3 } as const;
-const DATASET_RANK = { orders: 0, surveys: 1, complaints: 2 } as const;
+const DATASET_RANK = { orders: 0, surveys: 1, complaints: 2, actions: 3 } as const;
 
 /** Rules whose gap is a document that should exist: the liaison sheet of a change or a cancellation. */
 const MISSING_DOCUMENT_RULES = ['O7', 'O10'] as const;

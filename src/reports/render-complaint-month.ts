@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Config } from '../config/config.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
 import { controlledDocument } from '../forms/render-form.js';
@@ -60,11 +61,14 @@ export function prepareComplaintMonth(input: {
   lang: Lang;
   asOf: string;
   logo: { readonly name: string; readonly bytes: Uint8Array } | null;
-  /** The month's model when the caller has it already. */
+  calendar: WorkingCalendar;
+  /** The day of the meeting, when the pack is to show the state on that day rather than at the month's end. */
+  meetingDate?: string | undefined;
+  /** The month's model when the caller has it already (made with the same calendar and meeting date). */
   model?: ComplaintMonthModel;
 }): ComplaintMonthTask {
   const { config, lang } = input;
-  const model = input.model ?? complaintMonth(input.rules, input.month, config, input.asOf);
+  const model = input.model ?? complaintMonth(input.rules, input.month, config, input.asOf, { calendar: input.calendar, meetingDate: input.meetingDate });
   const charts = complaintMonthCharts(model, loadReportTexts('complaints-month', lang), lang);
   return { model, charts, config, lang, asOf: input.asOf, logo: input.logo };
 }

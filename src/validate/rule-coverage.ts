@@ -17,4 +17,5 @@ export const AUDIT_GROUPS = [
   { dataset: 'orders', clauses: '5.3' },
   { dataset: 'surveys', clauses: '5.6–5.7' },
   { dataset: 'complaints', clauses: '5.8' },
+  { dataset: 'actions', clauses: '5.7.3–5.8.4' },
 ] as const;

@@ -53,7 +53,7 @@ describe("the company's own words: complaint categories", () => {
     expect(result.summary.complaints.byCategory).toEqual({
       quality: 1, delivery: 0, service: 0, quantity: 0, specification: 0, transport: 0, packaging: 0, weight: 0, other: 0, appearance: 3, attitude: 0,
     });
-    const march = complaintMonth(result.rules, '2025-03', config, '2025-12-31');
+    const march = complaintMonth(result.rules, '2025-03', config, '2025-12-31', { calendar: result.calendar });
     expect(march.pareto.map((r) => [r.category, r.count])).toEqual([['appearance', 3], ['quality', 1]]);
     expect(march.vitalFew).toEqual(['appearance', 'quality']);
   });
@@ -100,6 +100,6 @@ describe('the vocabulary configuration', () => {
     ]);
   });
   it('names an unknown key under vocabulary with the keys allowed', () => {
-    expect(issues({ vocabulary: { categroy: {} } })).toEqual([expect.objectContaining({ path: 'vocabulary.categroy', message: expect.stringContaining('source, product_type, channel, category, severity, responsibility, categories') })]);
+    expect(issues({ vocabulary: { categroy: {} } })).toEqual([expect.objectContaining({ path: 'vocabulary.categroy', message: expect.stringContaining('source, product_type, channel, category, severity, responsibility, action_status, categories') })]);
   });
 });

@@ -27,9 +27,9 @@ async function workbookFor(lang: 'zh' | 'en') {
 describe('findings.xlsx', () => {
   it('has a cover, a sheet per area and the input errors, in the run\'s language', async () => {
     const { wb } = await workbookFor('zh');
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['概况', '合同-订单评审', '客户投诉', '客户满意度', '输入错误']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['概况', '合同-订单评审', '客户投诉', '客户满意度', '措施跟踪', '输入错误']);
     const { wb: en } = await workbookFor('en');
-    expect(en.worksheets.map((s) => s.name)).toEqual(['Overview', 'Contract review', 'Customer complaints', 'Customer satisfaction', 'Input errors']);
+    expect(en.worksheets.map((s) => s.name)).toEqual(['Overview', 'Contract review', 'Customer complaints', 'Customer satisfaction', 'Actions register', 'Input errors']);
   });
 
   it('lists each finding with severity, clause, record, file, row, message and a blank action column', async () => {
