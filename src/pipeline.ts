@@ -9,10 +9,11 @@ import type { Lang } from './model/lang.js';
 import type { Summary } from './model/summary.js';
 import type { OutputWriter } from './emit/output-writer.js';
 import type { GlyphReport } from './forms/render-forms.js';
+import type { RenderTask } from './forms/render-task.js';
 import { runRules, type RuleResults } from './validate/run-rules.js';
 import { packMonths } from './compute/complaint-month.js';
 import type { ComplaintMonthPdf } from './reports/render-complaint-month.js';
-import { defaultThreads, WorkerPool } from './workers/worker-pool.js';
+import { createWorkerPool, runOnPool, type WorkerPool } from './workers/worker-pool.js';
 
 export interface CheckOptions {
   /** The input folder. */
@@ -72,6 +73,11 @@ export interface BuildOptions {
   readonly toolVersion: string;
   /** Months (YYYY-MM) of the complaint meeting packs; default packMonths (the data's latest months). */
   readonly months?: readonly string[];
+  /**
+   * The process's render worker pool; default one made for this build (QMSDOC_THREADS workers,
+   * none for 1) and closed after it. A pool given is the caller's to close.
+   */
+  readonly pool?: WorkerPool | undefined;
   readonly onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -90,13 +96,13 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   emitCheck(result, writer);
   const logo = await registerLogo(config);
   const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
-  // The monthly packs are the longest documents: they go to a worker thread (more, with the
-  // cores for it) first, and this thread writes everything else meanwhile.
-  const threads = defaultThreads();
-  const pool = threads > 1 ? new WorkerPool(threads - 1) : undefined;
+  // One pool for the whole build. The monthly packs are the longest documents: they go to the
+  // workers first, and this thread writes everything else meanwhile; the filled forms queue
+  // behind them on the same workers.
+  const pool = 'pool' in options ? options.pool : createWorkerPool();
   try {
     const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool);
-    const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer);
+    const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer, pool);
     missingGlyphs.push(...(await emitSatisfactionReport(result, reportOptions, writer)));
     missingGlyphs.push(...(await emitManagementReview(result, reportOptions, writer)));
     missingGlyphs.push(...(await emitAuditReadiness(result, reportOptions, writer)));
@@ -104,12 +110,12 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     await emitManifest(result, options, writer);
     return { missingGlyphs };
   } finally {
-    await pool?.close();
+    if (!('pool' in options)) await pool?.close();
   }
 }
 
 /** findings.xlsx, the blank form pack and (unless left out) the filled forms. */
-async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter): Promise<GlyphReport> {
+async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter, pool: WorkerPool | undefined): Promise<GlyphReport> {
   const { config, lang, asOf } = options;
   const { renderFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
   const { headlineOf } = await import('./compute/headline.js');
@@ -132,7 +138,11 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
   const missingGlyphs: GlyphReport = [...(await renderBlankForms(templates, renderContext, views, emit, 'forms/blank/'))];
   if (options.filledForms) {
     const jobs = filledFormJobs(templates, result.rules, views);
-    missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total))));
+    const onPool = async (task: RenderTask) => {
+      const r = await runOnPool(pool, { kind: 'forms', task });
+      return r.kind === 'forms' ? r.files : [];
+    };
+    missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total), pool ? onPool : undefined)));
   }
   return missingGlyphs;
 }
@@ -232,13 +242,10 @@ export async function startComplaintPacks(
     for (const month of months) write(await renderComplaintMonthTask(prepare(month)));
     return { done: Promise.resolve(finish()) };
   }
-  const pending = months.map((month) => {
-    const task = prepare(month);
-    // A pack the worker could not render (its heap is bounded) is rendered here instead.
-    return pool.run({ kind: 'complaint-month', task }).then(
-      (r) => (r.kind === 'complaint-month' ? write(r.pack) : undefined),
-      async () => write(await renderComplaintMonthTask(task)),
-    );
+  const pending = months.map(async (month) => {
+    // A pack whose worker ran out of memory (its heap is bounded) is rendered here instead.
+    const r = await runOnPool(pool, { kind: 'complaint-month', task: prepare(month) });
+    if (r.kind === 'complaint-month') write(r.pack);
   });
   const done = Promise.all(pending).then(finish);
   // Awaited by the caller later; a failure meanwhile must not count as unhandled.
