@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -116,7 +117,7 @@ describe('filled forms', () => {
     expect(page).toMatch(/投诉编号 +KS-2025-042 +受理时间 +2025-03-03 09:00 +受理人 +张琎/);
     expect(page).toMatch(/客户名称 +宁波海通电器有限公司/);
     expect(page).toContain('内孔尺寸超差，装配困难');
-    expect(page).toMatch(/纠正预防措施单号 +CAPA-1|CAPA-1/);
+    expect(page).toMatch(/纠正预防措施单号 +CAPA-1/);
     expect(page).toMatch(/受理至结案 27 个工作日（时限 18 个工作日），已超期/);
     expect(page).toContain('内审提示（qmsdoc 核查发现）');
     expect(page).toContain('• 重大投诉未上报管理层（“是否上报”为否）');
@@ -200,8 +201,11 @@ describe('the form layout as data', () => {
     expectGolden('complaint-record-blank.definition.json', `${JSON.stringify(definition.content, null, 1)}\n`);
   });
 
-  it('finds the built-in templates where the package keeps them', () => {
-    expect(FORMS_DIR).toBe(path.join(PACKAGE_ROOT, 'templates', 'forms'));
+  it('finds the built-in templates in the folder the package ships, one file per form', () => {
+    const shipped = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
+    expect(shipped).toContain(path.relative(PACKAGE_ROOT, FORMS_DIR).split(path.sep)[0]);
+    const files = readdirSync(FORMS_DIR).filter((f) => f.endsWith('.json')).sort();
+    expect(files).toEqual(loadFormCatalogue().map((t) => `${t.id}.json`).sort());
   });
 });
 
