@@ -117,7 +117,9 @@ describe('filled forms', () => {
     expect(page).toMatch(/投诉编号 +KS-2025-042 +受理时间 +2025-03-03 09:00 +受理人 +张琎/);
     expect(page).toMatch(/客户名称 +宁波海通电器有限公司/);
     expect(page).toContain('内孔尺寸超差，装配困难');
-    expect(page).toMatch(/纠正预防措施单号 +CAPA-1/);
+    // The label wraps in its narrow cell ("纠正预防措施" / "单号"); the number sits between its lines.
+    expect(page).toMatch(/纠正预防措施\nCAPA-1\n.*单号$/m);
+    expect(page!.split('CAPA-1')).toHaveLength(2);
     expect(page).toMatch(/受理至结案 27 个工作日（时限 18 个工作日），已超期/);
     expect(page).toContain('内审提示（qmsdoc 核查发现）');
     expect(page).toContain('• 重大投诉未上报管理层（“是否上报”为否）');
