@@ -3,7 +3,7 @@ import type { FindingSeverity, RuleId } from './finding.js';
 import type { InputErrorCode, InputErrorLevel } from './input-error.js';
 
 /**
- * summary.json, schemaVersion 1 (../shared/spec/cli-and-summary.md). Keys beyond the contract
+ * summary.json, schemaVersion 1 (docs/summary-json.md). Keys beyond the contract
  * are extensions; a documented key changes only with a new schemaVersion.
  */
 export interface Summary {

@@ -1,7 +1,7 @@
 import type { DatasetId } from '../model/fields.js';
 import type { FindingSeverity, RuleId } from '../model/finding.js';
 
-/** What each rule cites and how serious its gap is (../shared/spec/rules.md). */
+/** What each rule cites and how serious its gap is (docs/rules.md). */
 export interface RuleSpec {
   readonly clause: string;
   readonly severity: FindingSeverity;
