@@ -120,11 +120,13 @@ export function defaultThreads(): number {
 }
 
 /**
- * A pool of `threads` workers, or none when `threads` is 1 (then everything renders in this
- * thread, with the same bytes).
+ * A pool of `threads` workers, or none when `threads` is 1 or there is no built worker (running
+ * from the TypeScript sources without QMSDOC_WORKER): then everything renders in this thread,
+ * with the same bytes.
  */
 export function createWorkerPool(threads = defaultThreads()): WorkerPool | undefined {
-  return threads > 1 ? new WorkerPool(threads) : undefined;
+  const workerBuilt = !import.meta.url.endsWith('.ts') || Boolean(process.env.QMSDOC_WORKER);
+  return threads > 1 && workerBuilt ? new WorkerPool(threads) : undefined;
 }
 
 /**
