@@ -90,7 +90,7 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
       out.push(
         formatTable(
           [{ title: t.clause }, { title: t.record, max: 28 }, { title: t.where, max: 48 }, { title: t.why }],
-          group.slice(0, MAX_PRINTED_ROWS).map((f) => [f.clause, f.record, f.file === null ? '' : [location(f.file, f.sheet), f.row === null ? null : t.row(f.row)].filter(Boolean).join(' › '), f.message]),
+          group.slice(0, MAX_PRINTED_ROWS).map((f) => [f.clause ?? '—', f.record, f.file === null ? '' : [location(f.file, f.sheet), f.row === null ? null : t.row(f.row)].filter(Boolean).join(' › '), f.message]),
         ),
       );
       if (group.length > MAX_PRINTED_ROWS) out.push(`  ${t.more(group.length - MAX_PRINTED_ROWS, options.fullList)}`);

@@ -2,13 +2,13 @@ import type { Config } from '../config/config.js';
 import type { IngestResult } from '../ingest/ingest-result.js';
 import { findingFormatter } from '../issues/finding-messages.js';
 import { COMPLAINT_CATEGORIES } from '../model/enums.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, FindingLimit } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { BANDS } from '../model/satisfaction.js';
-import type { ComplaintsSummary, OrdersSummary, SatisfactionSummary, Summary, SummaryFinding } from '../model/summary.js';
+import type { ComplaintsSummary, OrdersSummary, SatisfactionSummary, Summary, SummaryCheck, SummaryFinding, SummaryLimit } from '../model/summary.js';
+import { reviewIncompleteOrders } from '../validate/review-completeness.js';
 import type { RuleResults } from '../validate/run-rules.js';
 import { RULES } from '../validate/rule-table.js';
-import { ruleCoverage } from '../validate/rule-coverage.js';
 import { reviewFigures } from './review-figures.js';
 import { summariseInputErrors, summariseInputs, summariseSkipped } from './summarise-inputs.js';
 
@@ -18,12 +18,12 @@ export interface RunWarning {
   readonly years: readonly number[];
 }
 
-/** summary.json for a run (schemaVersion 1). Every count is recomputable from the spec's definitions. */
+/** summary.json for a run (schemaVersion 2). Every count is recomputable from the spec's definitions. */
 export function buildSummary(ingest: IngestResult, rules: RuleResults, config: Config, asOf: string, lang: Lang, warnings: readonly RunWarning[] = []): Summary {
   const format = findingFormatter(config, lang);
   const satisfaction = summariseSatisfaction(rules, config);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     asOf,
     lang,
     inputs: summariseInputs(ingest),
@@ -31,10 +31,10 @@ export function buildSummary(ingest: IngestResult, rules: RuleResults, config: C
     orders: summariseOrders(rules),
     complaints: summariseComplaints(rules),
     satisfaction,
-    findings: rules.findings.map((f) => summariseFinding(f, format(f))),
+    findings: rules.findings.map((f) => summariseFinding(f, format(f), lang)),
     skipped: summariseSkipped(ingest),
     review: reviewFigures(rules, config, asOf, satisfaction, lang),
-    checks: ruleCoverage(rules, config, asOf).map((c) => ({ rule: c.rule, clause: RULES[c.rule].clause, dataset: RULES[c.rule].dataset, checked: c.checked, gaps: c.gaps })),
+    checks: summariseChecks(rules, config, lang),
     warnings: warnings.map((w) => ({ ...w, message: warningMessage(w, lang) })),
   };
 }
@@ -46,8 +46,7 @@ function countRecords(findings: readonly Finding[], rule: string): number {
 }
 
 export function summariseOrders(rules: RuleResults): OrdersSummary {
-  const withFinding = new Set<string>();
-  for (const f of rules.findings) if (f.dataset === 'orders') withFinding.add(f.record);
+  const withFinding = reviewIncompleteOrders(rules.findings);
   let nonStandard = 0;
   let incomplete = 0;
   for (const o of rules.orders) {
@@ -63,6 +62,7 @@ export function summariseOrders(rules: RuleResults): OrdersSummary {
     reviewIncomplete: incomplete,
     signedBeforeReview: countRecords(rules.findings, 'O3'),
     changedNotReReviewed: countRecords(rules.findings, 'O8'),
+    notLogged: countRecords(rules.findings, 'O9'),
   };
 }
 
@@ -142,11 +142,35 @@ export function summariseSatisfaction(rules: RuleResults, config: Config): Satis
   };
 }
 
-function summariseFinding(f: Finding, message: string): SummaryFinding {
+function summariseLimit(limit: FindingLimit | null, lang: Lang): SummaryLimit | null {
+  return limit === null ? null : { key: limit.key, value: limit.value, unit: limit.unit, source: limit.source[lang] };
+}
+
+/** Each rule's definition with what it applied to in this run, in rule order. */
+function summariseChecks(rules: RuleResults, config: Config, lang: Lang): SummaryCheck[] {
+  return rules.coverage.map((c) => {
+    const rule = RULES[c.rule];
+    return {
+      rule: c.rule,
+      clause: rule.clause,
+      basis: rule.basis,
+      severity: rule.severity,
+      dataset: rule.dataset,
+      limit: summariseLimit(rule.limit ? rule.limit(config) : null, lang),
+      notChecked: c.notChecked,
+      checked: c.checked,
+      gaps: c.gaps,
+    };
+  });
+}
+
+function summariseFinding(f: Finding, message: string, lang: Lang): SummaryFinding {
   return {
     rule: f.rule,
     clause: f.clause,
+    basis: f.basis,
     severity: f.severity,
+    limit: summariseLimit(f.limit, lang),
     dataset: f.dataset,
     record: f.record,
     file: f.location?.file ?? null,

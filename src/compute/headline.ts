@@ -45,7 +45,7 @@ export interface Headline {
 
 export function headlineOf(summary: Summary, config: Config): Headline {
   const { orders, complaints, satisfaction } = summary;
-  const zero = (): Record<FindingSeverity, number> => ({ major: 0, minor: 0, observation: 0 });
+  const zero = (): Record<FindingSeverity, number> => ({ major: 0, minor: 0, observation: 0, target: 0 });
   const bySeverity = zero();
   const byDataset = Object.fromEntries(DATASETS.map((d) => [d, zero()])) as Record<DatasetId, Record<FindingSeverity, number>>;
   for (const f of summary.findings) {

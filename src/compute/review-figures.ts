@@ -4,6 +4,7 @@ import type { Lang } from '../model/lang.js';
 import { METRIC_KIND, type ObjectiveMetric } from '../model/objectives.js';
 import type { ReviewSummary, SatisfactionSummary } from '../model/summary.js';
 import { MILESTONES, type Milestone } from '../validate/check-complaints.js';
+import { reviewIncompleteOrders } from '../validate/review-completeness.js';
 import type { RuleResults } from '../validate/run-rules.js';
 
 /** Every month from `from` to `to` (YYYY-MM), both included. */
@@ -35,8 +36,7 @@ export function reviewFigures(rules: RuleResults, config: Config, asOf: string, 
   const inYear = (date: string) => date >= from && date <= asOf;
   const months = monthsBetween(from, asOf);
 
-  const incomplete = new Set<string>();
-  for (const f of rules.findings) if (f.dataset === 'orders') incomplete.add(f.record);
+  const incomplete = reviewIncompleteOrders(rules.findings);
   const ordersByMonth: Record<string, { total: number; reviewComplete: number }> = Object.fromEntries(months.map((m) => [m, { total: 0, reviewComplete: 0 }]));
   let orders = 0;
   let complete = 0;

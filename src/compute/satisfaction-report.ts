@@ -199,7 +199,7 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
     },
     actions: inputs.findings
       // Findings of other periods belong to their own reports; S4 (no survey in 12 months) to every one.
-      .filter((f) => f.dataset === 'surveys' && (f.params.period === undefined || f.params.period === current.period))
+      .filter((f) => f.dataset === 'surveys' && (!('period' in f.params) || f.params.period === current.period))
       .map((finding) => {
         const departmentId = finding.rule === 'S3' ? String(finding.params.department) : (inputs.ruleDepartments[finding.rule] ?? 'qa');
         return { rule: finding.rule, finding, department: config.departments[departmentId]?.[lang] ?? departmentId };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORDER_SOURCES, type OrderSource } from '../model/enums.js';
 import { OBJECTIVE_METRICS } from '../model/objectives.js';
 
 /**
@@ -21,7 +22,18 @@ const isoDate = z
     message: 'not a real calendar date',
   });
 
-/** One line of the form register: how a controlled form is numbered and kept. */
+/**
+ * A company setting (time limit or goal): the number alone, or the number with the document the
+ * company wrote it in ("营销管理制度"); the source defaults to 公司设定 and is printed with every
+ * finding measured against the setting.
+ */
+function setting(number: z.ZodNumber, fallback: number) {
+  return z.union([number, z.strictObject({ value: number, source: localized })]).default(fallback);
+}
+
+/** Department ids the order review form has sign-off columns for (5.3.2.3). */
+export const SIGNOFF_DEPARTMENTS = ['sales', 'finance', 'operations'] as const;
+
 const objective = z.strictObject({
   /** What is measured; see OBJECTIVE_METRICS. */
   metric: z.enum(OBJECTIVE_METRICS),
@@ -29,7 +41,11 @@ const objective = z.strictObject({
   target: z.number().min(0).optional(),
   /** The objective's wording in the review; default the metric's own. */
   label: localized.optional(),
+  /** Where the objective is set (质量目标 document); default the goal's source, else 公司设定. */
+  source: localized.optional(),
 });
+
+const departmentId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'department ids are lower-case letters, digits and "_"');
 
 const formRegisterEntry = z.strictObject({
   /** Form number printed in the header, e.g. "QR-XS-02". */
@@ -79,8 +95,39 @@ export const configSchema = z
     language: z.enum(['zh', 'en']).default('zh'),
     /** Form id → register entry; merged over the default register. */
     forms: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'form ids are lower-case letters, digits and "_"'), formRegisterEntry).default({}),
-    /** Department id → name; merged over the default departments. */
-    departments: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'department ids are lower-case letters, digits and "_"'), localized).default({}),
+    /**
+     * Department id → name, merged over the default departments; and the department lists:
+     * `distribution` (who receives the reports, 5.7.2) and `reviewSignoffs` (who signs a
+     * non-standard order's review, 5.3.2.3; rule O4).
+     */
+    departments: z
+      .object({
+        distribution: z.array(departmentId).min(1).optional(),
+        reviewSignoffs: z.array(z.enum(SIGNOFF_DEPARTMENTS)).min(1).optional(),
+      })
+      .catchall(localized)
+      .prefault({}),
+    /** The company's procedure for customer-related processes, named in the reports' headings. */
+    procedure: z
+      .strictObject({
+        name: localized.default({ zh: '与顾客有关的过程控制程序', en: 'Control Procedure for Customer-Related Processes' }),
+        /** Document number, e.g. "QP-XS-01"; empty prints none. */
+        number: z.string().trim().default(''),
+        /** Version, e.g. "A/0"; empty prints none. */
+        version: z.string().trim().default(''),
+      })
+      .prefault({}),
+    orders: z
+      .strictObject({
+        /**
+         * Which changed orders must be re-reviewed (5.3.4.3 says "必要时", when needed; rule O8):
+         * non-standard ones (default), all, or none.
+         */
+        reReviewAfterChange: z.enum(['non_standard', 'all', 'none']).default('non_standard'),
+        /** Order sources that must be in the phone/fax log (5.3.1; rule O9): "all" (default) or a list. */
+        logSources: z.union([z.literal('all'), z.array(z.enum(ORDER_SOURCES.map((s) => s.id) as [OrderSource, ...OrderSource[]])).min(1)]).default('all'),
+      })
+      .prefault({}),
     satisfaction: z
       .strictObject({
         /** Lower bounds, inclusive (5.7.6: "含90分，以下类同"). */
@@ -104,26 +151,29 @@ export const configSchema = z
       .prefault({}),
     goals: z
       .strictObject({
-        /** Survey response rate goal (5.6.1 related practice). */
-        responseRate: z.number().min(0).max(1).default(0.9),
-        /** Quality objective for the survey mean. */
-        surveyMean: z.number().min(0).max(100).default(85),
+        /** Survey response rate goal (5.6.1 related practice; rule S1); a number or {value, source}. */
+        responseRate: setting(z.number().min(0).max(1), 0.9),
+        /** Quality objective for the survey mean (rule S2); a number or {value, source}. */
+        surveyMean: setting(z.number().min(0).max(100), 85),
       })
       .prefault({}),
     complaints: z
       .strictObject({
-        /** Time limits of related practice, in working days unless named hours. */
+        /**
+         * The company's time limits (the procedure sets none), in working days unless named hours;
+         * each a number or {value, source}.
+         */
         limits: z
           .strictObject({
-            assignWorkingDays: z.number().int().min(0).default(1),
-            causeWorkingDays: z.number().int().min(0).default(3),
-            resolveWorkingDays: z.number().int().min(0).default(15),
-            notifyWorkingDays: z.number().int().min(0).default(2),
-            closeWorkingDays: z.number().int().min(0).default(18),
-            firstReplyHours: z.number().int().min(1).default(72),
+            assignWorkingDays: setting(z.number().int().min(0), 1),
+            causeWorkingDays: setting(z.number().int().min(0), 3),
+            resolveWorkingDays: setting(z.number().int().min(0), 15),
+            notifyWorkingDays: setting(z.number().int().min(0), 2),
+            closeWorkingDays: setting(z.number().int().min(0), 18),
+            firstReplyHours: setting(z.number().int().min(1), 72),
           })
           .prefault({}),
-        /** Complaints of the same customer and category, or product and category, within this many days are repeats. */
+        /** A complaint of the same customer and category (not "other") within this many calendar days of an earlier one is a repeat. */
         repeatWindowDays: z.number().int().min(1).default(90),
       })
       .prefault({}),
@@ -135,6 +185,8 @@ export const configSchema = z
         maxTableRows: z.number().int().min(10).default(200),
         /** Monthly complaint packs written by build: the last N months up to the as-of date (0 = every month). */
         monthlyPacks: z.number().int().min(0).default(12),
+        /** A Pareto names its "vital few" only for a month with at least this many complaints. */
+        paretoMinCount: z.number().int().min(1).default(20),
       })
       .prefault({}),
     calendar: z

@@ -1,3 +1,4 @@
+import type { OrderSource } from '../model/enums.js';
 import type { DatasetId } from '../model/fields.js';
 import type { Lang, Localized } from '../model/lang.js';
 import type { Objective } from '../model/objectives.js';
@@ -23,6 +24,21 @@ export interface Config {
   readonly forms: Readonly<Record<string, FormRegisterEntry>>;
   /** Department id → name. */
   readonly departments: Readonly<Record<string, Localized>>;
+  /** Department lists (ids of `departments`). */
+  readonly departmentLists: {
+    /** Who receives the reports (5.7.2); 业务部 included by default. */
+    readonly distribution: readonly string[];
+    /** Who signs a non-standard order's review (5.3.2.3; rule O4). */
+    readonly reviewSignoffs: readonly SignoffDepartment[];
+  };
+  /** The company's procedure, heading the audit readiness report. */
+  readonly procedure: { readonly name: Localized; readonly number: string; readonly version: string };
+  readonly orders: {
+    /** Which changed orders must be re-reviewed (5.3.4.3 "必要时"; rule O8). */
+    readonly reReviewAfterChange: 'non_standard' | 'all' | 'none';
+    /** Sources whose orders must be in the phone/fax log (5.3.1; rule O9); "all" includes orders without a source. */
+    readonly logSources: 'all' | readonly OrderSource[];
+  };
   readonly satisfaction: {
     readonly bands: { readonly verySatisfied: number; readonly satisfied: number; readonly dissatisfied: number };
     readonly dimensions: readonly Dimension[];
@@ -30,6 +46,8 @@ export interface Config {
     readonly unsatisfiedBelow: number;
   };
   readonly goals: { readonly responseRate: number; readonly surveyMean: number };
+  /** Where each goal is written (default 公司设定). */
+  readonly goalSources: { readonly responseRate: Localized; readonly surveyMean: Localized };
   readonly complaints: {
     readonly limits: {
       readonly assignWorkingDays: number;
@@ -39,7 +57,9 @@ export interface Config {
       readonly closeWorkingDays: number;
       readonly firstReplyHours: number;
     };
-    /** Same customer and category, or product and category, within this many calendar days: a repeat. */
+    /** Where each time limit is written (default 公司设定). */
+    readonly limitSources: Readonly<Record<ComplaintLimitName, Localized>>;
+    /** Same customer and category (not "other") within this many calendar days of an earlier complaint: a repeat. */
     readonly repeatWindowDays: number;
   };
   /** Quality objectives, each with its target. */
@@ -49,6 +69,8 @@ export interface Config {
     readonly maxTableRows: number;
     /** Monthly complaint packs written by build: the last N months up to the as-of date; 0 = all. */
     readonly monthlyPacks: number;
+    /** A Pareto names its "vital few" only for a month with at least this many complaints. */
+    readonly paretoMinCount: number;
   };
   readonly calendar: { readonly closures: readonly Closure[]; readonly workdays: readonly string[] };
   /** Extra header aliases: dataset → field id → headers. */
@@ -56,3 +78,6 @@ export interface Config {
 }
 
 export type { Dimension, FormRegisterEntry };
+
+export type ComplaintLimitName = 'assignWorkingDays' | 'causeWorkingDays' | 'resolveWorkingDays' | 'notifyWorkingDays' | 'closeWorkingDays' | 'firstReplyHours';
+export type SignoffDepartment = 'sales' | 'finance' | 'operations';

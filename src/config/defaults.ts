@@ -50,6 +50,12 @@ export const DEFAULT_DEPARTMENTS: Readonly<Record<string, Localized>> = {
   gm: { zh: '总经理', en: 'General Manager' },
 };
 
+/** Who receives the reports (5.7.2: sales, purchasing and the other departments). */
+export const DEFAULT_DISTRIBUTION: readonly string[] = ['sales', 'operations', 'purchasing', 'production', 'qa', 'finance', 'gm'];
+
+/** The source named for a company limit or objective when the config names none. */
+export const DEFAULT_SOURCE: Localized = { zh: '公司设定', en: 'company setting' };
+
 /** A satisfaction dimension, complete. */
 export interface Dimension {
   readonly id: string;

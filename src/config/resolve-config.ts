@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { Lang } from '../model/lang.js';
 import { COMPLAINT_FIELDS, ORDER_FIELDS, surveyFields, type DatasetId } from '../model/fields.js';
 import { configSchema, type ParsedConfig } from './config-schema.js';
-import type { Config } from './config.js';
+import type { ComplaintLimitName, Config } from './config.js';
+import type { Localized } from '../model/lang.js';
 import { METRIC_LABELS, type Objective } from '../model/objectives.js';
-import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_FORM_REGISTER, DEFAULT_OBJECTIVES, USUAL_TARGETS, type FormRegisterEntry } from './defaults.js';
+import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_DISTRIBUTION, DEFAULT_SOURCE, DEFAULT_FORM_REGISTER, DEFAULT_OBJECTIVES, USUAL_TARGETS, type FormRegisterEntry } from './defaults.js';
 import { allowedKeysAt } from './allowed-keys.js';
 
 /** One problem in a configuration: where (a dotted path) and what is wrong or allowed. */
@@ -54,7 +55,17 @@ function joinPath(parts: readonly string[]): string {
   return parts.length === 0 ? '(top level)' : parts.join('.');
 }
 
+/** A setting given as a number or as {value, source}. */
+type Setting = number | { readonly value: number; readonly source: Localized };
+const valueOf = (s: Setting): number => (typeof s === 'number' ? s : s.value);
+const sourceOf = (s: Setting): Localized => (typeof s === 'number' ? DEFAULT_SOURCE : s.source);
+
 function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
+  const { distribution, reviewSignoffs, ...departmentNames } = parsed.departments;
+  const limits = parsed.complaints.limits;
+  const limitNames = Object.keys(limits) as ComplaintLimitName[];
+  const goals = { responseRate: valueOf(parsed.goals.responseRate), surveyMean: valueOf(parsed.goals.surveyMean) };
+  const goalSources = { responseRate: sourceOf(parsed.goals.responseRate), surveyMean: sourceOf(parsed.goals.surveyMean) };
   const forms: Record<string, FormRegisterEntry> = { ...DEFAULT_FORM_REGISTER };
   for (const [id, given] of Object.entries(parsed.forms)) {
     const base = forms[id];
@@ -74,20 +85,29 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
     },
     language: parsed.language,
     forms,
-    departments: { ...DEFAULT_DEPARTMENTS, ...parsed.departments },
+    departments: { ...DEFAULT_DEPARTMENTS, ...(departmentNames as Record<string, Localized>) },
+    departmentLists: { distribution: distribution ?? DEFAULT_DISTRIBUTION, reviewSignoffs: reviewSignoffs ?? ['sales', 'finance', 'operations'] },
+    procedure: parsed.procedure,
+    orders: parsed.orders,
     satisfaction: {
       bands: parsed.satisfaction.bands,
       dimensions: parsed.satisfaction.dimensions ?? DEFAULT_DIMENSIONS,
       overallTolerance: parsed.satisfaction.overallTolerance,
       unsatisfiedBelow: parsed.satisfaction.unsatisfiedBelow,
     },
-    goals: parsed.goals,
-    complaints: parsed.complaints,
-    objectives: (parsed.objectives ?? DEFAULT_OBJECTIVES.map((o) => ({ metric: o.metric, target: undefined, label: undefined }))).map(
+    goals,
+    goalSources,
+    complaints: {
+      limits: Object.fromEntries(limitNames.map((n) => [n, valueOf(limits[n])])) as Record<ComplaintLimitName, number>,
+      limitSources: Object.fromEntries(limitNames.map((n) => [n, sourceOf(limits[n])])) as Record<ComplaintLimitName, Localized>,
+      repeatWindowDays: parsed.complaints.repeatWindowDays,
+    },
+    objectives: (parsed.objectives ?? DEFAULT_OBJECTIVES.map((o) => ({ metric: o.metric, target: undefined, label: undefined, source: undefined }))).map(
       (o): Objective => ({
         metric: o.metric,
-        target: o.target ?? (o.metric === 'satisfaction_mean' ? parsed.goals.surveyMean : o.metric === 'survey_response_rate' ? parsed.goals.responseRate : (USUAL_TARGETS[o.metric] ?? 0)),
+        target: o.target ?? (o.metric === 'satisfaction_mean' ? goals.surveyMean : o.metric === 'survey_response_rate' ? goals.responseRate : (USUAL_TARGETS[o.metric] ?? 0)),
         label: o.label ?? METRIC_LABELS[o.metric],
+        source: o.source ?? (o.metric === 'satisfaction_mean' ? goalSources.surveyMean : o.metric === 'survey_response_rate' ? goalSources.responseRate : DEFAULT_SOURCE),
       }),
     ),
     reports: parsed.reports,
@@ -101,6 +121,16 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
   const issues: ConfigIssue[] = [];
   const say = (zh: string, en: string): string => (lang === 'zh' ? zh : en);
   const departmentIds = Object.keys(config.departments);
+  for (const id of Object.keys(parsed.departments)) {
+    if (id !== 'distribution' && id !== 'reviewSignoffs' && !/^[a-z][a-z0-9_]*$/.test(id)) {
+      issues.push({ path: `departments.${id}`, message: say('部门编号只能用小写字母、数字和 "_"', 'department ids are lower-case letters, digits and "_"') });
+    }
+  }
+  config.departmentLists.distribution.forEach((id, i) => {
+    if (!(id in config.departments)) {
+      issues.push({ path: `departments.distribution.${i}`, message: say(`未知的部门 "${id}"；允许：${departmentIds.join(', ')}`, `unknown department "${id}"; allowed: ${departmentIds.join(', ')}`) });
+    }
+  });
   config.satisfaction.dimensions.forEach((d, i) => {
     if (!(d.department in config.departments)) {
       issues.push({

@@ -7,53 +7,54 @@ import type {
   Responsibility,
   Severity,
 } from '../model/enums.js';
-import type { DatasetId } from '../model/fields.js';
+import type { ComplaintFieldId, DatasetId, OrderFieldId } from '../model/fields.js';
 import type { Provenance } from '../model/provenance.js';
 import type { Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
 import type { FieldValue } from './read-field.js';
 
 /**
- * The values read from one row, in column order, with typed access by field id. An absent value
+ * The values read from one row, in column order, with typed access by field id: a builder reads
+ * through `RowValues<OrderFieldId>`, so a misspelt id ('itemf') does not compile. An absent value
  * (empty or unreadable) reads as null; required values are known present when a builder runs.
  */
-export class RowValues {
+export class RowValues<Id extends string = string> {
   constructor(
     /** Field id → position in `values`; shared by all rows of a sheet. */
     private readonly slots: Readonly<Record<string, number>>,
     readonly values: (FieldValue | undefined)[],
   ) {}
-  private get(id: string): FieldValue | undefined {
+  private get(id: Id): FieldValue | undefined {
     const slot = this.slots[id];
     return slot === undefined ? undefined : this.values[slot];
   }
-  text(id: string): string | null {
+  text(id: Id): string | null {
     const v = this.get(id);
     return typeof v === 'string' ? v : null;
   }
-  required(id: string): string {
+  required(id: Id): string {
     return this.text(id) ?? '';
   }
-  date(id: string): IsoDate | null {
+  date(id: Id): IsoDate | null {
     return this.text(id);
   }
-  dateTime(id: string): DateTime | null {
+  dateTime(id: Id): DateTime | null {
     const v = this.get(id);
     return typeof v === 'object' ? v : null;
   }
-  number(id: string): number | null {
+  number(id: Id): number | null {
     const v = this.get(id);
     return typeof v === 'number' ? v : null;
   }
-  yesNo(id: string): boolean | null {
+  yesNo(id: Id): boolean | null {
     const v = this.get(id);
     return typeof v === 'boolean' ? v : null;
   }
-  enumValue<T extends string>(id: string): T | null {
+  enumValue<T extends string>(id: Id): T | null {
     return this.text(id) as T | null;
   }
 }
 
-export function buildOrder(v: RowValues, provenance: Provenance): Order {
+export function buildOrder(v: RowValues<OrderFieldId>, provenance: Provenance): Order {
   return {
     kind: 'order',
     orderNo: v.required('order_no'),
@@ -78,6 +79,7 @@ export function buildOrder(v: RowValues, provenance: Provenance): Order {
     signoffOperations: v.text('signoff_operations'),
     salesHeadConfirm: v.text('sales_head_confirm'),
     dispute: v.text('dispute'),
+    disputeAgreed: v.yesNo('dispute_agreed'),
     gmDecision: v.text('gm_decision'),
     changeDate: v.date('change_date'),
     changeNotice: v.text('change_notice'),
@@ -91,7 +93,7 @@ export function buildOrder(v: RowValues, provenance: Provenance): Order {
   };
 }
 
-export function buildComplaint(v: RowValues, provenance: Provenance): Complaint {
+export function buildComplaint(v: RowValues<ComplaintFieldId>, provenance: Provenance): Complaint {
   return {
     kind: 'complaint',
     complaintNo: v.required('complaint_no'),

@@ -22,9 +22,9 @@ export type DatasetId = 'orders' | 'complaints' | 'surveys';
 export const DATASETS: readonly DatasetId[] = ['orders', 'complaints', 'surveys'];
 
 /** One column of a dataset as the input contract defines it. */
-export interface FieldSpec {
+export interface FieldSpec<Id extends string = string> {
   /** The contract's id, e.g. "order_no". */
-  readonly id: string;
+  readonly id: Id;
   /** Chinese header; the first header the forms and messages use. */
   readonly zh: string;
   /** Further Chinese headers accepted. */
@@ -39,14 +39,14 @@ export interface FieldSpec {
   readonly dimension?: boolean;
 }
 
-function field(
-  id: string,
+function field<Id extends string>(
+  id: Id,
   zh: string,
   aliases: readonly string[],
   en: string,
   kind: FieldKind,
   options: { required?: boolean; enum?: EnumName } = {},
-): FieldSpec {
+): FieldSpec<Id> {
   return {
     id,
     zh,
@@ -71,7 +71,7 @@ const REVIEW_ITEM_HEADERS: Record<ReviewItem, string> = {
   f: '技术文件齐全',
 };
 
-export const ORDER_FIELDS: readonly FieldSpec[] = [
+export const ORDER_FIELDS = [
   field('order_no', '订单号', ['合同号', '订单编号', '合同编号'], 'Order No', 'text', { required: true }),
   field('customer', '客户名称', ['客户', '顾客名称'], 'Customer', 'text', { required: true }),
   field('product', '产品名称', ['品名'], 'Product', 'text', { required: true }),
@@ -87,13 +87,14 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
   field('signed_date', '签订日期', ['合同签订日期'], 'Signed Date', 'date'),
   field('review_date', '评审日期', [], 'Review Date', 'date'),
   ...REVIEW_ITEMS.map((item) =>
-    field(`item_${item}`, REVIEW_ITEM_HEADERS[item], [`评审项${item}`], `Review Item ${item.toUpperCase()}`, 'yesno'),
+    field(`item_${item}` as const, REVIEW_ITEM_HEADERS[item], [`评审项${item}`], `Review Item ${item.toUpperCase()}`, 'yesno'),
   ),
   field('signoff_sales', '供销部签字', [], 'Sales Sign-off', 'text'),
   field('signoff_finance', '行政财务部签字', [], 'Finance Sign-off', 'text'),
   field('signoff_operations', '业务部签字', [], 'Operations Sign-off', 'text'),
   field('sales_head_confirm', '供销部负责人确认', [], 'Sales Head Confirmed', 'text'),
   field('dispute', '评审异议', [], 'Review Dispute', 'text'),
+  field('dispute_agreed', '协商结果', ['已与客户达成一致'], 'Dispute Agreed', 'yesno'),
   field('gm_decision', '总经理裁决', [], 'GM Decision', 'text'),
   field('change_date', '变更日期', [], 'Change Date', 'date'),
   field('change_notice', '变更联络单号', [], 'Change Notice No', 'text'),
@@ -105,7 +106,10 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
   field('remarks', '备注', [], 'Remarks', 'text'),
 ];
 
-export const COMPLAINT_FIELDS: readonly FieldSpec[] = [
+/** The orders columns' ids, derived from the table: a misspelt id does not compile. */
+export type OrderFieldId = (typeof ORDER_FIELDS)[number]['id'];
+
+export const COMPLAINT_FIELDS = [
   field('complaint_no', '投诉编号', ['编号', '客诉编号'], 'Complaint No', 'text', { required: true }),
   field('received_at', '受理日期', ['投诉日期', '受理时间'], 'Received', 'datetime', { required: true }),
   field('customer', '客户名称', ['客户'], 'Customer', 'text', { required: true }),
@@ -136,6 +140,9 @@ export const COMPLAINT_FIELDS: readonly FieldSpec[] = [
   field('verified_by', '验证人', [], 'Verified By', 'text'),
   field('verified_at', '验证日期', [], 'Verified', 'date'),
 ];
+
+/** The complaints columns' ids, derived from the table. */
+export type ComplaintFieldId = (typeof COMPLAINT_FIELDS)[number]['id'];
 
 /** A satisfaction dimension as configured: its score column's headers. */
 export interface DimensionHeaders {

@@ -1,28 +1,106 @@
-import type { DatasetId } from './fields.js';
+import type { IsoDate } from './dates.js';
+import type { DatasetId, ReviewItem } from './fields.js';
+import type { Localized } from './lang.js';
 
-export type FindingSeverity = 'major' | 'minor' | 'observation';
+/**
+ * `major` and `minor` are nonconformities, `observation` a note, `target` a missed objective
+ * (目标未达成; not a nonconformity). Rules version 2.
+ */
+export type FindingSeverity = 'major' | 'minor' | 'observation' | 'target';
 
 /** Order of severities, worst first. */
-export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['major', 'minor', 'observation'];
+export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['major', 'minor', 'observation', 'target'];
+
+/**
+ * On what a finding stands (rules.md): the procedure's own requirement; a company time limit
+ * (the requirement is the procedure's, the number the company's); a quality objective; or a
+ * consistency check of the records themselves.
+ */
+export type FindingBasis = 'procedure' | 'company_limit' | 'objective' | 'data';
+export const FINDING_BASES: readonly FindingBasis[] = ['procedure', 'company_limit', 'objective', 'data'];
+
+/** Units of a company limit or objective. */
+export type LimitUnit = 'workingDays' | 'hours' | 'rate' | 'points';
+
+/** The company's own setting a finding is measured against, named with its source document. */
+export interface FindingLimit {
+  /** Stable id of the setting, e.g. "complaints.limits.close" (rules.md). */
+  readonly key: string;
+  readonly value: number;
+  readonly unit: LimitUnit;
+  /** Where the company wrote it (config `…source`; default 公司设定). */
+  readonly source: Localized;
+}
 
 export type OrderRule = 'O1' | 'O2' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'O9' | 'O10';
-export type ComplaintRule = 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'C7' | 'C8' | 'C9';
+export type ComplaintRule = 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'C7' | 'C8' | 'C9' | 'C10';
 export type SurveyRule = 'S1' | 'S2' | 'S3' | 'S4' | 'S5';
 export type RuleId = OrderRule | ComplaintRule | SurveyRule;
 
-export type FindingParam = string | number | boolean | null | readonly string[];
+/** What each rule's message needs, rule by rule: the dates, counts, limits and lists it names. */
+export interface RuleParams {
+  O1: Record<string, never>;
+  /** `gmDecision` given: the GM ruled (5.3.2.7); the finding is an observation naming the ruling. */
+  O2: { readonly missing: readonly ReviewItem[]; readonly no: readonly ReviewItem[]; readonly gmDecision: string | null };
+  O3: { readonly signed: IsoDate; readonly review: IsoDate | null };
+  /** Department ids whose sign-off is missing. */
+  O4: { readonly departments: readonly string[] };
+  O5: { readonly confirmed: boolean; readonly otherSignoff: boolean; readonly confirmText: string | null };
+  O6: { readonly dispute: string; readonly agreed: boolean | null };
+  O7: { readonly changeDate: IsoDate };
+  O8: { readonly changeDate: IsoDate; readonly reReviewDate: IsoDate | null };
+  O9: { readonly source: string | null };
+  O10: { readonly cancelDate: IsoDate };
+  C1: { readonly received: IsoDate; readonly closed: IsoDate | null; readonly asOf: IsoDate; readonly workingDays: number; readonly limit: number };
+  /**
+   * `reply` null: no first reply recorded; `state` says whether it is merely unrecorded (closed or
+   * customer notified) or the customer is really still waiting.
+   */
+  C2: {
+    readonly received: string;
+    readonly reply: string | null;
+    readonly asOf: IsoDate;
+    readonly unit: 'hours' | 'days';
+    readonly elapsed: number;
+    readonly limitHours: number;
+    readonly state: 'late' | 'notRecorded' | 'waiting';
+  };
+  C3: { readonly escalated: 'no' | 'empty' };
+  C4: { readonly from: IsoDate; readonly to: IsoDate; readonly workingDays: number; readonly limit: number };
+  C5: { readonly from: IsoDate; readonly to: IsoDate; readonly workingDays: number; readonly limit: number };
+  C6: { readonly from: IsoDate; readonly to: IsoDate; readonly workingDays: number; readonly limit: number };
+  C7: { readonly missing: readonly ('handler' | 'responsible_dept' | 'result')[] };
+  /** `major`: a major complaint of ours without a CAPA number (5.8.4.2). */
+  C8: { readonly major: boolean; readonly correctiveAction: boolean };
+  C9: { readonly capaNo: string };
+  /** A recurrence received after the earlier complaint's CAPA was verified. */
+  C10: { readonly earlier: string; readonly earlierReceived: IsoDate; readonly capaNo: string; readonly verifiedAt: IsoDate | null; readonly received: IsoDate; readonly category: string };
+  S1: { readonly period: string; readonly sent: number; readonly returned: number; readonly rate: number; readonly goal: number };
+  S2: { readonly period: string; readonly mean: number; readonly goal: number };
+  S3: { readonly period: string; readonly dimension: string; readonly mean: number; readonly threshold: number; readonly department: string };
+  /** `noSurveyFile`: the input holds no survey records at all. */
+  S4: { readonly from: IsoDate; readonly asOf: IsoDate; readonly lastReturned: IsoDate | null; readonly noSurveyFile: boolean };
+  S5: { readonly period: string; readonly given: number; readonly dimensionMean: number; readonly tolerance: number };
+}
 
-/** A gap against the procedure: which rule, which clause, which record and where it is. */
-export interface Finding {
-  readonly rule: RuleId;
-  /** Procedure clause, e.g. "5.3.2.5". */
-  readonly clause: string;
+/** Where a finding's record is; null for findings about a whole period or the whole dataset. */
+export type FindingLocation = { readonly file: string; readonly sheet: string | null; readonly row: number } | null;
+
+/** A finding of one rule: which rule, on what basis, which record and where it is. */
+export interface FindingOf<R extends RuleId> {
+  readonly rule: R;
+  /** Procedure clause, e.g. "5.3.2.5"; null for basis data and objective. */
+  readonly clause: string | null;
+  readonly basis: FindingBasis;
   readonly severity: FindingSeverity;
+  /** The company limit or objective, for basis company_limit and objective; else null. */
+  readonly limit: FindingLimit | null;
   readonly dataset: DatasetId;
   /** Record id (order no, complaint no, "customer period"), or the period for period-level findings. */
   readonly record: string;
-  /** Where the record is; null for findings about a whole period or the whole dataset. */
-  readonly location: { readonly file: string; readonly sheet: string | null; readonly row: number } | null;
-  /** What the message table needs: dates, counts, limits, item lists. */
-  readonly params: Readonly<Record<string, FindingParam>>;
+  readonly location: FindingLocation;
+  readonly params: Readonly<RuleParams[R]>;
 }
+
+/** A finding of any rule; narrowing on `rule` types its params. */
+export type Finding = { [R in RuleId]: FindingOf<R> }[RuleId];

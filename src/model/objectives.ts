@@ -41,4 +41,6 @@ export interface Objective {
   readonly metric: ObjectiveMetric;
   readonly target: number;
   readonly label: Localized;
+  /** Where the objective is set (default 公司设定). */
+  readonly source: Localized;
 }

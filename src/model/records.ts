@@ -43,6 +43,8 @@ export interface Order {
   /** As written: a yes-value or a person's name confirms; see `isConfirmation`. */
   readonly salesHeadConfirm: string | null;
   readonly dispute: string | null;
+  /** The dispute was settled with the customer (协商结果: 已与客户达成一致). */
+  readonly disputeAgreed: boolean | null;
   readonly gmDecision: string | null;
   readonly changeDate: IsoDate | null;
   readonly changeNotice: string | null;

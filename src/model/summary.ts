@@ -1,13 +1,13 @@
 import type { DatasetId } from './fields.js';
-import type { FindingSeverity, RuleId } from './finding.js';
+import type { FindingBasis, FindingSeverity, LimitUnit, RuleId } from './finding.js';
 import type { InputErrorCode, InputErrorLevel } from './input-error.js';
 
 /**
- * summary.json, schemaVersion 1 (docs/summary-json.md). Keys beyond the contract
+ * summary.json, schemaVersion 2 (rules version 2; docs/summary-json.md). Keys beyond the contract
  * are extensions; a documented key changes only with a new schemaVersion.
  */
 export interface Summary {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly asOf: string;
   /** Extension: language of the messages. */
   readonly lang: 'zh' | 'en';
@@ -22,9 +22,36 @@ export interface Summary {
   /** Extension: the management review's figures for the review year (the as-of date's calendar year). */
   readonly review: ReviewSummary;
   /** Extension: what each rule checked and how many records had a gap (the audit pack). */
-  readonly checks: readonly { readonly rule: RuleId; readonly clause: string; readonly dataset: DatasetId; readonly checked: number; readonly gaps: number }[];
+  readonly checks: readonly SummaryCheck[];
   /** Extension: run-level warnings (e.g. calendar years without official holiday data). */
   readonly warnings: readonly { readonly code: string; readonly years: readonly number[]; readonly message: string }[];
+}
+
+/** Extension: one rule in a run: its definition, what it applied to and how many records had a gap. */
+export interface SummaryCheck {
+  readonly rule: RuleId;
+  readonly clause: string | null;
+  readonly basis: FindingBasis;
+  readonly severity: FindingSeverity;
+  readonly dataset: DatasetId;
+  /** The company limit or objective the rule measures against; null for procedure and data rules. */
+  readonly limit: SummaryLimit | null;
+  /**
+   * Null when the rule was applied; otherwise why not: "no_data" (the input holds no file of its
+   * dataset) or "no_column" (no orders sheet has the phone/fax log number column, rule O9).
+   */
+  readonly notChecked: 'no_data' | 'no_column' | null;
+  readonly checked: number;
+  readonly gaps: number;
+}
+
+/** A company limit or objective: `{ "key": "complaints.limits.close", "value": 18, "unit": "workingDays", "source": "公司设定" }`. */
+export interface SummaryLimit {
+  readonly key: string;
+  readonly value: number;
+  readonly unit: LimitUnit;
+  /** In the run's language. */
+  readonly source: string;
 }
 
 export interface SummaryInput {
@@ -62,6 +89,8 @@ export interface OrdersSummary {
   readonly reviewIncomplete: number;
   readonly signedBeforeReview: number;
   readonly changedNotReReviewed: number;
+  /** Orders with rule O9 (not in the phone/fax log, 5.3.1); counted apart from review completeness. */
+  readonly notLogged: number;
 }
 
 export interface ComplaintsSummary {
@@ -101,8 +130,12 @@ export interface SatisfactionSummary {
 
 export interface SummaryFinding {
   readonly rule: RuleId;
-  readonly clause: string;
+  /** Null for basis data and objective. */
+  readonly clause: string | null;
+  readonly basis: FindingBasis;
   readonly severity: FindingSeverity;
+  /** For company_limit and objective findings. */
+  readonly limit: SummaryLimit | null;
   readonly dataset: DatasetId;
   readonly record: string;
   readonly file: string | null;

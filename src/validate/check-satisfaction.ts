@@ -1,68 +1,116 @@
 import type { Config } from '../config/config.js';
 import { isoFromCivil, isValidCivil } from '../dates/civil.js';
 import type { IsoDate } from '../model/dates.js';
-import type { Finding } from '../model/finding.js';
-import type { SatisfactionAnalysis } from '../model/satisfaction.js';
-import { makeFinding } from './make-finding.js';
+import type { Finding, FindingLimit } from '../model/finding.js';
+import type { PeriodStats, SatisfactionAnalysis } from '../model/satisfaction.js';
+import { defineRule, runRuleSet, type DefinedRule, type RuleContext, type Subject } from './rule-definition.js';
+
+/** A quality objective as findings name it: its value, key and source. */
+export function objectiveLimit(config: Config, goal: 'responseRate' | 'surveyMean'): FindingLimit {
+  return goal === 'responseRate'
+    ? { key: 'objectives.surveyResponseRate', value: config.goals.responseRate, unit: 'rate', source: config.goalSources.responseRate }
+    : { key: 'objectives.satisfactionMean', value: config.goals.surveyMean, unit: 'points', source: config.goalSources.surveyMean };
+}
+
+const currentPeriod = (ctx: RuleContext, has: (p: PeriodStats) => boolean): Subject<PeriodStats>[] => {
+  const current = ctx.satisfaction.current;
+  return current && has(current) ? [{ subject: current, record: current.period, provenance: null }] : [];
+};
 
 /**
- * Satisfaction (5.6–5.7), rules S1–S5: response rate and mean of the current period against the
- * goals, unsatisfied dimensions with their responsible departments, a survey in the last twelve
- * months, and overall scores that disagree with their dimensions.
+ * Satisfaction (5.6–5.7), rules S1–S5 of rules.md version 2: the response rate and mean of the
+ * current period against the company's objectives (目标未达成, not nonconformities), unsatisfied
+ * dimensions with their responsible departments, a survey in the last twelve months, and overall
+ * scores that disagree with their dimensions (a data check).
  */
-export function checkSatisfaction(analysis: SatisfactionAnalysis, config: Config, asOf: IsoDate): Finding[] {
-  const findings: Finding[] = [];
-  const { current } = analysis;
-  if (current) {
-    if (current.responseRate !== null && current.responseRate < config.goals.responseRate) {
-      findings.push(makeFinding('S1', current.period, null, { period: current.period, sent: current.sent, returned: current.returned, rate: current.responseRate, goal: config.goals.responseRate }));
-    }
-    if (current.mean !== null && current.mean < config.goals.surveyMean) {
-      findings.push(makeFinding('S2', current.period, null, { period: current.period, mean: current.mean, goal: config.goals.surveyMean }));
-    }
-    for (const d of config.satisfaction.dimensions) {
-      const value = current.dimensions[d.id];
-      if (value !== null && value !== undefined && value < config.satisfaction.unsatisfiedBelow) {
-        findings.push(
-          makeFinding('S3', `${current.period} ${d.id}`, null, {
-            period: current.period,
-            dimension: d.id,
-            mean: value,
-            threshold: config.satisfaction.unsatisfiedBelow,
-            department: d.department,
-          }),
-        );
-      }
-    }
-  }
-  const windowStart = twelveMonthsBefore(asOf);
-  const recent = analysis.periods.some((p) =>
-    p.responses.some((s) => {
-      const date = s.response.returnedDate ?? s.response.sentDate;
-      return s.returned && date !== null && date > windowStart && date <= asOf;
-    }),
-  );
-  if (!recent) {
-    const last = analysis.periods.flatMap((p) => (p.lastReturned ? [p.lastReturned] : [])).sort().pop() ?? null;
-    findings.push(makeFinding('S4', asOf, null, { from: windowStart, asOf, lastReturned: last }));
-  }
-  for (const period of analysis.periods) {
-    for (const s of period.responses) {
+export const SURVEY_RULES: readonly DefinedRule[] = [
+  defineRule({
+    id: 'S1',
+    dataset: 'surveys',
+    clause: null,
+    basis: 'objective',
+    severity: 'target',
+    limit: (config) => objectiveLimit(config, 'responseRate'),
+    appliesTo: (ctx) => currentPeriod(ctx, (p) => p.responseRate !== null),
+    check: (p, ctx) =>
+      p.responseRate !== null && p.responseRate < ctx.config.goals.responseRate
+        ? { params: { period: p.period, sent: p.sent, returned: p.returned, rate: p.responseRate, goal: ctx.config.goals.responseRate } }
+        : null,
+  }),
+  defineRule({
+    id: 'S2',
+    dataset: 'surveys',
+    clause: null,
+    basis: 'objective',
+    severity: 'target',
+    limit: (config) => objectiveLimit(config, 'surveyMean'),
+    appliesTo: (ctx) => currentPeriod(ctx, (p) => p.mean !== null),
+    check: (p, ctx) => (p.mean !== null && p.mean < ctx.config.goals.surveyMean ? { params: { period: p.period, mean: p.mean, goal: ctx.config.goals.surveyMean } } : null),
+  }),
+  defineRule({
+    id: 'S3',
+    dataset: 'surveys',
+    clause: '5.7.2.3, 5.7.3',
+    basis: 'procedure',
+    severity: 'minor',
+    appliesTo: (ctx) => {
+      const current = ctx.satisfaction.current;
+      if (!current) return [];
+      return ctx.config.satisfaction.dimensions.flatMap((d) => {
+        const mean = current.dimensions[d.id];
+        return mean === null || mean === undefined ? [] : [{ subject: { period: current.period, dimension: d, mean }, record: `${current.period} ${d.id}`, provenance: null }];
+      });
+    },
+    check: ({ period, dimension, mean }, ctx) =>
+      mean < ctx.config.satisfaction.unsatisfiedBelow
+        ? { params: { period, dimension: dimension.id, mean, threshold: ctx.config.satisfaction.unsatisfiedBelow, department: dimension.department } }
+        : null,
+  }),
+  defineRule({
+    id: 'S4',
+    dataset: 'surveys',
+    clause: '5.6.1',
+    basis: 'procedure',
+    severity: 'major',
+    // No survey file is itself the gap 5.6.1 asks about: checked, and the message says the input holds none.
+    notChecked: () => null,
+    appliesTo: (ctx) => [{ subject: ctx.asOf, record: ctx.asOf, provenance: null }],
+    check: (asOf, ctx) => {
+      const windowStart = twelveMonthsBefore(asOf);
+      const periods = ctx.satisfaction.periods;
+      const recent = periods.some((p) =>
+        p.responses.some((s) => {
+          const date = s.response.returnedDate ?? s.response.sentDate;
+          return s.returned && date !== null && date > windowStart && date <= asOf;
+        }),
+      );
+      if (recent) return null;
+      const last = periods.flatMap((p) => (p.lastReturned ? [p.lastReturned] : [])).sort().pop() ?? null;
+      return { params: { from: windowStart, asOf, lastReturned: last, noSurveyFile: !ctx.input.datasets.surveys } };
+    },
+  }),
+  defineRule({
+    id: 'S5',
+    dataset: 'surveys',
+    clause: null,
+    basis: 'data',
+    severity: 'observation',
+    appliesTo: (ctx) =>
+      ctx.satisfaction.periods.flatMap((p) =>
+        p.responses.flatMap((s) => (s.returned && s.response.overall !== null && s.dimensionMean !== null ? [{ subject: s, record: `${s.response.customer} ${s.response.period}`, provenance: s.response.provenance }] : [])),
+      ),
+    check: (s, ctx) => {
       const given = s.response.overall;
-      if (!s.returned || given === null || s.dimensionMean === null) continue;
-      if (Math.abs(given - s.dimensionMean) > config.satisfaction.overallTolerance) {
-        findings.push(
-          makeFinding('S5', `${s.response.customer} ${s.response.period}`, s.response.provenance, {
-            period: s.response.period,
-            given,
-            dimensionMean: s.dimensionMean,
-            tolerance: config.satisfaction.overallTolerance,
-          }),
-        );
-      }
-    }
-  }
-  return findings;
+      const tolerance = ctx.config.satisfaction.overallTolerance;
+      if (given === null || s.dimensionMean === null || Math.abs(given - s.dimensionMean) <= tolerance) return null;
+      return { params: { period: s.response.period, given, dimensionMean: s.dimensionMean, tolerance } };
+    },
+  }),
+];
+
+/** Runs S1–S5 over a satisfaction analysis (tests and tools); `surveysPresent` false: the input held no survey file. */
+export function checkSatisfaction(analysis: SatisfactionAnalysis, config: Config, asOf: IsoDate, surveysPresent = true): Finding[] {
+  return runRuleSet(SURVEY_RULES, { config, asOf, satisfaction: analysis, input: { datasets: { orders: true, complaints: true, surveys: surveysPresent }, phoneLogColumn: true } });
 }
 
 /** The same day one year earlier (29 February → 28 February). */

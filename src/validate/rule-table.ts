@@ -1,39 +1,14 @@
-import type { DatasetId } from '../model/fields.js';
-import type { FindingSeverity, RuleId } from '../model/finding.js';
+import type { RuleId } from '../model/finding.js';
+import { COMPLAINT_RULES } from './check-complaints.js';
+import { ORDER_RULES } from './check-orders.js';
+import { SURVEY_RULES } from './check-satisfaction.js';
+import type { DefinedRule } from './rule-definition.js';
 
-/** What each rule cites and how serious its gap is (docs/rules.md). */
-export interface RuleSpec {
-  readonly clause: string;
-  readonly severity: FindingSeverity;
-  readonly dataset: DatasetId;
-}
+/** Every rule, defined once, in table order (docs/rules.md: version 2 plus C10). */
+export const RULE_DEFINITIONS: readonly DefinedRule[] = [...ORDER_RULES, ...COMPLAINT_RULES, ...SURVEY_RULES];
 
-export const RULES: Readonly<Record<RuleId, RuleSpec>> = {
-  O1: { clause: '5.3.2.3', severity: 'major', dataset: 'orders' },
-  O2: { clause: '5.3.2.4', severity: 'major', dataset: 'orders' },
-  O3: { clause: '5.3.2.5', severity: 'major', dataset: 'orders' },
-  O4: { clause: '5.3.2.3', severity: 'minor', dataset: 'orders' },
-  O5: { clause: '5.3.2.3', severity: 'minor', dataset: 'orders' },
-  O6: { clause: '5.3.2.7', severity: 'major', dataset: 'orders' },
-  O7: { clause: '5.3.4.1', severity: 'minor', dataset: 'orders' },
-  O8: { clause: '5.3.4.3', severity: 'minor', dataset: 'orders' },
-  O9: { clause: '5.3.1', severity: 'minor', dataset: 'orders' },
-  O10: { clause: '5.3.5.1', severity: 'minor', dataset: 'orders' },
-  C1: { clause: '5.8.3', severity: 'major', dataset: 'complaints' },
-  C2: { clause: '5.8.2', severity: 'minor', dataset: 'complaints' },
-  C3: { clause: '5.8.4.2', severity: 'major', dataset: 'complaints' },
-  C4: { clause: '5.8.2', severity: 'observation', dataset: 'complaints' },
-  C5: { clause: '5.8.3', severity: 'observation', dataset: 'complaints' },
-  C6: { clause: '5.8.3', severity: 'observation', dataset: 'complaints' },
-  C7: { clause: '5.8.2', severity: 'minor', dataset: 'complaints' },
-  C8: { clause: '5.7.3', severity: 'minor', dataset: 'complaints' },
-  C9: { clause: '5.7.4', severity: 'minor', dataset: 'complaints' },
-  S1: { clause: '5.6', severity: 'minor', dataset: 'surveys' },
-  S2: { clause: '5.7', severity: 'major', dataset: 'surveys' },
-  S3: { clause: '5.7.2.3', severity: 'minor', dataset: 'surveys' },
-  S4: { clause: '5.6.1', severity: 'major', dataset: 'surveys' },
-  S5: { clause: '5.7.6', severity: 'observation', dataset: 'surveys' },
-};
+/** Each rule's definition by id: clause, basis, severity, dataset, limit. */
+export const RULES: Readonly<Record<RuleId, DefinedRule>> = Object.fromEntries(RULE_DEFINITIONS.map((r) => [r.id, r])) as Record<RuleId, DefinedRule>;
 
 /** Rules in their table order, for sorting. */
-export const RULE_ORDER: readonly RuleId[] = Object.keys(RULES) as RuleId[];
+export const RULE_ORDER: readonly RuleId[] = RULE_DEFINITIONS.map((r) => r.id);

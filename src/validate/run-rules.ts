@@ -2,15 +2,16 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Config } from '../config/config.js';
 import type { IngestResult } from '../ingest/ingest-result.js';
 import type { IsoDate } from '../model/dates.js';
-import { DATASETS } from '../model/fields.js';
+import { DATASETS, type DatasetId } from '../model/fields.js';
 import type { Finding } from '../model/finding.js';
 import type { Order } from '../model/records.js';
 import type { SatisfactionAnalysis } from '../model/satisfaction.js';
-import { checkComplaints, complaintsInScope, complaintStatus, type ComplaintStatus } from './check-complaints.js';
-import { checkOrderReview, ordersInScope } from './check-orders.js';
-import { checkSatisfaction } from './check-satisfaction.js';
-import { RULE_ORDER } from './rule-table.js';
+import { complaintsInScope, complaintStatus, type ComplaintStatus } from './check-complaints.js';
+import { ordersInScope } from './check-orders.js';
 import { findRepeats, type RepeatComplaint } from './repeat-complaints.js';
+import type { RuleCoverage } from './rule-coverage.js';
+import type { InputShape, RuleContext } from './rule-definition.js';
+import { RULE_DEFINITIONS, RULE_ORDER } from './rule-table.js';
 
 /** Everything the rules decided, for the summary, the findings workbook and the reports. */
 export interface RuleResults {
@@ -23,6 +24,10 @@ export interface RuleResults {
   readonly repeats: ReadonlyMap<string, RepeatComplaint>;
   /** All findings: by dataset, then file, sheet and row, then rule. */
   readonly findings: readonly Finding[];
+  /** What each rule applied to and found, in rule order (the audit report's pass / gap counts). */
+  readonly coverage: readonly RuleCoverage[];
+  /** What the input held (datasets present, the phone/fax log column). */
+  readonly input: InputShape;
 }
 
 export interface RuleOptions {
@@ -31,17 +36,36 @@ export interface RuleOptions {
   readonly calendar: WorkingCalendar;
 }
 
+/** What the input held: a sheet of each dataset, and an orders sheet with a phone/fax log column. */
+export function inputShape(ingest: IngestResult): InputShape {
+  const datasets = Object.fromEntries(DATASETS.map((d) => [d, ingest.sheets.some((s) => s.dataset === d) || recordsOf(ingest, d) > 0])) as Record<DatasetId, boolean>;
+  const phoneLogColumn = ingest.sheets.some((s) => s.dataset === 'orders' && s.columns.some((c) => c.field === 'phone_log_no')) || ingest.orders.some((o) => o.phoneLogNo !== null);
+  return { datasets, phoneLogColumn };
+}
+
+function recordsOf(ingest: IngestResult, dataset: DatasetId): number {
+  return dataset === 'orders' ? ingest.orders.length : dataset === 'complaints' ? ingest.complaints.length : ingest.surveys.length;
+}
+
 /**
- * Runs every rule (O1–O10, C1–C9, S1–S5) over the ingested records and the satisfaction
- * statistics computed from them. Pure: reads no files, no clock.
+ * Runs every rule (O1–O10, C1–C10, S1–S5) over the ingested records and the satisfaction
+ * statistics computed from them, each from its one definition. Pure: reads no files, no clock.
  */
 export function runRules(ingest: IngestResult, satisfaction: SatisfactionAnalysis, options: RuleOptions): RuleResults {
   const { config, asOf, calendar } = options;
   const orders = ordersInScope(ingest.orders, asOf);
   const complaints = complaintsInScope(ingest.complaints, asOf).map((c) => complaintStatus(c, config, calendar, asOf));
-  const findings = [...checkOrderReview(orders, asOf), ...checkComplaints(complaints, config, asOf), ...checkSatisfaction(satisfaction, config, asOf)];
   const repeats = findRepeats(complaints.map((s) => s.complaint), config.complaints.repeatWindowDays);
-  return { orders, complaints, satisfaction, repeats, findings: sortFindings(findings, ingest) };
+  const input = inputShape(ingest);
+  const ctx: RuleContext = { config, asOf, orders, complaints, satisfaction, repeats, input };
+  const findings: Finding[] = [];
+  const coverage: RuleCoverage[] = [];
+  for (const rule of RULE_DEFINITIONS) {
+    const run = rule.run(ctx);
+    findings.push(...run.findings);
+    coverage.push({ rule: rule.id, notChecked: run.notChecked, checked: run.checked, gaps: new Set(run.findings.map((f) => f.record)).size });
+  }
+  return { orders, complaints, satisfaction, repeats, findings: sortFindings(findings, ingest), coverage, input };
 }
 
 /**
@@ -57,10 +81,6 @@ function sortFindings(findings: Finding[], ingest: IngestResult): Finding[] {
     // dataset (2 bits) · sheet in reading order (20 bits) · row (21 bits) · rule (5 bits): 48 bits, exact in a double.
     keys[i] = ((DATASETS.indexOf(f.dataset) * 2 ** 20 + sheet) * 2 ** 21 + row) * 2 ** 5 + RULE_ORDER.indexOf(f.rule);
   });
-  // The rules emit findings record by record in reading order, so this is usually sorted already.
-  let sorted = true;
-  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! <= keys[i]!;
-  if (sorted) return findings;
   const order = Array.from(findings.keys()).sort((a, b) => keys[a]! - keys[b]! || a - b);
   return order.map((i) => findings[i]!);
 }

@@ -24,7 +24,7 @@ describe('qmsdoc check', () => {
     expect(stdout).toMatch(/orders\.csv › 第3行\s+客户名称 \(B\)\s+必填项「客户名称」为空（该行未读入）/);
     const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       asOf: '2025-12-31',
       inputs: [{ dataset: 'orders', file: 'orders.csv', sheet: null, rowsRead: 2, rowsAccepted: 1, rowsRejected: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
       inputErrors: [{ dataset: 'orders', file: 'orders.csv', sheet: null, row: 3, column: '客户名称', value: null, level: 'error', rejected: true, message: '必填项「客户名称」为空（该行未读入）' }],

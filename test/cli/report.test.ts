@@ -89,11 +89,11 @@ describe('qmsdoc report complaints | management-review | audit-readiness', () =>
     const { code } = await run(['report', 'audit-readiness', '--input', input, '--output', out, '--as-of', '2025-12-31']);
     expect(code).toBe(0);
     const summary = (await run(['check', '--input', input, '--as-of', '2025-12-31', '--json', '--out', tempFolder()])).stdout;
-    const complaintFindings = (JSON.parse(summary) as { findings: { dataset: string }[] }).findings.filter((f) => f.dataset === 'complaints').length;
+    const procedureFindings = (JSON.parse(summary) as { findings: { basis: string }[] }).findings.filter((f) => f.basis === 'procedure').length;
     const text = (await pdfPages(readFileSync(path.join(out, 'reports', 'audit-readiness-2025-12-31.pdf')))).join('\n');
-    expect(text).toContain(`表中只列出前 10 行（共 ${complaintFindings} 行），全部见 findings.xlsx。`);
-    // Numbered 1–10 in the complaints section, nothing after.
-    const section = text.slice(text.indexOf('四、客户投诉处理'), text.indexOf('五、输入数据错误'));
+    expect(text).toContain(`表中只列出前 10 行（共 ${procedureFindings} 行），全部见 findings.xlsx。`);
+    // Numbered 1–10 in the nonconformities section, nothing after.
+    const section = text.slice(text.indexOf('二、不符合（程序要求）'), text.indexOf('三、未达到公司设定时限'));
     expect([...section.matchAll(/^(\d+) (严重|一般|观察) /gm)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   }, 60_000);
 });

@@ -112,17 +112,26 @@ describe('satisfaction rules S1–S5', () => {
     expect(rules(ten(dims(90, 90, 90, 90), 9))).toEqual([]);
   });
 
-  it('S1: a response rate below 90 %', () => {
+  it('S1: a response rate below the 90 % objective: 目标未达成, no clause', () => {
     const [f] = rules(ten(dims(90, 90, 90, 90), 8));
-    expect(f).toMatchObject({ rule: 'S1', clause: '5.6', severity: 'minor', record: '2025H2', location: null, params: { rate: 0.8, goal: 0.9 } });
-    expect(zh(f!)).toBe('2025H2 回收率 80.0%（8/10），低于目标 90.0%');
+    expect(f).toMatchObject({
+      rule: 'S1',
+      clause: null,
+      basis: 'objective',
+      severity: 'target',
+      limit: { key: 'objectives.surveyResponseRate', value: 0.9, unit: 'rate', source: { zh: '公司设定' } },
+      record: '2025H2',
+      location: null,
+      params: { rate: 0.8, goal: 0.9 },
+    });
+    expect(zh(f!)).toBe('2025H2 回收率 80.0%（8/10），未达到目标 90.0%（公司设定）');
   });
 
   it('S2: a mean below the objective of 85 (84.9 is below, 85 is not)', () => {
     expect(rules(ten(dims(85, 85, 85, 85))).map((f) => f.rule)).toEqual([]);
     const f = rules(ten(dims(84.9, 84.9, 84.9, 84.9))).find((x) => x.rule === 'S2');
-    expect(f).toMatchObject({ severity: 'major', clause: '5.7' });
-    expect(zh(f!)).toBe('2025H2 满意度均分 84.9 分，低于质量目标 85 分');
+    expect(f).toMatchObject({ severity: 'target', clause: null, basis: 'objective', limit: { key: 'objectives.satisfactionMean', value: 85, unit: 'points' } });
+    expect(zh(f!)).toBe('2025H2 满意度均分 84.9 分，未达到质量目标 85 分（公司设定）');
   });
 
   it('S3: each dimension below 75 goes to its responsible department', () => {
@@ -141,10 +150,16 @@ describe('satisfaction rules S1–S5', () => {
     expect(rules([]).map((x) => x.rule)).toEqual(['S4']);
   });
 
+  it('S4 without any survey file says the input holds no survey records', () => {
+    const [f] = checkSatisfaction(scoreSatisfaction([], config, AS_OF), config, AS_OF, false);
+    expect(f).toMatchObject({ rule: 'S4', severity: 'major', clause: '5.6.1', params: { noSurveyFile: true } });
+    expect(zh(f!)).toContain('输入中没有满意度调查记录');
+  });
+
   it('S5: a given overall more than 1 point from the dimension mean', () => {
     const near = rules([...ten(dims(90, 90, 90, 90)).slice(1), makeSurvey({ customer: 'X', scores: dims(90, 90, 90, 90), overall: 91 })]);
     expect(near.map((f) => f.rule)).toEqual([]);
     const far = rules([...ten(dims(90, 90, 90, 90)).slice(1), makeSurvey({ customer: 'X', scores: dims(90, 90, 90, 90), overall: 91.5 })]);
-    expect(far).toEqual([expect.objectContaining({ rule: 'S5', severity: 'observation', record: 'X 2025H2', params: { period: '2025H2', given: 91.5, dimensionMean: 90, tolerance: 1 } })]);
+    expect(far).toEqual([expect.objectContaining({ rule: 'S5', clause: null, basis: 'data', severity: 'observation', record: 'X 2025H2', params: { period: '2025H2', given: 91.5, dimensionMean: 90, tolerance: 1 } })]);
   });
 });

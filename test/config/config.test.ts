@@ -46,6 +46,41 @@ describe('configuration', () => {
     ]);
   });
 
+  it('names the source of each company limit and objective (default 公司设定), the procedure and the department lists', () => {
+    const defaults = resolveConfig(undefined, '/base');
+    if (!defaults.ok) throw new Error('defaults must be valid');
+    const d = defaults.config;
+    expect(d.complaints.limitSources.closeWorkingDays).toEqual({ zh: '公司设定', en: 'company setting' });
+    expect(d.goalSources.responseRate).toEqual({ zh: '公司设定', en: 'company setting' });
+    expect(d.procedure).toEqual({ name: { zh: '与顾客有关的过程控制程序', en: 'Control Procedure for Customer-Related Processes' }, number: '', version: '' });
+    expect(d.departmentLists.distribution.map((id) => d.departments[id]?.zh)).toContain('业务部');
+    expect(d.departmentLists.reviewSignoffs).toEqual(['sales', 'finance', 'operations']);
+    expect(d.orders).toEqual({ reReviewAfterChange: 'non_standard', logSources: 'all' });
+    expect(d.reports.paretoMinCount).toBe(20);
+
+    const result = resolveConfig(
+      {
+        complaints: { limits: { closeWorkingDays: { value: 15, source: '营销管理制度' }, firstReplyHours: 48 } },
+        goals: { surveyMean: { value: 88, source: { zh: '质量目标', en: 'Quality objectives' } } },
+        procedure: { name: '销售与客户服务控制程序', number: 'QP-XS-01', version: 'B/2' },
+        departments: { distribution: ['sales', 'qa'], reviewSignoffs: ['sales', 'finance'], quality_lab: '检测中心' },
+        orders: { reReviewAfterChange: 'all', logSources: ['phone', 'fax', 'tender'] },
+      },
+      '/base',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const c = result.config;
+    expect([c.complaints.limits.closeWorkingDays, c.complaints.limitSources.closeWorkingDays.zh, c.complaints.limits.firstReplyHours, c.complaints.limitSources.firstReplyHours.zh]).toEqual([15, '营销管理制度', 48, '公司设定']);
+    expect([c.goals.surveyMean, c.goalSources.surveyMean.en]).toEqual([88, 'Quality objectives']);
+    expect(c.objectives.find((o) => o.metric === 'satisfaction_mean')).toMatchObject({ target: 88, source: { zh: '质量目标' } });
+    expect(c.procedure).toEqual({ name: { zh: '销售与客户服务控制程序', en: '销售与客户服务控制程序' }, number: 'QP-XS-01', version: 'B/2' });
+    expect(c.departmentLists).toEqual({ distribution: ['sales', 'qa'], reviewSignoffs: ['sales', 'finance'] });
+    expect(c.departments.quality_lab).toEqual({ zh: '检测中心', en: '检测中心' });
+    expect(c.orders).toEqual({ reReviewAfterChange: 'all', logSources: ['phone', 'fax', 'tender'] });
+    expect(issuesOf({ departments: { distribution: ['sales', 'nobody'] } }).map((i) => i.path)).toEqual(['departments.distribution.1']);
+    expect(issuesOf({ orders: { reReviewAfterChange: 'sometimes' } }).map((i) => i.path)).toEqual(['orders.reReviewAfterChange']);
+  });
+
   it('names an unknown key with its path and the keys allowed there', () => {
     expect(issuesOf({ goals: { responseRat: 0.8 } })).toEqual([{ path: 'goals.responseRat', message: 'unknown key; allowed: responseRate, surveyMean' }]);
     expect(issuesOf({ colour: 'red' })[0]).toEqual({ path: 'colour', message: expect.stringContaining('allowed: company, language, forms') });

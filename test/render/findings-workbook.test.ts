@@ -43,7 +43,7 @@ describe('findings.xlsx', () => {
       '=HYPERLINK("http://evil","x")',
       'orders.csv',
       2,
-      '非标产品订单没有评审日期：未做合同/订单评审',
+      '非标产品订单没有评审日期：未按要求组织合同/订单评审并记录于《合同/订单评审表》',
       null,
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

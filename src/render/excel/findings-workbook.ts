@@ -10,7 +10,7 @@ import type { Summary } from '../../model/summary.js';
 import { BODY_STYLE, HEADER_STYLE, writeTable } from './sheet-style.js';
 import { XlsxBook } from './xlsx-book.js';
 
-const SEVERITY_FILL: Record<FindingSeverity, string> = { major: 'FFF8CBAD', minor: 'FFFFE699', observation: 'FFDDEBF7' };
+const SEVERITY_FILL: Record<FindingSeverity, string> = { major: 'FFF8CBAD', minor: 'FFFFE699', observation: 'FFDDEBF7', target: 'FFE2EFDA' };
 
 const TEXT = {
   zh: {
@@ -132,7 +132,7 @@ export function renderFindingsWorkbook({ summary, headline, config, lang }: Find
     writeTable(
       sheet,
       t.columns,
-      findings.map((f, i) => [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause, f.rule, f.record, f.file, f.sheet, f.row, f.message, null, null, null, null]),
+      findings.map((f, i) => [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause ?? '', f.rule, f.record, f.file, f.sheet, f.row, f.message, null, null, null, null]),
       { maxWidth: [6, 12, 10, 6, 24, 34, 16, 6, 60, 30, 10, 12, 10], wrap: [8, 9], cellStyle: (r, c) => (c === 1 ? { fill: SEVERITY_FILL[findings[r]!.severity] } : undefined) },
     );
   }
