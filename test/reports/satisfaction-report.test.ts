@@ -47,7 +47,7 @@ describe('the satisfaction analysis report of the bundled sample', () => {
   it('lists every S-rule finding in the corrective action table with its department', () => {
     const sFindings = sample.summary.findings.filter((f) => f.dataset === 'surveys');
     expect(sample.files.model.actions).toHaveLength(sFindings.length);
-    expect(sample.text).toMatch(/2025H2 回收率 86\.4%（19\/22），低于目\S* 供销部/);
+    expect(sample.text).toMatch(/2025H2 回收率 86\.4%（19\/22），未达到\S* 供销部/);
     expect(sample.text).toMatch(/2025H2「交期」均分 72\.2 分.*生产部/s);
   });
 
