@@ -140,7 +140,8 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
     const jobs = filledFormJobs(templates, result.rules, views);
     const onPool = async (task: RenderTask) => {
       const r = await runOnPool(pool, { kind: 'forms', task });
-      return r.kind === 'forms' ? r.files : [];
+      if (r.kind !== 'forms') throw new Error(`a forms job came back as ${r.kind}`);
+      return r.files;
     };
     missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total), pool ? onPool : undefined)));
   }
