@@ -20,7 +20,7 @@ const complaints = Array.from({ length: count }, (_, i) => {
   const day = String(1 + (i % 28)).padStart(2, '0');
   return {
     kind: 'complaint', complaintNo: `KS-2025-${String(i + 1).padStart(4, '0')}`, receivedAt: { date: `2025-03-${day}`, time: '09:30:00' },
-    customer: customers[i % 4], channel: 'phone', category: 'quality', product: '精密轴承座', batchNo: `B2503-${i}`, quantityAffected: 20 + (i % 50),
+    customer: customers[i % 4], channel: 'phone', category: 'quality', categoryText: null, product: '精密轴承座', batchNo: `B2503-${i}`, quantityAffected: 20 + (i % 50),
     description: texts[i % 4], severity: i % 13 === 0 ? 'major' : 'normal', responsibility: 'ours', responsibleDept: '品质部', responsiblePerson: '王强',
     handler: '李娜', assignedAt: `2025-03-${day}`, causeFoundAt: `2025-03-${day}`, rootCause: '作业未按作业指导书执行，首件未检', correctiveAction: '加严首检和巡检，增加全尺寸检验频次',
     capaNo: `CAPA-2025-${i + 1}`, firstReplyAt: { date: `2025-03-${day}`, time: '15:00:00' }, resolvedAt: '2025-04-02', customerNotifiedAt: '2025-04-03', closedAt: '2025-04-08',

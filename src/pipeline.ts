@@ -8,6 +8,7 @@ import type { IngestResult } from './ingest/ingest-result.js';
 import type { Lang } from './model/lang.js';
 import type { Summary } from './model/summary.js';
 import type { OutputWriter } from './emit/output-writer.js';
+import { writeJson } from './emit/json-stream.js';
 import type { GlyphReport } from './forms/render-forms.js';
 import type { RenderTask } from './forms/render-task.js';
 import { runRules, type RuleResults } from './validate/run-rules.js';
@@ -58,7 +59,8 @@ export function checkRecords(ingest: IngestResult, options: Omit<CheckOptions, '
 
 /** Writes summary.json (the artefacts of `check`). */
 export function emitCheck(result: CheckResult, writer: OutputWriter): void {
-  writer.write('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
+  // Streamed: a summary of a million findings would be hundreds of megabytes as one string.
+  writeJson(writer, 'summary.json', result.summary);
 }
 
 /** What `build` needs beyond `check`. */
@@ -158,7 +160,7 @@ async function emitManifest(result: CheckResult, options: BuildOptions, writer: 
     inputs: result.ingest.files,
     outputs: writer.written,
   });
-  writer.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  writeJson(writer, 'manifest.json', manifest);
 }
 
 /** Reads the configured logo into the PDF engine once: its image name and bytes, or null. */

@@ -3,7 +3,7 @@ import type { Lang } from '../model/lang.js';
 /** Words of the terminal output, per language. */
 export const CLI_TEXT = {
   zh: {
-    title: (input: string, asOf: string) => `qmsdoc check · 输入文件夹 ${input} · 截至 ${asOf}`,
+    title: (input: string, asOf: string, command = 'check') => `qmsdoc ${command} · 输入文件夹 ${input} · 截至 ${asOf}`,
     headline: '要点',
     completeness: '合同/订单评审完整率',
     completenessLine: (rate: string, complete: number, total: number, signed: number, changed: number) =>
@@ -26,7 +26,7 @@ export const CLI_TEXT = {
     rowsRejected: '拒绝',
     noDataFiles: '输入文件夹里没有 .xlsx 或 .csv 文件。',
     skipped: '跳过',
-    skipReason: { no_header: '前 10 行中没有可识别的表头', tie: '表头可归入多类台账', not_worksheet: '图表工作表', lock: 'Excel 临时锁文件', unsupported: '不支持的格式' } as Record<string, string>,
+    skipReason: { no_header: '前 10 行中没有可识别的表头', tie: '表头可归入多类台账', not_worksheet: '图表工作表', lock: 'Excel 临时锁文件', unsupported: '不支持的格式', symlink_outside: '符号链接指向输入文件夹以外，未读取', symlink_not_file: '符号链接没有指向文件，未读取', qmsdoc_output: 'qmsdoc 生成的文件（输出文件夹），不作为输入读取' } as Record<string, string>,
     ignoredColumns: '未识别的列（未读取）',
     findings: '发现问题',
     noFindings: '没有发现问题。',
@@ -43,9 +43,13 @@ export const CLI_TEXT = {
     wrote: (files: string[]) => `已写出 ${files.join('、')}`,
     hidden: '（隐藏）',
     warning: '注意',
+    unmapped: '提示：以下是本公司自己的叫法，未能识别（按出现次数排列）；在配置文件 vocabulary 中把它对应到可选值，即可计入：',
+    unmappedColumns: { label: '叫法', field: '字段', count: '次数', now: '现在', key: '在配置中加' },
+    keptAsOther: '按「其他」计入',
+    rowsNotRead: '该行未读入',
   },
   en: {
-    title: (input: string, asOf: string) => `qmsdoc check · input ${input} · as of ${asOf}`,
+    title: (input: string, asOf: string, command = 'check') => `qmsdoc ${command} · input ${input} · as of ${asOf}`,
     headline: 'Headline',
     completeness: 'Contract review complete',
     completenessLine: (rate: string, complete: number, total: number, signed: number, changed: number) =>
@@ -68,7 +72,7 @@ export const CLI_TEXT = {
     rowsRejected: 'Rejected',
     noDataFiles: 'The input folder has no .xlsx or .csv files.',
     skipped: 'Skipped',
-    skipReason: { no_header: 'no recognisable header in the first 10 rows', tie: 'header fits several datasets', not_worksheet: 'chart sheet', lock: 'Excel lock file', unsupported: 'format not supported' } as Record<string, string>,
+    skipReason: { no_header: 'no recognisable header in the first 10 rows', tie: 'header fits several datasets', not_worksheet: 'chart sheet', lock: 'Excel lock file', unsupported: 'format not supported', symlink_outside: 'symbolic link leading outside the input folder; not read', symlink_not_file: 'symbolic link to no regular file; not read', qmsdoc_output: 'written by qmsdoc (an output folder); not read as input' } as Record<string, string>,
     ignoredColumns: 'Columns not recognised (not read)',
     findings: 'Findings',
     noFindings: 'No findings.',
@@ -85,5 +89,9 @@ export const CLI_TEXT = {
     wrote: (files: string[]) => `Wrote ${files.join(', ')}`,
     hidden: ' (hidden)',
     warning: 'Note',
+    unmapped: 'Hint: these are your company\'s own words the run did not know (most frequent first); map each to an allowed value under "vocabulary" in the configuration and it counts:',
+    unmappedColumns: { label: 'Label', field: 'Field', count: 'Times', now: 'Now', key: 'Add to the configuration' },
+    keptAsOther: 'counted as other',
+    rowsNotRead: 'row not read',
   },
 } as const satisfies Record<Lang, unknown>;

@@ -34,6 +34,16 @@ const COMMANDS: Readonly<Record<string, { zh: string; en: string; load: () => Pr
     en: 'one report on its own: satisfaction (customer satisfaction analysis), complaints (monthly complaint meeting packs), management-review (management review inputs), audit-readiness (internal-audit readiness)',
     load: () => import('./commands/report.js'),
   },
+  serve: {
+    zh: '工作台：在浏览器中放入台账、查看问题、修改设置、生成文件（只在本机 127.0.0.1）',
+    en: 'the workbench: drop the ledgers, see every gap, fix the settings, build the pack, in the browser (127.0.0.1 only)',
+    load: () => import('./commands/serve.js'),
+  },
+  init: {
+    zh: '写出空白输入模板：每类数据一个 xlsx（表头、下拉列表、日期格式、填写说明）',
+    en: 'write blank input templates: one xlsx per dataset (headers, drop-downs, date formats, instructions)',
+    load: () => import('./commands/init.js'),
+  },
   forms: {
     zh: '打印空白受控表单（--blank）',
     en: 'blank controlled forms to print (--blank)',

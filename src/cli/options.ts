@@ -16,6 +16,10 @@ export function parseOptions(argv: readonly string[], options: OptionSpec): Reco
   }
 }
 
+/** The years --as-of may name. */
+export const AS_OF_FIRST_YEAR = 1900;
+export const AS_OF_LAST_YEAR = 2099;
+
 /** --as-of, or today's local date when it is not given (the only place the clock is read). */
 export function asOfOption(value: OptionValue, now: () => Date = () => new Date()): string {
   if (value === undefined || typeof value !== 'string') {
@@ -25,6 +29,10 @@ export function asOfOption(value: OptionValue, now: () => Date = () => new Date(
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match || !isValidCivil(Number(match[1]), Number(match[2]), Number(match[3]))) {
     throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${value}"`);
+  }
+  // Documents, working calendars and the zip dates of workbooks are only meaningful in this range.
+  if (Number(match[1]) < AS_OF_FIRST_YEAR || Number(match[1]) > AS_OF_LAST_YEAR) {
+    throw new CliError(`--as-of must be a date in the years ${AS_OF_FIRST_YEAR}–${AS_OF_LAST_YEAR}, not "${value}"`);
   }
   return value;
 }

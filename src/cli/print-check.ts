@@ -1,7 +1,8 @@
 import type { Headline } from '../compute/headline.js';
 import { formatDelta, formatRate, formatScore } from '../issues/format-number.js';
 import { DATASET_LABELS, SEVERITY_LABELS } from '../issues/labels.js';
-import { DATASETS } from '../model/fields.js';
+import { COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS } from '../model/fields.js';
+import { unmappedLabels } from '../ingest/unmapped-labels.js';
 import { FINDING_SEVERITIES } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { BAND_LABELS } from '../model/satisfaction.js';
@@ -20,6 +21,8 @@ export interface CheckReportOptions {
   readonly written: readonly string[];
   /** Where the full lists are. */
   readonly fullList: string;
+  /** The command named in the title; default check. */
+  readonly command?: 'check' | 'build';
 }
 
 /**
@@ -30,7 +33,7 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
   const { lang, headline: h } = options;
   const t = CLI_TEXT[lang];
   const { ingest, summary } = result;
-  const out: string[] = [t.title(options.input, summary.asOf), ''];
+  const out: string[] = [t.title(options.input, summary.asOf, options.command ?? 'check'), ''];
 
   out.push(t.headline);
   const sat = h.satisfaction;
@@ -115,6 +118,18 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
       ),
     );
     if (summary.inputErrors.length > MAX_PRINTED_ROWS) out.push(`  ${t.more(summary.inputErrors.length - MAX_PRINTED_ROWS, options.fullList)}`);
+  }
+  const unmapped = unmappedLabels(ingest.errors);
+  if (unmapped.length > 0) {
+    const fieldName = (name: string) => [...ORDER_FIELDS, ...COMPLAINT_FIELDS].find((f) => f.id === name)?.[lang] ?? name;
+    const c = t.unmappedColumns;
+    out.push('', t.unmapped);
+    out.push(
+      formatTable(
+        [{ title: c.label, max: 24 }, { title: c.field }, { title: c.count, align: 'right' }, { title: c.now }, { title: c.key }],
+        unmapped.slice(0, MAX_PRINTED_ROWS).map((u) => [u.label, fieldName(u.enum), String(u.count), u.kept ? t.keptAsOther : t.rowsNotRead, `${u.key}: "…"`]),
+      ),
+    );
   }
   out.push('', t.wrote([...options.written]));
   return `${out.join('\n')}\n`;

@@ -33,7 +33,8 @@ export function inputFolderFailure(error: InputFolderError, lang: Lang): CliErro
 
 /** A workbook that cannot be read stops the run: results without it would look complete and not be. */
 export function fileProblemFailure(problems: readonly FileProblem[], lang: Lang): CliError {
-  const first = formatFileProblem(problems[0]!, lang);
-  const more = problems.length > 1 ? (lang === 'zh' ? `（另有 ${problems.length - 1} 个文件无法读取）` : ` (and ${problems.length - 1} more unreadable files)`) : '';
-  return new CliError(first + more);
+  // Every file was looked at; each one that cannot be read is named (the first 20), one per line.
+  const shown = problems.slice(0, 20).map((p) => formatFileProblem(p, lang));
+  const more = problems.length > shown.length ? (lang === 'zh' ? `（另有 ${problems.length - shown.length} 个文件无法读取）` : `(and ${problems.length - shown.length} more unreadable files)`) : null;
+  return new CliError([...shown, ...(more ? [more] : [])].join('\nqmsdoc: '));
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { IngestResult } from '../ingest/ingest-result.js';
 import { findingFormatter } from '../issues/finding-messages.js';
-import { COMPLAINT_CATEGORIES } from '../model/enums.js';
+import { complaintCategories } from '../config/categories.js';
 import type { Finding, FindingLimit } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { BANDS } from '../model/satisfaction.js';
@@ -29,7 +29,7 @@ export function buildSummary(ingest: IngestResult, rules: RuleResults, config: C
     inputs: summariseInputs(ingest),
     inputErrors: summariseInputErrors(ingest, lang),
     orders: summariseOrders(rules),
-    complaints: summariseComplaints(rules),
+    complaints: summariseComplaints(rules, config),
     satisfaction,
     findings: rules.findings.map((f) => summariseFinding(f, format(f), lang)),
     skipped: summariseSkipped(ingest),
@@ -66,8 +66,9 @@ export function summariseOrders(rules: RuleResults): OrdersSummary {
   };
 }
 
-export function summariseComplaints(rules: RuleResults): ComplaintsSummary {
-  const byCategory: Record<string, number> = Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c.id, 0]));
+export function summariseComplaints(rules: RuleResults, config: Config): ComplaintsSummary {
+  // The nine and the company's own categories, zeros included.
+  const byCategory: Record<string, number> = Object.fromEntries(complaintCategories(config).map((c) => [c.id, 0]));
   let open = 0;
   let major = 0;
   let overdue = 0;

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { daysInMonth } from '../dates/civil.js';
-import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../model/enums.js';
+import { complaintCategories } from '../config/categories.js';
+import type { ComplaintCategory, EnumValue } from '../model/enums.js';
 import type { Complaint } from '../model/records.js';
 import { MILESTONES, type ComplaintStatus, type Milestone } from '../validate/check-complaints.js';
 import type { RepeatComplaint } from '../validate/repeat-complaints.js';
@@ -13,6 +14,8 @@ export interface ParetoRow {
   readonly share: number;
   /** Share of this category and all larger ones. */
   readonly cumulative: number;
+  /** Labels nobody defined among this category's complaints (only "other" has them), most frequent first. */
+  readonly labels: readonly string[];
 }
 
 export interface MonthComplaintRow {
@@ -50,6 +53,8 @@ export interface ComplaintMonthModel {
   readonly returns: { readonly complaints: readonly Complaint[]; readonly quantity: number };
   readonly capa: { readonly required: number; readonly raised: number; readonly verified: number; readonly missing: readonly Complaint[] };
   readonly repeats: readonly RepeatComplaint[];
+  /** Every complaint category of the run (the nine, then the company's), for names in reports. */
+  readonly categories: readonly EnumValue[];
   readonly limits: Config['complaints']['limits'];
   readonly repeatWindowDays: number;
 }
@@ -71,14 +76,22 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
   const count = statuses.length;
 
   const byCategory = new Map<ComplaintCategory, number>();
-  for (const s of statuses) byCategory.set(s.complaint.category, (byCategory.get(s.complaint.category) ?? 0) + 1);
-  const order = COMPLAINT_CATEGORIES.map((c) => c.id);
+  const unmapped = new Map<string, number>();
+  for (const s of statuses) {
+    byCategory.set(s.complaint.category, (byCategory.get(s.complaint.category) ?? 0) + 1);
+    const text = s.complaint.categoryText;
+    if (text !== null) unmapped.set(text, (unmapped.get(text) ?? 0) + 1);
+  }
+  // What "other" is made of, so the meeting sees 其他（外观、尺寸） rather than a bare 其他.
+  const otherLabels = [...unmapped.entries()].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([text]) => text);
+  const categories = complaintCategories(config);
+  const order: string[] = categories.map((c) => c.id);
   let running = 0;
   const pareto = [...byCategory.entries()]
     .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
     .map(([category, n]) => {
       running += n;
-      return { category, count: n, share: n / count, cumulative: running / count };
+      return { category, count: n, share: n / count, cumulative: running / count, labels: category === 'other' ? otherLabels : [] };
     });
   const vitalFew: ComplaintCategory[] = [];
   for (const row of pareto) {
@@ -138,6 +151,7 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
       missing: ours.filter((s) => s.complaint.capaNo === null).map((s) => s.complaint),
     },
     repeats: statuses.flatMap((s) => rules.repeats.get(s.complaint.complaintNo) ?? []),
+    categories,
     limits: config.complaints.limits,
     repeatWindowDays: config.complaints.repeatWindowDays,
   };

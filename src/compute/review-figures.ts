@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { COMPLAINT_CATEGORIES } from '../model/enums.js';
+import { complaintCategories } from '../config/categories.js';
 import type { Lang } from '../model/lang.js';
 import { METRIC_KIND, type ObjectiveMetric } from '../model/objectives.js';
 import type { ReviewSummary, SatisfactionSummary } from '../model/summary.js';
@@ -52,7 +52,7 @@ export function reviewFigures(rules: RuleResults, config: Config, asOf: string, 
   }
 
   const byMonth: Record<string, number> = Object.fromEntries(months.map((m) => [m, 0]));
-  const byCategory: Record<string, number> = Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c.id, 0]));
+  const byCategory: Record<string, number> = Object.fromEntries(complaintCategories(config).map((c) => [c.id, 0]));
   const onTime = Object.fromEntries(MILESTONES.map((m) => [m, { onTime: 0, late: 0 }])) as Record<Milestone, { onTime: number; late: number }>;
   const c = { total: 0, open: 0, overdue: 0, major: 0, majorEscalated: 0, returned: 0, returnQuantity: 0, repeats: 0 };
   const capas = new Map<string, boolean>();

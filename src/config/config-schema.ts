@@ -81,6 +81,19 @@ const closure = z.union([
 
 const headerAliases = z.record(z.string(), z.array(text)).default({});
 
+/** The company's own labels of one enumeration: label as written → the enumeration's id. */
+const labelMap = z.record(text, text).default({});
+
+/** A complaint category of the company's own, counted and reported beside the nine. */
+const companyCategory = z.strictObject({
+  /** Key used in summary.json's byCategory; lower-case letters, digits, "_". */
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and "_", starting with a letter'),
+  /** Its name on reports and forms; its Chinese and English names are also accepted in the ledger. */
+  label: localized,
+  /** Further labels the ledger may use for it. */
+  aliases: z.array(text).default([]),
+});
+
 export const configSchema = z
   .strictObject({
     company: z
@@ -195,6 +208,28 @@ export const configSchema = z
         closures: z.array(closure).default([]),
         /** Extra company working days (e.g. a Saturday shift that counts). */
         workdays: z.array(isoDate).default([]),
+      })
+      .prefault({}),
+    /**
+     * The company's own words (input contract v2): extra labels per enumeration, label → id
+     * (e.g. {"category": {"外观": "quality"}}), and the company's own complaint categories.
+     */
+    vocabulary: z
+      .strictObject({
+        source: labelMap,
+        product_type: labelMap,
+        channel: labelMap,
+        category: labelMap,
+        severity: labelMap,
+        responsibility: labelMap,
+        categories: z.array(companyCategory).default([]),
+      })
+      .prefault({}),
+    /** Bounds that keep hostile or broken input files from exhausting the machine. */
+    limits: z
+      .strictObject({
+        /** Most megabytes one workbook may inflate to, all its parts together (a zip bomb stops here). */
+        inflatedMegabytes: z.number().int().min(1).max(2047).default(1024),
       })
       .prefault({}),
     /** Extra header aliases per dataset: field id → headers, e.g. {"orders": {"order_no": ["单号"]}}. */

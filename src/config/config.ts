@@ -1,4 +1,4 @@
-import type { OrderSource } from '../model/enums.js';
+import type { EnumName, OrderSource } from '../model/enums.js';
 import type { DatasetId } from '../model/fields.js';
 import type { Lang, Localized } from '../model/lang.js';
 import type { Objective } from '../model/objectives.js';
@@ -9,6 +9,14 @@ export interface Closure {
   readonly from: string;
   readonly to: string;
   readonly name: string;
+}
+
+/** A complaint category of the company's own (config `vocabulary.categories`). */
+export interface CompanyCategory {
+  readonly id: string;
+  readonly label: Localized;
+  /** Further labels accepted in the ledger besides the two names. */
+  readonly aliases: readonly string[];
 }
 
 /** The fully defaulted configuration every stage reads. */
@@ -73,6 +81,15 @@ export interface Config {
     readonly paretoMinCount: number;
   };
   readonly calendar: { readonly closures: readonly Closure[]; readonly workdays: readonly string[] };
+  /** The company's own words (input contract v2, "The company's own words"). */
+  readonly vocabulary: {
+    /** Enumeration → company label → id (ids checked against the enumeration). */
+    readonly labels: Readonly<Record<EnumName, Readonly<Record<string, string>>>>;
+    /** The company's own complaint categories, after the nine in every list. */
+    readonly categories: readonly CompanyCategory[];
+  };
+  /** Bounds on input files: megabytes one workbook may inflate to. */
+  readonly limits: { readonly inflatedMegabytes: number };
   /** Extra header aliases: dataset → field id → headers. */
   readonly headers: Readonly<Record<DatasetId, Readonly<Record<string, readonly string[]>>>>;
 }

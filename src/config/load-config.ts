@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../model/lang.js';
 import type { Config } from './config.js';
@@ -49,8 +49,9 @@ export function loadConfig(file: string | null, lang: Lang = 'zh'): LoadedConfig
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readBounded(file, MAX_CONFIG_BYTES, lang);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (lang === 'zh' ? '文件不存在' : 'no such file') : String((error as Error).message);
     throw new ConfigError(file, [{ path: '(file)', message: reason }]);
   }
@@ -60,6 +61,13 @@ export function loadConfig(file: string | null, lang: Lang = 'zh'): LoadedConfig
     spec = JSON.parse(text);
   } catch (error) {
     throw new ConfigError(file, [{ path: '(file)', message: describeJsonError(text, error as Error, lang) }]);
+  }
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+    throw new ConfigError(file, [{ path: '(top level)', message: lang === 'zh' ? '应为一个 JSON 对象 {…}' : 'must be a JSON object {…}' }]);
+  }
+  const tooLarge = nonFiniteNumber(spec, []);
+  if (tooLarge !== null) {
+    throw new ConfigError(file, [{ path: tooLarge, message: lang === 'zh' ? '数字过大，超出可表示的范围' : 'number too large to be represented' }]);
   }
   const result = resolveConfig(spec, path.dirname(file), lang);
   if (!result.ok) throw new ConfigError(file, result.issues);
@@ -71,6 +79,39 @@ export function loadConfig(file: string | null, lang: Lang = 'zh'): LoadedConfig
     }
   }
   return { config: result.config, file, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** A configuration is a few kilobytes; this bound stops a device such as /dev/zero being read forever. */
+const MAX_CONFIG_BYTES = 1 << 20;
+
+/** The file's bytes, refusing anything but a regular file and reading at most `max` bytes. */
+function readBounded(file: string, max: number, lang: Lang): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    if (!fstatSync(fd).isFile()) throw new ConfigError(file, [{ path: '(file)', message: lang === 'zh' ? '不是普通文件' : 'not a regular file' }]);
+    const buffer = Buffer.alloc(max + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > max) throw new ConfigError(file, [{ path: '(file)', message: lang === 'zh' ? `文件超过 ${max} 字节，不像配置文件` : `larger than ${max} bytes; not a configuration file` }]);
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The dotted path of the first number JSON.parse turned into Infinity (1e309), or null. */
+function nonFiniteNumber(value: unknown, at: string[]): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : at.join('.') || '(top level)';
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = nonFiniteNumber(child, [...at, key]);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** JSON.parse reports a character position; people need a line and column. */

@@ -8,6 +8,9 @@ import type { Localized } from '../model/lang.js';
 import { METRIC_LABELS, type Objective } from '../model/objectives.js';
 import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_DISTRIBUTION, DEFAULT_SOURCE, DEFAULT_FORM_REGISTER, DEFAULT_OBJECTIVES, USUAL_TARGETS, type FormRegisterEntry } from './defaults.js';
 import { allowedKeysAt } from './allowed-keys.js';
+import { complaintCategories } from './categories.js';
+import { COMPLAINT_CATEGORIES, ENUMS, type EnumName, type EnumValue } from '../model/enums.js';
+import { normaliseToken } from '../text/fold.js';
 
 /** One problem in a configuration: where (a dotted path) and what is wrong or allowed. */
 export interface ConfigIssue {
@@ -112,7 +115,19 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
     ),
     reports: parsed.reports,
     calendar: parsed.calendar,
+    limits: parsed.limits,
     headers: parsed.headers,
+    vocabulary: {
+      labels: {
+        source: parsed.vocabulary.source,
+        product_type: parsed.vocabulary.product_type,
+        channel: parsed.vocabulary.channel,
+        category: parsed.vocabulary.category,
+        severity: parsed.vocabulary.severity,
+        responsibility: parsed.vocabulary.responsibility,
+      },
+      categories: parsed.vocabulary.categories,
+    },
   };
 }
 
@@ -171,6 +186,38 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
           path: `headers.${dataset}.${id}`,
           message: say(`未知的字段；允许：${fieldIds[dataset].join(', ')}`, `unknown field; allowed: ${fieldIds[dataset].join(', ')}`),
         });
+      }
+    }
+  }
+  issues.push(...checkVocabulary(config, say));
+  return issues;
+}
+
+/**
+ * The company's categories must not reuse an id or name of the nine (or of each other), and
+ * every label must map to an id its enumeration has — else a label would count nowhere.
+ */
+function checkVocabulary(config: Config, say: (zh: string, en: string) => string): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const seen = new Map<string, string>();
+  for (const c of COMPLAINT_CATEGORIES as readonly EnumValue[]) for (const name of [c.id, c.zh, c.en, ...(c.aliases ?? [])]) seen.set(normaliseToken(name), c.id);
+  config.vocabulary.categories.forEach((c, i) => {
+    if (COMPLAINT_CATEGORIES.some((b) => b.id === c.id)) {
+      issues.push({ path: `vocabulary.categories.${i}.id`, message: say(`"${c.id}" 是内置类别；要给它加叫法请用 vocabulary.category`, `"${c.id}" is a built-in category; to add a label for it use vocabulary.category`) });
+      return;
+    }
+    for (const name of [c.id, c.label.zh, c.label.en, ...c.aliases]) {
+      const key = normaliseToken(name);
+      const taken = seen.get(key);
+      if (taken !== undefined && taken !== c.id) issues.push({ path: `vocabulary.categories.${i}`, message: say(`「${name}」已是类别 "${taken}" 的名称`, `"${name}" already names the category "${taken}"`) });
+      else seen.set(key, c.id);
+    }
+  });
+  for (const [name, labels] of Object.entries(config.vocabulary.labels) as [EnumName, Readonly<Record<string, string>>][]) {
+    const ids = (name === 'category' ? complaintCategories(config) : (ENUMS[name] as readonly EnumValue[])).map((v) => v.id);
+    for (const [label, id] of Object.entries(labels)) {
+      if (!ids.includes(id)) {
+        issues.push({ path: `vocabulary.${name}.${label}`, message: say(`未知的值 "${id}"；允许：${ids.join(', ')}`, `unknown value "${id}"; allowed: ${ids.join(', ')}`) });
       }
     }
   }

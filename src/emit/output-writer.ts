@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { OutputFolderError } from './output-folder-error.js';
 
 /** A file the run wrote, for manifest.json. */
 export interface WrittenFile {
@@ -13,24 +14,32 @@ export interface WrittenFile {
 /** Where renderers' artefacts go. Tests swap in a memory writer; the CLI writes files. */
 export interface OutputWriter {
   write(relativePath: string, data: Buffer | string): WrittenFile;
+  /**
+   * Writes a file produced in text chunks (`produce` calls `emit` for each), without holding the
+   * whole file: summary.json of a million findings. Optional for writers that keep files whole.
+   */
+  writeChunks?(relativePath: string, produce: (emit: (chunk: string) => void) => void): WrittenFile;
   readonly written: readonly WrittenFile[];
 }
 
 /**
- * Writes under `folder` only, each file atomically: to a temporary name in the same folder, then
- * renamed over the target, so a reader never sees half a PDF and an interrupted run leaves the
- * earlier file intact.
+ * Writes under `folder` only, each file atomically: to a short temporary name in the same folder,
+ * then renamed over the target, so a reader never sees half a PDF and an interrupted run leaves
+ * the earlier file intact. A symbolic link inside the folder is never followed: a write through
+ * one is refused (renaming over a link replaces the link, not its target).
  */
 export function createFileWriter(folder: string): OutputWriter {
   const root = path.resolve(folder);
   const written: WrittenFile[] = [];
+  const checkedDirs = new Set<string>();
   return {
     written,
     write(relativePath, data) {
       const target = resolveInside(root, relativePath);
-      mkdirSync(path.dirname(target), { recursive: true });
+      makeDirsNoLinks(root, path.dirname(target), checkedDirs);
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      // Short, so a target name that fits the file system leaves room for it.
+      const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
       try {
         writeFileSync(temporary, bytes);
         renameSync(temporary, target);
@@ -39,6 +48,33 @@ export function createFileWriter(folder: string): OutputWriter {
         throw error;
       }
       const file = { path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+      written.push(file);
+      return file;
+    },
+    writeChunks(relativePath, produce) {
+      const target = resolveInside(root, relativePath);
+      makeDirsNoLinks(root, path.dirname(target), checkedDirs);
+      const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+      const hash = createHash('sha256');
+      let size = 0;
+      const fd = openSync(temporary, 'w');
+      try {
+        try {
+          produce((chunk) => {
+            const bytes = Buffer.from(chunk, 'utf8');
+            hash.update(bytes);
+            size += bytes.length;
+            for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+          });
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temporary, target);
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        throw error;
+      }
+      const file = { path: relativePath, sha256: hash.digest('hex'), bytes: size };
       written.push(file);
       return file;
     },
@@ -61,6 +97,27 @@ export function createMemoryWriter(): OutputWriter & { readonly files: Map<strin
       return file;
     },
   };
+}
+
+/** Creates `dir` under `root` one level at a time, refusing a level that is a symbolic link. */
+function makeDirsNoLinks(root: string, dir: string, checked: Set<string>): void {
+  if (checked.has(dir)) return;
+  mkdirSync(root, { recursive: true });
+  let current = root;
+  for (const part of path.relative(root, dir).split(path.sep).filter((p) => p !== '')) {
+    current = path.join(current, part);
+    if (checked.has(current)) continue;
+    let stat;
+    try {
+      stat = lstatSync(current);
+    } catch {
+      mkdirSync(current);
+      checked.add(current);
+      continue;
+    }
+    if (stat.isSymbolicLink()) throw new OutputFolderError('is_symlink', root, path.relative(root, current));
+    checked.add(current);
+  }
 }
 
 /** The absolute target of a relative output path; refuses anything that would leave the folder. */

@@ -17,6 +17,12 @@ const checks = z.strictObject({
   /** Dotted path of the view value the boxes reflect. */
   field: z.string().min(1),
   options: z.array(z.strictObject({ value: z.union([z.string(), z.boolean()]), label: text })).min(1),
+  /**
+   * Further options from the view (a list of {value, label} at the dotted path `from`), put
+   * before the option whose value is `before`, else after the rest: the company's own complaint
+   * categories (config vocabulary.categories), blank or filled.
+   */
+  more: z.strictObject({ from: z.string().min(1), before: z.string().optional() }).optional(),
   /** On a filled form, an empty value is marked as missing. */
   required: z.boolean().default(false),
 });

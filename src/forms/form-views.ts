@@ -3,6 +3,7 @@ import type { DateTime } from '../model/dates.js';
 import { REVIEW_ITEMS } from '../model/fields.js';
 import type { Lang } from '../model/lang.js';
 import type { Complaint, Order } from '../model/records.js';
+import { companyCategories } from '../config/categories.js';
 import { REVIEW_ITEM_TEXT } from '../model/review-items.js';
 import { BAND_LABELS } from '../model/satisfaction.js';
 import type { ComplaintStatus } from '../validate/check-complaints.js';
@@ -42,7 +43,13 @@ export function blankView(source: FormSource, ctx: ViewContext): FormView {
 function staticParts(source: FormSource, ctx: ViewContext): Record<string, unknown> {
   if (source === 'order') return { reviewItems: REVIEW_ITEMS.map((id) => ({ id, question: REVIEW_ITEM_TEXT[id][ctx.lang], answer: null })) };
   if (source === 'survey_invitation') return surveyStatic(ctx);
+  if (source === 'complaint') return { categoryOptions: categoryOptions(ctx) };
   return {};
+}
+
+/** The company's own complaint categories as tick boxes of the complaint form, in the run's language. */
+function categoryOptions(ctx: ViewContext): { value: string; label: string }[] {
+  return companyCategories(ctx.config).map((c) => ({ value: c.id, label: c[ctx.lang] }));
 }
 
 export function complaintView(status: ComplaintStatus, ctx: ViewContext): RecordView {
@@ -60,7 +67,7 @@ export function complaintView(status: ComplaintStatus, ctx: ViewContext): Record
     id: c.complaintNo,
     view: {
       ...common(ctx, true),
-      ...complaintFields(c),
+      ...complaintFields(c, ctx),
       closedAt: orBlank(status.closedAt),
       timeliness,
       findings: ctx.findingsFor('complaints', c.complaintNo),
@@ -68,13 +75,18 @@ export function complaintView(status: ComplaintStatus, ctx: ViewContext): Record
   };
 }
 
-function complaintFields(c: Complaint) {
+function complaintFields(c: Complaint, ctx: ViewContext) {
+  // The form has a box for each of the nine and each company category; a label nobody defined
+  // ticks 其他 and is named beside it: 其他（外观）.
+  const own = c.categoryText;
   return {
     complaintNo: c.complaintNo,
     received: stamp(c.receivedAt),
     customer: c.customer,
     channel: c.channel,
     category: c.category,
+    categoryOptions: categoryOptions(ctx),
+    categoryDetail: own === null ? '' : ctx.lang === 'zh' ? `（${own}）` : ` (${own})`,
     product: orBlank(c.product),
     batchNo: orBlank(c.batchNo),
     quantityAffected: orBlank(c.quantityAffected),
@@ -109,7 +121,7 @@ export function capaView(status: ComplaintStatus, ctx: ViewContext): RecordView 
     id: c.capaNo,
     view: {
       ...common(ctx, true),
-      ...complaintFields(c),
+      ...complaintFields(c, ctx),
       capaNo: c.capaNo,
       issued: orBlank(c.causeFoundAt ?? c.receivedAt.date),
       capaSource: 'complaint',

@@ -167,8 +167,9 @@ class LayoutContext {
   private checks(spec: Extract<TemplateCell, { checks: unknown }>['checks'], context: unknown, width: number): Content {
     const value = valueAt(context, spec.field);
     const fonts = FontSet.get();
-    const items: { columns: Column[]; width: number }[] = spec.options.map((option) => {
-      const label = this.fill(option.label);
+    const items: { columns: Column[]; width: number }[] = this.optionsOf(spec).map((option) => {
+      // A company's own label is printed as it is, never read as a template.
+      const label = 'own' in option ? option.label : this.fill(option.label);
       const labelWidth = Math.min(fonts.measure(label, 10) + 3.5, Math.max(20, width - BOX_WIDTH));
       return {
         width: BOX_WIDTH + labelWidth + OPTION_GAP,
@@ -195,6 +196,18 @@ class LayoutContext {
       used += item.width;
     }
     return { stack: lines.map((columns) => ({ columns, columnGap: 0 })) };
+  }
+
+  /** The template's options with the view's further ones (`more`) in their place. */
+  private optionsOf(spec: Extract<TemplateCell, { checks: unknown }>['checks']): ({ value: string | boolean; label: TemplateText } | { value: string; label: string; own: true })[] {
+    const extra = spec.more === undefined ? null : valueAt(this.view, spec.more.from);
+    if (!Array.isArray(extra) || extra.length === 0) return spec.options;
+    const own = extra.flatMap((e: unknown) => {
+      const { value, label } = (e ?? {}) as { value?: unknown; label?: unknown };
+      return typeof value === 'string' && typeof label === 'string' ? [{ value, label, own: true as const }] : [];
+    });
+    const at = spec.options.findIndex((o) => o.value === spec.more?.before);
+    return at < 0 ? [...spec.options, ...own] : [...spec.options.slice(0, at), ...own, ...spec.options.slice(at)];
   }
 
   /** A repeating table: header row repeated on every page; blank rows for writing by hand. */

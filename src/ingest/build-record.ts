@@ -11,6 +11,7 @@ import type { ComplaintFieldId, DatasetId, OrderFieldId } from '../model/fields.
 import type { Provenance } from '../model/provenance.js';
 import type { Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
 import type { FieldValue } from './read-field.js';
+import { UnmappedLabel } from './values/parse-enum.js';
 
 /**
  * The values read from one row, in column order, with typed access by field id: a builder reads
@@ -39,7 +40,7 @@ export class RowValues<Id extends string = string> {
   }
   dateTime(id: Id): DateTime | null {
     const v = this.get(id);
-    return typeof v === 'object' ? v : null;
+    return typeof v === 'object' && !(v instanceof UnmappedLabel) ? v : null;
   }
   number(id: Id): number | null {
     const v = this.get(id);
@@ -49,8 +50,15 @@ export class RowValues<Id extends string = string> {
     const v = this.get(id);
     return typeof v === 'boolean' ? v : null;
   }
+  /** The enumeration id; for a label nobody defined, the id it is kept as ("other"). */
   enumValue<T extends string>(id: Id): T | null {
-    return this.text(id) as T | null;
+    const v = this.get(id);
+    return (v instanceof UnmappedLabel ? v.id : this.text(id)) as T | null;
+  }
+  /** The label as written when it was not recognised; null when it was (or was empty). */
+  unmappedLabel(id: Id): string | null {
+    const v = this.get(id);
+    return v instanceof UnmappedLabel ? v.label : null;
   }
 }
 
@@ -101,6 +109,7 @@ export function buildComplaint(v: RowValues<ComplaintFieldId>, provenance: Prove
     customer: v.required('customer'),
     channel: v.enumValue<ComplaintChannel>('channel'),
     category: v.enumValue<ComplaintCategory>('category') ?? 'other',
+    categoryText: v.unmappedLabel('category'),
     product: v.text('product'),
     batchNo: v.text('batch_no'),
     quantityAffected: v.number('quantity_affected'),

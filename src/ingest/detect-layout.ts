@@ -49,19 +49,31 @@ export type SheetLayout =
  * the first row with at least 3 recognised headers of one dataset; the dataset with the most
  * recognised headers wins; a tie is no decision.
  */
-export function detectLayout(rows: readonly RawRow[], merges: readonly MergeRange[], index: HeaderIndex): SheetLayout {
+export function detectLayout(rows: readonly RawRow[], allMerges: readonly MergeRange[], index: HeaderIndex): SheetLayout {
   const byNumber = new Map(rows.map((r) => [r.row, r]));
+  // Only merges reaching into the rows searched matter; one pass picks them out, so a sheet with
+  // tens of thousands of merges in its data costs no more here than one with none.
+  const lastRow = HEADER_SEARCH_ROWS + MAX_HEADER_DEPTH;
+  const merges = allMerges.filter((m) => m.top <= lastRow);
+  const mergeAt = new Map<number, MergeRange>();
+  // Overlapping merges are invalid; a hostile file repeating one wide merge is stopped by the budget.
+  let budget = 4 * 16_384 * (lastRow + 1);
+  for (const m of merges) {
+    if (mergeAt.has(m.top * 16_384 + m.left)) continue;
+    for (let r = m.top; r <= Math.min(m.bottom, lastRow) && budget > 0; r++) {
+      for (let c = m.left; c <= Math.min(m.right, 16_383) && budget-- > 0; c++) mergeAt.set(r * 16_384 + c, m);
+    }
+  }
   const textAt = (row: number, column: number): string => {
-    const merge = merges.find((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right);
+    const merge = mergeAt.get(row * 16_384 + column);
     const source = merge ? byNumber.get(merge.top)?.cells[merge.left] : byNumber.get(row)?.cells[column];
     return cellDisplay(source)?.trim() ?? '';
   };
+  const depthAt = new Map<number, number>();
+  for (const m of merges) depthAt.set(m.top, Math.max(depthAt.get(m.top) ?? 0, m.bottom - m.top));
   for (let row = 1; row <= HEADER_SEARCH_ROWS; row++) {
     if (!byNumber.has(row)) continue;
-    const depth = Math.min(
-      MAX_HEADER_DEPTH,
-      Math.max(0, ...merges.filter((m) => m.top === row).map((m) => m.bottom - row)),
-    );
+    const depth = Math.min(MAX_HEADER_DEPTH, depthAt.get(row) ?? 0);
     const width = Math.max(0, ...[...Array(depth + 1).keys()].map((k) => byNumber.get(row + k)?.cells.length ?? 0));
     const headers: string[] = [];
     for (let column = 0; column < width; column++) {

@@ -1,6 +1,8 @@
 import type { Config } from '../config/config.js';
 import { COMPLAINT_FIELDS, ORDER_FIELDS, surveyFields, type DatasetId, type FieldSpec } from '../model/fields.js';
 import { normaliseHeader } from '../text/fold.js';
+import { companyCategories } from '../config/categories.js';
+import { buildVocabulary, type Vocabulary } from './values/parse-enum.js';
 
 /** Headers that number rows and carry no data (序号 / No. / #). */
 const ROW_NUMBER_HEADERS = new Set(['序号', 'no.', 'no', '#']);
@@ -10,6 +12,8 @@ export interface HeaderIndex {
   readonly fields: Readonly<Record<DatasetId, readonly FieldSpec[]>>;
   /** Normalised header → the fields (of any dataset) it names. */
   readonly lookup: ReadonlyMap<string, readonly { dataset: DatasetId; field: FieldSpec }[]>;
+  /** The labels enumerations accept, the company's own words included (config `vocabulary`). */
+  readonly vocabulary: Vocabulary;
 }
 
 export function buildHeaderIndex(config: Config): HeaderIndex {
@@ -30,7 +34,8 @@ export function buildHeaderIndex(config: Config): HeaderIndex {
       }
     }
   }
-  return { fields, lookup };
+  const vocabulary = buildVocabulary(config.vocabulary.labels, companyCategories(config));
+  return { fields, lookup, vocabulary };
 }
 
 export function isRowNumberHeader(normalised: string): boolean {

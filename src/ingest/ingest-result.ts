@@ -22,6 +22,13 @@ export interface IngestResult {
   readonly files: readonly InputFileRecord[];
   /** Files that could not be read at all (password-protected, damaged). */
   readonly problems: readonly FileProblem[];
-  /** Files not read: lock files of open workbooks, formats other than .xlsx/.csv. */
-  readonly skippedFiles: readonly { readonly path: string; readonly reason: 'lock' | 'unsupported' }[];
+  /**
+   * Files not read: lock files of open workbooks, formats other than .xlsx/.csv, symbolic links
+   * leading outside the input folder or to no file, and files qmsdoc wrote (in an output folder, or
+   * a workbook it made).
+   */
+  readonly skippedFiles: readonly { readonly path: string; readonly reason: SkippedFileReason }[];
 }
+
+/** Why a file of the input folder was not read. */
+export type SkippedFileReason = 'lock' | 'unsupported' | 'symlink_outside' | 'symlink_not_file' | 'qmsdoc_output';

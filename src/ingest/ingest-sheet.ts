@@ -9,6 +9,7 @@ import { isEmptyCell, MAX_TEXT_LENGTH, readField, type FieldValue } from './read
 import { cellDisplay, type MergeRange, type RawCell, type RawRow, type RawSheet } from './raw-sheet.js';
 import type { SheetReport } from './sheet-report.js';
 import { isFailure } from './values/parse-result.js';
+import { UnmappedLabel, type Vocabulary } from './values/parse-enum.js';
 
 /** Rows read from one sheet at most; Excel's own limit, so only a malformed file reaches it. */
 export const MAX_DATA_ROWS = 1_048_576;
@@ -173,6 +174,7 @@ class RowReader {
   private readonly dimensionIds: readonly string[];
   /** Field id → position in `columns` (and in a row's values). */
   private readonly slots: Readonly<Record<string, number>>;
+  private readonly vocabulary: Vocabulary;
 
   constructor(
     private readonly dataset: DatasetId,
@@ -185,6 +187,7 @@ class RowReader {
   ) {
     this.dimensionIds = index.fields.surveys.filter((f) => f.dimension).map((f) => f.id);
     this.slots = Object.fromEntries(columns.map((c, i) => [c.field.id, i]));
+    this.vocabulary = index.vocabulary;
   }
 
   read(row: number, cells: readonly RawCell[]): DataRecord | null {
@@ -205,11 +208,17 @@ class RowReader {
         continue;
       }
       if (field.kind === 'score' && field.id !== 'competitor_score') anyScoreGiven = true;
-      const value = readField(field, cell, this.date1904);
+      const value = readField(field, cell, this.date1904, this.vocabulary);
       if (isFailure(value)) {
         if (field.required) rejected = true;
         if (value.code === 'score_range' && field.id !== 'competitor_score') scoresUsable = false;
         (rowErrors ??= []).push(this.error(value.code, row, column, cellDisplay(cell), value.params ?? {}));
+        continue;
+      }
+      if (value instanceof UnmappedLabel) {
+        // Kept and counted (as "other"), with a warning naming the configuration key that maps it.
+        (rowErrors ??= []).push({ ...this.error('unknown_category', row, column, value.label, { label: value.label, key: value.key }), level: 'warning' });
+        values.values[slot] = value;
         continue;
       }
       if (typeof value === 'string' && value.length > MAX_TEXT_LENGTH) {
@@ -224,7 +233,11 @@ class RowReader {
       }
       values.values[slot] = value;
     }
-    for (const e of rowErrors ?? []) this.errors.push(rejected && e.level === 'error' ? { ...e, rejected: true } : e);
+    for (const e of rowErrors ?? []) {
+      // "counted as other" would be untrue of a row rejected for another reason.
+      if (rejected && e.code === 'unknown_category') continue;
+      this.errors.push(rejected && e.level === 'error' ? { ...e, rejected: true } : e);
+    }
     if (rejected) return null;
     const provenance: Provenance = { file: this.sheet.file, sheet: this.sheet.sheet, row, columns: this.sources };
     switch (this.dataset) {
@@ -269,12 +282,15 @@ function totalsLabel(cells: readonly RawCell[]): string | null {
 
 /**
  * Cells merged downwards in the data area show their value on every row of the merge (a customer
- * name merged over its orders, say): the value is copied down the merge's first column.
+ * name merged over its orders, say): the value is copied down the merge's first column. Merges do
+ * not overlap, so each column has at most one open merge: the work is one step per merge and one
+ * per filled cell, whatever the number of merges (O(cells + merges)).
  */
 class MergeFill {
   /** Merges by top row, consumed in order as rows arrive. */
   private readonly queue: MergeRange[];
-  private active: { merge: MergeRange; value: RawCell }[] = [];
+  /** The open merge of each column, with the value of its top cell. */
+  private readonly open = new Map<number, { merge: MergeRange; value: RawCell }>();
 
   constructor(merges: readonly MergeRange[]) {
     this.queue = [...merges].sort((a, b) => b.top - a.top);
@@ -283,12 +299,15 @@ class MergeFill {
   apply(raw: RawRow): readonly RawCell[] {
     while (this.queue.length > 0 && this.queue[this.queue.length - 1]!.top <= raw.row) {
       const merge = this.queue.pop()!;
-      if (merge.top === raw.row) this.active.push({ merge, value: raw.cells[merge.left] });
+      if (merge.top === raw.row) this.open.set(merge.left, { merge, value: raw.cells[merge.left] });
     }
-    if (this.active.length === 0) return raw.cells;
-    this.active = this.active.filter((a) => a.merge.bottom >= raw.row);
+    if (this.open.size === 0) return raw.cells;
     let cells = raw.cells;
-    for (const { merge, value } of this.active) {
+    for (const [column, { merge, value }] of this.open) {
+      if (merge.bottom < raw.row) {
+        this.open.delete(column);
+        continue;
+      }
       if (raw.row > merge.top && isEmptyCell(cells[merge.left])) {
         if (cells === raw.cells) cells = [...raw.cells];
         (cells as RawCell[])[merge.left] = value;

@@ -1,9 +1,35 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
-/** How a file in the input folder is treated, by its name. */
-export type InputFileKind = 'xlsx' | 'csv' | 'unsupported' | 'lock' | 'other';
+/**
+ * How a file in the input folder is treated: by its name, or, for the last three, because it is
+ * a symbolic link that leads outside the input folder or to no regular file, or lies in a folder
+ * qmsdoc wrote (an output folder inside the input folder).
+ */
+export type InputFileKind = 'xlsx' | 'csv' | 'unsupported' | 'lock' | 'other' | 'symlink_outside' | 'symlink_not_file' | 'qmsdoc_output';
+
+/** The manifest every build folder holds: how the tool knows its own folders again. */
+const MANIFEST = 'manifest.json';
+
+/** True when `folder` holds a manifest.json written by qmsdoc. */
+export function isQmsdocOutputFolder(folder: string): boolean {
+  const file = path.join(folder, MANIFEST);
+  if (!existsSync(file)) return false;
+  try {
+    const head = Buffer.alloc(4096);
+    const fd = openSync(file, 'r');
+    let length: number;
+    try {
+      length = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    return /"tool":\s*\{\s*"name":\s*"qmsdoc"/.test(head.toString('utf8', 0, length));
+  } catch {
+    return false;
+  }
+}
 
 /** A data file found in the input folder. */
 export interface InputFile {
@@ -40,7 +66,10 @@ export function kindOfFile(name: string): InputFileKind {
 
 /**
  * The files of the input folder (sub-folders too when `recursive`), in code-point order of their
- * relative path — the reading order the input contract fixes.
+ * relative path — the reading order the input contract fixes. Dot-folders and folders qmsdoc wrote
+ * (they hold its manifest.json) are not read; a data file in one of the latter is listed as
+ * `qmsdoc_output`. A symbolic link is read when it leads to a regular file inside the input folder
+ * and is listed with the reason otherwise — never silently left out.
  */
 export function listInputFiles(folder: string, recursive = false): InputFile[] {
   let stat;
@@ -50,18 +79,55 @@ export function listInputFiles(folder: string, recursive = false): InputFile[] {
     throw new InputFolderError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable', folder);
   }
   if (!stat.isDirectory()) throw new InputFolderError('not_a_folder', folder);
-  let names: string[];
+  let entries: Dirent[];
+  let root: string;
   try {
-    names = readdirSync(folder, { recursive, withFileTypes: true })
-      .filter((d) => d.isFile())
-      .map((d) => path.relative(folder, path.join(d.parentPath, d.name)));
+    entries = readdirSync(folder, { recursive, withFileTypes: true });
+    root = realpathSync(folder);
   } catch {
     throw new InputFolderError('unreadable', folder);
   }
-  return names
-    .map((name) => ({ path: name.split(path.sep).join('/'), kind: kindOfFile(name), absolutePath: path.join(folder, name) }))
-    .filter((f) => f.kind !== 'other')
-    .sort((a, b) => compareCodePoints(a.path, b.path));
+  const outputFolders = new Map<string, boolean>();
+  const inOutputFolder = (relativeDir: string): boolean => {
+    if (relativeDir === '' || relativeDir === '.') return false;
+    let known = outputFolders.get(relativeDir);
+    if (known === undefined) {
+      known = isQmsdocOutputFolder(path.join(folder, relativeDir)) || inOutputFolder(path.dirname(relativeDir));
+      outputFolders.set(relativeDir, known);
+    }
+    return known;
+  };
+  const files: InputFile[] = [];
+  for (const d of entries) {
+    if (!d.isFile() && !d.isSymbolicLink()) continue;
+    const name = path.relative(folder, path.join(d.parentPath, d.name));
+    const dir = path.dirname(name);
+    if (dir !== '.' && dir.split(path.sep).some((part) => part.startsWith('.'))) continue;
+    let kind = kindOfFile(name);
+    if (kind === 'other') continue;
+    const absolutePath = path.join(folder, name);
+    if (inOutputFolder(dir)) kind = 'qmsdoc_output';
+    else if (d.isSymbolicLink()) kind = symlinkKind(absolutePath, root) ?? kind;
+    files.push({ path: name.split(path.sep).join('/'), kind, absolutePath });
+  }
+  return files.sort((a, b) => compareCodePoints(a.path, b.path));
+}
+
+/** Null when the link leads to a regular file inside `root`; else why it is not read. */
+function symlinkKind(link: string, root: string): 'symlink_outside' | 'symlink_not_file' | null {
+  let target: string;
+  try {
+    target = realpathSync(link);
+  } catch {
+    return 'symlink_not_file';
+  }
+  const relative = path.relative(root, target);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return 'symlink_outside';
+  try {
+    return statSync(target).isFile() ? null : 'symlink_not_file';
+  } catch {
+    return 'symlink_not_file';
+  }
 }
 
 /** Orders strings by Unicode code point (JavaScript's "<" orders UTF-16 units, which differs above U+FFFF). */

@@ -49,6 +49,15 @@ export interface RawSheet {
   readonly rows: Iterable<RawRow>;
   /** True for a sheet hidden in Excel (still read). */
   readonly hidden: boolean;
+  /** Cells found past column XFD while `rows` was read (at most 100 listed); filled as rows are read. */
+  readonly cellsBeyondLastColumn?: readonly OutsideCell[];
+}
+
+/** A cell placed past Excel's last column XFD, which Excel itself cannot show: reported, not read. */
+export interface OutsideCell {
+  readonly row: number;
+  /** Its reference, e.g. "XFE12". */
+  readonly ref: string;
 }
 
 /** "A" for 0, "Z" for 25, "AA" for 26 … as Excel names columns. */

@@ -3,7 +3,7 @@ import type { FieldSpec } from '../model/fields.js';
 import { DateCell, ErrorCell, PercentCell, type RawCell } from './raw-sheet.js';
 import { fold } from '../text/fold.js';
 import { parseDate, parseDateTime } from './values/parse-date.js';
-import { parseEnum } from './values/parse-enum.js';
+import { BUILT_IN_VOCABULARY, parseEnum, type UnmappedLabel, type Vocabulary } from './values/parse-enum.js';
 import { parseNumber } from './values/parse-number.js';
 import { failure, isFailure, type ParseFailure } from './values/parse-result.js';
 import { parseYesNo } from './values/parse-yes-no.js';
@@ -11,15 +11,16 @@ import { parseYesNo } from './values/parse-yes-no.js';
 /** Excel's own limit on the text of one cell; longer text (possible in a CSV) is cut with a warning. */
 export const MAX_TEXT_LENGTH = 32_767;
 
-export type FieldValue = string | number | boolean | DateTime;
+/** An UnmappedLabel is a complaint category nobody defined: the row is kept (see parseEnum). */
+export type FieldValue = string | number | boolean | DateTime | UnmappedLabel;
 
 /** True for a cell with nothing in it (a whitespace-only text counts as empty). */
 export function isEmptyCell(cell: RawCell): boolean {
   return cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
-/** Reads one non-empty cell as the field's kind says. */
-export function readField(field: FieldSpec, cell: RawCell, date1904: boolean): FieldValue | ParseFailure {
+/** Reads one non-empty cell as the field's kind says; enumerations accept the run's vocabulary. */
+export function readField(field: FieldSpec, cell: RawCell, date1904: boolean, vocabulary: Vocabulary = BUILT_IN_VOCABULARY): FieldValue | ParseFailure {
   // A formula that failed (#N/A from a VLOOKUP, #REF!) shows no value the user meant.
   if (cell instanceof ErrorCell) return failure('excel_error', { code: cell.text });
   switch (field.kind) {
@@ -45,7 +46,7 @@ export function readField(field: FieldSpec, cell: RawCell, date1904: boolean): F
       return parseYesNo(cell);
     case 'enum': {
       const text = textOf(cell);
-      return isFailure(text) || field.enum === undefined ? text : parseEnum(field.enum, text);
+      return isFailure(text) || field.enum === undefined ? text : parseEnum(field.enum, text, vocabulary);
     }
     case 'period': {
       const text = textOf(cell);

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { categoryName, complaintCategories } from '../config/categories.js';
 import { ENUMS } from '../model/enums.js';
 import type { Finding, FindingLimit, RuleId, RuleParams } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
@@ -190,10 +191,8 @@ export function findingFormatter(config: Config, lang: Lang): (finding: Finding)
     lang,
     department: (id: string) => config.departments[id]?.[lang] ?? id,
     dimension: (id: string) => config.satisfaction.dimensions.find((d) => d.id === id)?.label[lang] ?? id,
-    category: (id: string) => {
-      const c = ENUMS.category.find((e) => e.id === id);
-      return c ? c[lang] : id;
-    },
+    // The nine and the company's own categories (config vocabulary.categories).
+    category: (id: string) => categoryName(id, lang, complaintCategories(config)),
   };
   return (finding) => {
     const words: Words = { ...base, source: finding.limit === null ? '' : finding.limit.source[lang] };

@@ -46,7 +46,9 @@ export const COMPLAINT_CATEGORIES = [
   { id: 'weight', zh: '重量', en: 'Weight' },
   { id: 'other', zh: '其他', en: 'Other', aliases: ['其它'] },
 ] as const satisfies readonly EnumValue[];
-export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number]['id'];
+export type BuiltInComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number]['id'];
+/** One of the nine, or a company category id from the configuration (`vocabulary.categories`). */
+export type ComplaintCategory = BuiltInComplaintCategory | (string & {});
 
 export const SEVERITIES = [
   { id: 'normal', zh: '一般', en: 'Normal', aliases: ['普通'] },

@@ -11,6 +11,8 @@ export type InputErrorCode =
   | 'score_range'
   | 'bad_yes_no'
   | 'bad_enum'
+  /** A complaint category nobody defined: the row is kept as "other" (a warning). */
+  | 'unknown_category'
   | 'duplicate_id'
   | 'duplicate_column'
   | 'totals_row'
@@ -19,7 +21,10 @@ export type InputErrorCode =
   | 'too_many_rows'
   | 'excel_error'
   | 'unsupported_file'
-  | 'csv_format';
+  | 'csv_format'
+  | 'csv_unclosed_quote'
+  | 'csv_encoding'
+  | 'beyond_last_column';
 
 export type InputErrorLevel = 'error' | 'warning';
 
@@ -49,7 +54,7 @@ export interface InputError {
 
 /** A file that could not be read at all. The CLI treats it as a reason to stop (exit 2). */
 export interface FileProblem {
-  readonly code: 'unreadable_file' | 'encrypted_workbook' | 'not_xlsx' | 'file_too_large';
+  readonly code: 'unreadable_file' | 'encrypted_workbook' | 'not_xlsx' | 'file_too_large' | 'damaged_workbook' | 'workbook_too_large';
   readonly file: string;
   readonly detail: string;
 }

@@ -64,7 +64,13 @@ export interface Complaint {
   readonly receivedAt: DateTime;
   readonly customer: string;
   readonly channel: ComplaintChannel | null;
+  /** One of the nine of the contract, or a company category id (config `vocabulary.categories`). */
   readonly category: ComplaintCategory;
+  /**
+   * The category as written when no label matched it (the complaint is then counted as "other"
+   * and reports show 其他（<this>）); null when it was recognised.
+   */
+  readonly categoryText: string | null;
   readonly product: string | null;
   readonly batchNo: string | null;
   readonly quantityAffected: number | null;

@@ -1,8 +1,10 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { ComplaintMonthModel } from '../compute/complaint-month.js';
+import type { ComplaintMonthModel, ParetoRow } from '../compute/complaint-month.js';
+import type { EnumValue } from '../model/enums.js';
 import { fillText } from '../forms/fill-text.js';
 import { formatRate, formatScore } from '../issues/format-number.js';
-import { COMPLAINT_CATEGORIES } from '../model/enums.js';
+import { categoryName, complaintCategoryName } from '../config/categories.js';
+import type { Complaint } from '../model/records.js';
 import type { Lang } from '../model/lang.js';
 import type { ControlledDocument } from '../render/pdf/controlled-page.js';
 import { MILESTONES } from '../validate/check-complaints.js';
@@ -26,8 +28,12 @@ export function monthLabel(month: string, lang: Lang): string {
   return lang === 'zh' ? `${month.slice(0, 4)}年${m}月` : `${MONTHS_EN[m - 1]} ${month.slice(0, 4)}`;
 }
 
-export function categoryLabel(id: string, lang: Lang): string {
-  return COMPLAINT_CATEGORIES.find((c) => c.id === id)?.[lang] ?? id;
+/** A category's name in `lang` among the run's categories (the nine and the company's own). */
+export const categoryLabel = categoryName;
+
+/** A Pareto row's name: "other" lists the labels nobody defined that it holds — 其他（外观、尺寸）. */
+export function paretoLabel(row: Pick<ParetoRow, 'category' | 'labels'>, lang: Lang, categories: readonly EnumValue[]): string {
+  return complaintCategoryName({ category: row.category, categoryText: row.labels.length === 0 ? null : row.labels.join(lang === 'zh' ? '、' : ', ') }, lang, categories);
 }
 
 /**
@@ -40,7 +46,8 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   const b = new ReportBuilder(t, lang, input.maxTableRows);
   const w = (key: string) => b.word(key);
   const join = (items: readonly string[]) => items.join(w('and'));
-  const cat = (id: string) => categoryLabel(id, lang);
+  const cat = (id: string) => categoryLabel(id, lang, m.categories);
+  const catOf = (c: Complaint) => complaintCategoryName(c, lang, m.categories);
   const limits = m.limits;
   const yesNo = (v: boolean | null) => (v === true ? w('yes') : v === false ? w('no') : w('empty'));
 
@@ -74,7 +81,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   if (m.count > 0) {
     b.chart(input.charts.pareto).table(
       'categories',
-      m.pareto.map((r) => [cat(r.category), String(r.count), formatRate(r.share), formatRate(r.cumulative)]),
+      m.pareto.map((r) => [paretoLabel(r, lang, m.categories), String(r.count), formatRate(r.share), formatRate(r.cumulative)]),
       { widths: ['*', 70, 80, 80], align: ['left', 'right', 'right', 'right'] },
     );
     const last = m.pareto[m.vitalFew.length - 1];
@@ -96,13 +103,13 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
         s.complaint.complaintNo,
         s.complaint.receivedAt.date,
         s.complaint.customer,
-        cat(s.complaint.category),
+        catOf(s.complaint),
         s.complaint.severity === 'major' ? w('major') : w('normal'),
         s.closedAt === null ? w('open') : w('closed'),
         `${s.workingDays}/${limits.closeWorkingDays}${s.overdue ? ` ${w('overdue')}` : ''}`,
         s.complaint.capaNo ?? '',
       ]),
-      { widths: [62, 58, '*', 34, 30, 38, 54, 64], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
+      { widths: [62, 58, '*', 56, 30, 38, 54, 64], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
     );
     b.sentence('listNote', { asOf: m.asOf, closeLimit: limits.closeWorkingDays }, { fontSize: 9 });
 
@@ -133,8 +140,8 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     b.together(() =>
       b.sentence('open', { asOf: m.asOf, count: m.stillOpen.length, overdue: m.stillOpen.filter((s) => s.overdue).length }).table(
         'open',
-        m.stillOpen.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, cat(s.complaint.category), s.complaint.responsibleDept ?? w('unassigned'), String(s.workingDays), s.overdue ? w('overdue') : '']),
-        { widths: [62, 58, '*', 40, 64, 52, 40], align: ['left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 9 },
+        m.stillOpen.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, catOf(s.complaint), s.complaint.responsibleDept ?? w('unassigned'), String(s.workingDays), s.overdue ? w('overdue') : '']),
+        { widths: [62, 58, '*', 56, 64, 52, 40], align: ['left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 9 },
       ),
     );
   }
@@ -146,8 +153,8 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     else {
       b.table(
         'major',
-        m.major.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, cat(s.complaint.category), s.complaint.description, yesNo(s.complaint.escalated)]),
-        { widths: [62, 58, 110, 36, '*', 44], fontSize: 9 },
+        m.major.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, catOf(s.complaint), s.complaint.description, yesNo(s.complaint.escalated)]),
+        { widths: [62, 58, 110, 56, '*', 44], fontSize: 9 },
       );
       const notEscalated = m.major.filter((s) => s.complaint.escalated !== true).length;
       if (notEscalated > 0) b.warning('majorNotEscalated', { count: notEscalated });
@@ -184,13 +191,13 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
           r.complaint.complaintNo,
           r.complaint.receivedAt.date,
           r.complaint.customer,
-          cat(r.complaint.category),
+          catOf(r.complaint),
           w(r.basis).replace('{product}', r.complaint.product ?? ''),
           r.earlier.complaintNo,
           String(r.days),
           r.complaint.capaNo ?? '',
         ]),
-        { widths: [60, 54, '*', 30, 74, 60, 34, 66], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
+        { widths: [60, 54, '*', 56, 74, 60, 34, 66], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
       ),
       );
     }

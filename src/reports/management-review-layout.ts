@@ -8,7 +8,8 @@ import { METRIC_KIND, type ObjectiveMetric } from '../model/objectives.js';
 import { bandOf } from '../compute/score-satisfaction.js';
 import type { Summary } from '../model/summary.js';
 import type { ControlledDocument } from '../render/pdf/controlled-page.js';
-import { categoryLabel, monthLabel } from './complaint-month-layout.js';
+import { monthLabel } from './complaint-month-layout.js';
+import { categoryName, complaintCategories } from '../config/categories.js';
 import { ReportBuilder } from './report-builder.js';
 import type { ReportTexts } from './report-texts.js';
 
@@ -148,10 +149,10 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
         .subheading('complaintCategories')
         .table(
           'complaintCategories',
-          categories.map(([id, n]) => [categoryLabel(id, lang), String(n), formatRate(n / c.total)]),
+          categories.map(([id, n]) => [categoryName(id, lang, complaintCategories(config)), String(n), formatRate(n / c.total)]),
           { widths: ['*', 70, 70], align: ['left', 'right', 'right'] },
         )
-        .sentence('topCategories', { categories: join(categories.slice(0, 3).map(([id]) => categoryLabel(id, lang))) }),
+        .sentence('topCategories', { categories: join(categories.slice(0, 3).map(([id]) => categoryName(id, lang, complaintCategories(config)))) }),
     );
   }
 

@@ -7,7 +7,7 @@ import { monthlyCountChart, paretoChart } from '../render/charts/report-charts.j
 import { renderChart } from '../render/charts/render-chart.js';
 import { registerImage, releaseImage, renderPdf } from '../render/pdf/pdf-engine.js';
 import type { RuleResults } from '../validate/run-rules.js';
-import { categoryLabel, layoutComplaintMonth, monthLabel } from './complaint-month-layout.js';
+import { layoutComplaintMonth, monthLabel, paretoLabel } from './complaint-month-layout.js';
 import { loadReportTexts, type ReportTexts } from './report-texts.js';
 
 /** The chart configurations of one month's pack. */
@@ -25,7 +25,7 @@ export function complaintMonthCharts(model: ComplaintMonthModel, texts: ReportTe
     charts.pareto = paretoChart(
       w('paretoChart'),
       { count: w('complaints'), cumulative: w('cumulative'), eighty: w('eighty') },
-      model.pareto.map((r) => ({ label: categoryLabel(r.category, lang), count: r.count, cumulative: r.cumulative })),
+      model.pareto.map((r) => ({ label: paretoLabel(r, lang, model.categories), count: r.count, cumulative: r.cumulative })),
     );
   }
   return charts;

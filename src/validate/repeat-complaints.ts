@@ -33,7 +33,10 @@ export function findRepeats(complaints: readonly Complaint[], windowDays: number
   for (const complaint of ordered) {
     const day = daysFromIso(complaint.receivedAt.date);
     const keys: ['customer' | 'rootCause', string][] = [];
-    if (complaint.category !== 'other') keys.push(['customer', `c\u0000${norm(complaint.customer)}\u0000${complaint.category}`]);
+    // A bare "other" says nothing about the problem; a label nobody defined (其他（外观）) does, and
+    // two such labels (外观, 尺寸) are not the same problem.
+    const category = complaint.categoryText === null ? complaint.category : `${complaint.category}\u0000${norm(complaint.categoryText)}`;
+    if (category !== 'other') keys.push(['customer', `c\u0000${norm(complaint.customer)}\u0000${category}`]);
     if (complaint.rootCause !== null && norm(complaint.rootCause) !== '') keys.push(['rootCause', `r\u0000${norm(complaint.customer)}\u0000${norm(complaint.rootCause)}`]);
     const matches = new Map<Complaint, { day: number; basis: 'customer' | 'rootCause'; sameCategory: boolean }>();
     for (const [basis, key] of keys) {

@@ -1,9 +1,10 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 /** One member of a zip archive, located by the central directory. */
 interface ZipEntry {
   readonly name: string;
   readonly method: number;
+  readonly crc: number;
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
@@ -12,6 +13,8 @@ interface ZipEntry {
 /** The archive is not a zip file or is damaged; `reason` says how. */
 export class ZipFormatError extends Error {
   override readonly name = 'ZipFormatError';
+  /** True when the archive is sound but larger than allowed (a zip bomb, or just too big). */
+  tooLarge = false;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -20,15 +23,25 @@ const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 
+/** Deflate cannot expand data more than about 1032 to 1: a bound on what a member can inflate to. */
+const MAX_DEFLATE_RATIO = 1032;
+
 /**
  * Reads members of an in-memory zip archive (xlsx files are zips). Only the central directory is
  * trusted, as the zip format intends; each member is inflated on demand with a size cap so a
- * malicious "zip bomb" cannot exhaust memory.
+ * malicious "zip bomb" cannot exhaust memory, and checked against the CRC-32 and size the
+ * directory records, so a damaged member is an error, never a part read in part.
  */
 export class ZipArchive {
   private readonly entries = new Map<string, ZipEntry>();
+  /** Bytes inflated so far, against `maxTotalBytes`. */
+  private inflated = 0;
 
-  constructor(private readonly bytes: Buffer) {
+  /** `maxTotalBytes` caps what all members read from this archive may inflate to together. */
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly maxTotalBytes = Number.POSITIVE_INFINITY,
+  ) {
     const eocd = findEndOfCentralDirectory(bytes);
     let count = bytes.readUInt16LE(eocd + 10);
     let directoryOffset = bytes.readUInt32LE(eocd + 16);
@@ -43,12 +56,14 @@ export class ZipArchive {
         throw new ZipFormatError('damaged central directory');
       }
       const method = bytes.readUInt16LE(p + 10);
+      const crc = bytes.readUInt32LE(p + 16);
       let compressedSize = bytes.readUInt32LE(p + 20);
       let uncompressedSize = bytes.readUInt32LE(p + 24);
       const nameLength = bytes.readUInt16LE(p + 28);
       const extraLength = bytes.readUInt16LE(p + 30);
       const commentLength = bytes.readUInt16LE(p + 32);
       let localHeaderOffset = bytes.readUInt32LE(p + 42);
+      if (p + 46 + nameLength + extraLength > bytes.length) throw new ZipFormatError('damaged central directory');
       const name = bytes.toString('utf8', p + 46, p + 46 + nameLength);
       if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
         // ZIP64 extra field: the 8-byte values appear in this order, only for the fields that overflowed.
@@ -67,7 +82,7 @@ export class ZipArchive {
           e += 4 + size;
         }
       }
-      this.entries.set(name.replace(/\\/g, '/'), { name, method, compressedSize, uncompressedSize, localHeaderOffset });
+      this.entries.set(name.replace(/\\/g, '/'), { name, method, crc, compressedSize, uncompressedSize, localHeaderOffset });
       p += 46 + nameLength + extraLength + commentLength;
     }
   }
@@ -76,37 +91,67 @@ export class ZipArchive {
     return this.entries.has(name);
   }
 
+  /** Every member's name as the directory lists it ("/"-separated). */
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /**
-   * The member's bytes, or null when it is absent. Throws ZipFormatError when it is damaged or
-   * inflates to more than `maxBytes`.
+   * The member's bytes, or null when it is absent. Throws ZipFormatError when it is damaged (a
+   * CRC-32 or size that disagrees with the directory, a stream that does not inflate), inflates
+   * to more than `maxBytes`, or would take the archive past its total.
    */
   read(name: string, maxBytes: number): Buffer | null {
     const entry = this.entries.get(name);
     if (!entry) return null;
     const p = entry.localHeaderOffset;
     if (p + 30 > this.bytes.length || this.bytes.readUInt32LE(p) !== LOCAL_SIGNATURE) {
-      throw new ZipFormatError(`damaged member ${name}`);
+      throw new ZipFormatError(`damaged member ${name} (no local header)`);
     }
     const start = p + 30 + this.bytes.readUInt16LE(p + 26) + this.bytes.readUInt16LE(p + 28);
     const end = start + entry.compressedSize;
     if (end > this.bytes.length) throw new ZipFormatError(`truncated member ${name}`);
     const data = this.bytes.subarray(start, end);
+    const budget = Math.min(maxBytes, this.maxTotalBytes - this.inflated);
+    let out: Buffer;
     if (entry.method === 0) {
-      if (data.length > maxBytes) throw new ZipFormatError(`${name} is larger than ${maxBytes} bytes`);
-      return data;
+      out = data;
+    } else if (entry.method === 8) {
+      out = inflate(name, data, entry.uncompressedSize, budget);
+    } else {
+      throw new ZipFormatError(`${name} uses unsupported compression method ${entry.method}`);
     }
-    if (entry.method !== 8) throw new ZipFormatError(`${name} uses unsupported compression method ${entry.method}`);
-    try {
-      // One output chunk of the size the directory announces saves thousands of 16 KB chunks
-      // and their concatenation; a lying directory only costs speed, the cap still holds.
-      const chunkSize = Math.max(64 * 1024, Math.min(entry.uncompressedSize + 1024, maxBytes));
-      return inflateRawSync(data, { maxOutputLength: maxBytes, chunkSize });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipFormatError(`${name} inflates to more than ${maxBytes} bytes`);
-      throw new ZipFormatError(`${name} cannot be inflated (${(error as Error).message})`);
+    if (out.length > budget) throw tooLarge(name, maxBytes, budget);
+    if (out.length !== entry.uncompressedSize) {
+      throw new ZipFormatError(`damaged member ${name} (${out.length} bytes, the directory says ${entry.uncompressedSize})`);
     }
+    if ((crc32(out) >>> 0) !== entry.crc) throw new ZipFormatError(`damaged member ${name} (CRC-32 check failed)`);
+    this.inflated += out.length;
+    return out;
   }
+}
+
+function inflate(name: string, data: Buffer, claimed: number, budget: number): Buffer {
+  if (budget <= 0) throw tooLarge(name, budget, budget);
+  try {
+    // One output chunk of the size the directory announces saves thousands of 16 KB chunks and
+    // their concatenation. The claim is believed only as far as the compressed bytes actually
+    // present could inflate, so a lying header cannot make us allocate.
+    const bound = Math.min(claimed, data.length * MAX_DEFLATE_RATIO + 1024, budget);
+    const chunkSize = Math.max(64 * 1024, bound + 1024);
+    return inflateRawSync(data, { maxOutputLength: budget, chunkSize });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(name, budget, budget);
+    throw new ZipFormatError(`damaged member ${name} (${(error as Error).message})`);
+  }
+}
+
+function tooLarge(name: string, maxBytes: number, budget: number): ZipFormatError {
+  const limit = Math.max(0, Math.min(maxBytes, budget));
+  const error = new ZipFormatError(`${name} would inflate past ${Math.round(limit / 1024 / 1024)} MB`);
+  error.tooLarge = true;
+  return error;
 }
 
 export function findEndOfCentralDirectory(bytes: Buffer): number {

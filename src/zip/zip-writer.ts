@@ -7,13 +7,23 @@ export interface ZipMember {
 }
 
 /**
+ * The DOS date field of `date` (YYYY-MM-DD): 7 bits of years from 1980, so only 1980–2107 can be
+ * stored; earlier dates are stamped 1980-01-01, later ones 2107-12-31, never a wrapped-around year.
+ */
+export function dosDateOf(date: string): number {
+  const year = Number(date.slice(0, 4));
+  if (!(year >= 1980)) return (0 << 9) | (1 << 5) | 1;
+  if (year > 2107) return (127 << 9) | (12 << 5) | 31;
+  return ((year - 1980) << 9) | (Number(date.slice(5, 7)) << 5) | Number(date.slice(8, 10));
+}
+
+/**
  * A zip archive of `members`, deflated with Node's native zlib, every member stamped with midnight
  * of `date` (YYYY-MM-DD) so the same content always gives the same bytes. No zip64: members and
  * archive stay under 4 GB, which the callers' outputs (workbooks) always do.
  */
 export function zipArchive(members: readonly ZipMember[], date: string): Buffer {
-  const year = Math.max(1980, Number(date.slice(0, 4)));
-  const dosDate = ((year - 1980) << 9) | (Number(date.slice(5, 7)) << 5) | Number(date.slice(8, 10));
+  const dosDate = dosDateOf(date);
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

@@ -19,10 +19,11 @@ const LAYERS: readonly (readonly string[])[] = [
   ['validate'],
   ['compute'],
   ['render', 'emit'],
-  ['forms', 'reports'],
+  ['forms', 'reports', 'init'],
   ['workers'],
   ['pipeline.ts'],
-  ['cli', 'server'],
+  ['server'],
+  ['cli'],
   ['index.ts'],
 ];
 
@@ -54,7 +55,7 @@ function sourceFiles(dir = SRC): string[] {
 
 /** Every module specifier a file imports or re-exports, statically or with import(). */
 function specifiers(text: string): string[] {
-  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  return [...text.matchAll(/(?:(?:^|[\s}])from\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 }
 
 const relative = (file: string) => path.relative(SRC, file).split(path.sep).join('/');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { tempFolder } from '../helpers/fixtures.js';
+import { tempFolder, testConfig } from '../helpers/fixtures.js';
+import { complaintCategories } from '../../src/config/categories.js';
 import { pdfImageBoxes, pdfLineHeights, pdfPages } from '../helpers/pdf.js';
 import { formatRate } from '../../src/issues/format-number.js';
 import type { Summary } from '../../src/model/summary.js';
@@ -51,12 +52,12 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('要点');
-    expect(result.stdout).toMatch(/forms\/complaint_record\/（118 个文件）/);
+    expect(result.stdout).toMatch(/forms\/complaint_record\/（119 个文件）/);
   });
 
   it('writes a filled record per complaint, per non-standard order, per CAPA number, and the blank pack', () => {
     const files = filesUnder(first);
-    expect(files.filter((f) => f.startsWith('forms/complaint_record/'))).toHaveLength(118);
+    expect(files.filter((f) => f.startsWith('forms/complaint_record/'))).toHaveLength(119);
     expect(files).toContain('forms/complaint_record/KS-2025-096.pdf');
     expect(files).toContain('forms/complaint_record.pdf');
     expect(files).toContain('forms/order_review/HT-2025-007.pdf');
@@ -104,7 +105,7 @@ describe('qmsdoc build on the bundled sample', () => {
     const pages = await pdfPages(readFileSync(path.join(first, 'forms/complaint_record.pdf')));
     const starts = pages.flatMap((p, i) => (/第 1 页 共 \d+ 页/.test(p) ? [i] : []));
     const records = filesUnder(first).flatMap((f) => (f.startsWith('forms/complaint_record/') ? [path.basename(f, '.pdf')] : []));
-    expect(records).toHaveLength(118);
+    expect(records).toHaveLength(119);
     expect(starts.map((i) => /投诉编号 (\S+)/.exec(pages[i]!)?.[1])).toEqual(records);
     for (const [k, start] of starts.entries()) {
       const end = starts[k + 1] ?? pages.length;
@@ -152,7 +153,7 @@ describe('qmsdoc build on the bundled sample', () => {
     }
     // The months together give the year's figures of summary.json (the sample is one year).
     const year = summary.review.complaints;
-    expect(Object.fromEntries(byCategory)).toEqual(Object.fromEntries(Object.entries(year.byCategory).filter(([, n]) => n > 0).map(([id, n]) => [categoryLabel(id, 'zh'), n])));
+    expect(Object.fromEntries(byCategory)).toEqual(Object.fromEntries(Object.entries(year.byCategory).filter(([, n]) => n > 0).map(([id, n]) => [categoryLabel(id, 'zh', complaintCategories(testConfig(JSON.parse(readFileSync(path.join(input, 'qmsdoc.config.json'), 'utf8'))))), n])));
     expect([closeOnTime, closeLate]).toEqual([year.onTime.close.onTime, year.onTime.close.late]);
   });
 

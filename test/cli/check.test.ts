@@ -33,6 +33,27 @@ describe('qmsdoc check', () => {
     expect(readdirSync(out).sort()).toEqual(['findings.xlsx', 'summary.json']);
   });
 
+  it('prints the labels it did not know, most frequent first, with the configuration key that maps each', async () => {
+    const input = tempFolder({
+      'orders.csv': '订单号,客户名称,产品名称,接单日期,产品类别\nSO-1,甲,轴,2025-01-02,定制\n',
+      'complaints.csv': '投诉编号,受理日期,客户名称,投诉类别,投诉内容\nK1,2025-03-03,甲,尺寸,x\nK2,2025-03-04,乙,外观,y\nK3,2025-03-05,丙,外观,z\n',
+    });
+    const { code, stdout } = await run(['check', '--input', input, '--as-of', '2025-12-31', '--out', tempFolder()]);
+    expect(code).toBe(0);
+    const hint = stdout.slice(stdout.indexOf('提示：'));
+    expect(hint).toContain('vocabulary');
+    const rows = hint.split('\n').filter((l) => l.includes('vocabulary.'));
+    expect(rows.map((l) => l.trim().split(/\s+/).slice(0, 4))).toEqual([
+      ['外观', '投诉类别', '2', '按「其他」计入'],
+      ['尺寸', '投诉类别', '1', '按「其他」计入'],
+      ['定制', '产品类别', '1', '该行未读入'],
+    ]);
+    expect(rows[0]).toContain('vocabulary.category["外观"]');
+    expect(rows[2]).toContain('vocabulary.product_type["定制"]');
+    const none = await run(['check', '--input', tempFolder({ 'orders.csv': ORDERS }), '--as-of', '2025-12-31', '--out', tempFolder()]);
+    expect(none.stdout).not.toContain('提示：');
+  });
+
   it('puts the headline figures first and lists findings by area and severity with clause, record and row', async () => {
     const input = tempFolder({
       'orders.csv': '订单号,客户名称,产品名称,接单日期,产品类别,评审日期,签订日期\nSO-1,甲,轴,2025-01-02,非标,2025-01-05,2025-01-03\n',

@@ -24,7 +24,8 @@ describe('summary.json of the bundled sample, as of 2025-12-31', () => {
     expect(complaints.open + complaints.closed).toBe(complaints.total);
     expect(Object.values(complaints.byMonth).reduce((a, b) => a + b, 0)).toBe(complaints.total);
     expect(Object.values(complaints.byCategory).reduce((a, b) => a + b, 0)).toBe(complaints.total);
-    expect(Object.keys(complaints.byCategory)).toEqual(['quality', 'delivery', 'service', 'quantity', 'specification', 'transport', 'packaging', 'weight', 'other']);
+    // The nine of the contract, then the sample company's own category (its configuration).
+    expect(Object.keys(complaints.byCategory)).toEqual(['quality', 'delivery', 'service', 'quantity', 'specification', 'transport', 'packaging', 'weight', 'other', 'appearance']);
     expect(Object.keys(complaints.byMonth)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`));
     expect(complaints.firstReplyWithin72h + complaints.firstReplyLate + complaints.firstReplyMissing).toBe(complaints.total);
     expect(complaints.overdue).toBe(summary.findings.filter((f) => f.rule === 'C1').length);
@@ -58,13 +59,13 @@ describe('summary blocks without data', () => {
   });
 
   it('counts a dataset whose rows are all bad as read and rejected, with nothing else', () => {
-    const input = tempFolder({ 'c.csv': '投诉编号,受理日期,客户名称,投诉类别,投诉内容\nK1,2025-02-30,甲,质量,x\nK2,2025-03-01,乙,外观,y\n' });
+    const input = tempFolder({ 'c.csv': '投诉编号,受理日期,客户名称,投诉类别,投诉内容\nK1,2025-02-30,甲,质量,x\nK2,2025-03-01,乙,质量,\n' });
     const ingest = ingestFolder(input, testConfig());
     expect(ingest.complaints).toEqual([]);
     const { summary } = runCheck({ input, config: testConfig(), asOf: '2025-12-31', lang: 'en' });
     expect(summary.inputs).toEqual([expect.objectContaining({ dataset: 'complaints', rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 })]);
     expect(summary.complaints.total).toBe(0);
-    expect(summary.inputErrors.map((e) => [e.row, e.column, e.rejected])).toEqual([[2, '受理日期', true], [3, '投诉类别', true]]);
+    expect(summary.inputErrors.map((e) => [e.row, e.column, e.rejected])).toEqual([[2, '受理日期', true], [3, '投诉内容', true]]);
   });
 
   it('warns once, naming the years, when dates fall outside the official holiday data', () => {

@@ -48,8 +48,33 @@ describe('file names from record ids', () => {
     expect(uniqueFileNames(['A/1', 'A_1', 'a_1', 'B'])).toEqual(['A_1', 'A_1-2', 'a_1-3', 'B']);
   });
 
-  it('caps names at 100 characters', () => {
-    expect(Array.from(safeFileName('客'.repeat(300)))).toHaveLength(100);
+  it.each([['aux.txt', '_aux.txt'], ['com1.pdf', '_com1.pdf'], ['NUL', '_NUL'], ['lpt9.x.y', '_lpt9.x.y'], ['com¹', '_com¹'], ['auxiliary', 'auxiliary'], ['con-1', 'con-1']])(
+    'refuses the Windows device name in %j whatever the extension',
+    (id, name) => {
+      expect(safeFileName(id)).toBe(name);
+    },
+  );
+
+  it('cuts long names by UTF-8 bytes, with a stable hash, keeping names apart that differ only after the cut', () => {
+    const a = '宁波海通电器有限公司'.repeat(8); // 80 CJK characters, 240 bytes
+    const b = `${a.slice(0, 79)}甲`;
+    const [nameA, nameB] = uniqueFileNames([a, b]);
+    for (const name of [nameA!, nameB!]) {
+      expect(Buffer.byteLength(`${name}.pdf.0123456789ab.tmp`, 'utf8')).toBeLessThanOrEqual(143);
+      expect(name.startsWith('宁波海通电器有限公司宁波')).toBe(true);
+      expect(name).toMatch(/~[0-9a-f]{8}$/);
+    }
+    expect(nameA).not.toBe(nameB);
+    expect(safeFileName(a)).toBe(nameA);
+    expect(Buffer.byteLength(safeFileName('x'.repeat(300)), 'utf8')).toBe(120);
+  });
+
+  it('keeps names unique and within the cap when long names collide', () => {
+    const id = '客'.repeat(80);
+    const names = uniqueFileNames([id, id, id]);
+    expect(new Set(names).size).toBe(3);
+    for (const n of names) expect(Buffer.byteLength(n, 'utf8')).toBeLessThanOrEqual(120);
+    expect(names[1]).toMatch(/~[0-9a-f]{8}-2$/);
   });
 });
 

@@ -127,6 +127,40 @@ describe('filled forms', () => {
     expectAllGlyphs(page!);
   });
 
+  it("ticks a company category's own box, and 其他 with the label beside it for a label nobody defined", async () => {
+    // The sample configuration defines the company category appearance (外观).
+    const cases = [
+      [makeComplaint({ complaintNo: 'KS-A', category: 'appearance' }), '外观'],
+      [makeComplaint({ complaintNo: 'KS-B', category: 'other', categoryText: '尺寸' }), '其他（尺寸）'],
+      [makeComplaint({ complaintNo: 'KS-C', category: 'quality' }), '质量'],
+    ] as const;
+    for (const [record, label] of cases) {
+      const view = complaintView(complaintStatus(record, config, calendar, AS_OF), views).view;
+      const { definition } = layoutForm(form('complaint_record'), view, { lang: 'zh', asOf: AS_OF, controlled: { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null } });
+      // Each option is a tick box followed by its label; the ticked box has a drawn tick (a polyline).
+      const ticked: string[] = [];
+      JSON.stringify(definition, (_key, value: unknown) => {
+        if (Array.isArray(value)) {
+          value.forEach((item, i) => {
+            const box = (item as { canvas?: { type: string }[] } | null)?.canvas;
+            const next = value[i + 1] as { text?: unknown } | undefined;
+            if (box?.some((e) => e.type === 'polyline') && typeof next?.text === 'string') ticked.push(next.text);
+          });
+        }
+        return value;
+      });
+      expect(ticked, record.complaintNo).toContain(label);
+      const [page] = await pdfPages((await renderForm(form('complaint_record'), view, render)).pdf);
+      expect(page).toContain(label);
+      expect(page).not.toContain('未填');
+    }
+  });
+
+  it("gives the blank complaint record a box for each of the company's own categories, before 其他", async () => {
+    const [page] = await pdfPages((await renderForm(form('complaint_record'), blankView('complaint', views), render)).pdf);
+    expect(page).toMatch(/投诉类别 .*重量 外观 其他/);
+  });
+
   it('draws a rare character of a name with the full Noto Sans Hans font', async () => {
     expect(FontSet.get().runs('张琎').runs).toEqual([
       { text: '张', font: 'NotoSansSC' },

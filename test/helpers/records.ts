@@ -54,6 +54,7 @@ export function makeComplaint(overrides: Partial<Complaint> = {}): Complaint {
     customer: '甲公司',
     channel: 'phone',
     category: 'quality',
+    categoryText: null,
     product: null,
     batchNo: null,
     quantityAffected: null,

@@ -232,9 +232,9 @@ describe('CSV files', () => {
     expect(brief(tempFolder({ 'u16.csv': utf16 }))).toEqual(expected);
   });
   it('reports a CSV location with a null sheet and the row Excel would show', () => {
-    const folder = tempFolder({ 'c.csv': `${text}K-2,2025/1/27,甲,未知,x\n` });
+    const folder = tempFolder({ 'c.csv': `${text}K-2,未知,甲,质量,x\n` });
     const result = ingestFolder(folder, config);
-    expect(result.errors).toEqual([expect.objectContaining({ file: 'c.csv', sheet: null, row: 3, column: '投诉类别', columnLetter: 'D', value: '未知', code: 'bad_enum', rejected: true })]);
+    expect(result.errors).toEqual([expect.objectContaining({ file: 'c.csv', sheet: null, row: 3, column: '受理日期', columnLetter: 'B', value: '未知', code: 'bad_date', rejected: true })]);
   });
 });
 

@@ -137,7 +137,11 @@ describe('enumerations', () => {
     expect(parseEnum('responsibility', '本公司')).toBe('ours');
   });
   it('lists the allowed values when a value is unknown', () => {
-    expect(parseEnum('severity', '紧急')).toEqual({ failed: true, code: 'bad_enum', params: { allowed: '一般/normal, 重大/major' } });
+    expect(parseEnum('severity', '紧急')).toEqual({
+      failed: true,
+      code: 'bad_enum',
+      params: { allowed: '一般/normal, 重大/major', enum: 'severity', label: '紧急', key: 'vocabulary.severity["紧急"]' },
+    });
   });
 });
 

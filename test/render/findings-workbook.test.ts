@@ -33,17 +33,18 @@ describe('findings.xlsx', () => {
   it('lists each finding with severity, clause, record, file, row, message and a blank action column', async () => {
     const { wb, summary } = await workbookFor('zh');
     const sheet = wb.getWorksheet('合同-订单评审')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '严重程度', '条款', '规则', '记录', '文件', '工作表', '行', '问题说明', '采取的措施', '责任人', '完成日期', '验证']);
+    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '严重程度', '条款', '规则编号', '记录编号', '文件', '工作表', '行号', '问题说明', '状态', '采取的措施', '责任人', '完成日期', '验证（人、日期）']);
     const orderFindings = summary.findings.filter((f) => f.dataset === 'orders');
     expect(sheet.rowCount).toBe(orderFindings.length + 1);
     const first = sheet.getRow(2);
-    expect([first.getCell(2).value, first.getCell(3).value, first.getCell(5).value, first.getCell(6).value, first.getCell(8).value, first.getCell(9).value, first.getCell(10).value]).toEqual([
+    expect([first.getCell(2).value, first.getCell(3).value, first.getCell(5).value, first.getCell(6).value, first.getCell(8).value, first.getCell(9).value, first.getCell(10).value, first.getCell(11).value]).toEqual([
       '严重不符合',
       '5.3.2.3',
       '=HYPERLINK("http://evil","x")',
       'orders.csv',
       2,
       '非标产品订单没有评审日期：未按要求组织合同/订单评审并记录于《合同/订单评审表》',
+      '未开始',
       null,
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -63,12 +64,73 @@ describe('findings.xlsx', () => {
     expect(errors.getRow(2).getCell(7).value).toBe('2025-13-02');
   });
 
-  it('shows the headline figures on the cover', async () => {
-    const { wb } = await workbookFor('zh');
+  it('shows the headline figures on the cover as numbers that sum, each in the format it is read in', async () => {
+    const { wb, summary } = await workbookFor('zh');
     const cover = wb.getWorksheet('概况')!;
-    const rows = cover.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : r));
-    expect(rows).toContainEqual(['合同/订单评审完整率', '0.0%', '0/2']);
-    expect(rows).toContainEqual(['输入错误 / 警告', '1 / 0']);
+    const row = (label: string) => {
+      let found: ExcelJS.Row | undefined;
+      cover.eachRow((r) => {
+        if (r.getCell(1).value === label) found = r;
+      });
+      expect(found, label).toBeDefined();
+      return found!.getCell(2);
+    };
+    expect(cover.getRow(5).values).toEqual([undefined, '指标', '数值', '说明']);
+    const completeness = row('合同/订单评审完整率');
+    expect([completeness.value, completeness.numFmt, completeness.row && cover.getRow(Number(completeness.row)).getCell(3).value]).toEqual([0, '0.0%', '评审完整 0 单，共 2 单']);
+    expect([row('输入错误').value, row('输入错误').numFmt]).toEqual([1, '0']);
+    expect(row('输入警告').value).toBe(0);
+    expect(row('未读入的行').value).toBe(summary.inputs.reduce((n, i) => n + i.rowsRejected, 0));
+    expect(row('客户投诉（件）').value).toBe(0);
+    // Every figure is a number or empty (no data), never text.
+    for (let r = 6; r <= 21; r++) expect(['number', 'object'], `row ${r}`).toContain(typeof cover.getRow(r).getCell(2).value);
+  });
+
+  it('stores the survey figures unrounded with a % and a one-decimal format, and a change with its sign', async () => {
+    const config = testConfig();
+    const surveys = ['调查期次,客户名称,发放日期,回收日期,综合得分', '2025H1,甲,2025-06-01,2025-06-05,90', '2025H1,乙,2025-06-01,2025-06-06,85', '2025H2,甲,2025-12-01,2025-12-05,81.8', '2025H2,乙,2025-12-01,,', '2025H2,丙,2025-12-01,2025-12-09,80'].join('\n');
+    const { summary } = runCheck({ input: tempFolder({ 's.csv': surveys }), config, asOf: '2025-12-31', lang: 'zh' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(renderFindingsWorkbook({ summary, headline: headlineOf(summary, config), config, lang: 'zh' }) as unknown as ArrayBuffer);
+    const cover = wb.getWorksheet('概况')!;
+    const cells = new Map<string, ExcelJS.Cell>();
+    cover.eachRow((r) => cells.set(String(r.getCell(1).value), r.getCell(2)));
+    expect([cells.get('满意度调查回收率 2025H2')!.value, cells.get('满意度调查回收率 2025H2')!.numFmt]).toEqual([2 / 3, '0.0%']);
+    expect([cells.get('满意度均分 2025H2')!.value, cells.get('满意度均分 2025H2')!.numFmt]).toEqual([80.9, '0.0']);
+    expect(cells.get('较上期变化 2025H1')!.value).toBeCloseTo(80.9 - 87.5, 10);
+    expect(cells.get('较上期变化 2025H1')!.numFmt).toBe('+0.0;\u22120.0;0.0');
+  });
+
+  it('gives the action columns room to write, a status drop-down and a date check on 完成日期', async () => {
+    const { wb, summary } = await workbookFor('zh');
+    const sheet = wb.getWorksheet('合同-订单评审')!;
+    const n = summary.findings.filter((f) => f.dataset === 'orders').length;
+    expect(n).toBeGreaterThan(0);
+    expect(sheet.getColumn(11).width).toBeGreaterThanOrEqual(30);
+    expect(sheet.getCell('K2').alignment?.wrapText).toBe(true);
+    expect(sheet.getColumn(12).width).toBeGreaterThanOrEqual(10);
+    expect(sheet.getColumn(13).width).toBeGreaterThanOrEqual(11);
+    expect(sheet.getCell('M2').numFmt).toBe('yyyy-mm-dd');
+    const status = sheet.getCell(`J${n + 1}`).dataValidation;
+    expect(status).toMatchObject({ type: 'list', formulae: ['"未开始,进行中,已完成,已取消"'], allowBlank: true, showErrorMessage: true });
+    const done = sheet.getCell('M2').dataValidation;
+    expect(done).toMatchObject({ type: 'date', operator: 'between', allowBlank: true, showErrorMessage: true });
+    expect((done.formulae as unknown[]).map((f) => (f instanceof Date ? f.toISOString().slice(0, 10) : f))).toEqual(['2000-01-01', '2099-12-31']);
+    // Not beyond the findings, nor on other columns.
+    expect(sheet.getCell(`J${n + 2}`).dataValidation).toBeUndefined();
+    expect(sheet.getCell('K2').dataValidation).toBeUndefined();
+  });
+
+  it('makes every sheet printable: A4 landscape, one page wide, the header row repeated and frozen, with filters', async () => {
+    const { wb } = await workbookFor('zh');
+    for (const sheet of wb.worksheets) {
+      const header = sheet.name === '概况' ? 5 : 1;
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` });
+      expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: header });
+      expect(sheet.autoFilter, sheet.name).toMatch(new RegExp(`^A${header}:[A-Z]+\\d+$`));
+    }
+    // The cover's filter stops at its figures, above the severity table.
+    expect(wb.getWorksheet('概况')!.autoFilter).toBe('A5:C21');
   });
 
   it('is byte-identical from run to run', async () => {

@@ -47,7 +47,8 @@ describe('the satisfaction analysis report of the bundled sample', () => {
   it('lists every S-rule finding in the corrective action table with its department', () => {
     const sFindings = sample.summary.findings.filter((f) => f.dataset === 'surveys');
     expect(sample.files.model.actions).toHaveLength(sFindings.length);
-    expect(sample.text).toMatch(/2025H2 回收率 86\.4%（19\/22），未达到\S* 供销部/);
+    // The finding's wording (rules v2: 未达到目标 …) wraps in its cell; the department stands beside it.
+    expect(sample.text).toMatch(/2025H2 回收率 86\.4%（19\/22），\S* 供销部/);
     expect(sample.text).toMatch(/2025H2「交期」均分 72\.2 分.*生产部/s);
   });
 
@@ -83,6 +84,43 @@ describe('the satisfaction analysis report of the bundled sample', () => {
     expect(value('均分')).toBe(sample.summary.satisfaction.mean);
     expect(value('标准差（样本）')).toBe(sample.summary.satisfaction.stdev);
     expect(value('回收率')).toBe(sample.summary.satisfaction.responseRate);
+  });
+
+  it('keeps dates as dates and scores unrounded but shown to one decimal, each sheet ready to print', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sample.files.xlsx as unknown as ArrayBuffer);
+    const responses = wb.getWorksheet('调查回收明细')!;
+    const header = responses.getRow(1).values as unknown[];
+    const col = (name: string) => header.indexOf(name);
+    const row = responses.getRow(2);
+    expect(row.getCell(col('发放日期')).value).toBeInstanceOf(Date);
+    expect(row.getCell(col('发放日期')).numFmt).toBe('yyyy-mm-dd');
+    expect(row.getCell(col('回收日期')).value).toBeInstanceOf(Date);
+    expect(row.getCell(col('各项加权平均')).numFmt).toBe('0.0');
+    // The sent dates sort as dates: the cell's date is the sheet's date.
+    const sent = responses.getColumn(col('发放日期')).values.slice(2) as Date[];
+    expect(sent.every((d) => d instanceof Date && /^\d{4}-\d{2}-\d{2}T00:00:00.000Z$/.test(d.toISOString()))).toBe(true);
+    const stats = wb.getWorksheet('本期统计')!;
+    expect(stats.getRow(1).values).toEqual([undefined, '指标', '数值（2025H2 期）']);
+    const cell = (label: string) => {
+      let found: ExcelJS.Cell | undefined;
+      stats.eachRow((r) => {
+        if (r.getCell(1).value === label) found = r.getCell(2);
+      });
+      return found!;
+    };
+    expect([cell('均分').value, cell('均分').numFmt]).toEqual([sample.summary.satisfaction.mean, '0.0']);
+    expect(cell('回收率').numFmt).toBe('0.0%');
+    expect(cell('发放份数').numFmt).toBe('0');
+    const trend = wb.getWorksheet('趋势')!;
+    expect(trend.getRow(1).values).toEqual([undefined, '期次', '发放份数', '回收份数', '回收率', '均分', '产品质量', '服务', '价格', '交期']);
+    expect(trend.getCell('E2').numFmt).toBe('0.0');
+    expect(trend.getCell('D2').numFmt).toBe('0.0%');
+    for (const sheet of wb.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: '1:1' });
+      expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter, sheet.name).toBeTruthy();
+    }
   });
 });
 

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { headlineOf } from '../../compute/headline.js';
-import { createFileWriter } from '../../emit/output-writer.js';
+import { checkOutputPlace, openBuildFolder, OutputFolderError, type BuildFolder } from '../../emit/output-folder.js';
+import type { Lang } from '../../model/lang.js';
 import { TemplateFileError } from '../../forms/load-form-templates.js';
 import { CliError } from '../../issues/cli-error.js';
 import { emitBuild } from '../../pipeline.js';
 import { packageVersion } from '../../paths.js';
 import type { CliIo } from '../main.js';
-import { monthsOption, parseOptions, requireOption } from '../options.js';
+import { langOption, monthsOption, parseOptions, requireOption } from '../options.js';
+import { outputFolderFailure } from '../output-folder-text.js';
 import { packMonths } from '../../compute/complaint-month.js';
 import { formatCheckReport } from '../print-check.js';
 import { formatGlyphNotes, formatOutputs } from '../print-outputs.js';
@@ -31,8 +33,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const values = parseOptions(argv, { ...CHECK_OPTIONS, output: { type: 'string' }, 'no-filled-forms': { type: 'boolean' }, month: { type: 'string', multiple: true } });
   const months = monthsOption(values.month);
   const out = requireOption(values.output, '--output');
-  const { input, asOf, lang, loaded, result } = prepareRun(values);
-  const writer = createFileWriter(out);
+  const input = requireOption(values.input, '--input');
+  const folder = openOutput(out, input, values.recursive === true, langOption(values.lang) ?? 'zh');
+  let prepared;
+  try {
+    prepared = prepareRun(values);
+  } catch (error) {
+    folder.abort();
+    throw error;
+  }
+  const { asOf, lang, loaded, result } = prepared;
+  const writer = folder.writer;
   const progress = createProgress();
   let report;
   try {
@@ -50,7 +61,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       },
       writer,
     );
+    // Everything is written: the staging folder becomes the output folder in one switch.
+    folder.commit();
   } catch (error) {
+    folder.abort();
+    if (error instanceof OutputFolderError) throw outputFolderFailure(error, lang);
     if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
     if (isFileSystemError(error)) throw outputFailure(out, error, lang);
     throw error;
@@ -58,7 +73,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     progress.done();
   }
   const headline = headlineOf(result.summary, loaded.config);
-  const text = formatCheckReport(result, { input, lang, headline, written: [], fullList: `${out}/findings.xlsx` });
+  const text = formatCheckReport(result, { input, lang, headline, written: [], fullList: `${out}/findings.xlsx`, command: 'build' });
   io.stdout(text.slice(0, text.lastIndexOf('\n\n') + 1));
   io.stderr(formatGlyphNotes(report.missingGlyphs, lang));
   io.stdout(formatOutputs(out, writer.written, lang));
@@ -70,4 +85,16 @@ function configPathForManifest(file: string | null, input: string): string | nul
   if (file === null) return null;
   const relative = path.relative(input, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
+/** The output folder, checked and locked for this build; every reason it cannot be used is a CliError. */
+function openOutput(out: string, input: string, recursive: boolean, lang: Lang): BuildFolder {
+  try {
+    checkOutputPlace(out, input, recursive);
+    return openBuildFolder(out);
+  } catch (error) {
+    if (error instanceof OutputFolderError) throw outputFolderFailure(error, lang);
+    if (isFileSystemError(error)) throw outputFailure(out, error, lang);
+    throw error;
+  }
 }

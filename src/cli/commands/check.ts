@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { headlineOf } from '../../compute/headline.js';
 import { createFileWriter } from '../../emit/output-writer.js';
+import { withOutputLock } from '../output-folder-text.js';
 import { CliError } from '../../issues/cli-error.js';
 import type { FindingSeverity } from '../../model/finding.js';
 import { emitCheck } from '../../pipeline.js';
@@ -26,14 +27,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const headline = headlineOf(result.summary, config);
   const out = stringOption(values.out) ?? 'output';
   const writer = createFileWriter(out);
-  try {
-    emitCheck(result, writer);
-    const { renderFindingsWorkbook } = await import('../../render/excel/findings-workbook.js');
-    writer.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline, config, lang }));
-  } catch (error) {
-    if (isFileSystemError(error)) throw outputFailure(out, error, lang);
-    throw error;
-  }
+  await withOutputLock(out, lang, async () => {
+    try {
+      emitCheck(result, writer);
+      const { renderFindingsWorkbook } = await import('../../render/excel/findings-workbook.js');
+      writer.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline, config, lang }));
+    } catch (error) {
+      if (isFileSystemError(error)) throw outputFailure(out, error, lang);
+      throw error;
+    }
+  });
   const written = writer.written.map((f) => path.join(out, f.path));
   io.stdout(
     values.json === true

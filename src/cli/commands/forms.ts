@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createFileWriter } from '../../emit/output-writer.js';
+import { withOutputLock } from '../output-folder-text.js';
 import { loadFormCatalogue, selectForms, UnknownFormError } from '../../forms/form-catalogue.js';
 import { TemplateFileError } from '../../forms/load-form-templates.js';
 import { renderBlankForms } from '../../forms/render-forms.js';
@@ -42,13 +43,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const writer = createFileWriter(out);
   const views = { config, lang, asOf, findingsFor: () => [] };
-  try {
-    const logo = await registerLogo(config);
-    await renderBlankForms(templates, { config, lang, asOf, logo: logo?.name ?? null }, views, (file, bytes) => void writer.write(file, bytes));
-  } catch (error) {
-    if (isFileSystemError(error)) throw outputFailure(out, error, lang);
-    throw error;
-  }
+  await withOutputLock(out, lang, async () => {
+    try {
+      const logo = await registerLogo(config);
+      await renderBlankForms(templates, { config, lang, asOf, logo: logo?.name ?? null }, views, (file, bytes) => void writer.write(file, bytes));
+    } catch (error) {
+      if (isFileSystemError(error)) throw outputFailure(out, error, lang);
+      throw error;
+    }
+  });
   io.stdout(formatOutputs(path.normalize(out), writer.written, lang));
   return 0;
 }

@@ -1,5 +1,6 @@
 import { packMonths } from '../../compute/complaint-month.js';
 import { createFileWriter } from '../../emit/output-writer.js';
+import { withOutputLock } from '../output-folder-text.js';
 import { TemplateFileError } from '../../forms/load-form-templates.js';
 import { CliError } from '../../issues/cli-error.js';
 import { emitAuditReadiness, emitComplaintPacks, emitManagementReview, emitSatisfactionReport, registerLogo, type ReportOptions } from '../../pipeline.js';
@@ -40,15 +41,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { lang, asOf, loaded, result } = prepareRun(values);
   const out = stringOption(values.output) ?? 'output';
   const writer = createFileWriter(out);
-  let glyphs: GlyphReport;
-  try {
-    const logo = await registerLogo(loaded.config);
-    glyphs = await emit(result, { config: loaded.config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null }, writer, values);
-  } catch (error) {
-    if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
-    if (isFileSystemError(error)) throw outputFailure(out, error, lang);
-    throw error;
-  }
+  const glyphs: GlyphReport = await withOutputLock(out, lang, async () => {
+    try {
+      const logo = await registerLogo(loaded.config);
+      return await emit(result, { config: loaded.config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null }, writer, values);
+    } catch (error) {
+      if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
+      if (isFileSystemError(error)) throw outputFailure(out, error, lang);
+      throw error;
+    }
+  });
   if (writer.written.length === 0) {
     if (name === 'satisfaction') throw new CliError(lang === 'zh' ? '输入数据中没有满意度调查，无法生成报告' : 'the input has no satisfaction surveys; no report');
     throw new CliError(lang === 'zh' ? '输入数据中没有客户投诉，无法生成投诉月报' : 'the input has no complaints; no monthly pack');

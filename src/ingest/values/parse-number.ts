@@ -3,6 +3,7 @@ import { fold } from '../../text/fold.js';
 import { failure, type ParseFailure } from './parse-result.js';
 
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const SCIENTIFIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /**
@@ -11,6 +12,17 @@ const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  * (per cent of full marks); for other numbers "%" divides by 100.
  */
 export function parseNumber(cell: RawCell, asScore: boolean): number | ParseFailure {
+  const value = readNumber(cell, asScore);
+  // Quantities beyond 10^15 are typing errors, and past 2^53 not even whole numbers any more:
+  // refused the same way whether the cell holds a number or text.
+  if (typeof value === 'number' && !(Math.abs(value) <= MAX_MAGNITUDE)) return failure('number_range', { rule: 'magnitude' });
+  return value;
+}
+
+/** The largest magnitude a number read from a cell may have. */
+export const MAX_MAGNITUDE = 1e15;
+
+function readNumber(cell: RawCell, asScore: boolean): number | ParseFailure {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : failure('bad_number');
   if (cell instanceof PercentCell) return asScore ? roundFloat(cell.value * 100) : cell.value;
   if (typeof cell !== 'string') return failure('bad_number');
@@ -23,7 +35,8 @@ export function parseNumber(cell: RawCell, asScore: boolean): number | ParseFail
     text = text.slice(0, -1);
   }
   if (GROUPED.test(text)) text = text.replace(/,/g, '');
-  if (!PLAIN.test(text)) return failure('bad_number');
+  // Scientific notation ("1e308", "1.5E3") is read as Excel reads it, then bounded like any number.
+  if (!PLAIN.test(text) && !SCIENTIFIC.test(text)) return failure('bad_number');
   const value = Number(text);
   return percent && !asScore ? roundFloat(value / 100) : value;
 }

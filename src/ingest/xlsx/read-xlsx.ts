@@ -1,6 +1,6 @@
 import path from 'node:path/posix';
 import { dateTimeFromSerial } from '../../dates/civil.js';
-import { DateCell, ErrorCell, PercentCell, type MergeRange, type RawCell, type RawRow, type RawSheet } from '../raw-sheet.js';
+import { columnLetter, DateCell, ErrorCell, PercentCell, type MergeRange, type RawCell, type RawRow, type OutsideCell, type RawSheet } from '../raw-sheet.js';
 import { XmlCursor } from './xml-cursor.js';
 import { ZipArchive, ZipFormatError } from '../../zip/zip-archive.js';
 import { cellFormatKinds, CellFormatKind } from './cell-formats.js';
@@ -9,17 +9,23 @@ import { cellFormatKinds, CellFormatKind } from './cell-formats.js';
 export interface XlsxLimits {
   /** Largest inflated part (sheet XML, shared strings) in bytes. */
   readonly maxPartBytes: number;
+  /** Most bytes all parts read from one workbook may inflate to together (a zip bomb's many members). */
+  readonly maxTotalBytes: number;
 }
 
-export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxPartBytes: 1 << 30 };
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxPartBytes: 1 << 30, maxTotalBytes: 1 << 30 };
 
 /** Excel's column limit (XFD). */
 const MAX_COLUMNS = 16_384;
 
-/** Why a workbook cannot be read at all. */
+/**
+ * Why a workbook cannot be read, or not whole: `not_xlsx` it is no workbook at all, `damaged_workbook`
+ * a part is missing, fails its check or ends early (the message names the part), `workbook_too_large`
+ * it inflates past the limits.
+ */
 export class WorkbookError extends Error {
   constructor(
-    readonly code: 'encrypted_workbook' | 'not_xlsx',
+    readonly code: 'encrypted_workbook' | 'not_xlsx' | 'damaged_workbook' | 'workbook_too_large',
     detail: string,
   ) {
     super(detail);
@@ -51,24 +57,25 @@ export function readXlsx(bytes: Buffer, file: string, limits: XlsxLimits = DEFAU
   }
   let zip: ZipArchive;
   try {
-    zip = new ZipArchive(bytes);
+    zip = new ZipArchive(bytes, limits.maxTotalBytes);
   } catch (error) {
-    throw new WorkbookError('not_xlsx', error instanceof ZipFormatError ? error.message : String(error));
+    throw new WorkbookError('not_xlsx', error instanceof ZipFormatError ? error.message : `damaged zip directory (${String(error)})`);
   }
-  try {
+  return withWorkbookErrors(() => {
     const workbookPath = findWorkbookPart(zip, limits);
-    const workbookXml = zip.read(workbookPath, limits.maxPartBytes);
-    if (!workbookXml) throw new WorkbookError('not_xlsx', 'no workbook part');
-    const rels = readRelationships(zip, relsPathOf(workbookPath), limits);
+    const workbookXml = readPart(zip, workbookPath, limits, 'workbook');
+    const relsPath = relsPathOf(workbookPath);
+    if (!zip.has(relsPath)) throw new WorkbookError('damaged_workbook', `${relsPath} is missing (the list of the workbook's sheets)`);
+    const rels = readRelationships(zip, relsPath, limits);
     const { date1904, sheets } = readWorkbookXml(workbookXml);
     const sharedStringsTarget = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'));
     const stylesTarget = [...rels.values()].find((r) => r.type.endsWith('/styles'));
     let sharedStrings: string[] | null = null;
     let formatKinds: Uint8Array | null = null;
-    const context = () => {
-      sharedStrings ??= sharedStringsTarget ? readSharedStrings(zip.read(sharedStringsTarget.target, limits.maxPartBytes)) : [];
-      formatKinds ??= cellFormatKinds(stylesTarget ? zip.read(stylesTarget.target, limits.maxPartBytes) : null);
-      return { sharedStrings, formatKinds, date1904 };
+    const context = (): SheetContext => {
+      sharedStrings ??= sharedStringsTarget ? readSharedStrings(readPart(zip, sharedStringsTarget.target, limits, 'sst')) : null;
+      formatKinds ??= cellFormatKinds(stylesTarget ? readPart(zip, stylesTarget.target, limits, 'styleSheet') : null);
+      return { sharedStrings, sharedStringsPart: sharedStringsTarget?.target ?? 'xl/sharedStrings.xml', formatKinds, date1904 };
     };
     return sheets.map((sheet) => {
       const rel = rels.get(sheet.relId);
@@ -78,18 +85,64 @@ export function readXlsx(bytes: Buffer, file: string, limits: XlsxLimits = DEFAU
         hidden: sheet.hidden,
         isWorksheet,
         date1904,
-        open: () => {
-          if (!rel || !isWorksheet) throw new WorkbookError('not_xlsx', `sheet ${sheet.name} has no cells`);
-          const xml = zip.read(rel.target, limits.maxPartBytes);
-          if (!xml) throw new WorkbookError('not_xlsx', `sheet ${sheet.name} is missing from the package`);
-          return openSheet(xml, file, sheet.name, sheet.hidden, context());
-        },
+        open: () =>
+          withWorkbookErrors(() => {
+            if (rel === undefined) throw new WorkbookError('damaged_workbook', `sheet ${sheet.name}: ${relsPath} does not say where it is`);
+            if (!isWorksheet) throw new WorkbookError('not_xlsx', `sheet ${sheet.name} has no cells`);
+            const xml = readPart(zip, rel.target, limits, 'worksheet');
+            return openSheet(xml, file, sheet.name, rel.target, sheet.hidden, context());
+          }),
       };
     });
+  });
+}
+
+/**
+ * True for a workbook qmsdoc wrote: its docProps/app.xml names qmsdoc as the application (every
+ * workbook of the xlsx writer does). Such a file is output, never input.
+ */
+export function isQmsdocWorkbook(bytes: Buffer): boolean {
+  try {
+    const zip = new ZipArchive(bytes, 1 << 20);
+    const app = zip.read('docProps/app.xml', 1 << 16);
+    return app !== null && /<(?:\w+:)?Application>qmsdoc<\//.test(app.toString('utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `read`, turning a damaged or oversized zip member into the WorkbookError that names it. */
+function withWorkbookErrors<T>(read: () => T): T {
+  try {
+    return read();
   } catch (error) {
-    if (error instanceof ZipFormatError) throw new WorkbookError('not_xlsx', error.message);
+    if (error instanceof ZipFormatError) throw new WorkbookError(error.tooLarge ? 'workbook_too_large' : 'damaged_workbook', error.message);
     throw error;
   }
+}
+
+/**
+ * A part the package needs, whole: absent, or an XML document that ends before its `root` element
+ * closes (a file cut short and re-zipped), is a damaged workbook naming the part.
+ */
+function readPart(zip: ZipArchive, part: string, limits: XlsxLimits, root: string): Buffer {
+  const xml = zip.read(part, limits.maxPartBytes);
+  if (xml === null) throw new WorkbookError('damaged_workbook', `${part} is missing`);
+  if (!endsWithRoot(xml, root)) throw new WorkbookError('damaged_workbook', `${part} ends early (the XML stops before </${root}>)`);
+  return xml;
+}
+
+/** True when the document's last tag closes `root` (or is `root` itself, self-closing). */
+export function endsWithRoot(xml: Buffer, root: string): boolean {
+  let end = xml.length;
+  while (end > 0 && (xml[end - 1] === 0x20 || xml[end - 1] === 0x0a || xml[end - 1] === 0x0d || xml[end - 1] === 0x09 || xml[end - 1] === 0x00)) end--;
+  if (end === 0 || xml[end - 1] !== 0x3e) return false;
+  const lt = xml.lastIndexOf(0x3c, end - 1);
+  if (lt < 0) return false;
+  const tag = xml.toString('latin1', lt, end);
+  const match = /^<(\/)?(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[^<]*?(\/)?>$/.exec(tag);
+  if (!match || match[2] !== root) return false;
+  return match[1] === '/' || match[3] === '/';
 }
 
 interface Relationship {
@@ -99,10 +152,15 @@ interface Relationship {
 }
 
 function findWorkbookPart(zip: ZipArchive, limits: XlsxLimits): string {
-  const rootRels = readRelationships(zip, '_rels/.rels', limits);
+  // Without the package's own .rels, the usual place is tried: the workbook is still found whole.
+  const rootRels = zip.has('_rels/.rels') ? readRelationships(zip, '_rels/.rels', limits) : new Map<string, Relationship>();
   const office = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
-  if (office && zip.has(office.target)) return office.target;
+  if (office) {
+    if (!zip.has(office.target)) throw new WorkbookError('damaged_workbook', `${office.target} is missing (the workbook part _rels/.rels names)`);
+    return office.target;
+  }
   if (zip.has('xl/workbook.xml')) return 'xl/workbook.xml';
+  if (zip.names().some((n) => n.startsWith('xl/'))) throw new WorkbookError('damaged_workbook', 'xl/workbook.xml is missing');
   throw new WorkbookError('not_xlsx', 'no workbook part (not an Excel workbook)');
 }
 
@@ -112,8 +170,7 @@ function relsPathOf(part: string): string {
 
 function readRelationships(zip: ZipArchive, relsPath: string, limits: XlsxLimits): Map<string, Relationship> {
   const map = new Map<string, Relationship>();
-  const xml = zip.read(relsPath, limits.maxPartBytes);
-  if (!xml) return map;
+  const xml = readPart(zip, relsPath, limits, 'Relationships');
   // Targets are relative to the folder of the part the .rels file describes.
   const base = path.dirname(path.dirname(relsPath));
   const cursor = new XmlCursor(xml);
@@ -147,9 +204,8 @@ function readWorkbookXml(xml: Buffer): { date1904: boolean; sheets: { name: stri
 }
 
 /** Shared strings in order; rich-text runs joined, phonetic guides (rPh) left out. */
-function readSharedStrings(xml: Buffer | null): string[] {
+function readSharedStrings(xml: Buffer): string[] {
   const strings: string[] = [];
-  if (!xml) return strings;
   const cursor = new XmlCursor(xml);
   let current: string | null = null;
   let phonetic = 0;
@@ -170,23 +226,30 @@ function readSharedStrings(xml: Buffer | null): string[] {
 }
 
 interface SheetContext {
-  readonly sharedStrings: readonly string[];
+  /** Null when the workbook has no shared strings part: a cell that refers to one is damage. */
+  readonly sharedStrings: readonly string[] | null;
+  readonly sharedStringsPart: string;
   readonly formatKinds: Uint8Array;
   readonly date1904: boolean;
 }
 
-function openSheet(xml: Buffer, file: string, name: string, hidden: boolean, context: SheetContext): RawSheet {
+function openSheet(xml: Buffer, file: string, name: string, part: string, hidden: boolean, context: SheetContext): RawSheet {
   const dataEnd = xml.lastIndexOf('sheetData');
   const merges = dataEnd < 0 ? [] : readMerges(xml, dataEnd);
   const dataStart = xml.indexOf('sheetData');
+  const empty = dataStart < 0 || xml[xml.indexOf(0x3e, dataStart) - 1] === 0x2f;
+  const beyond: OutsideCell[] = [];
   return {
     file,
     sheet: name,
     hidden,
     merges,
-    rows: dataStart < 0 ? [] : { [Symbol.iterator]: () => scanRows(xml, dataStart, context) },
+    rows: empty ? [] : { [Symbol.iterator]: () => scanRows(xml, dataStart, part, context, beyond) },
+    cellsBeyondLastColumn: beyond,
   };
 }
+
+
 
 function readMerges(xml: Buffer, from: number): MergeRange[] {
   const merges: MergeRange[] = [];
@@ -213,9 +276,10 @@ const CHAR_v = 0x76;
 const CHAR_t = 0x74;
 
 /** Walks <sheetData>: the hot loop, comparing tag names as bytes. */
-function* scanRows(xml: Buffer, start: number, context: SheetContext): Generator<RawRow> {
+function* scanRows(xml: Buffer, start: number, part: string, context: SheetContext, beyond: OutsideCell[]): Generator<RawRow> {
   const cursor = new XmlCursor(xml, start);
-  const { sharedStrings, formatKinds, date1904 } = context;
+  const { formatKinds, date1904 } = context;
+  const sharedStrings = context.sharedStrings ?? [];
   let rowNumber = 0;
   let cells: RawCell[] = [];
   let hasCell = false;
@@ -225,23 +289,43 @@ function* scanRows(xml: Buffer, start: number, context: SheetContext): Generator
   let value: string | null = null;
   let inline: string | null = null;
   let phonetic = 0;
+  // Rows and cells must open and close in turn; anything else is a damaged document.
+  let inRow = false;
+  let inCell = false;
+  const damaged = (what: string) => new WorkbookError('damaged_workbook', `${part}: damaged XML after row ${rowNumber} (${what})`);
   const attrs: CellAttributes = { refStart: -1, refEnd: -1, typeStart: -1, typeEnd: -1, styleStart: -1, styleEnd: -1 };
   while (cursor.next()) {
     const length = cursor.nameEnd - cursor.nameStart;
     const first = xml[cursor.nameStart];
     if (length === 1 && first === CHAR_c) {
       if (cursor.isEnd) {
+        if (!inCell) throw damaged('</c> without <c>');
+        inCell = false;
+        if (type === 's' && value !== null && !(Number(value) < sharedStrings.length)) {
+          throw new WorkbookError(
+            'damaged_workbook',
+            context.sharedStrings === null
+              ? `${part} row ${rowNumber}: the cell refers to shared strings but ${context.sharedStringsPart} is missing`
+              : `${part} row ${rowNumber}: shared string ${value} is not in ${context.sharedStringsPart} (${sharedStrings.length} strings)`,
+          );
+        }
         if (column < MAX_COLUMNS) {
           const cell = toCell(type, style, value, inline, sharedStrings, formatKinds, date1904);
           if (cell !== undefined) {
             cells[column] = cell;
             hasCell = true;
           }
+        } else if (value !== null || inline !== null) {
+          if (beyond.length < 100) beyond.push({ row: rowNumber, ref: `${columnLetter(column)}${rowNumber}` });
         }
         continue;
       }
+      if (inCell || !inRow) throw damaged('<c> out of place');
       readCellAttributes(xml, cursor.attrStart, cursor.attrEnd, attrs);
       column = attrs.refStart >= 0 ? refColumn(xml, attrs.refStart, attrs.refEnd) : column + 1;
+      // An empty cell: a position, no value.
+      if (cursor.selfClosing) continue;
+      inCell = true;
       type = attrs.typeStart >= 0 ? xml.toString('latin1', attrs.typeStart, attrs.typeEnd) : 'n';
       style = attrs.styleStart >= 0 ? parseAsciiInt(xml, attrs.styleStart, attrs.styleEnd) : 0;
       value = null;
@@ -252,9 +336,13 @@ function* scanRows(xml: Buffer, start: number, context: SheetContext): Generator
       if (!cursor.isEnd && phonetic === 0) inline = (inline ?? '') + cursor.text();
     } else if (length === 3 && first === 0x72 && cursor.is('row')) {
       if (cursor.isEnd) {
+        if (!inRow || inCell) throw damaged(inCell ? '<c> not closed' : '</row> without <row>');
+        inRow = false;
         if (hasCell) yield { row: rowNumber, cells };
         continue;
       }
+      if (inRow) throw damaged('<row> not closed');
+      inRow = !cursor.selfClosing;
       const r = cursor.attrRange('r');
       rowNumber = r ? parseAsciiInt(xml, r[0], r[1]) : rowNumber + 1;
       cells = [];
@@ -263,9 +351,14 @@ function* scanRows(xml: Buffer, start: number, context: SheetContext): Generator
     } else if (length === 3 && cursor.is('rPh')) {
       if (!cursor.selfClosing) phonetic += cursor.isEnd ? -1 : 1;
     } else if (length === 9 && cursor.isEnd && cursor.is('sheetData')) {
+      if (inRow) throw damaged('<row> not closed');
       return;
     }
   }
+  if (cursor.damagedAt >= 0) throw damaged(`a tag that cannot be read at byte ${cursor.damagedAt}`);
+  // The document was checked to end with </worksheet>: stopping here means a tag in the rows could
+  // not be read (an unclosed quote, say), and the rows after it would be lost without a word.
+  throw new WorkbookError('damaged_workbook', `${part}: damaged XML after row ${rowNumber} (<sheetData> does not close)`);
 }
 
 function toCell(

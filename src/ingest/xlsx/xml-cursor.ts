@@ -47,19 +47,33 @@ export class XmlCursor {
       while (q < this.limit) {
         const c = buf[q]!;
         if (c === 0x3e || c === 0x2f || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) break;
+        // "<" inside a tag name is not XML: the document is damaged from here on.
+        if (c === 0x3c) return this.fail(lt);
         if (c === 0x3a) localStart = q + 1;
         q++;
       }
       this.nameStart = localStart;
       this.nameEnd = q;
       const gt = findTagEnd(buf, q, this.limit);
-      if (gt < 0) return false;
+      if (gt < 0) return this.fail(lt);
       this.selfClosing = buf[gt - 1] === 0x2f;
       this.attrStart = q;
       this.attrEnd = this.selfClosing ? gt - 1 : gt;
       this.end = gt + 1;
       return true;
     }
+  }
+
+  /**
+   * Offset of the first tag that could not be read (a "<" inside a tag, a quote that never
+   * closes), or -1. `next` returns false there, as at the end: callers that need the whole
+   * document look here.
+   */
+  damagedAt = -1;
+
+  private fail(at: number): false {
+    this.damagedAt = at;
+    return false;
   }
 
   /** The current tag's local name as a string (for the small parts; the sheet loop compares bytes). */
@@ -160,15 +174,22 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-/** The ">" closing a tag, skipping ">" inside quoted attribute values. */
+/**
+ * The ">" closing a tag, skipping ">" inside quoted attribute values; -1 when the tag is not
+ * well-formed: it never closes, or a "<" appears before its end (XML allows "<" neither in a tag
+ * nor in an attribute value, so a lost quote or ">" shows up here instead of swallowing the next tags).
+ */
 function findTagEnd(buf: Buffer, from: number, limit: number): number {
   let p = from;
   while (p < limit) {
     const c = buf[p]!;
     if (c === 0x3e) return p;
+    if (c === 0x3c) return -1;
     if (c === 0x22 || c === 0x27) {
       const close = buf.indexOf(c, p + 1);
-      if (close < 0) return -1;
+      if (close < 0 || close >= limit) return -1;
+      const lt = buf.indexOf(0x3c, p + 1);
+      if (lt >= 0 && lt < close) return -1;
       p = close + 1;
     } else p++;
   }

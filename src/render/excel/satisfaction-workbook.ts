@@ -3,7 +3,10 @@ import type { SatisfactionReportModel } from '../../compute/satisfaction-report.
 import type { Lang } from '../../model/lang.js';
 import { BAND_LABELS, type SatisfactionAnalysis } from '../../model/satisfaction.js';
 import { writeTable } from './sheet-style.js';
-import { XlsxBook } from './xlsx-book.js';
+import { dateCell, XlsxBook, type XlsxSheet } from './xlsx-book.js';
+
+/** Scores and means: one decimal shown, the full value kept in the cell. */
+const SCORE_FORMAT = '0.0';
 
 const TEXT = {
   zh: {
@@ -11,11 +14,11 @@ const TEXT = {
     stats: '本期统计',
     trend: '趋势',
     responseColumns: ['期次', '客户', '发放日期', '回收日期', '已回收', '综合得分（表上）', '各项加权平均', '采用得分', '等级', '竞争对手', '竞争对手得分', '意见和建议', '来源'],
-    statColumns: ['指标', '数值'],
+    statColumns: ['指标', (period: string) => `数值（${period} 期）`],
     yes: '是',
     no: '否',
     stat: { sent: '发放份数', returned: '回收份数', rate: '回收率', n: '有效评分', mean: '均分', median: '中位数', stdev: '标准差（样本）', min: '最低', max: '最高', ciLow: '95% 置信区间下限', ciHigh: '95% 置信区间上限' },
-    trendColumns: ['期次', '发放', '回收', '回收率', '均分'],
+    trendColumns: ['期次', '发放份数', '回收份数', '回收率', '均分'],
     row: '行',
   },
   en: {
@@ -23,18 +26,19 @@ const TEXT = {
     stats: 'Period statistics',
     trend: 'Trend',
     responseColumns: ['Round', 'Customer', 'Sent', 'Returned on', 'Returned', 'Overall (on form)', 'Weighted item mean', 'Score used', 'Band', 'Competitor', 'Competitor score', 'Comments', 'Source'],
-    statColumns: ['Figure', 'Value'],
+    statColumns: ['Figure', (period: string) => `Value (round ${period})`],
     yes: 'yes',
     no: 'no',
     stat: { sent: 'Sent', returned: 'Returned', rate: 'Response rate', n: 'Scored responses', mean: 'Mean', median: 'Median', stdev: 'Standard deviation (sample)', min: 'Lowest', max: 'Highest', ciLow: '95% CI low', ciHigh: '95% CI high' },
-    trendColumns: ['Round', 'Sent', 'Returned', 'Rate', 'Mean'],
+    trendColumns: ['Round', 'Sent', 'Returned', 'Response rate', 'Mean'],
     row: 'row',
   },
 } as const;
 
 /**
  * satisfaction-<period>.xlsx: every response of the period and of the one before it with the score
- * the report used and its band, the period's statistics and the trend table — unrounded numbers, so QA can check each figure.
+ * the report used and its band, the period's statistics and the trend table — numbers kept unrounded
+ * (shown rounded, as the report prints them), dates as dates, every sheet ready to print.
  */
 export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analysis: SatisfactionAnalysis, config: Config, lang: Lang): Buffer {
   const t = TEXT[lang];
@@ -55,8 +59,8 @@ export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analy
       return [
         r.period,
         r.customer,
-        r.sentDate,
-        r.returnedDate,
+        dateCell(r.sentDate),
+        dateCell(r.returnedDate),
         s.returned ? t.yes : t.no,
         ...dims.map((d) => r.scores[d.id] ?? null),
         r.overall,
@@ -70,35 +74,59 @@ export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analy
       ];
     }),
   );
-  // Scores unrounded, shown with one decimal at least.
-  const scoreColumns = Object.fromEntries(Array.from({ length: dims.length + 3 }, (_, i) => [5 + i, '0.0#####']));
-  writeTable(responses, head, rows, { maxWidth: [10, 30, 12, 12, 8, ...dims.map(() => 10), 12, 12, 10, 10, 12, 12, 40, 40], wrap: [head.length - 2], numFmt: scoreColumns });
+  // Scores kept unrounded in the cell, shown with one decimal as the report prints them.
+  const scoreColumns: Record<number, string> = Object.fromEntries(Array.from({ length: dims.length + 3 }, (_, i) => [5 + i, SCORE_FORMAT]));
+  scoreColumns[head.length - 3] = SCORE_FORMAT; // the competitor's score
+  // Score columns wide enough for "100.0" under a short header (服务, 价格).
+  const minWidth = Object.fromEntries(Object.keys(scoreColumns).map((i) => [Number(i), 8]));
+  // Narrow enough to print one page wide on landscape A4 at a readable size; long text wraps.
+  const place = writeTable(responses, head, rows, {
+    maxWidth: [8, 22, 11, 11, 7, ...dims.map(() => 9), 10, 10, 9, 9, 10, 10, 24, 22],
+    minWidth,
+    wrap: [1, 9, 10, head.length - 5, head.length - 4, head.length - 2, head.length - 1],
+    numFmt: scoreColumns,
+  });
+  const headerRows = new Map<XlsxSheet, number>([[responses, place.headerRow]]);
 
   const stats = wb.addSheet(t.stats);
   const s = model.statistics;
-  const statRows: (string | number | null)[][] = [
-    [t.stat.sent, model.overview.sent],
-    [t.stat.returned, model.overview.returned],
-    [t.stat.rate, model.overview.responseRate],
-    [t.stat.n, s.n],
-    [t.stat.mean, s.mean],
-    [t.stat.median, s.median],
-    [t.stat.stdev, s.stdev],
-    [t.stat.min, s.min],
-    [t.stat.max, s.max],
-    [t.stat.ciLow, s.ciLow],
-    [t.stat.ciHigh, s.ciHigh],
-    ...model.bands.map((b) => [BAND_LABELS[b.band][lang], b.count]),
-    ...model.dimensions.map((d) => [d.label, d.mean]),
+  // Each figure with the format it is read in: counts whole, the rate in %, scores to one decimal.
+  const statRows: [string, number | null, string][] = [
+    [t.stat.sent, model.overview.sent, '0'],
+    [t.stat.returned, model.overview.returned, '0'],
+    [t.stat.rate, model.overview.responseRate, '0.0%'],
+    [t.stat.n, s.n, '0'],
+    [t.stat.mean, s.mean, SCORE_FORMAT],
+    [t.stat.median, s.median, SCORE_FORMAT],
+    [t.stat.stdev, s.stdev, '0.00'],
+    [t.stat.min, s.min, SCORE_FORMAT],
+    [t.stat.max, s.max, SCORE_FORMAT],
+    [t.stat.ciLow, s.ciLow, SCORE_FORMAT],
+    [t.stat.ciHigh, s.ciHigh, SCORE_FORMAT],
+    ...model.bands.map((b): [string, number, string] => [BAND_LABELS[b.band][lang], b.count, '0']),
+    ...model.dimensions.map((d): [string, number | null, string] => [d.label, d.mean, SCORE_FORMAT]),
   ];
-  writeTable(stats, [`${model.period}`, t.statColumns[1]], statRows, { maxWidth: [28, 18], filter: false, cellStyle: (r, c) => (r === 2 && c === 1 ? { numFmt: '0.0%' } : undefined) });
+  const statPlace = writeTable(
+    stats,
+    [t.statColumns[0], t.statColumns[1](model.period)],
+    statRows.map(([label, value]) => [label, value]),
+    { maxWidth: [28, 20], cellStyle: (r, c) => (c === 1 ? { numFmt: statRows[r]![2] } : undefined) },
+  );
+  headerRows.set(stats, statPlace.headerRow);
 
   const trend = wb.addSheet(t.trend);
-  writeTable(
+  const trendPlace = writeTable(
     trend,
     [...t.trendColumns, ...dims.map((d) => d.label[lang])],
     model.trend.periods.map((p) => [p.period, p.sent, p.returned, p.responseRate, p.mean, ...dims.map((d) => p.dimensions[d.id] ?? null)]),
-    { maxWidth: [12, 8, 8, 10, 10, ...dims.map(() => 12)], numFmt: { 3: '0.0%' } },
+    { maxWidth: [12, 10, 10, 10, 10, ...dims.map(() => 12)], numFmt: { 3: '0.0%', 4: SCORE_FORMAT, ...Object.fromEntries(dims.map((_, i) => [5 + i, SCORE_FORMAT])) } },
   );
+  headerRows.set(trend, trendPlace.headerRow);
+  // Printed on A4 landscape, one page wide, the header row on every page.
+  const title = lang === 'zh' ? `客户满意度 ${model.period}` : `Customer satisfaction ${model.period}`;
+  for (const sheet of wb.worksheets) {
+    const header = headerRows.get(sheet)!;
+    sheet.print({ landscape: sheet === responses, fitToWidth: true, titleRows: [header, header], footer: `&L${title}&R&P / &N` });
+  }
   return wb.toBuffer();
 }

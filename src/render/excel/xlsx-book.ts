@@ -1,7 +1,57 @@
 import { zipArchive } from '../../zip/zip-writer.js';
 
+/**
+ * A calendar date for a cell: stored as Excel's day number, shown as yyyy-mm-dd unless the cell's
+ * style names another format, so it sorts, filters and subtracts as a date.
+ */
+export class XlsxDate {
+  /** @param iso YYYY-MM-DD */
+  constructor(readonly iso: string) {}
+
+  /** Days since 1899-12-30 (Excel's 1900 date system, valid from 1900-03-01); null for a malformed date. */
+  get serial(): number | null {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(this.iso);
+    if (!m) return null;
+    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    const back = new Date(ms).toISOString().slice(0, 10);
+    return back === this.iso && this.iso >= '1900-03-01' ? (ms - Date.UTC(1899, 11, 30)) / 86_400_000 : null;
+  }
+}
+
+/** A date cell for `iso`, or null (an empty cell) for null. */
+export function dateCell(iso: string | null): XlsxDate | null {
+  return iso === null ? null : new XlsxDate(iso);
+}
+
+/** The format of date cells. */
+export const DATE_FORMAT = 'yyyy-mm-dd';
+
 /** What a cell holds. Strings are always stored as text — never read by Excel as a formula. */
-export type CellValue = string | number | boolean | null | undefined;
+export type CellValue = string | number | boolean | XlsxDate | null | undefined;
+
+/** Cells a validation covers: one column (1-based) over rows `fromRow`–`toRow`. */
+export interface CellRange {
+  readonly column: number;
+  readonly fromRow: number;
+  readonly toRow: number;
+}
+
+/** The message Excel shows on entering a cell or on a value the validation refuses. */
+export interface ValidationMessage {
+  readonly title: string;
+  readonly text: string;
+}
+
+/** An Excel data validation: a drop-down list, a date between two bounds, or (`any`) only an input message. */
+export type DataValidation = {
+  readonly range: CellRange;
+  readonly prompt?: ValidationMessage;
+  readonly error?: ValidationMessage;
+} & (
+  | { readonly kind: 'list'; readonly values: readonly string[] }
+  | { readonly kind: 'date'; readonly from: string; readonly to: string }
+  | { readonly kind: 'any' }
+);
 
 /** The formatting a cell may carry; cells with equal styles share one entry in styles.xml. */
 export interface CellStyle {
@@ -83,8 +133,10 @@ export class XlsxSheet {
   private readonly widths = new Map<number, number>();
   private maxColumn = 0;
   private frozenRows = 0;
-  private filter: { row: number; from: number; to: number } | null = null;
+  private filter: { row: number; from: number; to: number; lastRow: number | null } | null = null;
   private printSetup: PrintSetup | null = null;
+  private readonly validations: string[] = [];
+  private readonly columnStyles = new Map<number, number>();
 
   constructor(
     readonly name: string,
@@ -99,9 +151,9 @@ export class XlsxSheet {
   /**
    * Appends a row; `style` applies to every cell of the row, or per cell when an array (an entry
    * may be undefined). Styled cells are written even when empty, so a grid stays closed.
-   * Returns the row's number.
+   * `height` in points fixes the row's height (for wrapped text). Returns the row's number.
    */
-  addRow(values: readonly CellValue[], style?: CellStyle | readonly (CellStyle | undefined)[]): number {
+  addRow(values: readonly CellValue[], style?: CellStyle | readonly (CellStyle | undefined)[], height?: number): number {
     const r = this.rows.length + 1;
     let cells = '';
     const width = Math.max(values.length, Array.isArray(style) ? style.length : 0);
@@ -111,14 +163,19 @@ export class XlsxSheet {
       const ref = `${columnLetter(c + 1)}${r}`;
       const styleAttr = s === 0 ? '' : ` s="${s}"`;
       const value = values[c];
-      if (typeof value === 'string' && value !== '') cells += `<c r="${ref}"${styleAttr} t="s"><v>${this.strings.index(value)}</v></c>`;
+      if (value instanceof XlsxDate) {
+        const serial = value.serial;
+        if (serial === null) cells += `<c r="${ref}"${styleAttr} t="s"><v>${this.strings.index(value.iso)}</v></c>`;
+        else cells += `<c r="${ref}" s="${this.styles.dateIndex(cellStyle)}"><v>${serial}</v></c>`;
+      } else if (typeof value === 'string' && value !== '') cells += `<c r="${ref}"${styleAttr} t="s"><v>${this.strings.index(value)}</v></c>`;
       else if (typeof value === 'number' && Number.isFinite(value)) cells += `<c r="${ref}"${styleAttr}><v>${value}</v></c>`;
       else if (typeof value === 'boolean') cells += `<c r="${ref}"${styleAttr} t="b"><v>${value ? 1 : 0}</v></c>`;
       else if (s !== 0) cells += `<c r="${ref}"${styleAttr}/>`;
       else continue;
       if (c + 1 > this.maxColumn) this.maxColumn = c + 1;
     }
-    this.rows.push(cells === '' ? '' : `<row r="${r}">${cells}</row>`);
+    const ht = height === undefined ? '' : ` ht="${Math.round(height * 100) / 100}" customHeight="1"`;
+    this.rows.push(cells === '' && ht === '' ? '' : `<row r="${r}"${ht}>${cells}</row>`);
     return r;
   }
 
@@ -127,14 +184,42 @@ export class XlsxSheet {
     this.widths.set(column, width);
   }
 
+  /** The style of a whole column's empty cells (e.g. a date format for what users type in); `column` is 1-based. */
+  setColumnStyle(column: number, style: CellStyle): void {
+    this.columnStyles.set(column, this.styles.index(style));
+  }
+
   /** Keeps the first `rows` rows in view when scrolling. */
   freezeRows(rows: number): void {
     this.frozenRows = rows;
   }
 
-  /** Filter buttons on `row`, over columns `from`–`to` (1-based), down to the last row. */
-  autoFilter(row: number, from: number, to: number): void {
-    this.filter = { row, from, to };
+  /** Filter buttons on `row`, over columns `from`–`to` (1-based), down to `lastRow` (default the sheet's last row). */
+  autoFilter(row: number, from: number, to: number, lastRow?: number): void {
+    this.filter = { row, from, to, lastRow: lastRow ?? null };
+  }
+
+  /** A drop-down list or a date check on a range of cells; an empty cell is always allowed. */
+  addValidation(v: DataValidation): void {
+    const { column, fromRow, toRow } = v.range;
+    const sqref = `${columnLetter(column)}${fromRow}:${columnLetter(column)}${Math.max(fromRow, toRow)}`;
+    const messages = [
+      v.prompt ? ` showInputMessage="1" promptTitle="${attr(v.prompt.title, 32)}" prompt="${attr(v.prompt.text, 255)}"` : '',
+      v.error ? ` showErrorMessage="1" errorTitle="${attr(v.error.title, 32)}" error="${attr(v.error.text, 255)}"` : ' showErrorMessage="1"',
+    ].join('');
+    if (v.kind === 'any') {
+      this.validations.push(`<dataValidation allowBlank="1"${messages} sqref="${sqref}"/>`);
+    } else if (v.kind === 'list') {
+      // Excel takes the list inline as one quoted, comma-separated formula of at most 255 characters.
+      const list = v.values.map((x) => x.replace(/[",]/g, '')).join(',');
+      if (list.length > 255) throw new RangeError('a drop-down list longer than 255 characters');
+      this.validations.push(`<dataValidation type="list" allowBlank="1"${messages} sqref="${sqref}"><formula1>${escapeXml(`"${list}"`)}</formula1></dataValidation>`);
+    } else {
+      const from = new XlsxDate(v.from).serial;
+      const to = new XlsxDate(v.to).serial;
+      if (from === null || to === null) throw new RangeError(`bad date bounds ${v.from}–${v.to}`);
+      this.validations.push(`<dataValidation type="date" operator="between" allowBlank="1"${messages} sqref="${sqref}"><formula1>${from}</formula1><formula2>${to}</formula2></dataValidation>`);
+    }
   }
 
   print(setup: PrintSetup): void {
@@ -154,11 +239,16 @@ export class XlsxSheet {
       this.frozenRows > 0
         ? `<pane ySplit="${this.frozenRows}" topLeftCell="A${this.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${this.frozenRows + 1}" sqref="A${this.frozenRows + 1}"/>`
         : '';
-    const cols = [...this.widths.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([c, w]) => `<col min="${c}" max="${c}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`)
+    const cols = [...new Set([...this.widths.keys(), ...this.columnStyles.keys()])]
+      .sort((a, b) => a - b)
+      .map((c) => {
+        const w = this.widths.get(c);
+        const s = this.columnStyles.get(c);
+        return `<col min="${c}" max="${c}"${w === undefined ? ' width="9.14"' : ` width="${Math.round(w * 100) / 100}" customWidth="1"`}${s === undefined ? '' : ` style="${s}"`}/>`;
+      })
       .join('');
-    const filter = this.filter ? `<autoFilter ref="${columnLetter(this.filter.from)}${this.filter.row}:${columnLetter(this.filter.to)}${Math.max(this.filter.row, this.rows.length)}"/>` : '';
+    const filter = this.filter ? `<autoFilter ref="${columnLetter(this.filter.from)}${this.filter.row}:${columnLetter(this.filter.to)}${Math.max(this.filter.row, this.filter.lastRow ?? this.rows.length)}"/>` : '';
+    const validations = this.validations.length > 0 ? `<dataValidations count="${this.validations.length}">${this.validations.join('')}</dataValidations>` : '';
     const footer = p?.footer ? `<headerFooter><oddFooter>${escapeXml(p.footer)}</oddFooter></headerFooter>` : '';
     return [
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
@@ -169,6 +259,7 @@ export class XlsxSheet {
       cols === '' ? '' : `<cols>${cols}</cols>`,
       `<sheetData>${this.rows.join('')}</sheetData>`,
       filter,
+      validations,
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>',
       p ? `<pageSetup paperSize="9" orientation="${p.landscape ? 'landscape' : 'portrait'}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` : '',
       footer,
@@ -216,6 +307,18 @@ class StyleTable {
 
   /** Style objects already seen: a table passes the same column styles for every row. */
   private readonly seen = new WeakMap<CellStyle, number>();
+  private readonly seenDate = new WeakMap<CellStyle, number>();
+  private plainDate: number | null = null;
+
+  /** The style of a date cell: `style` with the date format unless it names its own. */
+  dateIndex(style: CellStyle | undefined): number {
+    if (style === undefined) return (this.plainDate ??= this.lookup({ numFmt: DATE_FORMAT }));
+    const seen = this.seenDate.get(style);
+    if (seen !== undefined) return seen;
+    const id = this.lookup(style.numFmt ? style : { ...style, numFmt: DATE_FORMAT });
+    this.seenDate.set(style, id);
+    return id;
+  }
 
   index(style: CellStyle): number {
     const seen = this.seen.get(style);
@@ -318,6 +421,12 @@ function cleanText(text: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return clean.length > MAX_CELL_TEXT ? `${clean.slice(0, MAX_CELL_TEXT - 1)}…` : clean;
+}
+
+/** An attribute value: clean, at most `max` characters (Excel's limits on validation texts), escaped. */
+function attr(text: string, max: number): string {
+  const clean = cleanText(text);
+  return escapeXml(clean.length > max ? clean.slice(0, max) : clean);
 }
 
 function escapeXml(text: string): string {

@@ -1,0 +1,50 @@
+import { CliError } from '../../issues/cli-error.js';
+import type { CliIo } from '../main.js';
+import { asOfOption, langOption, parseOptions, stringOption } from '../options.js';
+
+export const usage = {
+  zh: 'qmsdoc serve [--input 文件夹] [--output 文件夹] [--port 端口] [--as-of YYYY-MM-DD] [--lang zh|en]   在 http://127.0.0.1 上打开工作台（默认 input/、output/、端口 4310）',
+  en: 'qmsdoc serve [--input DIR] [--output DIR] [--port N] [--as-of YYYY-MM-DD] [--lang zh|en]   the workbench at http://127.0.0.1 (default input/, output/, port 4310)',
+};
+
+const DEFAULT_PORT = 4310;
+
+/** `qmsdoc serve`: the workbench in the browser, until Ctrl+C. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const values = parseOptions(argv, { input: { type: 'string' }, output: { type: 'string' }, port: { type: 'string' }, 'as-of': { type: 'string' }, lang: { type: 'string' } });
+  const portText = stringOption(values.port);
+  const port = portText === undefined ? DEFAULT_PORT : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number 0–65535, not "${portText}"`);
+  const lang = langOption(values.lang) ?? 'zh';
+  const fixedAsOf = values['as-of'] === undefined ? null : asOfOption(values['as-of']);
+  const { startWorkbench } = await import('../../server/start-workbench.js');
+  let running;
+  try {
+    running = await startWorkbench({
+      input: stringOption(values.input) ?? 'input',
+      output: stringOption(values.output) ?? 'output',
+      port,
+      fallbackPort: portText === undefined,
+      asOf: fixedAsOf,
+      lang,
+      today: () => asOfOption(undefined),
+      now: () => new Date(),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(lang === 'zh' ? `端口 ${port} 已被占用，请用 --port 换一个` : `port ${port} is in use; choose another with --port`);
+    throw error;
+  }
+  io.stdout(lang === 'zh' ? `qmsdoc 工作台：${running.url}\n用浏览器打开这个链接（只限本机）。按 Ctrl+C 结束。\n` : `qmsdoc workbench: ${running.url}\nOpen this link in a browser (this computer only). Ctrl+C ends it.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await running.close();
+  return 0;
+}
