@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { findConfigFile, loadConfig } from './config/load-config.js';
 import type { Config } from './config/config.js';
-import { createFileWriter, type WrittenFile } from './emit/output-writer.js';
+import { checkOutputPlace, openBuildFolder } from './emit/output-folder.js';
+import type { WrittenFile } from './emit/output-writer.js';
 import type { GlyphReport } from './forms/render-forms.js';
 import type { Lang } from './model/lang.js';
 import { packageVersion } from './paths.js';
@@ -15,6 +16,7 @@ import { emitBuild, runCheck, type CheckResult } from './pipeline.js';
 export { runCheck, checkRecords, type CheckOptions, type CheckResult } from './pipeline.js';
 export { loadConfig, ConfigError, type LoadedConfig } from './config/load-config.js';
 export { InputFolderError } from './ingest/input-files.js';
+export { OutputFolderError } from './emit/output-folder.js';
 export type { Config } from './config/config.js';
 export type { Lang } from './model/lang.js';
 export type { Order, Complaint, SurveyResponse, DataRecord } from './model/records.js';
@@ -57,25 +59,49 @@ export interface BuildOutcome {
 
 /**
  * `qmsdoc build` as a function: the check, summary.json, findings.xlsx, the blank and filled
- * controlled forms, the reports and manifest.json, written under `output`. Throws ConfigError for
- * a bad configuration and InputFolderError for an input folder that cannot be read; bad rows are
- * input errors in the summary, never exceptions.
+ * controlled forms, the reports and manifest.json, written under `output` as the command does
+ * (under its lock, into a staging folder switched in whole when complete). Throws ConfigError
+ * for a bad configuration, InputFolderError for an input folder that cannot be read and
+ * OutputFolderError for an output folder that cannot be used; bad rows are input errors in the
+ * summary, never exceptions.
  */
 export async function build(options: BuildInput): Promise<BuildOutcome> {
-  const loaded = typeof options.config === 'object' ? { config: options.config, file: null, sha256: null } : loadConfig(findConfigFile(options.config, [options.input]), options.lang ?? 'zh');
+  const loaded =
+    typeof options.config === 'object'
+      ? { config: options.config, file: null, sha256: null }
+      : loadConfig(findConfigFile(options.config, [options.input]), options.lang ?? 'zh');
   const lang = options.lang ?? loaded.config.language;
-  const check = runCheck({ input: options.input, config: loaded.config, asOf: options.asOf, lang, ...(options.period !== undefined ? { period: options.period } : {}) });
-  const writer = createFileWriter(options.output);
-  const report = await emitBuild(check, {
-    config: loaded.config,
-    lang,
-    asOf: options.asOf,
-    configSource: { file: manifestConfigPath(loaded.file, options.input), sha256: loaded.sha256 },
-    filledForms: options.filledForms ?? true,
-    toolVersion: packageVersion(),
-    ...(options.months ? { months: options.months } : {}),
-  }, writer);
-  return { check, written: writer.written, missingGlyphs: report.missingGlyphs };
+  checkOutputPlace(options.output, options.input, false);
+  const folder = openBuildFolder(options.output);
+  let check: CheckResult;
+  let report: Awaited<ReturnType<typeof emitBuild>>;
+  try {
+    check = runCheck({
+      input: options.input,
+      config: loaded.config,
+      asOf: options.asOf,
+      lang,
+      ...(options.period !== undefined ? { period: options.period } : {}),
+    });
+    report = await emitBuild(
+      check,
+      {
+        config: loaded.config,
+        lang,
+        asOf: options.asOf,
+        configSource: { file: manifestConfigPath(loaded.file, options.input), sha256: loaded.sha256 },
+        filledForms: options.filledForms ?? true,
+        toolVersion: packageVersion(),
+        ...(options.months ? { months: options.months } : {}),
+      },
+      folder.writer,
+    );
+    folder.commit();
+  } catch (error) {
+    folder.abort();
+    throw error;
+  }
+  return { check, written: folder.writer.written, missingGlyphs: report.missingGlyphs };
 }
 
 /** The configuration file as manifest.json names it: relative to the input folder when it lies there, else as found. */

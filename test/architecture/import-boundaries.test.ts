@@ -32,7 +32,8 @@ const LAYERS: readonly (readonly string[])[] = [
  * on an entry here that no longer occurs (remove it when its import is gone).
  */
 const KNOWN_EXCEPTIONS: Readonly<Record<string, string>> = {
-  'reports/report-builder.ts -> forms/fill-text.ts': 'text fill is shared document core kept in forms/; to move under a document-core folder with the rest of it',
+  'reports/report-builder.ts -> forms/fill-text.ts':
+    'text fill is shared document core kept in forms/; to move under a document-core folder with the rest of it',
   'reports/report-texts.ts -> forms/fill-text.ts': 'text fill (shared document core) lives in forms/',
   'reports/report-texts.ts -> forms/load-form-templates.ts': 'TemplateFileError (shared document core) lives in forms/',
   'reports/audit-readiness-layout.ts -> forms/fill-text.ts': 'text fill (shared document core) lives in forms/',
@@ -50,7 +51,9 @@ const KNOWN_EXCEPTIONS: Readonly<Record<string, string>> = {
 const SRC = path.join(ROOT, 'src');
 
 function sourceFiles(dir = SRC): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
 }
 
 /** Every module specifier a file imports or re-exports, statically or with import(). */

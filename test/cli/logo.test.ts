@@ -19,7 +19,10 @@ async function blankCapa(config: object): Promise<Buffer> {
   const folder = tempFolder({ 'logo.png': logoPng(), 'qmsdoc.config.json': JSON.stringify(config) });
   const out = tempFolder();
   let stderr = '';
-  const code = await main(['forms', '--blank', '--form', 'capa_report', '--output', out, '--config', path.join(folder, 'qmsdoc.config.json'), '--as-of', '2025-12-31'], { stdout: () => undefined, stderr: (t) => (stderr += t) });
+  const code = await main(
+    ['forms', '--blank', '--form', 'capa_report', '--output', out, '--config', path.join(folder, 'qmsdoc.config.json'), '--as-of', '2025-12-31'],
+    { stdout: () => undefined, stderr: (t) => (stderr += t) },
+  );
   expect(stderr).toBe('');
   expect(code).toBe(0);
   const pdf = readdirSync(out).find((f) => f.startsWith('QR-PZ-01'))!;

@@ -62,7 +62,16 @@ describe('qmsdoc imported as a package', () => {
         export { summary, findings, first, later };
       `,
       'tsconfig.json': JSON.stringify({
-        compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, typeRoots: [path.join(ROOT, 'node_modules', '@types')], types: ['node'], skipLibCheck: true },
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+          types: ['node'],
+          skipLibCheck: true,
+        },
         files: ['user.ts'],
       }),
     });

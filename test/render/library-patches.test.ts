@@ -4,7 +4,16 @@ import path from 'node:path';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { deleteVirtualFile, drawChart, fontkit, installedVersion, loadPatched, PATCHED_VERSIONS, type PatchedPackage, type VirtualFs } from '../../src/render/library-patches.js';
+import {
+  deleteVirtualFile,
+  drawChart,
+  fontkit,
+  installedVersion,
+  loadPatched,
+  PATCHED_VERSIONS,
+  type PatchedPackage,
+  type VirtualFs,
+} from '../../src/render/library-patches.js';
 import { FontSet, PRIMARY_FONT } from '../../src/render/pdf/font-set.js';
 import { renderPdf } from '../../src/render/pdf/pdf-engine.js';
 import { pdfPages } from '../helpers/pdf.js';
@@ -70,7 +79,9 @@ describe('pdfkit layoutCached and fontkit TTFGlyph._decode (caches shared across
     const definition = (text: string) => ({ content: [{ text, font: PRIMARY_FONT }], defaultStyle: { font: PRIMARY_FONT } });
     await renderPdf(definition('预热'));
     const PDFDocument = loadPatched<new (o: object) => { font(src: Buffer): { _font: object } }>('pdfkit');
-    const proto = Object.getPrototypeOf(new PDFDocument({ autoFirstPage: false }).font(FontSet.get().files.get('sc-400.ttf')!)._font) as { layoutRun(text: string): unknown };
+    const proto = Object.getPrototypeOf(new PDFDocument({ autoFirstPage: false }).font(FontSet.get().files.get('sc-400.ttf')!)._font) as {
+      layoutRun(text: string): unknown;
+    };
     const original = proto.layoutRun;
     const shaped: string[] = [];
     proto.layoutRun = function counted(this: unknown, text: string) {
@@ -109,7 +120,11 @@ describe('pdfmake virtual file system storage (images freed)', () => {
 describe('chartjs-node-canvas renderChart (pixels before PNG encoding)', () => {
   it('returns the chart.js chart with its canvas', () => {
     const renderer = new ChartJSNodeCanvas({ width: 40, height: 30 });
-    const chart = drawChart<object, { canvas: { width: number; height: number }; destroy(): void }>(renderer, { type: 'bar', data: { labels: ['a'], datasets: [{ data: [1] }] }, options: { animation: false, devicePixelRatio: 1 } });
+    const chart = drawChart<object, { canvas: { width: number; height: number }; destroy(): void }>(renderer, {
+      type: 'bar',
+      data: { labels: ['a'], datasets: [{ data: [1] }] },
+      options: { animation: false, devicePixelRatio: 1 },
+    });
     try {
       expect([chart.canvas.width, chart.canvas.height]).toEqual([40, 30]);
     } finally {

@@ -52,7 +52,15 @@ describe('report texts (templates/reports/<report>.<lang>.json)', () => {
 });
 
 describe('a report’s sentences in a document', () => {
-  const texts = { title: 'T', subtitle: 'S', headings: { h: '一、概况' }, sentences: { total: '本月共受理客户投诉 {{n}} 件' }, tables: { t: ['类别', '件数'] }, words: { w: '合计' }, actions: {} };
+  const texts = {
+    title: 'T',
+    subtitle: 'S',
+    headings: { h: '一、概况' },
+    sentences: { total: '本月共受理客户投诉 {{n}} 件' },
+    tables: { t: ['类别', '件数'] },
+    words: { w: '合计' },
+    actions: {},
+  };
   const builder = () => new ReportBuilder(texts, 'zh', 30);
 
   it('fills every placeholder', () => {

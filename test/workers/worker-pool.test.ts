@@ -19,7 +19,15 @@ const capa = selectForms(loadFormCatalogue(), ['capa_report'], Object.keys(confi
 const views = { config, lang: 'zh' as const, asOf: '2025-12-31', findingsFor: () => [] };
 
 /** A real forms job: the blank CAPA report, rendered twice. */
-const task: RenderTask = { template: capa, views: [blankView('capa', views), blankView('capa', views)], files: ['a.pdf', 'b.pdf'], config, lang: 'zh', asOf: '2025-12-31', logo: null };
+const task: RenderTask = {
+  template: capa,
+  views: [blankView('capa', views), blankView('capa', views)],
+  files: ['a.pdf', 'b.pdf'],
+  config,
+  lang: 'zh',
+  asOf: '2025-12-31',
+  logo: null,
+};
 /** A job the failing worker fails as `failure` says (the task is real, for a retry here). */
 const failing = (failure: string): Job => ({ kind: 'forms', task: { ...task, failure } as RenderTask });
 
