@@ -27,7 +27,7 @@ describe('qmsdoc imported as a package', () => {
     const project = userProject({
       'user.mjs': `
         import { runCheck, build, loadConfig } from 'qmsdoc';
-        const { config } = loadConfig(null);
+        const { config } = loadConfig(${JSON.stringify(path.join(SAMPLE, 'qmsdoc.config.json'))});
         const check = runCheck({ input: ${JSON.stringify(SAMPLE)}, config, asOf: '2025-12-31', lang: 'en' });
         const built = await build({ input: ${JSON.stringify(small)}, output: ${JSON.stringify(out)}, asOf: '2025-12-31', filledForms: false });
         let deep = 'importable';
