@@ -80,6 +80,8 @@ export interface BuildOptions {
    * none for 1) and closed after it. A pool given is the caller's to close.
    */
   readonly pool?: WorkerPool | undefined;
+  /** The meeting day of the latest pack (--meeting-date): it shows the state on that day. */
+  readonly meetingDate?: string;
   readonly onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -103,11 +105,12 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   // behind them on the same workers.
   const pool = 'pool' in options ? options.pool : createWorkerPool();
   try {
-    const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool);
+    const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}), ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool);
     const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer, pool);
     missingGlyphs.push(...(await emitSatisfactionReport(result, reportOptions, writer)));
     missingGlyphs.push(...(await emitManagementReview(result, reportOptions, writer)));
     missingGlyphs.push(...(await emitAuditReadiness(result, reportOptions, writer)));
+    missingGlyphs.push(...(await emitDueList(result, reportOptions, writer)));
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
     return { missingGlyphs };
@@ -126,15 +129,9 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
   const { loadFormCatalogue, selectForms } = await import('./forms/form-catalogue.js');
   const { renderBlankForms, renderFilledForms } = await import('./forms/render-forms.js');
   const { filledFormJobs } = await import('./forms/form-jobs.js');
-  const { findingFormatter } = await import('./issues/finding-messages.js');
   const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
-  const format = findingFormatter(config, lang);
-  const findingsByRecord = new Map<string, string[]>();
-  for (const f of result.rules.findings) {
-    const key = `${f.dataset}\u0000${f.record}`;
-    findingsByRecord.set(key, [...(findingsByRecord.get(key) ?? []), format(f)]);
-  }
-  const views = { config, lang, asOf, findingsFor: (dataset: string, record: string) => findingsByRecord.get(`${dataset}\u0000${record}`) ?? [] };
+  // Records print what the data holds; the findings about them are in findings.xlsx and the audit report.
+  const views = { config, lang, asOf };
   const renderContext = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
   const emit = (path: string, bytes: Buffer) => void writer.write(path, bytes);
   const missingGlyphs: GlyphReport = [...(await renderBlankForms(templates, renderContext, views, emit, 'forms/blank/'))];
@@ -202,13 +199,20 @@ function glyphReport(file: string, chars: readonly string[]): GlyphReport {
   return chars.length > 0 ? [{ file, chars: [...chars] }] : [];
 }
 
+/** What the monthly packs take besides the report options. */
+export type PackOptions = ReportOptions & {
+  readonly months?: readonly string[];
+  /** The meeting day of the latest pack written: it shows the state on that day instead of the month's end. */
+  readonly meetingDate?: string;
+};
+
 /**
  * The monthly complaint meeting packs (reports/complaints-YYYY-MM.pdf): the months given, or
  * every month with complaints up to the as-of date, the latest `reports.monthlyPacks` of them.
  */
 export async function emitComplaintPacks(
   result: CheckResult,
-  options: ReportOptions & { readonly months?: readonly string[] },
+  options: PackOptions,
   writer: OutputWriter,
   onProgress?: (done: number, total: number) => void,
   pool?: WorkerPool,
@@ -223,7 +227,7 @@ export async function emitComplaintPacks(
  */
 export async function startComplaintPacks(
   result: CheckResult,
-  options: ReportOptions & { readonly months?: readonly string[] },
+  options: PackOptions,
   writer: OutputWriter,
   onProgress?: (done: number, total: number) => void,
   pool?: WorkerPool,
@@ -239,7 +243,9 @@ export async function startComplaintPacks(
     glyphs.push(...glyphReport(file, pack.missingGlyphs));
     onProgress?.(++written, months.length);
   };
-  const prepare = (month: string) => prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo });
+  const latest = months[months.length - 1];
+  const prepare = (month: string) =>
+    prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo, calendar: result.calendar, meetingDate: month === latest ? options.meetingDate : undefined });
   const finish = () => glyphs.sort((a, b) => (a.file < b.file ? -1 : 1));
   if (pool === undefined) {
     for (const month of months) write(await renderComplaintMonthTask(prepare(month)));
@@ -261,6 +267,17 @@ export async function emitManagementReview(result: CheckResult, options: ReportO
   const { renderManagementReview } = await import('./reports/render-management-review.js');
   const report = await renderManagementReview({ summary: result.summary, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/management-review-${report.year}.pdf`;
+  writer.write(file, report.pdf);
+  return glyphReport(file, report.missingGlyphs);
+}
+
+/** What falls due within the default window (reports/due-<as-of>.pdf), as `qmsdoc due` prints it. */
+export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = 10): Promise<GlyphReport> {
+  const { dueList } = await import('./compute/due-list.js');
+  const { renderDue } = await import('./reports/render-due.js');
+  const list = dueList(result.rules, options.config, result.calendar, options.asOf, days);
+  const report = await renderDue({ list, config: options.config, lang: options.lang, logo: options.logo });
+  const file = `reports/due-${options.asOf}.pdf`;
   writer.write(file, report.pdf);
   return glyphReport(file, report.missingGlyphs);
 }

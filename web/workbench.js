@@ -291,7 +291,9 @@
         const group = target.closest('[data-group]');
         const input = group.querySelector(':scope > .add-entry > .new-key');
         const key = input.value.trim();
-        if (!/^[a-z][a-z0-9_]*$/.test(key) || group.querySelector(`[data-entry="${CSS.escape(`${path}.${key}`)}"]`)) {
+        // Keys are path parts: never a ".", and ids match the schema's pattern.
+        const pattern = input.dataset.keyPattern ? new RegExp(input.dataset.keyPattern) : /^[^.]+$/;
+        if (key === '' || key.includes('.') || !pattern.test(key) || group.querySelector(`[data-entry="${CSS.escape(`${path}.${key}`)}"]`)) {
           input.classList.add('invalid');
           return;
         }

@@ -1,5 +1,5 @@
 import type { Closure } from '../config/config.js';
-import { daysFromCivil, daysFromIso, weekdayOfDays } from '../dates/civil.js';
+import { daysFromCivil, daysFromIso, isoFromDays, weekdayOfDays } from '../dates/civil.js';
 import type { IsoDate } from '../model/dates.js';
 import type { OfficialCalendar } from './official-calendar.js';
 
@@ -59,6 +59,26 @@ export class WorkingCalendar {
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
     this.note(from, to);
     return this.cumulative[this.index(to) + 1]! - this.cumulative[this.index(from) + 1]!;
+  }
+
+  /**
+   * The day a limit of `days` working days after `from` runs out: the earliest d with
+   * workingDaysBetween(from, d) = days (a due date on the same calendar as the rules).
+   */
+  addWorkingDays(from: IsoDate, days: number): IsoDate {
+    const start = this.index(from);
+    const target = this.cumulative[start + 1]! + Math.max(0, days);
+    // Binary search for the first day whose running count reaches the target.
+    let lo = start;
+    let hi = this.cumulative.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.cumulative[mid + 1]! >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    const result = isoFromDays(this.origin + lo);
+    this.note(from, result);
+    return result;
   }
 
   /** Years asked about that the official data does not cover (weekends only were known there). */

@@ -34,6 +34,11 @@ const COMMANDS: Readonly<Record<string, { zh: string; en: string; load: () => Pr
     en: 'one report on its own: satisfaction (customer satisfaction analysis), complaints (monthly complaint meeting packs), management-review (management review inputs), audit-readiness (internal-audit readiness)',
     load: () => import('./commands/report.js'),
   },
+  due: {
+    zh: '列出即将到期和已超期的事项：投诉各环节、措施、纠正预防措施验证（--days，默认 10 个工作日）',
+    en: 'what falls due next: complaint stages, actions, CAPA verifications (--days, default 10 working days)',
+    load: () => import('./commands/due.js'),
+  },
   serve: {
     zh: '工作台：在浏览器中放入台账、查看问题、修改设置、生成文件（只在本机 127.0.0.1）',
     en: 'the workbench: drop the ledgers, see every gap, fix the settings, build the pack, in the browser (127.0.0.1 only)',

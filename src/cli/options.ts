@@ -67,3 +67,16 @@ export function monthsOption(value: OptionValue): readonly string[] | 'all' | un
   }
   return [...new Set(values)].sort();
 }
+
+/**
+ * --meeting-date: the day of the monthly meeting; the latest pack shows the state on that day.
+ * A date YYYY-MM-DD, not before the first day of the month after `month` would be odd but is
+ * allowed; it must not be before the month itself begins.
+ */
+export function meetingDateOption(value: OptionValue, latestMonth: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new CliError(`--meeting-date must be a date YYYY-MM-DD, not "${String(value)}"`);
+  const date = asOfOption(value);
+  if (latestMonth !== undefined && date < `${latestMonth}-01`) throw new CliError(`--meeting-date ${date} is before the month of the pack (${latestMonth})`);
+  return date;
+}

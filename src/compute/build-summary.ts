@@ -10,6 +10,7 @@ import { reviewIncompleteOrders } from '../validate/review-completeness.js';
 import type { RuleResults } from '../validate/run-rules.js';
 import { RULES } from '../validate/rule-table.js';
 import { reviewFigures } from './review-figures.js';
+import { summariseActions } from './summarise-actions.js';
 import { summariseInputErrors, summariseInputs, summariseSkipped } from './summarise-inputs.js';
 
 /** A run-level notice, such as calendar years the official data does not cover. */
@@ -31,6 +32,7 @@ export function buildSummary(ingest: IngestResult, rules: RuleResults, config: C
     orders: summariseOrders(rules),
     complaints: summariseComplaints(rules, config),
     satisfaction,
+    actions: summariseActions(rules.actions, asOf),
     findings: rules.findings.map((f) => summariseFinding(f, format(f), lang)),
     skipped: summariseSkipped(ingest),
     review: reviewFigures(rules, config, asOf, satisfaction, lang),

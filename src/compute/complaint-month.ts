@@ -1,11 +1,14 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Config } from '../config/config.js';
 import { daysInMonth } from '../dates/civil.js';
 import { complaintCategories } from '../config/categories.js';
 import type { ComplaintCategory, EnumValue } from '../model/enums.js';
 import type { Complaint } from '../model/records.js';
-import { MILESTONES, type ComplaintStatus, type Milestone } from '../validate/check-complaints.js';
+import { actionsInScope, actionStateOn, type ActionState } from '../validate/check-actions.js';
+import { complaintStatus, MILESTONES, type ComplaintStatus, type Milestone } from '../validate/check-complaints.js';
 import type { RepeatComplaint } from '../validate/repeat-complaints.js';
 import type { RuleResults } from '../validate/run-rules.js';
+import { nextStage, type NextStage } from './next-stage.js';
 import { monthsBetween } from './review-figures.js';
 
 export interface ParetoRow {
@@ -23,10 +26,43 @@ export interface MonthComplaintRow {
   readonly repeat: RepeatComplaint | null;
 }
 
+/** A complaint open on the pack's date, with the next stage it waits for. */
+export interface OpenComplaintRow {
+  readonly status: ComplaintStatus;
+  readonly next: NextStage;
+}
+
+/** A CAPA of the month's complaints and the register's actions for it. */
+export interface MonthCapaRow {
+  readonly complaint: Complaint;
+  readonly capaNo: string;
+  readonly closed: boolean;
+  readonly actions: readonly ActionState[];
+}
+
 /** Everything the monthly complaint meeting pack prints for one month, computed. */
 export interface ComplaintMonthModel {
   readonly month: string;
+  /**
+   * The day the pack shows the state on: the month's last day (or the meeting date when given),
+   * never after the run's as-of date — so a past month's pack shows what its meeting saw.
+   */
   readonly asOf: string;
+  /** The run's as-of date (the day the pack was generated for). */
+  readonly generatedAsOf: string;
+  /** The meeting date asked for (--meeting-date), or null. */
+  readonly meetingDate: string | null;
+  /** The input holds an actions register (with at least one action). */
+  readonly hasRegister: boolean;
+  /** The month whose meeting decided the actions reviewed first (the month before). */
+  readonly previousMeetingMonth: string;
+  /** Actions of the previous month's meeting, as they stood on `asOf`, in register order. */
+  readonly lastMeetingActions: readonly ActionState[];
+  /** Actions of earlier meetings still open on `asOf`, earliest due first. */
+  readonly carriedActions: readonly ActionState[];
+  /** Complaints received up to the month's end and open on `asOf`, with their next stage. */
+  readonly openRows: readonly OpenComplaintRow[];
+  readonly capaRows: readonly MonthCapaRow[];
   readonly count: number;
   /** The previous month's count; null before the data begins. */
   readonly previousCount: number | null;
@@ -38,6 +74,10 @@ export interface ComplaintMonthModel {
   readonly pareto: readonly ParetoRow[];
   /** The categories that make up 80 % of the month's complaints (at least one). */
   readonly vitalFew: readonly ComplaintCategory[];
+  /** Two categories have the same count: they are listed in the order of the category table (input contract). */
+  readonly tied: boolean;
+  /** The fewest complaints for which the Pareto names a vital few (config reports.paretoMinCount). */
+  readonly paretoMinCount: number;
   readonly byCustomer: readonly { readonly customer: string; readonly count: number; readonly major: number }[];
   /** By responsible department; null when not yet assigned. */
   readonly byDepartment: readonly { readonly department: string | null; readonly count: number }[];
@@ -63,11 +103,22 @@ export interface ComplaintMonthModel {
  * The monthly pack of `month` (YYYY-MM) for the meeting of 5.8.4: complaints received that month,
  * with their state on the as-of date, as summary.json counts them.
  */
-export function complaintMonth(rules: RuleResults, month: string, config: Config, asOf: string): ComplaintMonthModel {
+export function complaintMonth(
+  rules: RuleResults,
+  month: string,
+  config: Config,
+  asOf: string,
+  options: { readonly calendar: WorkingCalendar; readonly meetingDate?: string | undefined },
+): ComplaintMonthModel {
+  const { calendar } = options;
   const monthEnd = `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
-  const { counts, firstMonth, byMonth, open } = monthIndex(rules.complaints);
+  const wanted = options.meetingDate ?? monthEnd;
+  const packDate = wanted < asOf ? wanted : asOf;
+  const index = monthIndex(rules.complaints);
+  const { counts, firstMonth } = index;
+  const { byMonth, open } = packDate === asOf ? index : statesOn(rules.complaints, month, monthEnd, packDate, config, calendar);
   const span = firstMonth === null ? [month] : monthsBetween(`${firstMonth < month ? firstMonth : month}-01`, `${month}-01`);
-  const history = span.slice(-13).map((m) => ({ month: m, count: counts.get(m) ?? 0 }));
+  const history = span.slice(-13).map((m) => ({ month: m, count: m === month ? (byMonth.get(month)?.length ?? 0) : (counts.get(m) ?? 0) }));
   const before = history.slice(0, -1);
 
   const statuses = [...(byMonth.get(month) ?? [])].sort(
@@ -93,11 +144,15 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
       running += n;
       return { category, count: n, share: n / count, cumulative: running / count, labels: category === 'other' ? otherLabels : [] };
     });
+  // With few complaints a Pareto says nothing about priorities: no vital few below the configured count.
   const vitalFew: ComplaintCategory[] = [];
-  for (const row of pareto) {
-    vitalFew.push(row.category);
-    if (row.cumulative >= 0.8) break;
+  if (count >= config.reports.paretoMinCount) {
+    for (const row of pareto) {
+      vitalFew.push(row.category);
+      if (row.cumulative >= 0.8) break;
+    }
   }
+  const tied = pareto.some((row, i) => i > 0 && pareto[i - 1]!.count === row.count);
 
   const customers = new Map<string, { count: number; major: number }>();
   const departments = new Map<string | null, number>();
@@ -122,16 +177,38 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
   ) as ComplaintMonthModel['milestones'];
 
   const ours = statuses.filter((s) => s.complaint.responsibility === 'ours');
+  const previousMeetingMonth = previousMonth(month);
+  const actions = actionsInScope(rules.actions.map((a) => a.action), packDate);
+  const kindOf = new Map(rules.actions.map((a) => [a.action, a.sourceKind]));
+  const states = actions.map((a) => actionStateOn(a, kindOf.get(a) ?? 'other', packDate, calendar));
+  const stillOpen = open.filter((s) => s.complaint.receivedAt.date <= monthEnd);
+  const capaRows: MonthCapaRow[] = ours.flatMap((s) =>
+    s.complaint.capaNo === null
+      ? []
+      : [{ complaint: s.complaint, capaNo: s.complaint.capaNo, closed: s.closedAt !== null, actions: states.filter((a) => a.action.source.kind === 'record' && a.action.source.ref === s.complaint.capaNo) }],
+  );
   const returned = statuses.filter((s) => s.complaint.returned === true).map((s) => s.complaint);
   return {
     month,
-    asOf,
+    asOf: packDate,
+    generatedAsOf: asOf,
+    meetingDate: options.meetingDate ?? null,
+    hasRegister: rules.actions.length > 0,
+    previousMeetingMonth,
+    lastMeetingActions: states.filter((a) => a.action.source.kind === 'meeting' && a.action.source.month === previousMeetingMonth),
+    carriedActions: states
+      .filter((a) => a.open && a.action.source.kind === 'meeting' && a.action.source.month < previousMeetingMonth)
+      .sort((a, b) => compare(a.action.due ?? '\uffff', b.action.due ?? '\uffff') || compare(a.action.actionNo, b.action.actionNo)),
+    openRows: stillOpen.map((status) => ({ status, next: nextStage(status.complaint, config, calendar, packDate) })),
+    capaRows,
     count,
     previousCount: before.length > 0 ? before[before.length - 1]!.count : null,
     history,
     previousAverage: before.length > 0 ? before.reduce((n, h) => n + h.count, 0) / before.length : null,
     pareto,
     vitalFew,
+    tied,
+    paretoMinCount: config.reports.paretoMinCount,
     byCustomer: [...customers.entries()].map(([customer, c]) => ({ customer, ...c })).sort((a, b) => b.count - a.count || b.major - a.major || compare(a.customer, b.customer)),
     byDepartment: [...departments.entries()]
       .map(([department, n]) => ({ department, count: n }))
@@ -140,7 +217,7 @@ export function complaintMonth(rules: RuleResults, month: string, config: Config
     closed: statuses.filter((s) => s.closedAt !== null).length,
     open: statuses.filter((s) => s.closedAt === null).length,
     overdue: statuses.filter((s) => s.overdue).length,
-    stillOpen: open.filter((s) => s.complaint.receivedAt.date <= monthEnd),
+    stillOpen,
     major: statuses.filter((s) => s.complaint.severity === 'major'),
     milestones,
     returns: { complaints: returned, quantity: returned.reduce((n, c) => n + (c.returnQty ?? 0), 0) },
@@ -186,6 +263,42 @@ function monthIndex(statuses: readonly ComplaintStatus[]): MonthIndex {
   const index = { counts, firstMonth, byMonth, open };
   indexes.set(statuses, index);
   return index;
+}
+
+/**
+ * The month's complaints and the ones open, as they stood on `date` (before the run's as-of
+ * date): only the complaints the pack shows are re-judged on that date.
+ */
+function statesOn(
+  statuses: readonly ComplaintStatus[],
+  month: string,
+  monthEnd: string,
+  date: string,
+  config: Config,
+  calendar: WorkingCalendar,
+): Pick<MonthIndex, 'byMonth' | 'open'> {
+  const inMonth: ComplaintStatus[] = [];
+  const open: ComplaintStatus[] = [];
+  for (const s of statuses) {
+    const c = s.complaint;
+    const received = c.receivedAt.date;
+    if (received > date) continue;
+    const thisMonth = received.slice(0, 7) === month;
+    const maybeOpen = received <= monthEnd && (c.closedAt === null || c.closedAt > date);
+    if (!thisMonth && !maybeOpen) continue;
+    const then = complaintStatus(c, config, calendar, date);
+    if (thisMonth) inMonth.push(then);
+    if (then.closedAt === null && received <= monthEnd) open.push(then);
+  }
+  open.sort((a, b) => b.workingDays - a.workingDays || compare(a.complaint.complaintNo, b.complaint.complaintNo));
+  return { byMonth: new Map([[month, inMonth]]), open };
+}
+
+/** "2025-12" → "2025-11"; "2025-01" → "2024-12". */
+export function previousMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Lang } from '../model/lang.js';
 import { METRIC_KIND, type ObjectiveMetric } from '../model/objectives.js';
 import type { ReviewSummary, SatisfactionSummary } from '../model/summary.js';
 import { MILESTONES, type Milestone } from '../validate/check-complaints.js';
+import { satisfactionCapaRequests } from '../validate/capa-requests.js';
 import { reviewIncompleteOrders } from '../validate/review-completeness.js';
 import type { RuleResults } from '../validate/run-rules.js';
 
@@ -56,6 +57,8 @@ export function reviewFigures(rules: RuleResults, config: Config, asOf: string, 
   const onTime = Object.fromEntries(MILESTONES.map((m) => [m, { onTime: 0, late: 0 }])) as Record<Milestone, { onTime: number; late: number }>;
   const c = { total: 0, open: 0, overdue: 0, major: 0, majorEscalated: 0, returned: 0, returnQuantity: 0, repeats: 0 };
   const capas = new Map<string, boolean>();
+  // "Should have a CAPA and has none" is rule C8's finding, counted once here and in the audit report.
+  const withoutCapa = new Set(rules.findings.filter((f) => f.rule === 'C8').map((f) => f.record));
   let required = 0;
   let missing = 0;
   for (const s of rules.complaints) {
@@ -79,17 +82,15 @@ export function reviewFigures(rules: RuleResults, config: Config, asOf: string, 
       const outcome = s.milestones[m];
       if (outcome) onTime[m][outcome.onTime ? 'onTime' : 'late']++;
     }
-    if (complaint.responsibility === 'ours') {
-      required++;
-      if (complaint.capaNo === null) missing++;
-    }
+    if (complaint.responsibility === 'ours') required++;
+    if (withoutCapa.has(complaint.complaintNo)) missing++;
     if (complaint.capaNo !== null) {
       const done = s.closedAt !== null && complaint.verifiedBy !== null;
       capas.set(complaint.capaNo, (capas.get(complaint.capaNo) ?? true) && done);
     }
   }
   const verified = [...capas.values()].filter(Boolean).length;
-  const satisfactionRequests = rules.findings.filter((f) => f.rule === 'S2' || f.rule === 'S3').length;
+  const satisfactionRequests = satisfactionCapaRequests(rules.findings, satisfaction.period).length;
   const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
   const actuals: Record<ObjectiveMetric, number | null> = {
@@ -113,7 +114,7 @@ export function reviewFigures(rules: RuleResults, config: Config, asOf: string, 
       const actual = actuals[o.metric];
       const { direction } = METRIC_KIND[o.metric];
       // Judged on the exact figure, as rules S1 and S2 judge the same numbers.
-      return { metric: o.metric, label: o.label[lang], target: o.target, direction, actual, met: actual === null ? null : direction === 'atLeast' ? actual >= o.target : actual <= o.target };
+      return { metric: o.metric, label: o.label[lang], target: o.target, source: o.source[lang], direction, actual, met: actual === null ? null : direction === 'atLeast' ? actual >= o.target : actual <= o.target };
     }),
   };
 }

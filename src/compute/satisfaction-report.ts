@@ -1,3 +1,4 @@
+import { satisfactionCapaRequests } from '../validate/capa-requests.js';
 import type { Config } from '../config/config.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
@@ -54,6 +55,8 @@ export interface SatisfactionReportModel {
     readonly responseRate: number | null;
     readonly responseRateGoal: number;
     readonly responseRateMet: boolean;
+    /** Where the company set the response rate goal (default 公司设定). */
+    readonly responseRateSource: string;
     /** Names of the departments the report is distributed to (5.7.2). */
     readonly distribution: readonly string[];
   };
@@ -68,6 +71,8 @@ export interface SatisfactionReportModel {
     readonly ciHigh: number | null;
     readonly band: Band | null;
     readonly meanGoal: number;
+    /** Where the company set the satisfaction objective. */
+    readonly meanGoalSource: string;
     readonly meanGoalMet: boolean | null;
     /** Fewer than 30 scored responses. */
     readonly smallSample: boolean;
@@ -147,7 +152,6 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
   });
   const test = previous ? welchTest(current.scores, previous.scores) : null;
   const ranked = dimensions.filter((d) => d.mean !== null).sort((a, b) => a.mean! - b.mean!);
-  const goalDepartments = ['sales', 'purchasing', 'production', 'qa', 'finance', 'gm'];
   return {
     period: current.period,
     previousPeriod: previous?.period ?? null,
@@ -161,7 +165,9 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
       responseRate: current.responseRate,
       responseRateGoal: config.goals.responseRate,
       responseRateMet: current.responseRate !== null && current.responseRate >= config.goals.responseRate,
-      distribution: goalDepartments.flatMap((id) => (config.departments[id] ? [config.departments[id][lang]] : [])),
+      responseRateSource: config.goalSources.responseRate[lang],
+      // The distribution list is the company's (config departments.distribution; 业务部 included by default).
+      distribution: config.departmentLists.distribution.flatMap((id) => (config.departments[id] ? [config.departments[id][lang]] : [])),
     },
     statistics: {
       n: total,
@@ -174,6 +180,7 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
       ciHigh: ci?.high ?? null,
       band: current.mean === null ? null : bandOf(current.mean, bandsConfig),
       meanGoal: config.goals.surveyMean,
+      meanGoalSource: config.goalSources.surveyMean[lang],
       meanGoalMet: current.mean === null ? null : current.mean >= config.goals.surveyMean,
       smallSample: total < SMALL_SAMPLE,
     },
@@ -197,9 +204,8 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
       unsatisfied: dimensions.filter((d) => d.satisfied === false),
       comments: groupComments(customers, dimensions, inputs.keywords, lang),
     },
-    actions: inputs.findings
-      // Findings of other periods belong to their own reports; S4 (no survey in 12 months) to every one.
-      .filter((f) => f.dataset === 'surveys' && (!('period' in f.params) || f.params.period === current.period))
+    // The CAPA requests of this period, as the management review counts them; S4 belongs to every period.
+    actions: satisfactionCapaRequests(inputs.findings, current.period)
       .map((finding) => {
         const departmentId = finding.rule === 'S3' ? String(finding.params.department) : (inputs.ruleDepartments[finding.rule] ?? 'qa');
         return { rule: finding.rule, finding, department: config.departments[departmentId]?.[lang] ?? departmentId };

@@ -1,5 +1,6 @@
 import type { DateTime, IsoDate } from '../model/dates.js';
 import type {
+  ActionStatus,
   ComplaintCategory,
   ComplaintChannel,
   OrderSource,
@@ -9,7 +10,8 @@ import type {
 } from '../model/enums.js';
 import type { ComplaintFieldId, DatasetId, OrderFieldId } from '../model/fields.js';
 import type { Provenance } from '../model/provenance.js';
-import type { Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
+import type { ActionItem, Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
+import { actionSourceOf } from './values/parse-action-source.js';
 import type { FieldValue } from './read-field.js';
 import { UnmappedLabel } from './values/parse-enum.js';
 
@@ -97,6 +99,22 @@ export function buildOrder(v: RowValues<OrderFieldId>, provenance: Provenance): 
     cancelNotice: v.text('cancel_notice'),
     phoneLogNo: v.text('phone_log_no'),
     remarks: v.text('remarks'),
+    priceTerms: v.text('price_terms'),
+    packaging: v.text('packaging'),
+    transport: v.text('transport'),
+    serviceRequirements: v.text('service_requirements'),
+    specialRequirements: v.text('special_requirements'),
+    standards: v.text('standards'),
+    legalRequirements: v.text('legal_requirements'),
+    signoffQa: v.text('signoff_qa'),
+    reviewConclusion: v.text('review_conclusion'),
+    contact: v.text('contact'),
+    contactPhone: v.text('contact_phone'),
+    changeBefore: v.text('change_before'),
+    changeAfter: v.text('change_after'),
+    changeReason: v.text('change_reason'),
+    cancelReason: v.text('cancel_reason'),
+    customerReply: v.text('customer_reply'),
     provenance,
   };
 }
@@ -134,6 +152,22 @@ export function buildComplaint(v: RowValues<ComplaintFieldId>, provenance: Prove
     escalated: v.yesNo('escalated'),
     verifiedBy: v.text('verified_by'),
     verifiedAt: v.date('verified_at'),
+    orderNo: v.text('order_no'),
+    contact: v.text('contact'),
+    contactPhone: v.text('contact_phone'),
+    customerRequest: v.text('customer_request'),
+    containment: v.text('containment'),
+    preventiveAction: v.text('preventive_action'),
+    actionDue: v.date('action_due'),
+    capaTeam: v.text('capa_team'),
+    returnReason: v.text('return_reason'),
+    inspectionResult: v.text('inspection_result'),
+    disposal: v.text('disposal'),
+    replyMethod: v.text('reply_method'),
+    customerAccepted: v.yesNo('customer_accepted'),
+    docRevision: v.text('doc_revision'),
+    verificationResult: v.text('verification_result'),
+    verificationEffective: v.yesNo('verification_effective'),
     provenance,
   };
 }
@@ -175,6 +209,24 @@ export function buildSurveyResponse(
   };
 }
 
+export function buildAction(v: RowValues, provenance: Provenance): ActionItem {
+  return {
+    kind: 'action',
+    actionNo: v.required('action_no'),
+    source: actionSourceOf(v.required('source')),
+    action: v.required('action'),
+    owner: v.text('owner'),
+    department: v.text('department'),
+    decidedOn: v.date('decided_on'),
+    due: v.date('due'),
+    status: v.enumValue<ActionStatus>('status'),
+    doneOn: v.date('done_on'),
+    verifiedBy: v.text('verified_by'),
+    result: v.text('result'),
+    provenance,
+  };
+}
+
 /** The value that must be unique within a dataset (surveys: customer and period together). */
 export function recordKey(record: DataRecord): string {
   switch (record.kind) {
@@ -184,6 +236,8 @@ export function recordKey(record: DataRecord): string {
       return record.complaintNo;
     case 'survey':
       return `${record.customer}\u0000${record.period}`;
+    case 'action':
+      return record.actionNo;
   }
 }
 
@@ -192,4 +246,4 @@ export function recordLabel(record: DataRecord): string {
   return record.kind === 'survey' ? `${record.customer} ${record.period}` : recordKey(record);
 }
 
-export type RecordOf<D extends DatasetId> = D extends 'orders' ? Order : D extends 'complaints' ? Complaint : SurveyResponse;
+export type RecordOf<D extends DatasetId> = D extends 'orders' ? Order : D extends 'complaints' ? Complaint : D extends 'actions' ? ActionItem : SurveyResponse;

@@ -1,6 +1,6 @@
 import { ID_FIELDS } from '../model/fields.js';
 import type { InputError } from '../model/input-error.js';
-import type { Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
+import type { ActionItem, Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';
 import { recordKey } from './build-record.js';
 import type { FileIngest } from './ingest-file.js';
 import type { IngestResult } from './ingest-result.js';
@@ -14,9 +14,10 @@ export function combineFiles(files: readonly FileIngest[], skippedFiles: IngestR
   const orders: Order[] = [];
   const complaints: Complaint[] = [];
   const surveys: SurveyResponse[] = [];
+  const actions: ActionItem[] = [];
   const errors: InputError[] = [...extraErrors];
   // One map per kind, keyed by the id itself: no key strings built for 300,000 records.
-  const seen = { order: new Map<string, DataRecord>(), complaint: new Map<string, DataRecord>(), survey: new Map<string, DataRecord>() };
+  const seen = { order: new Map<string, DataRecord>(), complaint: new Map<string, DataRecord>(), survey: new Map<string, DataRecord>(), action: new Map<string, DataRecord>() };
   const reportOf = new Map<string, SheetReport>();
   for (const file of files) {
     for (const report of file.reports) reportOf.set(`${report.file}\u0000${report.sheet ?? ''}`, report);
@@ -37,7 +38,8 @@ export function combineFiles(files: readonly FileIngest[], skippedFiles: IngestR
       seen[record.kind].set(key, record);
       if (record.kind === 'order') orders.push(record);
       else if (record.kind === 'complaint') complaints.push(record);
-      else surveys.push(record);
+      else if (record.kind === 'survey') surveys.push(record);
+      else actions.push(record);
     }
     for (const e of file.errors) errors.push(e);
   }
@@ -46,6 +48,7 @@ export function combineFiles(files: readonly FileIngest[], skippedFiles: IngestR
     orders,
     complaints,
     surveys,
+    actions,
     sheets: files.flatMap((f) => f.reports),
     errors,
     files: files.map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.bytes })),
@@ -55,10 +58,10 @@ export function combineFiles(files: readonly FileIngest[], skippedFiles: IngestR
 }
 
 function duplicateError(record: DataRecord, earlier: DataRecord): InputError {
-  const dataset = record.kind === 'order' ? 'orders' : record.kind === 'complaint' ? 'complaints' : 'surveys';
+  const dataset = record.kind === 'order' ? 'orders' : record.kind === 'complaint' ? 'complaints' : record.kind === 'action' ? 'actions' : 'surveys';
   const idField = ID_FIELDS[dataset][0]!;
   const source = record.provenance.columns[idField];
-  const value = record.kind === 'order' ? record.orderNo : record.kind === 'complaint' ? record.complaintNo : `${record.customer} / ${record.period}`;
+  const value = record.kind === 'order' ? record.orderNo : record.kind === 'complaint' ? record.complaintNo : record.kind === 'action' ? record.actionNo : `${record.customer} / ${record.period}`;
   return {
     code: 'duplicate_id',
     dataset,

@@ -1,4 +1,4 @@
-import type { DatasetId, FieldSpec } from '../model/fields.js';
+import { DATASETS, type DatasetId, type FieldSpec } from '../model/fields.js';
 import { cellDisplay, columnLetter, type MergeRange, type RawRow } from './raw-sheet.js';
 import { isRowNumberHeader, type HeaderIndex } from './header-index.js';
 import { normaliseHeader } from '../text/fold.js';
@@ -92,11 +92,7 @@ export function detectLayout(rows: readonly RawRow[], allMerges: readonly MergeR
 }
 
 function countRecognised(headers: readonly string[], index: HeaderIndex): Map<DatasetId, number> {
-  const seen = new Map<DatasetId, Set<string>>([
-    ['orders', new Set()],
-    ['complaints', new Set()],
-    ['surveys', new Set()],
-  ]);
+  const seen = new Map<DatasetId, Set<string>>(DATASETS.map((d) => [d, new Set<string>()]));
   for (const header of headers) {
     for (const { dataset, field } of index.lookup.get(normaliseHeader(header)) ?? []) seen.get(dataset)!.add(field.id);
   }

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { COMPLAINT_FIELDS, ORDER_FIELDS, surveyFields, type DatasetId, type FieldSpec } from '../model/fields.js';
+import { ACTION_FIELDS, COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS, surveyFields, type DatasetId, type FieldSpec } from '../model/fields.js';
 import { normaliseHeader } from '../text/fold.js';
 import { companyCategories } from '../config/categories.js';
 import { buildVocabulary, type Vocabulary } from './values/parse-enum.js';
@@ -21,11 +21,12 @@ export function buildHeaderIndex(config: Config): HeaderIndex {
     orders: ORDER_FIELDS,
     complaints: COMPLAINT_FIELDS,
     surveys: surveyFields(config.satisfaction.dimensions.map((d) => ({ id: d.id, zh: d.label.zh, en: d.label.en, aliases: d.headers }))),
+    actions: ACTION_FIELDS,
   };
   const lookup = new Map<string, { dataset: DatasetId; field: FieldSpec }[]>();
-  for (const dataset of ['orders', 'complaints', 'surveys'] as const) {
+  for (const dataset of DATASETS) {
     for (const field of fields[dataset]) {
-      const extra = config.headers[dataset][field.id] ?? [];
+      const extra = config.headers[dataset]?.[field.id] ?? [];
       for (const header of [field.zh, ...field.aliases, field.en, field.id, ...extra]) {
         const key = normaliseHeader(header);
         const list = lookup.get(key) ?? [];

@@ -1,5 +1,5 @@
 import type { FileProblem, InputError } from '../model/input-error.js';
-import type { Complaint, Order, SurveyResponse } from '../model/records.js';
+import type { ActionItem, Complaint, Order, SurveyResponse } from '../model/records.js';
 import type { SheetReport } from './sheet-report.js';
 
 /** A file of the input folder with its fingerprint (summary.json, manifest.json). */
@@ -15,6 +15,8 @@ export interface IngestResult {
   readonly orders: readonly Order[];
   readonly complaints: readonly Complaint[];
   readonly surveys: readonly SurveyResponse[];
+  /** The actions register (措施跟踪表); absent or empty when the input has none (optional so records built by hand need not list it). */
+  readonly actions?: readonly ActionItem[];
   /** Every sheet of every data file, in reading order, skipped ones included. */
   readonly sheets: readonly SheetReport[];
   /** In reading order: file, sheet, row. */

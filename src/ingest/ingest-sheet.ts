@@ -2,7 +2,7 @@ import type { DatasetId } from '../model/fields.js';
 import type { InputError, InputErrorCode } from '../model/input-error.js';
 import type { CellSource, Provenance } from '../model/provenance.js';
 import type { DataRecord } from '../model/records.js';
-import { buildComplaint, buildOrder, buildSurveyResponse, RowValues } from './build-record.js';
+import { buildAction, buildComplaint, buildOrder, buildSurveyResponse, RowValues } from './build-record.js';
 import { detectLayout, HEADER_SEARCH_ROWS, type MappedColumn, type SheetLayout } from './detect-layout.js';
 import type { HeaderIndex } from './header-index.js';
 import { isEmptyCell, MAX_TEXT_LENGTH, readField, type FieldValue } from './read-field.js';
@@ -247,6 +247,8 @@ class RowReader {
         return buildComplaint(values, provenance);
       case 'surveys':
         return buildSurveyResponse(values, provenance, this.dimensionIds, scoresUsable, anyScoreGiven);
+      case 'actions':
+        return buildAction(values, provenance);
     }
   }
 

@@ -3,6 +3,7 @@ import type { FieldSpec } from '../model/fields.js';
 import { DateCell, ErrorCell, PercentCell, type RawCell } from './raw-sheet.js';
 import { fold } from '../text/fold.js';
 import { parseDate, parseDateTime } from './values/parse-date.js';
+import { parseActionSource } from './values/parse-action-source.js';
 import { BUILT_IN_VOCABULARY, parseEnum, type UnmappedLabel, type Vocabulary } from './values/parse-enum.js';
 import { parseNumber } from './values/parse-number.js';
 import { failure, isFailure, type ParseFailure } from './values/parse-result.js';
@@ -51,6 +52,10 @@ export function readField(field: FieldSpec, cell: RawCell, date1904: boolean, vo
     case 'period': {
       const text = textOf(cell);
       return isFailure(text) ? text : fold(text).toUpperCase().replace(/\s+/g, '');
+    }
+    case 'actionSource': {
+      const text = textOf(cell);
+      return isFailure(text) ? text : parseActionSource(text);
     }
   }
 }

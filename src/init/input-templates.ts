@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.js';
 import { ENUMS } from '../model/enums.js';
-import { COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS, surveyFields, type DatasetId, type FieldKind, type FieldSpec } from '../model/fields.js';
+import { ACTION_FIELDS, COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS, surveyFields, type DatasetId, type FieldKind, type FieldSpec } from '../model/fields.js';
 import type { Lang } from '../model/lang.js';
-import { XlsxBook, type CellStyle } from '../render/excel/xlsx-book.js';
+import { DATE_FORMAT, XlsxBook, type CellStyle } from '../render/excel/xlsx-book.js';
 import { YES_NO_WORDS } from './template-words.js';
 
 /** A blank input workbook for one dataset. */
@@ -17,6 +17,7 @@ const FILE_NAMES: Record<DatasetId, Record<Lang, string>> = {
   orders: { zh: '订单评审台账-模板.xlsx', en: 'orders-template.xlsx' },
   complaints: { zh: '客户投诉台账-模板.xlsx', en: 'complaints-template.xlsx' },
   surveys: { zh: '客户满意度调查回收表-模板.xlsx', en: 'surveys-template.xlsx' },
+  actions: { zh: '措施跟踪表-模板.xlsx', en: 'actions-template.xlsx' },
 };
 
 /** Rows the drop-downs and formats cover below the header (Excel's whole column would bloat nothing, but WPS is slow on it). */
@@ -33,6 +34,7 @@ const NOTE: CellStyle = { grid: true, wrap: true, vertical: 'top' };
 export function templateFields(dataset: DatasetId, config: Config): readonly FieldSpec[] {
   if (dataset === 'orders') return ORDER_FIELDS;
   if (dataset === 'complaints') return COMPLAINT_FIELDS;
+  if (dataset === 'actions') return ACTION_FIELDS;
   return surveyFields(config.satisfaction.dimensions.map((d) => ({ id: d.id, zh: d.label.zh, en: d.label.en, aliases: d.headers })));
 }
 
@@ -68,7 +70,7 @@ export function inputTemplate(dataset: DatasetId, config: Config, lang: Lang): B
     const list = choices(f, config, lang);
     const range = { column, fromRow: 2, toRow: TEMPLATE_ROWS + 1 };
     const prompt = { title: header(f, lang), text: note(f, config, lang) };
-    data.addValidation(list ? { kind: 'list', values: list, range, prompt } : { kind: 'any', range, prompt });
+    data.addValidation(list ? { kind: 'list', values: list, range, prompt } : { kind: 'note', range, prompt });
   });
   data.print({ landscape: true, fitToWidth: true, titleRows: [1, 1] });
 
@@ -86,8 +88,8 @@ function header(f: FieldSpec, lang: Lang): string {
 }
 
 function dateFormat(kind: FieldKind): string | null {
-  if (kind === 'date') return 'yyyy-mm-dd';
-  if (kind === 'datetime') return 'yyyy-mm-dd hh:mm';
+  if (kind === 'date') return DATE_FORMAT;
+  if (kind === 'datetime') return `${DATE_FORMAT} hh:mm`;
   return null;
 }
 
@@ -95,21 +97,9 @@ function dateFormat(kind: FieldKind): string | null {
 function choices(f: FieldSpec, config: Config, lang: Lang): readonly string[] | null {
   if (f.kind === 'yesno') return [YES_NO_WORDS[lang].yes, YES_NO_WORDS[lang].no];
   if (f.kind !== 'enum' || f.enum === undefined) return null;
-  const own = f.enum === 'category' ? companyCategories(config).map((c) => c[lang]) : [];
+  // The company's own categories (config vocabulary.categories) are offered after the nine.
+  const own = f.enum === 'category' ? config.vocabulary.categories.map((c) => c.label[lang]) : [];
   return [...ENUMS[f.enum].map((v) => v[lang]), ...own.filter((label) => !ENUMS.category.some((v) => v[lang] === label))];
-}
-
-/** Company categories from `vocabulary.categories` when the configuration has them (contract v2). */
-function companyCategories(config: Config): readonly { zh: string; en: string }[] {
-  const vocabulary = (config as unknown as { vocabulary?: { categories?: unknown } }).vocabulary;
-  const list = vocabulary?.categories;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((c: unknown) => {
-    const label = (c as { label?: { zh?: unknown; en?: unknown }; zh?: unknown; en?: unknown }) ?? {};
-    const zh = label.label?.zh ?? label.zh;
-    const en = label.label?.en ?? label.en;
-    return typeof zh === 'string' && typeof en === 'string' ? [{ zh, en }] : [];
-  });
 }
 
 const KIND_NOTES: Record<FieldKind, Record<Lang, string>> = {
@@ -122,6 +112,7 @@ const KIND_NOTES: Record<FieldKind, Record<Lang, string>> = {
   yesno: { zh: '从下拉列表选：是 / 否', en: 'choose from the list: Yes / No' },
   enum: { zh: '从下拉列表选', en: 'choose from the list' },
   period: { zh: '调查期次，如 2025H1、2025Q3、2025', en: 'the survey period, e.g. 2025H1, 2025Q3, 2025' },
+  actionSource: { zh: '来源：meeting:2025-11（月度会议）、management_review:2025（管理评审）、audit（内审），或投诉编号、纠正预防措施单号', en: 'source: meeting:2025-11 (monthly meeting), management_review:2025, audit, or a complaint or CAPA number' },
 };
 
 const FIELD_NOTES: Readonly<Record<string, Record<Lang, string>>> = {
@@ -174,6 +165,8 @@ function example(f: FieldSpec, config: Config, lang: Lang): string {
       return '90';
     case 'period':
       return '2025H1';
+    case 'actionSource':
+      return 'meeting:2025-11';
     case 'yesno':
       return YES_NO_WORDS[lang].yes;
     case 'enum':

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import { categoryName, complaintCategories } from '../config/categories.js';
 import { ENUMS } from '../model/enums.js';
-import type { Finding, FindingLimit, RuleId, RuleParams } from '../model/finding.js';
+import type { Finding, RuleId, RuleParams } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { REVIEW_ITEM_SHORT } from '../model/review-items.js';
 import type { ReviewItem } from '../model/fields.js';
@@ -62,12 +62,12 @@ const MESSAGES: Messages = {
       [
         ...(p.confirmed ? [] : [p.confirmText ? `${w.department('sales')}负责人未确认（“${p.confirmText}”）` : `${w.department('sales')}负责人未确认`]),
         ...(p.otherSignoff ? [] : [`没有${w.department('sales')}以外的部门签字`]),
-      ].join('；'),
+      ].join('；') + `；标准产品订单应由${w.department('sales')}负责人确认、相关部门负责人会签`,
     en: (p, w) =>
       [
         ...(p.confirmed ? [] : [p.confirmText ? `not confirmed by the head of ${w.department('sales')} ("${p.confirmText}")` : `not confirmed by the head of ${w.department('sales')}`]),
         ...(p.otherSignoff ? [] : [`no sign-off by a department other than ${w.department('sales')}`]),
-      ].join('; '),
+      ].join('; ') + `; a standard order is confirmed by the head of ${w.department('sales')} and signed by the related department heads`,
   },
   O6: {
     zh: (p) => `评审异议“${p.dispute}”${p.agreed === false ? '未与客户达成一致' : '没有与客户达成一致的记录'}，也没有总经理裁决记录；未解决的异议应由总经理决定并记录`,
@@ -78,8 +78,8 @@ const MESSAGES: Messages = {
     en: (p) => `changed on ${p.changeDate} without a liaison sheet number; a change is sent to the departments on a liaison sheet`,
   },
   O8: {
-    zh: (p) => (p.reReviewDate === null ? `${p.changeDate} 变更后没有再评审日期` : `再评审日期 ${p.reReviewDate} 早于变更日期 ${p.changeDate}`),
-    en: (p) => (p.reReviewDate === null ? `no re-review date after the change on ${p.changeDate}` : `re-review on ${p.reReviewDate} is before the change on ${p.changeDate}`),
+    zh: (p) => `${p.reReviewDate === null ? `${p.changeDate} 变更后没有再评审日期` : `再评审日期 ${p.reReviewDate} 早于变更日期 ${p.changeDate}`}；本公司规定此类订单变更后应重新评审`,
+    en: (p) => `${p.reReviewDate === null ? `no re-review date after the change on ${p.changeDate}` : `re-review on ${p.reReviewDate} is before the change on ${p.changeDate}`}; the company re-reviews such orders after a change`,
   },
   O9: {
     zh: (p) => `${p.source === null ? '' : `${ENUMS.source.find((s) => s.id === p.source)?.zh ?? p.source}`}订单没有电话传真记录编号：未见登记于《电话传真收发记录表》`,
@@ -183,6 +183,14 @@ const MESSAGES: Messages = {
     zh: (p) => `综合得分 ${formatScore(p.given)} 与各项平均 ${formatScore(p.dimensionMean)} 相差 ${formatScore(Math.abs(p.given - p.dimensionMean))} 分，超过 ${p.tolerance} 分：请核对调查表`,
     en: (p) => `overall ${formatScore(p.given)} differs from the dimension mean ${formatScore(p.dimensionMean)} by ${formatScore(Math.abs(p.given - p.dimensionMean))}, more than ${p.tolerance}: check the survey form`,
   },
+  A1: {
+    zh: (p) => `措施期限 ${p.due}（公司设定的时限：该措施决定时自身规定的完成期限），至 ${p.asOf} 仍未完成${p.workingDays > 0 ? `，已超过 ${p.workingDays} 个工作日` : ''}`,
+    en: (p) => `due ${p.due} (a company limit: the action's own due date, set when it was decided), still not done on ${p.asOf}${p.workingDays > 0 ? `, ${p.workingDays} working days late` : ''}`,
+  },
+  A2: {
+    zh: (p) => `纠正预防措施${p.capa === null ? '' : ` ${p.capa} `}的措施${p.doneOn === null ? '' : `于 ${p.doneOn} `}已完成，没有验证人：效果未经验证（品质部应验证纠正预防措施）`,
+    en: (p) => `action of CAPA${p.capa === null ? '' : ` ${p.capa}`} done${p.doneOn === null ? '' : ` on ${p.doneOn}`} without a verifier: its effect is not verified (QA verifies corrective actions)`,
+  },
 };
 
 /** Renders findings in a language with the configuration's department, dimension and category names. */
@@ -202,9 +210,21 @@ export function findingFormatter(config: Config, lang: Lang): (finding: Finding)
   };
 }
 
-/** A company limit or objective as printed: "18 个工作日（公司设定）", "90%（营销管理制度）". */
-export function formatLimit(limit: FindingLimit, lang: Lang): string {
-  const value =
-    limit.unit === 'rate' ? formatRate(limit.value) : limit.unit === 'points' ? (lang === 'zh' ? `${limit.value} 分` : `${limit.value} points`) : limit.unit === 'hours' ? (lang === 'zh' ? `${limit.value} 小时` : `${limit.value} hours`) : lang === 'zh' ? `${limit.value} 个工作日` : `${limit.value} working days`;
-  return lang === 'zh' ? `${value}（${limit.source.zh}）` : `${value} (${limit.source.en})`;
+/** A limit's value with its unit: "18 个工作日", "72 小时", "90.0%", "85 分". */
+export function limitValue(limit: { readonly value: number; readonly unit: string }, lang: Lang): string {
+  switch (limit.unit) {
+    case 'rate':
+      return formatRate(limit.value);
+    case 'points':
+      return lang === 'zh' ? `${limit.value} 分` : `${limit.value} points`;
+    case 'hours':
+      return lang === 'zh' ? `${limit.value} 小时` : `${limit.value} hours`;
+    default:
+      return lang === 'zh' ? `${limit.value} 个工作日` : `${limit.value} working ${limit.value === 1 ? 'day' : 'days'}`;
+  }
+}
+
+/** A company limit or objective as printed, with its source: "18 个工作日（公司设定）", "90.0% (company setting)". */
+export function formatLimit(limit: { readonly value: number; readonly unit: string; readonly source: string }, lang: Lang): string {
+  return lang === 'zh' ? `${limitValue(limit, lang)}（${limit.source}）` : `${limitValue(limit, lang)} (${limit.source})`;
 }

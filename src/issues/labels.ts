@@ -22,4 +22,5 @@ export const DATASET_LABELS: Readonly<Record<DatasetId, Localized>> = {
   orders: { zh: '合同/订单评审', en: 'Contract review' },
   complaints: { zh: '客户投诉', en: 'Customer complaints' },
   surveys: { zh: '客户满意度', en: 'Customer satisfaction' },
+  actions: { zh: '措施跟踪', en: 'Actions register' },
 };

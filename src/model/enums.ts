@@ -63,6 +63,15 @@ export const RESPONSIBILITIES = [
 ] as const satisfies readonly EnumValue[];
 export type Responsibility = (typeof RESPONSIBILITIES)[number]['id'];
 
+/** Status of an action in the actions register. */
+export const ACTION_STATUSES = [
+  { id: 'not_started', zh: '未开始', en: 'Not started', aliases: ['未启动', '待开始', 'open'] },
+  { id: 'in_progress', zh: '进行中', en: 'In progress', aliases: ['实施中', '执行中', '未完成'] },
+  { id: 'done', zh: '已完成', en: 'Done', aliases: ['完成', '已关闭', '关闭', 'closed', 'completed'] },
+  { id: 'cancelled', zh: '已取消', en: 'Cancelled', aliases: ['取消', '作废', 'canceled'] },
+] as const satisfies readonly EnumValue[];
+export type ActionStatus = (typeof ACTION_STATUSES)[number]['id'];
+
 export const ENUMS = {
   source: ORDER_SOURCES,
   product_type: PRODUCT_TYPES,
@@ -70,5 +79,6 @@ export const ENUMS = {
   category: COMPLAINT_CATEGORIES,
   severity: SEVERITIES,
   responsibility: RESPONSIBILITIES,
+  action_status: ACTION_STATUSES,
 } as const;
 export type EnumName = keyof typeof ENUMS;

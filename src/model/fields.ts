@@ -16,10 +16,12 @@ export type FieldKind =
   | 'yesno'
   | 'enum'
   /** Survey period label: trimmed, full-width folded, upper-cased. */
-  | 'period';
+  | 'period'
+  /** Where an action comes from: "meeting:2025-11", "management_review:2025", "audit[:ref]" or a record number. */
+  | 'actionSource';
 
-export type DatasetId = 'orders' | 'complaints' | 'surveys';
-export const DATASETS: readonly DatasetId[] = ['orders', 'complaints', 'surveys'];
+export type DatasetId = 'orders' | 'complaints' | 'surveys' | 'actions';
+export const DATASETS: readonly DatasetId[] = ['orders', 'complaints', 'surveys', 'actions'];
 
 /** One column of a dataset as the input contract defines it. */
 export interface FieldSpec<Id extends string = string> {
@@ -104,6 +106,24 @@ export const ORDER_FIELDS = [
   field('cancel_notice', '取消联络单号', [], 'Cancel Notice No', 'text'),
   field('phone_log_no', '电话传真记录编号', [], 'Phone/Fax Log No', 'text'),
   field('remarks', '备注', [], 'Remarks', 'text'),
+  // Optional columns that fill the forms (issue 11): the requirements 5.3.1.1–5.3.1.2 names, the
+  // QA sign-off of 5.3.2.2, the conclusion, the log entry's contact, and a change's content.
+  field('price_terms', '价格要求', ['单价', '价格条款'], 'Price Terms', 'text'),
+  field('packaging', '包装要求', ['包装方式'], 'Packaging', 'text'),
+  field('transport', '运输要求', ['运输方式'], 'Transport', 'text'),
+  field('service_requirements', '服务要求', [], 'Service Requirements', 'text'),
+  field('special_requirements', '特殊要求', ['特殊规格', '材料要求'], 'Special Requirements', 'text'),
+  field('standards', '执行标准', ['适用标准', '产品标准'], 'Standards', 'text'),
+  field('legal_requirements', '法律法规要求', ['法规要求'], 'Legal Requirements', 'text'),
+  field('signoff_qa', '品质部签字', [], 'QA Sign-off', 'text'),
+  field('review_conclusion', '评审结论', [], 'Review Conclusion', 'text'),
+  field('contact', '联系人', ['客户联系人'], 'Contact', 'text'),
+  field('contact_phone', '联系电话', ['电话'], 'Phone', 'text'),
+  field('change_before', '变更前', ['变更前内容'], 'Before Change', 'text'),
+  field('change_after', '变更后', ['变更后内容'], 'After Change', 'text'),
+  field('change_reason', '变更原因', [], 'Change Reason', 'text'),
+  field('cancel_reason', '取消原因', [], 'Cancel Reason', 'text'),
+  field('customer_reply', '回复客户', ['答复客户内容'], 'Reply to Customer', 'text'),
 ];
 
 /** The orders columns' ids, derived from the table: a misspelt id does not compile. */
@@ -139,8 +159,42 @@ export const COMPLAINT_FIELDS = [
   field('escalated', '是否上报', ['上报管理层'], 'Escalated', 'yesno'),
   field('verified_by', '验证人', [], 'Verified By', 'text'),
   field('verified_at', '验证日期', [], 'Verified', 'date'),
+  // Optional columns that fill the complaint record and the CAPA report (issue 11; 5.8.3, 5.9).
+  field('order_no', '关联订单号', ['相关订单号', '投诉订单号'], 'Related Order No', 'text'),
+  field('contact', '联系人', ['客户联系人'], 'Contact', 'text'),
+  field('contact_phone', '联系电话', ['电话'], 'Phone', 'text'),
+  field('customer_request', '客户要求', ['客户诉求'], 'Customer Request', 'text'),
+  field('containment', '临时措施', ['围堵措施', '应急措施'], 'Containment', 'text'),
+  field('preventive_action', '预防措施', [], 'Preventive Action', 'text'),
+  field('action_due', '措施完成期限', ['要求完成日期'], 'Action Due', 'date'),
+  field('capa_team', '改进小组', ['小组成员'], 'CAPA Team', 'text'),
+  field('return_reason', '退货原因', [], 'Return Reason', 'text'),
+  field('inspection_result', '退货检验结果', ['检验结果'], 'Inspection Result', 'text'),
+  field('disposal', '处置方式', ['退货处置'], 'Disposal', 'text'),
+  field('reply_method', '答复方式', [], 'Reply Method', 'text'),
+  field('customer_accepted', '客户接受', ['客户是否接受'], 'Customer Accepted', 'yesno'),
+  field('doc_revision', '文件修订', ['相关文件修订'], 'Document Revision', 'text'),
+  field('verification_result', '验证结果', [], 'Verification Result', 'text'),
+  field('verification_effective', '验证结论', ['措施有效'], 'Verification Effective', 'yesno'),
 ];
 
+/**
+ * The actions register (措施跟踪表): what a meeting, a management review, an audit, a complaint or
+ * a CAPA decided, who does it by when, and whether it was done and verified.
+ */
+export const ACTION_FIELDS: readonly FieldSpec[] = [
+  field('action_no', '措施编号', ['措施号', '措施单号', '行动项编号'], 'Action No', 'text', { required: true }),
+  field('source', '来源', ['措施来源', '提出来源'], 'Source', 'actionSource', { required: true }),
+  field('action', '措施内容', ['措施', '改进措施', '行动项', '决议事项'], 'Action', 'text', { required: true }),
+  field('owner', '责任人', ['负责人', '执行人'], 'Owner', 'text'),
+  field('department', '责任部门', ['部门', '执行部门'], 'Department', 'text'),
+  field('decided_on', '提出日期', ['决定日期', '决议日期', '下达日期'], 'Decided On', 'date'),
+  field('due', '完成期限', ['计划完成日期', '期限', '要求完成日期'], 'Due', 'date'),
+  field('status', '状态', ['完成状态', '进度'], 'Status', 'enum', { enum: 'action_status' }),
+  field('done_on', '完成日期', ['实际完成日期', '关闭日期'], 'Done On', 'date'),
+  field('verified_by', '验证人', ['效果验证人'], 'Verified By', 'text'),
+  field('result', '验证结果', ['完成情况', '效果', '结果'], 'Result', 'text'),
+];
 /** The complaints columns' ids, derived from the table. */
 export type ComplaintFieldId = (typeof COMPLAINT_FIELDS)[number]['id'];
 
@@ -173,4 +227,5 @@ export const ID_FIELDS: Readonly<Record<DatasetId, readonly string[]>> = {
   orders: ['order_no'],
   complaints: ['complaint_no'],
   surveys: ['customer', 'period'],
+  actions: ['action_no'],
 };

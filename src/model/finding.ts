@@ -35,7 +35,9 @@ export interface FindingLimit {
 export type OrderRule = 'O1' | 'O2' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'O9' | 'O10';
 export type ComplaintRule = 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'C7' | 'C8' | 'C9' | 'C10';
 export type SurveyRule = 'S1' | 'S2' | 'S3' | 'S4' | 'S5';
-export type RuleId = OrderRule | ComplaintRule | SurveyRule;
+/** Rules of the actions register: A1 overdue open action, A2 CAPA action done without verification. */
+export type ActionRule = 'A1' | 'A2';
+export type RuleId = OrderRule | ComplaintRule | SurveyRule | ActionRule;
 
 /** What each rule's message needs, rule by rule: the dates, counts, limits and lists it names. */
 export interface RuleParams {
@@ -81,6 +83,9 @@ export interface RuleParams {
   /** `noSurveyFile`: the input holds no survey records at all. */
   S4: { readonly from: IsoDate; readonly asOf: IsoDate; readonly lastReturned: IsoDate | null; readonly noSurveyFile: boolean };
   S5: { readonly period: string; readonly given: number; readonly dimensionMean: number; readonly tolerance: number };
+  /** `workingDays` past the action's own due date on the as-of date; `source` the kind of source. */
+  A1: { readonly due: IsoDate; readonly asOf: IsoDate; readonly workingDays: number; readonly status: string | null; readonly source: string };
+  A2: { readonly doneOn: IsoDate | null; readonly capa: string | null };
 }
 
 /** Where a finding's record is; null for findings about a whole period or the whole dataset. */

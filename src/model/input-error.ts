@@ -11,6 +11,7 @@ export type InputErrorCode =
   | 'score_range'
   | 'bad_yes_no'
   | 'bad_enum'
+  | 'bad_action_source'
   /** A complaint category nobody defined: the row is kept as "other" (a warning). */
   | 'unknown_category'
   | 'duplicate_id'

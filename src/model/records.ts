@@ -1,5 +1,6 @@
 import type { DateTime, IsoDate } from './dates.js';
 import type {
+  ActionStatus,
   ComplaintCategory,
   ComplaintChannel,
   OrderSource,
@@ -54,6 +55,24 @@ export interface Order {
   readonly cancelNotice: string | null;
   readonly phoneLogNo: string | null;
   readonly remarks: string | null;
+  /** Optional columns that fill the forms (null when the ledger has none). */
+  readonly priceTerms: string | null;
+  readonly packaging: string | null;
+  readonly transport: string | null;
+  readonly serviceRequirements: string | null;
+  readonly specialRequirements: string | null;
+  readonly standards: string | null;
+  readonly legalRequirements: string | null;
+  readonly signoffQa: string | null;
+  /** As written, e.g. 接单 / 有条件接单 / 不接单. */
+  readonly reviewConclusion: string | null;
+  readonly contact: string | null;
+  readonly contactPhone: string | null;
+  readonly changeBefore: string | null;
+  readonly changeAfter: string | null;
+  readonly changeReason: string | null;
+  readonly cancelReason: string | null;
+  readonly customerReply: string | null;
   readonly provenance: Provenance;
 }
 
@@ -96,6 +115,23 @@ export interface Complaint {
   readonly escalated: boolean | null;
   readonly verifiedBy: string | null;
   readonly verifiedAt: IsoDate | null;
+  /** Optional columns that fill the complaint record and the CAPA report (null when absent). */
+  readonly orderNo: string | null;
+  readonly contact: string | null;
+  readonly contactPhone: string | null;
+  readonly customerRequest: string | null;
+  readonly containment: string | null;
+  readonly preventiveAction: string | null;
+  readonly actionDue: IsoDate | null;
+  readonly capaTeam: string | null;
+  readonly returnReason: string | null;
+  readonly inspectionResult: string | null;
+  readonly disposal: string | null;
+  readonly replyMethod: string | null;
+  readonly customerAccepted: boolean | null;
+  readonly docRevision: string | null;
+  readonly verificationResult: string | null;
+  readonly verificationEffective: boolean | null;
   readonly provenance: Provenance;
 }
 
@@ -120,4 +156,32 @@ export interface SurveyResponse {
   readonly provenance: Provenance;
 }
 
-export type DataRecord = Order | Complaint | SurveyResponse;
+/**
+ * Where an action comes from. A record number (complaint or CAPA) is told apart later, against
+ * the complaints read: see resolveActionSource.
+ */
+export type ActionSource =
+  | { readonly kind: 'meeting'; /** YYYY-MM of the monthly meeting. */ readonly month: string }
+  | { readonly kind: 'management_review'; /** YYYY of the review. */ readonly year: string }
+  | { readonly kind: 'audit'; readonly ref: string | null }
+  | { readonly kind: 'record'; /** A complaint number or a CAPA number, as written. */ readonly ref: string };
+
+/** One line of the actions register (措施跟踪表). */
+export interface ActionItem {
+  readonly kind: 'action';
+  readonly actionNo: string;
+  readonly source: ActionSource;
+  readonly action: string;
+  readonly owner: string | null;
+  readonly department: string | null;
+  readonly decidedOn: IsoDate | null;
+  readonly due: IsoDate | null;
+  readonly status: ActionStatus | null;
+  /** The day it was done, or cancelled. */
+  readonly doneOn: IsoDate | null;
+  readonly verifiedBy: string | null;
+  readonly result: string | null;
+  readonly provenance: Provenance;
+}
+
+export type DataRecord = Order | Complaint | SurveyResponse | ActionItem;

@@ -16,6 +16,8 @@ export interface Summary {
   readonly orders: OrdersSummary;
   readonly complaints: ComplaintsSummary;
   readonly satisfaction: SatisfactionSummary;
+  /** Extension: the actions register (措施跟踪表) on the as-of date; zeros without one. */
+  readonly actions: ActionsSummary;
   readonly findings: readonly SummaryFinding[];
   /** Extension: sheets and files that were not read, and why. */
   readonly skipped: readonly { readonly file: string; readonly sheet: string | null; readonly reason: string }[];
@@ -107,6 +109,39 @@ export interface ComplaintsSummary {
   readonly majorNotEscalated: number;
 }
 
+export interface ActionsSummary {
+  /** Actions decided on or before the as-of date. */
+  readonly total: number;
+  /** Neither done nor cancelled on the as-of date. */
+  readonly open: number;
+  /** Open past their own due date (rule A1). */
+  readonly overdue: number;
+  /** Done after their due date. */
+  readonly doneLate: number;
+  /** Actions of a CAPA done without a verifier (rule A2). */
+  readonly capaDoneNotVerified: number;
+  /** not_started, in_progress, done, cancelled; "none": no status recorded and not done. */
+  readonly byStatus: Readonly<Record<string, number>>;
+  /** meeting, management_review, audit, complaint, capa, other. */
+  readonly bySource: Readonly<Record<string, number>>;
+  /** The actions of the previous year's management review (source management_review:<year − 1>), ISO 9001 9.3.2 a. */
+  readonly previousReview: { readonly year: string; readonly items: readonly PreviousReviewAction[] };
+}
+
+export interface PreviousReviewAction {
+  readonly actionNo: string;
+  readonly action: string;
+  readonly owner: string | null;
+  readonly department: string | null;
+  readonly due: string | null;
+  /** On the as-of date; null: no status recorded. */
+  readonly status: string | null;
+  readonly doneOn: string | null;
+  readonly verifiedBy: string | null;
+  readonly overdue: boolean;
+  readonly workingDaysOverdue: number | null;
+}
+
 export interface SatisfactionSummary {
   /** Null when there is no survey data. */
   readonly period: string | null;
@@ -183,22 +218,24 @@ export interface ReviewSummary {
   };
   /** Corrective actions of the year's complaints, counted by CAPA number. */
   readonly capa: {
-    /** Complaints whose responsibility is ours (each needs a CAPA, rule C8). */
+    /** Complaints whose responsibility is ours (each needs a corrective action, rule C8). */
     readonly required: number;
     /** Distinct CAPA numbers. */
     readonly raised: number;
     /** CAPA numbers whose complaints are all closed and verified. */
     readonly verified: number;
     readonly open: number;
-    /** Complaints of ours without a CAPA number. */
+    /** Complaints with rule C8: ours with neither a corrective action nor a CAPA number, or major and ours without a CAPA number. */
     readonly missing: number;
-    /** CAPA requests from the satisfaction survey (findings S2, S3). */
+    /** CAPA requests from the satisfaction survey of the current period (findings S1–S4; see capa-requests.ts). */
     readonly satisfactionRequests: number;
   };
   readonly objectives: readonly {
     readonly metric: string;
     readonly label: string;
     readonly target: number;
+    /** Where the objective is set (config; default 公司设定), in the run's language. */
+    readonly source: string;
     readonly direction: 'atLeast' | 'atMost';
     /** Null: no data to judge. */
     readonly actual: number | null;

@@ -1,6 +1,7 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Config } from '../config/config.js';
 import { fillText } from '../forms/fill-text.js';
+import { limitValue } from '../issues/finding-messages.js';
 import { formatRate } from '../issues/format-number.js';
 import { DATASET_LABELS } from '../issues/labels.js';
 import { FINDING_BASES, type FindingBasis } from '../model/finding.js';
@@ -20,7 +21,7 @@ export interface AuditReadinessLayoutInput {
 }
 
 const SEVERITY_RANK = { major: 0, minor: 1, observation: 2, target: 3 } as const;
-const DATASET_RANK = { orders: 0, surveys: 1, complaints: 2 } as const;
+const DATASET_RANK = { orders: 0, surveys: 1, complaints: 2, actions: 3 } as const;
 
 /** Rules whose gap is a document that should exist: the liaison sheet of a change or a cancellation. */
 const MISSING_DOCUMENT_RULES = ['O7', 'O10'] as const;
@@ -191,6 +192,8 @@ export function layoutAuditReadiness(input: AuditReadinessLayoutInput): { defini
       checks.map((c) => [c.rule, clauseOf(c), w(`basis.${c.basis}`), checkText(c, ruleText(c.rule), limitText), ...counts(c, w)]),
       { widths: [28, 56, 40, '*', 40, 34, 34], align: ['left', 'left', 'left', 'left', 'right', 'right', 'right'], fontSize: 8.5 },
     );
+    // The CAPA figures by CAPA number, as the management review prints them (C9 counts complaints).
+    if (group.dataset === 'complaints' && summary.review.capa.raised > 0) b.sentence('capa', { year: summary.review.year, ...summary.review.capa });
   }
 
   // 8. Input errors
@@ -215,18 +218,4 @@ function checkText(c: SummaryCheck, text: string, limitText: (l: SummaryLimit | 
 function counts(c: SummaryCheck, w: (key: string) => string): string[] {
   if (c.notChecked !== null) return [w('notCheckedShort'), '—', '—'];
   return [String(c.checked), String(c.checked - c.gaps), String(c.gaps)];
-}
-
-/** A limit's value with its unit: "18 个工作日", "72 小时", "90.0%", "85 分". */
-export function limitValue(limit: { readonly value: number; readonly unit: string }, lang: Lang): string {
-  switch (limit.unit) {
-    case 'rate':
-      return formatRate(limit.value);
-    case 'points':
-      return lang === 'zh' ? `${limit.value} 分` : `${limit.value} points`;
-    case 'hours':
-      return lang === 'zh' ? `${limit.value} 小时` : `${limit.value} hours`;
-    default:
-      return lang === 'zh' ? `${limit.value} 个工作日` : `${limit.value} working days`;
-  }
 }

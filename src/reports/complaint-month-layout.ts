@@ -9,6 +9,7 @@ import type { Lang } from '../model/lang.js';
 import type { ControlledDocument } from '../render/pdf/controlled-page.js';
 import { MILESTONES } from '../validate/check-complaints.js';
 import { ReportBuilder } from './report-builder.js';
+import { actionRows, carriedRows, meetingRecordPage } from './meeting-pack-parts.js';
 import type { ReportTexts } from './report-texts.js';
 
 export interface ComplaintMonthLayoutInput {
@@ -36,10 +37,15 @@ export function paretoLabel(row: Pick<ParetoRow, 'category' | 'labels'>, lang: L
   return complaintCategoryName({ category: row.category, categoryText: row.labels.length === 0 ? null : row.labels.join(lang === 'zh' ? '、' : ', ') }, lang, categories);
 }
 
+/** Empty decision rows on the meeting record page. */
+const DECISION_ROWS = 8;
+
 /**
- * The monthly complaint meeting pack (5.8.4): the month's count against the months before, the
- * Pareto of categories, customers and departments, every complaint of the month, timeliness of
- * each handling stage, open and overdue complaints, major ones, returns, CAPA and repeats.
+ * The monthly complaint meeting pack (5.8.4), in the order the meeting runs: page 1 the agenda
+ * and the headline; the last meeting's actions and their status; the month's complaints with
+ * description and who is responsible; the open ones with the due date of their next stage;
+ * Pareto, customers and departments, timeliness, major complaints, returns, CAPA status and
+ * repeats; the last page the meeting record to fill in.
  */
 export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { definition: TDocumentDefinitions; missingGlyphs: string[] } {
   const { model: m, texts: t, lang } = input;
@@ -50,14 +56,63 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   const catOf = (c: Complaint) => complaintCategoryName(c, lang, m.categories);
   const limits = m.limits;
   const yesNo = (v: boolean | null) => (v === true ? w('yes') : v === false ? w('no') : w('empty'));
+  const previousMeeting = monthLabel(m.previousMeetingMonth, lang);
+  const previousSource = `meeting:${m.previousMeetingMonth}`;
+  const stageOverdue = m.openRows.filter((r) => r.next.overdue).length;
 
+  // Page 1: agenda and headline.
   b.push(b.text(fillText(t.subtitle, lang, { monthLabel: monthLabel(m.month, lang), asOf: m.asOf }), { alignment: 'center', fontSize: 10, margin: [0, 0, 0, 4] }));
+  b.sentence(m.asOf < m.generatedAsOf ? 'asOfPast' : 'asOfSame', { asOf: m.asOf, generatedAsOf: m.generatedAsOf, meeting: m.meetingDate !== null }, { fontSize: 9, italics: true });
+  b.heading('agenda');
+  for (const i of [1, 2, 3, 4, 5, 6]) b.sentence(`agenda${i}`, { previousMeeting }, { margin: [8, 1, 0, 1] });
+  b.heading('headline');
+  const change = m.previousCount === null ? 0 : m.count - m.previousCount;
+  b.sentence('headlineCount', {
+    count: m.count,
+    hasPrevious: m.previousCount !== null,
+    previousCount: m.previousCount,
+    change: change > 0 ? w('up').replace('{n}', String(change)) : change < 0 ? w('down').replace('{n}', String(-change)) : w('same'),
+    historyMonths: m.history.length - 1,
+    previousAverage: formatScore(m.previousAverage),
+  });
+  b.sentence('headlineOpen', { asOf: m.asOf, open: m.stillOpen.length, overdue: m.stillOpen.filter((s) => s.overdue).length, closeLimit: limits.closeWorkingDays, stageOverdue });
+  const notEscalated = m.major.filter((s) => s.complaint.escalated !== true).length;
+  b.sentence('headlineMajor', { major: m.major.length, notEscalated });
+  const last = m.lastMeetingActions;
+  if (last.length === 0) b.sentence('headlineNoActions', { previousMeeting });
+  else {
+    b.sentence('headlineActions', {
+      total: last.length,
+      done: last.filter((a) => a.status === 'done').length,
+      cancelled: last.filter((a) => a.status === 'cancelled').length,
+      open: last.filter((a) => a.open).length,
+      overdue: last.filter((a) => a.overdue).length,
+    });
+  }
+  b.chart(input.charts.history);
 
-  // 1. Overview
+  // 1. The last meeting's actions, then earlier ones still open.
+  b.heading('actions', { pageBreak: true });
+  if (!m.hasRegister) b.sentence('noRegister');
+  else if (last.length === 0) b.sentence('noActions', { source: previousSource });
+  else {
+    b.together(() =>
+      b.sentence('actions', { previousMeeting, source: previousSource, total: last.length, asOf: m.asOf }).table('actions', actionRows(last, b), {
+        widths: [58, '*', 80, 54, 78, 54, 40],
+        fontSize: 8.5,
+      }),
+    );
+  }
+  if (m.carriedActions.length > 0) {
+    b.subheading('carried').together(() =>
+      b.sentence('carried', { count: m.carriedActions.length, asOf: m.asOf }).table('carried', carriedRows(m.carriedActions, b), { widths: [58, 74, '*', 80, 54, 90], fontSize: 8.5 }),
+    );
+  }
+
+  // 2. The month at a glance.
   b.heading('overview');
   if (m.count === 0) b.sentence('none');
   else {
-    const change = m.previousCount === null ? 0 : m.count - m.previousCount;
     b.sentence('overview', {
       count: m.count,
       hasPrevious: m.previousCount !== null,
@@ -74,46 +129,69 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
       closeLimit: limits.closeWorkingDays,
     });
   }
-  b.chart(input.charts.history);
 
-  // 2. Pareto
-  b.heading('categories');
+  // 3. Every complaint of the month, with what it was about and who is responsible.
   if (m.count > 0) {
-    b.chart(input.charts.pareto).table(
-      'categories',
-      m.pareto.map((r) => [paretoLabel(r, lang, m.categories), String(r.count), formatRate(r.share), formatRate(r.cumulative)]),
-      { widths: ['*', 70, 80, 80], align: ['left', 'right', 'right', 'right'] },
-    );
-    const last = m.pareto[m.vitalFew.length - 1];
-    b.sentence('vitalFew', { cumulative: formatRate(last?.cumulative ?? null), categories: join(m.vitalFew.map(cat)) });
-  } else b.sentence('none');
-
-  // 3. Customers and departments
-  if (m.count > 0) {
-    b.heading('customers')
-      .subheading('byCustomer')
-      .table('byCustomer', m.byCustomer.map((c) => [c.customer, String(c.count), String(c.major)]), { widths: ['*', 60, 60], align: ['left', 'right', 'right'] })
-      .subheading('byDepartment')
-      .table('byDepartment', m.byDepartment.map((d) => [d.department ?? w('unassigned'), String(d.count)]), { widths: ['*', 60], align: ['left', 'right'] });
-
-    // 4. Every complaint of the month
     b.heading('list').table(
       'list',
       m.complaints.map(({ status: s }) => [
         s.complaint.complaintNo,
         s.complaint.receivedAt.date,
         s.complaint.customer,
-        catOf(s.complaint),
-        s.complaint.severity === 'major' ? w('major') : w('normal'),
+        `${catOf(s.complaint)}${s.complaint.severity === 'major' ? `\n${w('major')}` : ''}`,
+        s.complaint.description,
+        [s.complaint.responsibleDept, s.complaint.responsiblePerson].filter((x) => x !== null).join('\n') || w('unassigned'),
         s.closedAt === null ? w('open') : w('closed'),
-        `${s.workingDays}/${limits.closeWorkingDays}${s.overdue ? ` ${w('overdue')}` : ''}`,
-        s.complaint.capaNo ?? '',
+        `${s.workingDays}/${limits.closeWorkingDays}${s.overdue ? `\n${w('overdue')}` : ''}`,
       ]),
-      { widths: [62, 58, '*', 56, 30, 38, 54, 64], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
+      { widths: [56, 50, 72, 56, '*', 56, 34, 38], align: ['left', 'left', 'left', 'left', 'left', 'left', 'left', 'right'], fontSize: 8 },
     );
     b.sentence('listNote', { asOf: m.asOf, closeLimit: limits.closeWorkingDays }, { fontSize: 9 });
+  }
 
-    // 5. Timeliness
+  // 4. Open complaints: next stage, owner, due date.
+  b.heading('open');
+  if (m.openRows.length === 0) b.sentence('noOpen', { asOf: m.asOf });
+  else {
+    b.together(() =>
+      b.sentence('open', { asOf: m.asOf, count: m.openRows.length, overdue: m.stillOpen.filter((s) => s.overdue).length }).table(
+        'open',
+        m.openRows.map(({ status: s, next }) => [
+          s.complaint.complaintNo,
+          s.complaint.receivedAt.date,
+          s.complaint.customer,
+          next.owner ?? w('unassigned'),
+          w(`stage_${next.stage}`),
+          `${next.due}${next.overdue ? `\n${w('overdue')}` : ''}`,
+          String(s.workingDays),
+          s.overdue ? w('overdue') : '',
+        ]),
+        { widths: [58, 54, '*', 58, 60, 58, 44, 34], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
+      ),
+    );
+    b.sentence('openNote', { assign: limits.assignWorkingDays, cause: limits.causeWorkingDays, resolve: limits.resolveWorkingDays, notify: limits.notifyWorkingDays, close: limits.closeWorkingDays }, { fontSize: 9 });
+  }
+
+  if (m.count > 0) {
+    // 5. Pareto.
+    b.heading('categories').chart(input.charts.pareto).table(
+      'categories',
+      m.pareto.map((r) => [paretoLabel(r, lang, m.categories), String(r.count), formatRate(r.share), formatRate(r.cumulative)]),
+      { widths: ['*', 70, 80, 80], align: ['left', 'right', 'right', 'right'] },
+    );
+    const lastVital = m.pareto[m.vitalFew.length - 1];
+    if (m.vitalFew.length > 0) b.sentence('vitalFew', { cumulative: formatRate(lastVital?.cumulative ?? null), categories: join(m.vitalFew.map(cat)) });
+    else b.sentence('tooFewForPareto', { count: m.count, min: m.paretoMinCount });
+    if (m.tied) b.sentence('paretoTies');
+
+    // 6. Customers and departments.
+    b.heading('customers')
+      .subheading('byCustomer')
+      .table('byCustomer', m.byCustomer.map((c) => [c.customer, String(c.count), String(c.major)]), { widths: ['*', 60, 60], align: ['left', 'right', 'right'] })
+      .subheading('byDepartment')
+      .table('byDepartment', m.byDepartment.map((d) => [d.department ?? w('unassigned'), String(d.count)]), { widths: ['*', 60], align: ['left', 'right'] });
+
+    // 7. Timeliness.
     const limitText: Record<(typeof MILESTONES)[number], string> = {
       assign: `≤ ${limits.assignWorkingDays} ${w('workingDays')}`,
       cause: `≤ ${limits.causeWorkingDays} ${w('workingDays')}`,
@@ -131,23 +209,8 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
         { widths: ['*', 90, 50, 50, 70], align: ['left', 'left', 'right', 'right', 'right'] },
       )
       .sentence('timeliness', {}, { fontSize: 9 });
-  }
 
-  // 6. Open and overdue (everything received up to the month's end)
-  b.heading('open');
-  if (m.stillOpen.length === 0) b.sentence('noOpen', { asOf: m.asOf });
-  else {
-    b.together(() =>
-      b.sentence('open', { asOf: m.asOf, count: m.stillOpen.length, overdue: m.stillOpen.filter((s) => s.overdue).length }).table(
-        'open',
-        m.stillOpen.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, catOf(s.complaint), s.complaint.responsibleDept ?? w('unassigned'), String(s.workingDays), s.overdue ? w('overdue') : '']),
-        { widths: [62, 58, '*', 56, 64, 52, 40], align: ['left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 9 },
-      ),
-    );
-  }
-
-  if (m.count > 0) {
-    // 7. Major complaints
+    // 8. Major complaints.
     b.heading('major');
     if (m.major.length === 0) b.sentence('noMajor');
     else {
@@ -156,11 +219,10 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
         m.major.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, catOf(s.complaint), s.complaint.description, yesNo(s.complaint.escalated)]),
         { widths: [62, 58, 110, 56, '*', 44], fontSize: 9 },
       );
-      const notEscalated = m.major.filter((s) => s.complaint.escalated !== true).length;
       if (notEscalated > 0) b.warning('majorNotEscalated', { count: notEscalated });
     }
 
-    // 8. Returns
+    // 9. Returns.
     b.heading('returns');
     if (m.returns.complaints.length === 0) b.sentence('noReturns');
     else {
@@ -173,34 +235,63 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
       );
     }
 
-    // 9. CAPA
+    // 10. CAPA status.
     b.heading('capa');
     if (m.capa.required === 0) b.sentence('noCapa');
     else {
       b.sentence('capa', { required: m.capa.required, raised: m.capa.raised, verified: m.capa.verified, missing: m.capa.missing.length, missingList: join(m.capa.missing.map((c) => c.complaintNo)) });
+      if (m.capaRows.length > 0) {
+        b.together(() =>
+          b.sentence('capaList').table(
+            'capa',
+            m.capaRows.map((r) => [
+              r.complaint.complaintNo,
+              r.capaNo,
+              r.complaint.responsibleDept ?? '',
+              r.closed ? w('closed') : w('open'),
+              r.closed ? (r.complaint.verifiedBy ?? '') : '',
+              r.actions.length === 0 ? w('noActionsInRegister') : r.actions.map((a) => `${a.action.actionNo} ${a.status === null ? w('notDone') : w(a.status)}`).join('\n'),
+            ]),
+            { widths: [62, 70, 64, 44, 50, '*'], fontSize: 8.5 },
+          ),
+        );
+      }
     }
 
-    // 10. Repeats
+    // 11. Repeats.
     b.heading('repeats');
     if (m.repeats.length === 0) b.sentence('noRepeats', { window: m.repeatWindowDays });
     else {
       b.together(() =>
         b.sentence('repeats', { count: m.repeats.length, window: m.repeatWindowDays }).table(
-        'repeats',
-        m.repeats.map((r) => [
-          r.complaint.complaintNo,
-          r.complaint.receivedAt.date,
-          r.complaint.customer,
-          catOf(r.complaint),
-          w(r.basis).replace('{product}', r.complaint.product ?? ''),
-          r.earlier.complaintNo,
-          String(r.days),
-          r.complaint.capaNo ?? '',
-        ]),
-        { widths: [60, 54, '*', 56, 74, 60, 34, 66], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
-      ),
+          'repeats',
+          m.repeats.map((r) => [
+            r.complaint.complaintNo,
+            r.complaint.receivedAt.date,
+            r.complaint.customer,
+            cat(r.complaint.category),
+            w(r.basis).replace('{product}', r.complaint.product ?? ''),
+            r.earlier.complaintNo,
+            String(r.days),
+            r.complaint.capaNo ?? '',
+          ]),
+          { widths: [60, 54, '*', 30, 74, 60, 34, 66], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
+        ),
       );
     }
   }
+
+  // Last page: the meeting record, on one page.
+  const [fields, decisions, signature] = meetingRecordPage(b, DECISION_ROWS);
+  b.heading('record', { pageBreak: true }).push({
+    stack: [
+      b.text(b.say('recordIntro', { monthLabel: monthLabel(m.month, lang), source: `meeting:${m.month}` }), { margin: [0, 2, 0, 6], lineHeight: 1.3 }),
+      fields!,
+      b.text(t.headings.decisions ?? 'decisions', { bold: true, fontSize: 11, margin: [0, 6, 0, 3] }),
+      decisions!,
+      signature!,
+    ],
+    unbreakable: true,
+  });
   return b.document(input.controlled, m.asOf, m.month);
 }

@@ -1,4 +1,4 @@
-import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Config } from '../config/config.js';
 import { bandLabel } from '../compute/satisfaction-report.js';
 import { fillText } from '../forms/fill-text.js';
@@ -65,13 +65,34 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
     ),
   );
 
+  // 9.3.2 a) The previous review's actions, b) changes.
+  const prev = summary.actions.previousReview;
+  b.heading('previousActions', { pageBreak: true });
+  if (prev.items.length === 0) b.sentence(summary.actions.total === 0 ? 'noRegister' : 'noPreviousActions', { source: `management_review:${prev.year}`, year: prev.year });
+  else {
+    const statusOf = (a: (typeof prev.items)[number]) => {
+      const status = a.status === null ? w('notDone') : w(`status.${a.status}`);
+      return a.overdue ? `${status}${lang === 'zh' ? '，' : ', '}${w('overdueDays').replace('{n}', String(a.workingDaysOverdue ?? 0))}` : status;
+    };
+    b.together(() =>
+      b
+        .sentence('previousActions', { year: prev.year, source: `management_review:${prev.year}`, total: prev.items.length, done: prev.items.filter((a) => a.status === 'done').length, open: prev.items.filter((a) => a.doneOn === null && a.status !== 'cancelled').length, overdue: prev.items.filter((a) => a.overdue).length, asOf: summary.asOf })
+        .table(
+          'previousActions',
+          prev.items.map((a) => [a.actionNo, a.action, [a.owner, a.department].filter((x) => x !== null).join(' / '), a.due ?? '', statusOf(a), a.doneOn ?? '', a.verifiedBy ?? '']),
+          { widths: [58, '*', 80, 54, 80, 54, 40], fontSize: 8.5 },
+        ),
+    );
+  }
+  b.heading('changes').sentence('changes').push(b.text('_'.repeat(80), { margin: [0, 8, 0, 2] }), b.text('_'.repeat(80), { margin: [0, 8, 0, 8] }));
+
   // 1. Objectives
   const result = (v: boolean | null) => (v === true ? w('met') : v === false ? w('missed') : w('noData'));
-  b.heading('objectives', { pageBreak: true })
+  b.heading('objectives')
     .sentence('objectives', { total: r.objectives.length, met: met.length, missed: missed.length, unjudged: unjudged.length })
     .table(
       'objectives',
-      r.objectives.map((o) => [o.label, `${o.direction === 'atLeast' ? w('atLeast') : w('atMost')} ${formatObjectiveValue(o.metric, o.target)}`, formatObjectiveValue(o.metric, o.actual), result(o.met)]),
+      r.objectives.map((o) => [o.label, `${o.direction === 'atLeast' ? w('atLeast') : w('atMost')} ${formatObjectiveValue(o.metric, o.target)}\n${o.source}`, formatObjectiveValue(o.metric, o.actual), result(o.met)]),
       { widths: ['*', 80, 80, 60], align: ['left', 'right', 'right', 'center'] },
     );
 
@@ -136,6 +157,9 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
         [w('open'), String(c.open), ''],
         [w('overdue').replace('{n}', String(limits.closeWorkingDays)), String(c.overdue), ''],
         [w('major'), `${c.major} / ${c.majorEscalated}`, ''],
+        [w('assignOnTime'), rate(c.onTime.assign), `${c.onTime.assign.onTime} / ${c.onTime.assign.onTime + c.onTime.assign.late}`],
+        [w('causeOnTime'), rate(c.onTime.cause), `${c.onTime.cause.onTime} / ${c.onTime.cause.onTime + c.onTime.cause.late}`],
+        [w('notifyOnTime'), rate(c.onTime.notify), `${c.onTime.notify.onTime} / ${c.onTime.notify.onTime + c.onTime.notify.late}`],
         [w('closedOnTime'), rate(c.onTime.close), `${c.onTime.close.onTime} / ${c.onTime.close.onTime + c.onTime.close.late}`],
         [w('firstReply'), rate(c.onTime.firstReply), `${c.onTime.firstReply.onTime} / ${c.onTime.firstReply.onTime + c.onTime.firstReply.late}`],
         [w('returns'), `${c.returned} / ${c.returnQuantity}`, ''],
@@ -189,7 +213,52 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
       { widths: ['*', 90], align: ['left', 'right'] },
     );
 
-  // 6. Decisions
+  const recurrences = summary.findings.filter((f) => f.rule === 'C10');
+  b.sentence(recurrences.length === 0 ? 'noRecurrence' : 'recurrence', { count: recurrences.length, list: join(recurrences.map((f) => f.record)) });
+  if (summary.actions.total > 0) b.sentence('actionsRegister', { ...summary.actions, done: summary.actions.byStatus.done ?? 0 });
+
+  // 9.3.2 c 6) Audit results: the readiness findings by clause and basis.
+  b.heading('audit');
+  const bases = ['procedure', 'company_limit', 'objective', 'data'] as const;
+  const byClause = new Map<string, Record<string, number>>();
+  for (const f of summary.findings) {
+    const key = f.clause ?? '—';
+    const row = byClause.get(key) ?? Object.fromEntries(bases.map((x) => [x, 0]));
+    row[f.basis] = (row[f.basis] ?? 0) + 1;
+    byClause.set(key, row);
+  }
+  if (byClause.size === 0) b.sentence('noAuditFindings', { asOf: summary.asOf });
+  else {
+    const clauses = [...byClause.keys()].sort((x, y) => x.localeCompare(y, 'en', { numeric: true }));
+    const countOf = (cl: string, x: string) => byClause.get(cl)?.[x] ?? 0;
+    b.sentence('audit', { total: summary.findings.length, asOf: summary.asOf }).table(
+      'audit',
+      [
+        ...clauses.map((cl) => [cl, ...bases.map((x) => String(countOf(cl, x))), String(bases.reduce((n, x) => n + countOf(cl, x), 0))]),
+        [w('totalRow'), ...bases.map((x) => String(summary.findings.filter((f) => f.basis === x).length)), String(summary.findings.length)],
+      ],
+      { widths: ['*', 60, 60, 60, 60, 50], align: ['left', 'right', 'right', 'right', 'right', 'right'], fontSize: 9 },
+    );
+  }
+
+  // 9.3.2 f) Improvement opportunities, each with the figure that supports it.
+  b.heading('improvement');
+  const opportunities: string[] = [];
+  const top = categories[0];
+  if (top) opportunities.push(b.say('oppCategory', { category: categoryName(top[0], lang, complaintCategories(config)), count: top[1], share: formatRate(top[1] / c.total) }));
+  const dims = Object.entries(sat.dimensions).filter((e): e is [string, number] => e[1] !== null).sort((x, y) => x[1] - y[1]);
+  const lowest = dims[0];
+  if (lowest && sat.period !== null) opportunities.push(b.say('oppDimension', { dimension: config.satisfaction.dimensions.find((d) => d.id === lowest[0])?.label[lang] ?? lowest[0], mean: formatScore(lowest[1]), period: sat.period, mean2: formatScore(sat.mean) }));
+  if (c.repeats > 0) opportunities.push(b.say('oppRepeats', { count: c.repeats, total: c.total, window: config.complaints.repeatWindowDays }));
+  if (recurrences.length > 0) opportunities.push(b.say('oppRecurrence', { count: recurrences.length }));
+  if (summary.actions.overdue > 0) opportunities.push(b.say('oppActions', { count: summary.actions.overdue, open: summary.actions.open }));
+  if (opportunities.length === 0) b.sentence('noOpportunities');
+  else {
+    b.sentence('improvement');
+    b.push({ ol: opportunities.map((x) => b.text(x)), margin: [12, 0, 0, 6], lineHeight: 1.4 });
+  }
+
+  // 9.3.3 Outputs: the missed objectives to decide on, and the decisions table to fill in.
   b.heading('decisions');
   if (missed.length === 0) b.sentence('noDecisions');
   else {
@@ -201,5 +270,22 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
     });
   }
   if (unjudged.length > 0) b.sentence('unjudged', { labels: join(unjudged.map((x) => x.label)) });
+  const headers = t.tables.outputs ?? [];
+  const blank = (): TableCell => ({ text: '', margin: [2, 8, 2, 8] });
+  b.push(
+    b.text(b.say('outputs', { source: `management_review:${r.year}` }), { margin: [0, 6, 0, 4], lineHeight: 1.3 }),
+    {
+      table: {
+        headerRows: 1,
+        widths: [24, '*', 64, 64, 56, 90],
+        body: [
+          headers.map((h): TableCell => ({ ...(b.text(h, { bold: true, fontSize: 9.5, alignment: 'center' }) as object), fillColor: '#eef1f5' }) as TableCell),
+          ...Array.from({ length: 8 }, (_, i): TableCell[] => [{ text: String(i + 1), alignment: 'right', margin: [2, 8, 2, 8] }, blank(), blank(), blank(), blank(), blank()]),
+        ],
+      },
+      layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: () => '#000000', vLineColor: () => '#000000' },
+      margin: [0, 4, 0, 8],
+    },
+  );
   return b.document(input.controlled, summary.asOf, r.year);
 }

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Config } from '../config/config.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
 import { controlledDocument } from '../forms/render-form.js';
@@ -59,9 +60,12 @@ export function prepareComplaintMonth(input: {
   lang: Lang;
   asOf: string;
   logo: { readonly name: string; readonly bytes: Uint8Array } | null;
+  calendar: WorkingCalendar;
+  /** The day of the meeting, when the pack is to show the state on that day rather than at the month's end. */
+  meetingDate?: string | undefined;
 }): ComplaintMonthTask {
   const { config, lang } = input;
-  const model = complaintMonth(input.rules, input.month, config, input.asOf);
+  const model = complaintMonth(input.rules, input.month, config, input.asOf, { calendar: input.calendar, meetingDate: input.meetingDate });
   const specs = complaintMonthCharts(model, loadReportTexts('complaints-month', lang), lang);
   const charts = Object.fromEntries(Object.entries(specs).map(([key, spec]) => [key, renderChart(spec, WIDE_CHART)]));
   return { model, charts, config, lang, asOf: input.asOf, logo: input.logo };

@@ -49,7 +49,7 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
   const o = m.overview;
   const sentRange = o.firstSent === null ? '—' : o.lastSent !== null && o.lastSent !== o.firstSent ? `${o.firstSent}${t.words.to}${o.lastSent}` : o.firstSent;
   b.heading('overview')
-    .sentence('overview', { period: m.period, sentRange, sent: o.sent, returned: o.returned, asOf: m.asOf, responseRate: formatRate(o.responseRate), responseRateMet: o.responseRateMet, responseRateGoal: formatRate(o.responseRateGoal) })
+    .sentence('overview', { period: m.period, sentRange, sent: o.sent, returned: o.returned, asOf: m.asOf, responseRate: formatRate(o.responseRate), responseRateMet: o.responseRateMet, responseRateGoal: formatRate(o.responseRateGoal), responseRateSource: o.responseRateSource })
     .table('overview', [[m.period, sentRange, String(o.sent), String(o.returned), formatRate(o.responseRate), `≥ ${formatRate(o.responseRateGoal)}`]], { widths: ['*', 120, 56, 56, 64, 64], align: ['left', 'left', 'right', 'right', 'right', 'right'] })
     .sentence('distribution', { distribution: join(o.distribution) });
 
@@ -57,7 +57,7 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
   b.heading('statistics');
   if (s.mean === null) b.sentence('noScores');
   else {
-    b.sentence('mean', { mean: formatScore(s.mean), band: bandLabel(s.band, lang), meanGoalMet: s.meanGoalMet, meanGoal: s.meanGoal, median: formatScore(s.median), stdev: formatScore(s.stdev), min: formatScore(s.min), max: formatScore(s.max), ciLow: formatScore(s.ciLow), ciHigh: formatScore(s.ciHigh) }).table(
+    b.sentence('mean', { mean: formatScore(s.mean), band: bandLabel(s.band, lang), meanGoalMet: s.meanGoalMet, meanGoal: s.meanGoal, meanGoalSource: s.meanGoalSource, median: formatScore(s.median), stdev: formatScore(s.stdev), min: formatScore(s.min), max: formatScore(s.max), ciLow: formatScore(s.ciLow), ciHigh: formatScore(s.ciHigh) }).table(
       'statistics',
       [[String(s.n), formatScore(s.mean), formatScore(s.median), formatScore(s.stdev), formatScore(s.min), formatScore(s.max), s.ciLow === null ? '—' : `${formatScore(s.ciLow)}–${formatScore(s.ciHigh)}`]],
       { align: Array(7).fill('right') },

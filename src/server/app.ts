@@ -12,6 +12,8 @@ import { DATASETS, type DatasetId } from '../model/fields.js';
 import type { Lang } from '../model/lang.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { zipArchive } from '../zip/zip-writer.js';
+import { OutputFolderError } from '../emit/output-folder-error.js';
+import { outputFolderFailure } from '../cli/output-folder-text.js';
 import { createGuard, guardRequests, type Guard } from './security.js';
 import { Session, type BuildEvent } from './session.js';
 import { fill, textsFor } from './texts.js';
@@ -191,7 +193,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     if (session.isBuilding) return c.json({ error: ctx.t.buildBusy, busy: true }, 409);
     const state = session.check(ctx.lang);
     if (!state.ok) return c.json({ error: ctx.t.configBroken }, 400);
-    session.startBuild(ctx.lang, (error) => (error instanceof Error ? error.message : String(error)));
+    session.startBuild(ctx.lang, (error) => (error instanceof OutputFolderError ? outputFolderFailure(error, ctx.lang).message : error instanceof Error ? error.message : String(error)));
     return c.json({ ok: true }, 202);
   });
   app.post('/api/forms/blank', async (c) => {
@@ -199,7 +201,13 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     if (session.isBuilding) return c.json({ error: ctx.t.buildBusy, busy: true }, 409);
     const state = session.check(ctx.lang);
     if (!state.ok) return c.json({ error: ctx.t.configBroken }, 400);
-    const files = await session.renderBlankForms(ctx.lang);
+    let files;
+    try {
+      files = await session.renderBlankForms(ctx.lang);
+    } catch (error) {
+      if (error instanceof OutputFolderError) return c.json({ error: outputFolderFailure(error, ctx.lang).message }, 409);
+      throw error;
+    }
     if (files === null) return c.json({ error: ctx.t.buildBusy, busy: true }, 409);
     return c.json({ ok: true, files });
   });
@@ -253,7 +261,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     const state = session.check(ctx.lang);
     const config = state.ok ? state.loaded.config : null;
     if (config === null) return c.json({ error: ctx.t.configBroken }, 400);
-    const names: Record<DatasetId, string> = { orders: ctx.lang === 'zh' ? '订单评审台账-模板.xlsx' : 'orders-template.xlsx', complaints: ctx.lang === 'zh' ? '客户投诉台账-模板.xlsx' : 'complaints-template.xlsx', surveys: ctx.lang === 'zh' ? '客户满意度调查回收表-模板.xlsx' : 'surveys-template.xlsx' };
+    const names: Record<DatasetId, string> = { orders: ctx.lang === 'zh' ? '订单评审台账-模板.xlsx' : 'orders-template.xlsx', complaints: ctx.lang === 'zh' ? '客户投诉台账-模板.xlsx' : 'complaints-template.xlsx', surveys: ctx.lang === 'zh' ? '客户满意度调查回收表-模板.xlsx' : 'surveys-template.xlsx', actions: ctx.lang === 'zh' ? '措施跟踪表-模板.xlsx' : 'actions-template.xlsx' };
     return sendBytes(c, inputTemplate(dataset, config, ctx.lang), names[dataset], false);
   });
 

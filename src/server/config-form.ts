@@ -30,8 +30,8 @@ const at = (v: unknown, key: string): unknown =>
 
 /** The shape a schema node is edited as. */
 type Shape =
-  | { kind: 'object'; properties: Record<string, Schema>; required: readonly string[]; shorthand?: boolean; extra?: Schema }
-  | { kind: 'record'; value: Schema }
+  | { kind: 'object'; properties: Record<string, Schema>; required: readonly string[]; shorthand?: boolean; extra?: Schema; keyPattern?: string | null }
+  | { kind: 'record'; value: Schema; keyPattern: string | null }
   | { kind: 'array'; item: Schema }
   | { kind: 'lines' }
   | { kind: 'localized' }
@@ -65,10 +65,10 @@ function shapeOf(node: Schema): Shape {
     case 'object':
       if (isObject(node.properties)) {
         // Named settings beside free keys (departments: the lists, then id → name).
-        const extra = isObject(node.additionalProperties) ? { extra: node.additionalProperties as Schema } : {};
+        const extra = isObject(node.additionalProperties) ? { extra: node.additionalProperties as Schema, keyPattern: keyPatternOf(node) } : {};
         return { kind: 'object', properties: node.properties as Record<string, Schema>, required: (node.required as string[] | undefined) ?? [], ...extra };
       }
-      if (isObject(node.additionalProperties)) return { kind: 'record', value: node.additionalProperties as Schema };
+      if (isObject(node.additionalProperties)) return { kind: 'record', value: node.additionalProperties as Schema, keyPattern: keyPatternOf(node) };
       return { kind: 'json' };
     case 'array': {
       const item = node.items as Schema | undefined;
@@ -117,12 +117,12 @@ function renderNode(node: Schema, path: string, value: unknown, ctx: FormContext
       return h`<fieldset class="group depth-${depth}" data-group="${path}"${shape.shorthand ? h` data-shorthand="value"` : h``}><legend>${label}</legend>
         <div class="field-error" data-error-for="${path}"></div>
         ${Object.entries(shape.properties).map(([key, child]) => renderNode(child, `${path}.${key}`, at(value, key), ctx, depth + 1))}
-        ${shape.extra ? recordEntries(shape.extra, path, value, effective, Object.keys(shape.properties), ctx, depth) : h``}
+        ${shape.extra ? recordEntries(shape.extra, shape.keyPattern ?? null, path, value, effective, Object.keys(shape.properties), ctx, depth) : h``}
       </fieldset>`;
     case 'record':
       return h`<fieldset class="group record depth-${depth}" data-group="${path}"><legend>${label}</legend>
         <div class="field-error" data-error-for="${path}"></div>
-        ${recordEntries(shape.value, path, value, effective, [], ctx, depth)}
+        ${recordEntries(shape.value, shape.keyPattern, path, value, effective, [], ctx, depth)}
       </fieldset>`;
     case 'array': {
       const items = Array.isArray(value) ? value : [];
@@ -143,12 +143,12 @@ function renderNode(node: Schema, path: string, value: unknown, ctx: FormContext
 }
 
 /** The free keys of an object (form ids, department ids), those in use first, and a way to add one. */
-function recordEntries(valueSchema: Schema, path: string, value: unknown, effective: unknown, named: readonly string[], ctx: FormContext, depth: number): Safe {
+function recordEntries(valueSchema: Schema, keyPattern: string | null, path: string, value: unknown, effective: unknown, named: readonly string[], ctx: FormContext, depth: number): Safe {
   // Keys already in use (the file's and the defaults'), so the register and departments are visible.
   const keys = [...new Set([...(isObject(effective) ? Object.keys(effective) : []), ...(isObject(value) ? Object.keys(value) : [])])].filter((k) => !named.includes(k));
   return h`<div class="entries">${keys.map((key) => h`<div class="entry" data-entry="${path}.${key}"><div class="entry-key">${key}</div>${renderNode(valueSchema, `${path}.${key}`, at(value, key), ctx, depth + 1)}</div>`)}</div>
     <template data-template-for="${path}"><div class="entry" data-entry="${path}.__KEY__"><div class="entry-key">__KEY__</div>${renderNode(valueSchema, `${path}.__KEY__`, undefined, { ...ctx, effective: undefined }, depth + 1)}</div></template>
-    <div class="add-entry"><input type="text" class="new-key" aria-label="${ctx.t.key}" placeholder="${ctx.t.key}" pattern="[a-z][a-z0-9_]*"><button type="button" class="add-key" data-add-key="${path}">${ctx.t.add}</button></div>`;
+    <div class="add-entry"><input type="text" class="new-key" aria-label="${ctx.t.key}" placeholder="${ctx.t.key}" data-key-pattern="${keyPattern ?? ''}"><button type="button" class="add-key" data-add-key="${path}">${ctx.t.add}</button></div>`;
 }
 
 function renderLeaf(shape: Shape, path: string, label: string, value: unknown, effective: unknown, ctx: FormContext): Safe {
@@ -175,6 +175,12 @@ function renderLeaf(shape: Shape, path: string, label: string, value: unknown, e
     default:
       return wrap(h`<textarea id="${id}" data-path="${path}" data-type="json" rows="3">${value === undefined ? '' : JSON.stringify(value, null, 1)}</textarea>`);
   }
+}
+
+/** The pattern free keys must match (ids), or null for any text (company labels). */
+function keyPatternOf(node: Schema): string | null {
+  const names = node.propertyNames as Schema | undefined;
+  return typeof names?.pattern === 'string' ? names.pattern : null;
 }
 
 function atPath(value: unknown, path: string): unknown {

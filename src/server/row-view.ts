@@ -121,5 +121,6 @@ export function recordMonth(record: DataRecord | undefined): string | null {
   if (!record) return null;
   if (record.kind === 'order') return record.orderDate.slice(0, 7);
   if (record.kind === 'complaint') return record.receivedAt.date.slice(0, 7);
+  if (record.kind === 'action') return (record.decidedOn ?? record.due)?.slice(0, 7) ?? null;
   return (record.sentDate ?? record.returnedDate)?.slice(0, 7) ?? null;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { headlineOf, type Headline } from '../compute/headline.js';
 import { ConfigError, loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { createFileWriter } from '../emit/output-writer.js';
+import { checkOutputPlace, lockOutputFolder, openBuildFolder, recoverOutputFolder, type BuildFolder } from '../emit/output-folder.js';
 import { InputFolderError } from '../ingest/input-files.js';
 import type { Lang } from '../model/lang.js';
 import { packageVersion } from '../paths.js';
@@ -114,10 +115,13 @@ export class Session {
       this.events.emit('build', event);
     };
     emit({ kind: 'start' });
-    const writer = createFileWriter(this.workspace.output);
     const config = state.loaded;
     void (async () => {
+      let folder: BuildFolder | null = null;
       try {
+        // As `qmsdoc build`: the output folder locked, written into a staging folder, switched in whole.
+        checkOutputPlace(this.workspace.output, this.workspace.input, false);
+        folder = openBuildFolder(this.workspace.output);
         await emitBuild(
           state.result,
           {
@@ -129,10 +133,12 @@ export class Session {
             toolVersion: packageVersion(),
             onProgress: (stage, done, total) => emit({ kind: 'progress', stage, done, total }),
           },
-          writer,
+          folder.writer,
         );
-        emit({ kind: 'done', files: writer.written.length });
+        folder.commit();
+        emit({ kind: 'done', files: folder.writer.written.length });
       } catch (error) {
+        folder?.abort();
         emit({ kind: 'failed', message: describeFailure(error) });
       } finally {
         this.building = false;
@@ -153,11 +159,19 @@ export class Session {
       const { loadFormCatalogue, selectForms } = await import('../forms/form-catalogue.js');
       const { renderBlankForms } = await import('../forms/render-forms.js');
       const config = state.loaded.config;
-      const writer = createFileWriter(this.workspace.output);
-      const logo = await registerLogo(config);
-      const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
-      await renderBlankForms(templates, { config, lang, asOf: state.asOf, logo: logo?.name ?? null }, { config, lang, asOf: state.asOf, findingsFor: () => [] }, (file, bytes) => void writer.write(file, bytes), 'forms/blank/');
-      return writer.written.map((f) => f.path);
+      checkOutputPlace(this.workspace.output, this.workspace.input, false);
+      // As `qmsdoc forms`: single files written under the output folder's lock.
+      const release = lockOutputFolder(this.workspace.output, { waitMs: 120_000 });
+      try {
+        recoverOutputFolder(this.workspace.output);
+        const writer = createFileWriter(this.workspace.output);
+        const logo = await registerLogo(config);
+        const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
+        await renderBlankForms(templates, { config, lang, asOf: state.asOf, logo: logo?.name ?? null }, { config, lang, asOf: state.asOf }, (file, bytes) => void writer.write(file, bytes), 'forms/blank/');
+        return writer.written.map((f) => f.path);
+      } finally {
+        release();
+      }
     } finally {
       this.building = false;
     }

@@ -160,7 +160,7 @@ function mustBeLogged(o: Order, config: Config): boolean {
 
 /** Runs O1–O10 over orders alone (tests and tools), with a phone/fax log column unless told otherwise. */
 export function checkOrderReview(list: readonly Order[], asOf: IsoDate, config: Config, phoneLogColumn = true): Finding[] {
-  return runRuleSet(ORDER_RULES, { config, asOf, orders: list, input: { datasets: { orders: true, complaints: false, surveys: false }, phoneLogColumn } });
+  return runRuleSet(ORDER_RULES, { config, asOf, orders: list, input: { datasets: { orders: true, complaints: false, surveys: false, actions: false }, phoneLogColumn } });
 }
 
 export function reviewItems(order: Order): Record<ReviewItem, boolean | null> {

@@ -110,7 +110,7 @@ export const SURVEY_RULES: readonly DefinedRule[] = [
 
 /** Runs S1–S5 over a satisfaction analysis (tests and tools); `surveysPresent` false: the input held no survey file. */
 export function checkSatisfaction(analysis: SatisfactionAnalysis, config: Config, asOf: IsoDate, surveysPresent = true): Finding[] {
-  return runRuleSet(SURVEY_RULES, { config, asOf, satisfaction: analysis, input: { datasets: { orders: true, complaints: true, surveys: surveysPresent }, phoneLogColumn: true } });
+  return runRuleSet(SURVEY_RULES, { config, asOf, satisfaction: analysis, input: { datasets: { orders: true, complaints: true, surveys: surveysPresent, actions: false }, phoneLogColumn: true } });
 }
 
 /** The same day one year earlier (29 February → 28 February). */

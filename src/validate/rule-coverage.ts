@@ -1,5 +1,4 @@
 import type { RuleId } from '../model/finding.js';
-import { RULE_ORDER, RULES } from './rule-table.js';
 import type { NotCheckedReason } from './rule-definition.js';
 
 /** How one rule fared: the records (or periods, or dimensions) it applied to and how many had a gap. */
@@ -18,8 +17,5 @@ export const AUDIT_GROUPS = [
   { dataset: 'orders', clauses: '5.3' },
   { dataset: 'surveys', clauses: '5.6–5.7' },
   { dataset: 'complaints', clauses: '5.8' },
+  { dataset: 'actions', clauses: '5.7.3–5.8.4' },
 ] as const;
-
-export function rulesOf(dataset: (typeof AUDIT_GROUPS)[number]['dataset']): RuleId[] {
-  return RULE_ORDER.filter((r) => RULES[r].dataset === dataset);
-}

@@ -5,6 +5,7 @@ import type { Finding, FindingBasis, FindingLimit, FindingOf, FindingSeverity, R
 import type { Provenance } from '../model/provenance.js';
 import type { Order } from '../model/records.js';
 import type { SatisfactionAnalysis } from '../model/satisfaction.js';
+import type { ActionState } from './check-actions.js';
 import type { ComplaintStatus } from './check-complaints.js';
 import type { RepeatComplaint } from './repeat-complaints.js';
 
@@ -21,6 +22,8 @@ export interface RuleContext {
   readonly repeats: ReadonlyMap<string, RepeatComplaint>;
   /** What the input held: a sheet of each dataset, and an orders column for the phone/fax log number. */
   readonly input: InputShape;
+  /** The actions register on the as-of date: actions decided by then. */
+  readonly actions: readonly ActionState[];
 }
 
 export interface InputShape {
@@ -139,7 +142,8 @@ export function runRuleSet(rules: readonly DefinedRule[], ctx: Pick<RuleContext,
     complaints: [],
     satisfaction: { periods: [], current: null, previous: null },
     repeats: new Map(),
-    input: { datasets: { orders: true, complaints: true, surveys: true }, phoneLogColumn: true },
+    input: { datasets: { orders: true, complaints: true, surveys: true, actions: true }, phoneLogColumn: true },
+    actions: [],
     ...ctx,
   };
   return rules.flatMap((rule) => rule.run(full).findings);

@@ -8,6 +8,7 @@ import type { Order } from '../model/records.js';
 import type { SatisfactionAnalysis } from '../model/satisfaction.js';
 import { complaintsInScope, complaintStatus, type ComplaintStatus } from './check-complaints.js';
 import { ordersInScope } from './check-orders.js';
+import { actionsInScope, actionState, recordNumbers, type ActionState } from './check-actions.js';
 import { findRepeats, type RepeatComplaint } from './repeat-complaints.js';
 import type { RuleCoverage } from './rule-coverage.js';
 import type { InputShape, RuleContext } from './rule-definition.js';
@@ -20,6 +21,8 @@ export interface RuleResults {
   /** Complaints received on or before the as-of date, with their state on that date. */
   readonly complaints: readonly ComplaintStatus[];
   readonly satisfaction: SatisfactionAnalysis;
+  /** The actions register on the as-of date (actions decided by then). */
+  readonly actions: readonly ActionState[];
   /** Complaints repeating an earlier one, by complaint number. */
   readonly repeats: ReadonlyMap<string, RepeatComplaint>;
   /** All findings: by dataset, then file, sheet and row, then rule. */
@@ -44,7 +47,7 @@ export function inputShape(ingest: IngestResult): InputShape {
 }
 
 function recordsOf(ingest: IngestResult, dataset: DatasetId): number {
-  return dataset === 'orders' ? ingest.orders.length : dataset === 'complaints' ? ingest.complaints.length : ingest.surveys.length;
+  return dataset === 'orders' ? ingest.orders.length : dataset === 'complaints' ? ingest.complaints.length : dataset === 'actions' ? (ingest.actions?.length ?? 0) : ingest.surveys.length;
 }
 
 /**
@@ -57,7 +60,9 @@ export function runRules(ingest: IngestResult, satisfaction: SatisfactionAnalysi
   const complaints = complaintsInScope(ingest.complaints, asOf).map((c) => complaintStatus(c, config, calendar, asOf));
   const repeats = findRepeats(complaints.map((s) => s.complaint), config.complaints.repeatWindowDays);
   const input = inputShape(ingest);
-  const ctx: RuleContext = { config, asOf, orders, complaints, satisfaction, repeats, input };
+  const numbers = recordNumbers(ingest.complaints);
+  const actions = actionsInScope(ingest.actions ?? [], asOf).map((a) => actionState(a, numbers, asOf, calendar));
+  const ctx: RuleContext = { config, asOf, orders, complaints, satisfaction, repeats, input, actions };
   const findings: Finding[] = [];
   const coverage: RuleCoverage[] = [];
   for (const rule of RULE_DEFINITIONS) {
@@ -65,7 +70,7 @@ export function runRules(ingest: IngestResult, satisfaction: SatisfactionAnalysi
     findings.push(...run.findings);
     coverage.push({ rule: rule.id, notChecked: run.notChecked, checked: run.checked, gaps: new Set(run.findings.map((f) => f.record)).size });
   }
-  return { orders, complaints, satisfaction, repeats, findings: sortFindings(findings, ingest), coverage, input };
+  return { orders, complaints, satisfaction, actions, repeats, findings: sortFindings(findings, ingest), coverage, input };
 }
 
 /**

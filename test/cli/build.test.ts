@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import { expectOneNumberPerFigure } from '../helpers/figures.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';
 import { complaintCategories } from '../../src/config/categories.js';
 import { pdfImageBoxes, pdfLineHeights, pdfPages } from '../helpers/pdf.js';
@@ -79,7 +80,7 @@ describe('qmsdoc build on the bundled sample', () => {
       expect(o.bytes).toBe(statSync(path.join(first, o.path)).size);
     }
     expect((manifest.inputs as { path: string; sha256: string }[]).map((i) => [i.path, i.sha256])).toEqual(
-      ['客户投诉台账2025上半年.xlsx', '客户投诉台账2025下半年.xlsx', '客户满意度调查回收表.csv', '订单评审台账2025.xlsx'].map((f) => [f, sha(path.join(input, f))]),
+      ['客户投诉台账2025上半年.xlsx', '客户投诉台账2025下半年.xlsx', '客户满意度调查回收表.csv', '措施跟踪表2025.xlsx', '订单评审台账2025.xlsx'].map((f) => [f, sha(path.join(input, f))]),
     );
   });
 
@@ -114,12 +115,49 @@ describe('qmsdoc build on the bundled sample', () => {
     }
   });
 
+  it('prints records with no audit note, no control stamp, and no sign date the ledger does not give', async () => {
+    for (const file of ['forms/complaint_record.pdf', 'forms/order_review.pdf', 'forms/liaison.pdf', 'forms/capa_report.pdf']) {
+      const text = (await pdfPages(readFileSync(path.join(first, file)))).join('\n');
+      expect(text, file).not.toContain('内审提示');
+      expect(text, file).not.toContain('受控');
+    }
+    // HT-2025-026: signed by three departments, no sign dates in the ledger: the date column stays empty.
+    const review = (await pdfPages(readFileSync(path.join(first, 'forms/order_review/HT-2025-026.pdf')))).join('\n');
+    expect(review).toMatch(/评审日期 +2025-06-05/);
+    expect(review).toMatch(/供销部 +\S+\n品质部 +\S+\n行政财务部 +\S+\n业务部 +\S+\n/);
+    expect(review).toMatch(/价格 +含税单价按报价单 BJ-2025-026/);
+  });
+
+  it('prints a missing cancellation sheet only as a blank marked 待补, never as a numbered record', async () => {
+    const files = filesUnder(first).filter((f) => f.startsWith('forms/liaison/'));
+    expect(files).toContain('forms/liaison/HT-2025-050-cancel-待补.pdf');
+    expect(files).not.toContain('forms/liaison/HT-2025-050-cancel.pdf');
+    const [page] = await pdfPages(readFileSync(path.join(first, 'forms/liaison/HT-2025-050-cancel-待补.pdf')));
+    expect(page).toContain('待补记录：截至 2025-12-31，台账中订单 HT-2025-050 的取消（2025-10-27）没有联络单号');
+    expect(page).toMatch(/联络单号 +发出日期\n/);
+  });
+
+  it('bookmarks every record of a combined file, and fills the customer list from all three datasets', async () => {
+    const { openPdf } = await import('../helpers/pdf.js');
+    const doc = await openPdf(readFileSync(path.join(first, 'forms/complaint_record.pdf')));
+    const outline = (await doc.getOutline()) ?? [];
+    const records = filesUnder(first).flatMap((f) => (f.startsWith('forms/complaint_record/') ? [path.basename(f, '.pdf')] : []));
+    expect(outline.map((o) => o.title).sort()).toEqual(records);
+    const list = (await pdfPages(readFileSync(path.join(first, 'forms/customer_list/2025-12-31.pdf')))).join('\n');
+    const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
+    expect(list).toContain('客户一览表');
+    expect(list).toMatch(/1 +\S+有限公司 +2025-\d\d-\d\d +2025-\d\d-\d\d +\d+ +\d+ +\d+\.\d +(非常满意|满意|不满意|非常不满意) +2025H\d/);
+    const orderCounts = [...list.matchAll(/有限公司 +(?:2025-\d\d-\d\d +2025-\d\d-\d\d +)?(\d+) +(\d+)/g)].map((m) => Number(m[1]));
+    expect(orderCounts.reduce((a, b) => a + b, 0)).toBe(summary.orders.total);
+  });
+
   it('writes a monthly complaint pack for every month of the data, the management review and the audit readiness report', () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
     const reports = filesUnder(first).filter((f) => f.startsWith('reports/'));
     expect(reports).toEqual([
       'reports/audit-readiness-2025-12-31.pdf',
       ...Object.keys(summary.complaints.byMonth).map((m) => `reports/complaints-${m}.pdf`),
+      'reports/due-2025-12-31.pdf',
       'reports/management-review-2025.pdf',
       'reports/satisfaction-2025H2.pdf',
       'reports/satisfaction-2025H2.xlsx',
@@ -129,8 +167,6 @@ describe('qmsdoc build on the bundled sample', () => {
   it('counts each month’s complaints as summary.json does, with a Pareto sorted by count and its cumulative share', async () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
     const byCategory = new Map<string, number>();
-    let closeOnTime = 0;
-    let closeLate = 0;
     for (const [month, count] of Object.entries(summary.complaints.byMonth)) {
       const text = (await pdfPages(readFileSync(path.join(first, `reports/complaints-${month}.pdf`)))).join('\n');
       expect(text, month).toContain(`本月共受理客户投诉 ${count} 件`);
@@ -148,13 +184,61 @@ describe('qmsdoc build on the bundled sample', () => {
       expect(rows.at(-1)?.cumulative).toBe('100.0%');
       const close = /^受理至结案 ≤ 18 个工作日 (\d+) (\d+) /m.exec(text);
       expect(close, month).not.toBeNull();
-      closeOnTime += Number(close![1]);
-      closeLate += Number(close![2]);
     }
     // The months together give the year's figures of summary.json (the sample is one year).
     const year = summary.review.complaints;
     expect(Object.fromEntries(byCategory)).toEqual(Object.fromEntries(Object.entries(year.byCategory).filter(([, n]) => n > 0).map(([id, n]) => [categoryLabel(id, 'zh', complaintCategories(testConfig(JSON.parse(readFileSync(path.join(input, 'qmsdoc.config.json'), 'utf8'))))), n])));
-    expect([closeOnTime, closeLate]).toEqual([year.onTime.close.onTime, year.onTime.close.late]);
+  });
+
+  it('runs the December meeting: agenda and headline first, last meeting’s actions with the overdue ones marked, open complaints with their next stage, the record page last', async () => {
+    const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
+    const pages = await pdfPages(readFileSync(path.join(first, 'reports/complaints-2025-12.pdf')));
+    const text = pages.join('\n');
+    expect(pages[0]).toContain('会议议程');
+    expect(pages[0]).toContain(`本月受理投诉 ${summary.complaints.byMonth['2025-12']} 件`);
+    expect(pages[0]).toContain(`截至 2025-12-31，本月及以前受理、尚未结案的投诉 ${summary.complaints.open} 件`);
+    // Every overdue meeting action of summary.json (A1, clause 5.8.4) is in section 1, marked overdue with its working days.
+    const section = text.slice(text.indexOf('一、上次会议措施跟踪'), text.indexOf('二、本月投诉概况'));
+    const overdueMeeting = summary.findings.filter((f) => f.rule === 'A1' && f.clause === '5.8.4');
+    expect(overdueMeeting.length).toBeGreaterThan(0);
+    for (const f of overdueMeeting) {
+      const days = /已超过 (\d+) 个工作日/.exec(f.message)![1];
+      expect(section).toMatch(new RegExp(`^${f.record} [^\n]*(\n[^\n]*)?超期 ${days} 个`, 'm'));
+    }
+    expect([...section.matchAll(/超期 \d+ 个/g)]).toHaveLength(overdueMeeting.length);
+    const open = text.slice(text.indexOf('四、未结案投诉'), text.indexOf('五、按投诉类别'));
+    expect([...open.matchAll(/^KS-\S+ \d{4}-\d{2}-\d{2} /gm)]).toHaveLength(summary.complaints.open);
+    const last = pages.at(-1)!;
+    expect(last).toContain('会议记录');
+    expect(last).toContain('序号 措施内容 责任人 责任部门 完成期限');
+    expect(last).toContain('meeting:2025-12');
+    // The November pack is judged on its month's last day, and says so.
+    const november = (await pdfPages(readFileSync(path.join(first, 'reports/complaints-2025-11.pdf'))))[0]!;
+    expect(november).toContain('状态截至：2025-11-30');
+    expect(november).toContain('本资料按 2025-11-30（该月最后一天）的状态生成');
+  });
+
+  it('gives the management review the previous review’s actions, the audit results by basis and a decisions table, from summary.json', async () => {
+    const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
+    const pages = await pdfPages(readFileSync(path.join(first, 'reports/management-review-2025.pdf')));
+    const text = pages.join('\n');
+    const prev = summary.actions.previousReview;
+    expect(prev.items.length).toBeGreaterThan(0);
+    expect(text).toContain(`${prev.year} 年度管理评审决定的措施（措施跟踪表中来源为 management_review:${prev.year}）${prev.items.length} 项`);
+    for (const a of prev.items) expect(text).toMatch(new RegExp(`^${a.actionNo} `, 'm'));
+    const of = (basis: string) => summary.findings.filter((f) => f.basis === basis).length;
+    expect(text).toContain(`合计 ${of('procedure')} ${of('company_limit')} ${of('objective')} ${of('data')} ${summary.findings.length}`);
+    expect(text).toContain(`纠正措施的有效性：有 ${summary.findings.filter((f) => f.rule === 'C10').length} 件投诉`);
+    expect(pages.at(-1)).toContain('序号 决定 / 措施 责任人 责任部门 完成期限 所需资源');
+  });
+
+  it('prints what falls due as qmsdoc due lists it', async () => {
+    const list = JSON.parse((await run(['due', '--input', input, '--as-of', '2025-12-31', '--json'])).stdout) as { items: { ref: string; overdue: boolean }[] };
+    const text = (await pdfPages(readFileSync(path.join(first, 'reports/due-2025-12-31.pdf')))).join('\n');
+    const overdue = list.items.filter((i) => i.overdue).length;
+    expect(text.replace(/\s+/g, '')).toContain(`至2026-01-15）到期${list.items.length - overdue}项，已超期${overdue}项`);
+    expect([...text.matchAll(/^\d{4}-\d{2}-\d{2} /gm)]).toHaveLength(list.items.length);
+    for (const i of list.items) expect(text).toContain(i.ref);
   });
 
   it('gives the management review the figures of summary.json, each objective 达成 or 未达成', async () => {
@@ -179,12 +263,19 @@ describe('qmsdoc build on the bundled sample', () => {
 
   it('gives the audit readiness report the findings of summary.json in groups that add up', async () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
-    // The sentence wraps where the page width says; compared without its spaces and line breaks.
+    // The sentence wraps across lines: compared without white space.
     const text = (await pdfPages(readFileSync(path.join(first, 'reports/audit-readiness-2025-12-31.pdf')))).join('').replace(/\s+/g, '');
     const of = (basis: string) => summary.findings.filter((f) => f.basis === basis).length;
+    expect(of('procedure') + of('company_limit') + of('objective') + of('data')).toBe(summary.findings.length);
     expect(text).toContain(`共发现${summary.findings.length}条：不符合（程序要求）${of('procedure')}条`);
     expect(text).toContain(`未达到公司设定时限${of('company_limit')}条`);
     expect(text).toContain(`目标未达成${of('objective')}条；数据核对${of('data')}条。`);
+  });
+
+  it('prints each figure that appears in more than one document as the same number, summary.json\'s', async () => {
+    // Complaints, orders, review completeness, overdue, satisfaction mean and response rate, CAPA
+    // raised and verified, satisfaction CAPA requests, repeats: read back from every PDF and the workbook.
+    await expectOneNumberPerFigure(first);
   });
 
   it('never leaves a section heading alone at the foot of a page', async () => {
@@ -205,7 +296,7 @@ describe('qmsdoc build on the bundled sample', () => {
   });
 
   it('leaves the input folder as it was', () => {
-    expect(filesUnder(input)).toEqual(['qmsdoc.config.json', '客户投诉台账2025上半年.xlsx', '客户投诉台账2025下半年.xlsx', '客户满意度调查回收表.csv', '订单评审台账2025.xlsx']);
+    expect(filesUnder(input)).toEqual(['qmsdoc.config.json', '客户投诉台账2025上半年.xlsx', '客户投诉台账2025下半年.xlsx', '客户满意度调查回收表.csv', '措施跟踪表2025.xlsx', '订单评审台账2025.xlsx']);
   });
 });
 
@@ -218,14 +309,23 @@ describe('qmsdoc forms --blank', () => {
     expect(stdout).toContain('Wrote:');
     const [page] = await pdfPages(readFileSync(path.join(out, 'QR-XS-06 Customer Complaint Handling Record.pdf')));
     expect(page).toContain('Form No.: QR-XS-06');
-    expect(page).toContain('Page 1 of 1');
+    expect(page).toContain('Page 1 of 2');
+  });
+
+  it('writes the customer list QR-XS-08 blank with --form customer_list', async () => {
+    const out = tempFolder();
+    const { code } = await run(['forms', '--blank', '--form', 'customer_list', '--output', out, '--as-of', '2025-12-31']);
+    expect(code).toBe(0);
+    expect(filesUnder(out)).toEqual(['QR-XS-08 客户一览表.pdf', '受控表单打印包.pdf']);
+    const [page] = await pdfPages(readFileSync(path.join(out, 'QR-XS-08 客户一览表.pdf')));
+    expect(page).toMatch(/序号 +客户名称 +首次订单 +最近订单 +订单数 +投诉数 +满意度得分 +满意度等级/);
   });
 
   it('stops with exit 2 and the known ids for an unknown form, and without --blank', async () => {
     const out = tempFolder();
     const unknown = await run(['forms', '--blank', '--form', 'invoice', '--output', out]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^qmsdoc: 没有表单 "invoice"；可选：capa_report, complaint_record, liaison, order_review, phone_fax_log, satisfaction_survey, shipping_notice\n$/);
+    expect(unknown.stderr).toMatch(/^qmsdoc: 没有表单 "invoice"；可选：capa_report, complaint_record, customer_list, liaison, order_review, phone_fax_log, satisfaction_survey, shipping_notice\n$/);
     const noBlank = await run(['forms', '--output', out]);
     expect(noBlank).toMatchObject({ code: 2, stderr: 'qmsdoc: forms needs --blank (filled forms are written by `qmsdoc build`)\n' });
   });

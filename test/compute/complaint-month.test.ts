@@ -13,7 +13,7 @@ const calendar = new WorkingCalendar(officialCalendar());
 const config = testConfig();
 
 function rulesOf(complaints: Complaint[], asOf: string) {
-  const ingest: IngestResult = { orders: [], complaints, surveys: [], files: [], sheets: [], errors: [], problems: [], skippedFiles: [] };
+  const ingest: IngestResult = { orders: [], complaints, surveys: [], actions: [], files: [], sheets: [], errors: [], problems: [], skippedFiles: [] };
   return runRules(ingest, scoreSatisfaction([], config, asOf), { config, asOf, calendar });
 }
 
@@ -30,7 +30,7 @@ describe('the monthly complaint pack figures', () => {
       complaint('2025-03-05', { category: 'packaging' }),
       complaint('2025-03-06', { category: 'quantity' }),
     ];
-    const m = complaintMonth(rulesOf([...march, complaint('2025-02-10')], '2025-03-31'), '2025-03', config, '2025-03-31');
+    const m = complaintMonth(rulesOf([...march, complaint('2025-02-10')], '2025-03-31'), '2025-03', config, '2025-03-31', { calendar });
     expect(m.count).toBe(10);
     expect(m.pareto.map((r) => [r.category, r.count, r.cumulative])).toEqual([
       ['delivery', 4, 0.4],
@@ -38,13 +38,17 @@ describe('the monthly complaint pack figures', () => {
       // One each: in the order of the category list (quality, delivery, service, quantity, …, packaging).
       ...(['service', 'quantity', 'packaging'] as const).map((c, i) => [c, 1, (8 + i) / 10]),
     ]);
-    expect(m.vitalFew).toEqual(['delivery', 'quality', 'service']);
+    // 10 complaints are fewer than reports.paretoMinCount (20): no vital few is named; the ties are said.
+    expect(m.vitalFew).toEqual([]);
+    expect(m.tied).toBe(true);
+    const small = testConfig({ reports: { paretoMinCount: 10 } });
+    expect(complaintMonth(rulesOf([...march], '2025-03-31'), '2025-03', small, '2025-03-31', { calendar }).vitalFew).toEqual(['delivery', 'quality', 'service']);
     expect(m.pareto.at(-1)!.cumulative).toBe(1);
   });
 
   it('compares the month with the months before it, from the first month of the data', () => {
     const rules = rulesOf([complaint('2025-01-10'), complaint('2025-01-20'), complaint('2025-03-02'), complaint('2025-03-03'), complaint('2025-03-04')], '2025-03-31');
-    const m = complaintMonth(rules, '2025-03', config, '2025-03-31');
+    const m = complaintMonth(rules, '2025-03', config, '2025-03-31', { calendar });
     expect(m.history).toEqual([
       { month: '2025-01', count: 2 },
       { month: '2025-02', count: 0 },
@@ -56,7 +60,7 @@ describe('the monthly complaint pack figures', () => {
 
   it('keeps at most the 12 months before the month in the history', () => {
     const rules = rulesOf([complaint('2023-06-01'), complaint('2025-03-02')], '2025-03-31');
-    const m = complaintMonth(rules, '2025-03', config, '2025-03-31');
+    const m = complaintMonth(rules, '2025-03', config, '2025-03-31', { calendar });
     expect(m.history).toHaveLength(13);
     expect(m.history[0]!.month).toBe('2024-03');
   });
@@ -66,7 +70,7 @@ describe('the monthly complaint pack figures', () => {
     const closed = complaint('2025-03-03');
     const major = complaint('2025-03-04', { severity: 'major', escalated: false });
     const later = complaint('2025-04-01', { closedAt: null });
-    const m = complaintMonth(rulesOf([old, closed, major, later], '2025-04-30'), '2025-03', config, '2025-04-30');
+    const m = complaintMonth(rulesOf([old, closed, major, later], '2025-04-30'), '2025-03', config, '2025-04-30', { calendar });
     expect(m.stillOpen.map((s) => s.complaint.complaintNo)).toEqual([old.complaintNo]);
     expect(m.major.map((s) => s.complaint.complaintNo)).toEqual([major.complaintNo]);
   });

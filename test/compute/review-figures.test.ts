@@ -54,7 +54,7 @@ describe('the management review figures', () => {
         makeComplaint({ complaintNo: 'K1' }),
         makeComplaint({ complaintNo: 'K2', receivedAt: { date: '2025-03-20', time: '09:00:00' }, severity: 'major', escalated: false, capaNo: 'CAPA-1', verifiedBy: null }),
         makeComplaint({ complaintNo: 'K3', receivedAt: { date: '2024-12-01', time: '09:00:00' } }),
-        makeComplaint({ complaintNo: 'K4', receivedAt: { date: '2025-07-01', time: '09:00:00' }, responsibility: 'ours', capaNo: null, returned: true, returnQty: 40 }),
+        makeComplaint({ complaintNo: 'K4', receivedAt: { date: '2025-07-01', time: '09:00:00' }, responsibility: 'ours', capaNo: null, correctiveAction: null, returned: true, returnQty: 40 }),
       ],
     });
     const r = summary.review;
@@ -79,10 +79,10 @@ describe('the management review figures', () => {
   });
 
   it('takes configured objectives and targets, counts as at most', () => {
-    const summary = summaryOf({ complaints: [makeComplaint()] }, { objectives: [{ metric: 'complaints_per_month', target: 1, label: '月均投诉' }, { metric: 'first_reply_on_time', target: 0.5 }] });
+    const summary = summaryOf({ complaints: [makeComplaint()] }, { objectives: [{ metric: 'complaints_per_month', target: 1, label: '月均投诉', source: '质量目标一览表' }, { metric: 'first_reply_on_time', target: 0.5 }] });
     expect(summary.review.objectives).toEqual([
-      { metric: 'complaints_per_month', label: '月均投诉', target: 1, direction: 'atMost', actual: 1 / 12, met: true },
-      { metric: 'first_reply_on_time', label: '72 小时内首次答复率', target: 0.5, direction: 'atLeast', actual: 1, met: true },
+      { metric: 'complaints_per_month', label: '月均投诉', target: 1, source: '质量目标一览表', direction: 'atMost', actual: 1 / 12, met: true },
+      { metric: 'first_reply_on_time', label: '72 小时内首次答复率', target: 0.5, source: '公司设定', direction: 'atLeast', actual: 1, met: true },
     ]);
   });
 

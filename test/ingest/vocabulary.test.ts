@@ -46,13 +46,14 @@ describe("the company's own words: complaint categories", () => {
 
   it("counts the company's own categories beside the nine, zeros included, and ranks them in the Pareto", () => {
     const input = tempFolder(complaints('K1,2025-03-03,甲,外观,x', 'K2,2025-03-04,乙,外观不良,y', 'K3,2025-03-05,丙,Appearance,z', 'K4,2025-03-06,丁,质量,w'));
-    const config = testConfig({ vocabulary: { categories: [{ id: 'appearance', label: { zh: '外观', en: 'Appearance' }, aliases: ['外观不良'] }, { id: 'attitude', label: { zh: '态度', en: 'Attitude' } }] } });
+    // reports.paretoMinCount 1: four complaints are enough here for the Pareto to name its vital few.
+    const config = testConfig({ reports: { paretoMinCount: 1 }, vocabulary: { categories: [{ id: 'appearance', label: { zh: '外观', en: 'Appearance' }, aliases: ['外观不良'] }, { id: 'attitude', label: { zh: '态度', en: 'Attitude' } }] } });
     const result = runCheck({ input, config, asOf: '2025-12-31', lang: 'zh' });
     expect(result.summary.inputErrors).toEqual([]);
     expect(result.summary.complaints.byCategory).toEqual({
       quality: 1, delivery: 0, service: 0, quantity: 0, specification: 0, transport: 0, packaging: 0, weight: 0, other: 0, appearance: 3, attitude: 0,
     });
-    const march = complaintMonth(result.rules, '2025-03', config, '2025-12-31');
+    const march = complaintMonth(result.rules, '2025-03', config, '2025-12-31', { calendar: result.calendar });
     expect(march.pareto.map((r) => [r.category, r.count])).toEqual([['appearance', 3], ['quality', 1]]);
     expect(march.vitalFew).toEqual(['appearance', 'quality']);
   });
@@ -99,6 +100,6 @@ describe('the vocabulary configuration', () => {
     ]);
   });
   it('names an unknown key under vocabulary with the keys allowed', () => {
-    expect(issues({ vocabulary: { categroy: {} } })).toEqual([expect.objectContaining({ path: 'vocabulary.categroy', message: expect.stringContaining('source, product_type, channel, category, severity, responsibility, categories') })]);
+    expect(issues({ vocabulary: { categroy: {} } })).toEqual([expect.objectContaining({ path: 'vocabulary.categroy', message: expect.stringContaining('source, product_type, channel, category, severity, responsibility, action_status, categories') })]);
   });
 });

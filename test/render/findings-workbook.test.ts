@@ -1,7 +1,9 @@
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { headlineOf } from '../../src/compute/headline.js';
 import { renderFindingsWorkbook } from '../../src/render/excel/findings-workbook.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import { runCheck } from '../../src/pipeline.js';
 import { ZipArchive } from '../../src/zip/zip-archive.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';
@@ -25,21 +27,22 @@ async function workbookFor(lang: 'zh' | 'en') {
 describe('findings.xlsx', () => {
   it('has a cover, a sheet per area and the input errors, in the run\'s language', async () => {
     const { wb } = await workbookFor('zh');
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['概况', '合同-订单评审', '客户投诉', '客户满意度', '输入错误']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['概况', '合同-订单评审', '客户投诉', '客户满意度', '措施跟踪', '输入错误']);
     const { wb: en } = await workbookFor('en');
-    expect(en.worksheets.map((s) => s.name)).toEqual(['Overview', 'Contract review', 'Customer complaints', 'Customer satisfaction', 'Input errors']);
+    expect(en.worksheets.map((s) => s.name)).toEqual(['Overview', 'Contract review', 'Customer complaints', 'Customer satisfaction', 'Actions register', 'Input errors']);
   });
 
   it('lists each finding with severity, clause, record, file, row, message and a blank action column', async () => {
     const { wb, summary } = await workbookFor('zh');
     const sheet = wb.getWorksheet('合同-订单评审')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '严重程度', '条款', '规则编号', '记录编号', '文件', '工作表', '行号', '问题说明', '状态', '采取的措施', '责任人', '完成日期', '验证（人、日期）']);
+    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '严重程度', '条款', '依据', '公司设定时限/目标（来源）', '规则编号', '记录编号', '文件', '工作表', '行号', '问题说明', '状态', '采取的措施', '责任人', '完成日期', '验证（人、日期）']);
     const orderFindings = summary.findings.filter((f) => f.dataset === 'orders');
     expect(sheet.rowCount).toBe(orderFindings.length + 1);
     const first = sheet.getRow(2);
-    expect([first.getCell(2).value, first.getCell(3).value, first.getCell(5).value, first.getCell(6).value, first.getCell(8).value, first.getCell(9).value, first.getCell(10).value, first.getCell(11).value]).toEqual([
+    expect([first.getCell(2).value, first.getCell(3).value, first.getCell(4).value, first.getCell(7).value, first.getCell(8).value, first.getCell(10).value, first.getCell(11).value, first.getCell(12).value, first.getCell(13).value]).toEqual([
       '严重不符合',
       '5.3.2.3',
+      '不符合（程序要求）',
       '=HYPERLINK("http://evil","x")',
       'orders.csv',
       2,
@@ -49,13 +52,13 @@ describe('findings.xlsx', () => {
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getColumn(9).width).toBeGreaterThan(30);
+    expect(sheet.getColumn(11).width).toBeGreaterThan(30);
   });
 
   it('writes text that looks like a formula as text, never as a formula', async () => {
     const { wb, bytes } = await workbookFor('zh');
     const sheet = wb.getWorksheet('合同-订单评审')!;
-    const records = sheet.getColumn(5).values.slice(2) as unknown[];
+    const records = sheet.getColumn(7).values.slice(2) as unknown[];
     expect(records).toContain('=HYPERLINK("http://evil","x")');
     expect(records).toContain('+SUM(1)');
     const xml = new ZipArchive(bytes).read('xl/worksheets/sheet2.xml', 1 << 24)!.toString('utf8');
@@ -106,19 +109,19 @@ describe('findings.xlsx', () => {
     const sheet = wb.getWorksheet('合同-订单评审')!;
     const n = summary.findings.filter((f) => f.dataset === 'orders').length;
     expect(n).toBeGreaterThan(0);
-    expect(sheet.getColumn(11).width).toBeGreaterThanOrEqual(30);
-    expect(sheet.getCell('K2').alignment?.wrapText).toBe(true);
-    expect(sheet.getColumn(12).width).toBeGreaterThanOrEqual(10);
-    expect(sheet.getColumn(13).width).toBeGreaterThanOrEqual(11);
-    expect(sheet.getCell('M2').numFmt).toBe('yyyy-mm-dd');
-    const status = sheet.getCell(`J${n + 1}`).dataValidation;
+    expect(sheet.getColumn(13).width).toBeGreaterThanOrEqual(30);
+    expect(sheet.getCell('M2').alignment?.wrapText).toBe(true);
+    expect(sheet.getColumn(14).width).toBeGreaterThanOrEqual(10);
+    expect(sheet.getColumn(15).width).toBeGreaterThanOrEqual(11);
+    expect(sheet.getCell('O2').numFmt).toBe('yyyy-mm-dd');
+    const status = sheet.getCell(`L${n + 1}`).dataValidation;
     expect(status).toMatchObject({ type: 'list', formulae: ['"未开始,进行中,已完成,已取消"'], allowBlank: true, showErrorMessage: true });
-    const done = sheet.getCell('M2').dataValidation;
+    const done = sheet.getCell('O2').dataValidation;
     expect(done).toMatchObject({ type: 'date', operator: 'between', allowBlank: true, showErrorMessage: true });
     expect((done.formulae as unknown[]).map((f) => (f instanceof Date ? f.toISOString().slice(0, 10) : f))).toEqual(['2000-01-01', '2099-12-31']);
     // Not beyond the findings, nor on other columns.
-    expect(sheet.getCell(`J${n + 2}`).dataValidation).toBeUndefined();
-    expect(sheet.getCell('K2').dataValidation).toBeUndefined();
+    expect(sheet.getCell(`L${n + 2}`).dataValidation).toBeUndefined();
+    expect(sheet.getCell('M2').dataValidation).toBeUndefined();
   });
 
   it('makes every sheet printable: A4 landscape, one page wide, the header row repeated and frozen, with filters', async () => {
@@ -131,6 +134,28 @@ describe('findings.xlsx', () => {
     }
     // The cover's filter stops at its figures, above the severity table.
     expect(wb.getWorksheet('概况')!.autoFilter).toBe('A5:C21');
+  });
+
+  it('keeps nonconformities, company limits (with value and source), objectives and data checks apart, counted on the cover', async () => {
+    const { loadConfig } = await import('../../src/config/load-config.js');
+    const sample = path.join(PACKAGE_ROOT, 'input');
+    const { config } = loadConfig(path.join(sample, 'qmsdoc.config.json'));
+    const { summary } = runCheck({ input: sample, config, asOf: '2025-12-31', lang: 'zh' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(renderFindingsWorkbook({ summary, headline: headlineOf(summary, config), config, lang: 'zh' }) as unknown as ArrayBuffer);
+    const complaints = wb.getWorksheet('客户投诉')!;
+    const rows = complaints.getSheetValues().slice(2).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const ks040 = rows.find((r) => r[6] === 'KS-2025-040' && r[5] === 'C1')!;
+    expect(ks040.slice(1, 5)).toEqual(['严重不符合', '5.8.3', '未达到公司设定时限', '18 个工作日（公司设定）']);
+    // Grouped: every nonconformity of the procedure before the first company-limit finding.
+    const bases = rows.map((r) => r[3]);
+    expect(bases.lastIndexOf('不符合（程序要求）')).toBeLessThan(bases.indexOf('未达到公司设定时限'));
+    const satisfaction = wb.getWorksheet('客户满意度')!.getSheetValues().slice(2).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    expect(satisfaction.find((r) => r[5] === 'S2')!.slice(1, 5)).toEqual(['目标未达成', undefined, '目标未达成', '85 分（公司设定）']);
+    const cover = wb.getWorksheet('概况')!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const of = (basis: string) => summary.findings.filter((f) => f.basis === basis).length;
+    expect(cover).toContainEqual(['按类别和依据', '不符合（程序要求）', '未达到公司设定时限', '目标未达成', '数据核对', '合计']);
+    expect(cover).toContainEqual(['合计', of('procedure'), of('company_limit'), of('objective'), of('data'), summary.findings.length]);
   });
 
   it('is byte-identical from run to run', async () => {

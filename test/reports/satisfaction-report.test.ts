@@ -44,10 +44,12 @@ describe('the satisfaction analysis report of the bundled sample', () => {
     for (const p of s.periods) expect(text).toMatch(new RegExp(`${p.period} ${p.sent} ${p.returned} [\\d.]+% ${formatScore(p.mean)}`));
   });
 
-  it('lists every S-rule finding in the corrective action table with its department', () => {
-    const sFindings = sample.summary.findings.filter((f) => f.dataset === 'surveys');
-    expect(sample.files.model.actions).toHaveLength(sFindings.length);
-    // The finding's wording (rules v2: 未达到目标 …) wraps in its cell; the department stands beside it.
+  it('lists the CAPA requests (S1–S4, as the management review counts them) in the action table with their departments; the S5 data check is not one', () => {
+    const requests = sample.summary.findings.filter((f) => ['S1', 'S2', 'S3', 'S4'].includes(f.rule));
+    expect(sample.files.model.actions.map((a) => a.rule)).toEqual(requests.map((f) => f.rule));
+    expect(sample.files.model.actions).toHaveLength(sample.summary.review.capa.satisfactionRequests);
+    expect(sample.files.model.actions.map((a) => a.rule)).not.toContain('S5');
+    // The finding's wording wraps in its cell; the department stands beside it.
     expect(sample.text).toMatch(/2025H2 回收率 86\.4%（19\/22），\S* 供销部/);
     expect(sample.text).toMatch(/2025H2「交期」均分 72\.2 分.*生产部/s);
   });

@@ -22,7 +22,7 @@ describe('qmsdoc init', () => {
     const first = await run(['init', dir]);
     expect(first.code).toBe(0);
     const names = readdirSync(dir).sort();
-    expect(names).toEqual(['客户投诉台账-模板.xlsx', '客户满意度调查回收表-模板.xlsx', '订单评审台账-模板.xlsx']);
+    expect(names).toEqual(['客户投诉台账-模板.xlsx', '客户满意度调查回收表-模板.xlsx', '措施跟踪表-模板.xlsx', '订单评审台账-模板.xlsx']);
 
     const orders = readFileSync(path.join(dir, '订单评审台账-模板.xlsx'));
     const [header] = sheetRows(orders, '数据', 1);
@@ -61,9 +61,10 @@ describe('qmsdoc init', () => {
     expect(help[0]).toEqual(['Column', 'Required', 'How to fill it in', 'Example']);
     expect(help[1]).toEqual(['Order No', 'yes', 'Required. one number per order, never repeated', 'SO-2025-001']);
     const ingest = ingestFolder(dir, testConfig());
-    expect(ingest.orders.length + ingest.complaints.length + ingest.surveys.length).toBe(0);
+    expect(ingest.orders.length + ingest.complaints.length + ingest.surveys.length + (ingest.actions?.length ?? 0)).toBe(0);
     expect(ingest.errors.filter((e) => e.level === 'error')).toEqual([]);
     expect(ingest.sheets.filter((s) => s.dataset !== null).map((s) => [s.file, s.dataset])).toEqual([
+      ['actions-template.xlsx', 'actions'],
       ['complaints-template.xlsx', 'complaints'],
       ['orders-template.xlsx', 'orders'],
       ['surveys-template.xlsx', 'surveys'],

@@ -62,9 +62,9 @@ describe('contract review rules O1–O10', () => {
   });
 
   it('O5: a standard order needs the sales head\'s confirmation and a sign-off besides sales', () => {
-    expect(only(standard({ salesHeadConfirm: '待定' })).message).toBe('供销部负责人未确认（“待定”）');
+    expect(only(standard({ salesHeadConfirm: '待定' })).message).toBe('供销部负责人未确认（“待定”）；标准产品订单应由供销部负责人确认、相关部门负责人会签');
     expect(only(standard({ salesHeadConfirm: '×' })).rule).toBe('O5');
-    expect(only(standard({ salesHeadConfirm: null, signoffOperations: null })).message).toBe('供销部负责人未确认；没有供销部以外的部门签字');
+    expect(only(standard({ salesHeadConfirm: null, signoffOperations: null })).message).toBe('供销部负责人未确认；没有供销部以外的部门签字；标准产品订单应由供销部负责人确认、相关部门负责人会签');
     expect(rulesOf(standard({ salesHeadConfirm: '√' }))).toEqual([]);
     expect(rulesOf(standard({ signoffOperations: null, signoffFinance: '李娜' }))).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { CliError } from '../../issues/cli-error.js';
 import { emitBuild } from '../../pipeline.js';
 import { packageVersion } from '../../paths.js';
 import type { CliIo } from '../main.js';
-import { langOption, monthsOption, parseOptions, requireOption } from '../options.js';
+import { langOption, meetingDateOption, monthsOption, parseOptions, requireOption } from '../options.js';
 import { outputFolderFailure } from '../output-folder-text.js';
 import { packMonths } from '../../compute/complaint-month.js';
 import { formatCheckReport } from '../print-check.js';
@@ -16,8 +16,8 @@ import { createProgress } from '../progress.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
 export const usage = {
-  zh: 'qmsdoc build --input 文件夹 --output 文件夹 [--as-of YYYY-MM-DD] [--period 期次] [--lang zh|en] [--config 文件] [--month YYYY-MM|all …] [--no-filled-forms] [--recursive]',
-  en: 'qmsdoc build --input DIR --output DIR [--as-of YYYY-MM-DD] [--period P] [--lang zh|en] [--config FILE] [--month YYYY-MM|all …] [--no-filled-forms] [--recursive]',
+  zh: 'qmsdoc build --input 文件夹 --output 文件夹 [--as-of YYYY-MM-DD] [--period 期次] [--lang zh|en] [--config 文件] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--no-filled-forms] [--recursive]',
+  en: 'qmsdoc build --input DIR --output DIR [--as-of YYYY-MM-DD] [--period P] [--lang zh|en] [--config FILE] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--no-filled-forms] [--recursive]',
 };
 
 const STAGE_LABELS: Record<string, Record<'zh' | 'en', string>> = {
@@ -30,7 +30,7 @@ const STAGE_LABELS: Record<string, Record<'zh' | 'en', string>> = {
  * the reports, summary.json and manifest.json.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseOptions(argv, { ...CHECK_OPTIONS, output: { type: 'string' }, 'no-filled-forms': { type: 'boolean' }, month: { type: 'string', multiple: true } });
+  const values = parseOptions(argv, { ...CHECK_OPTIONS, output: { type: 'string' }, 'no-filled-forms': { type: 'boolean' }, month: { type: 'string', multiple: true }, 'meeting-date': { type: 'string' } });
   const months = monthsOption(values.month);
   const out = requireOption(values.output, '--output');
   const input = requireOption(values.input, '--input');
@@ -44,6 +44,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const { asOf, lang, loaded, result } = prepared;
   const writer = folder.writer;
+  let packList: readonly string[];
+  let meetingDate: string | undefined;
+  try {
+    packList = months === undefined ? packMonths(result.rules, loaded.config.reports.monthlyPacks, asOf) : months === 'all' ? packMonths(result.rules, 0, asOf) : months;
+    meetingDate = meetingDateOption(values['meeting-date'], packList[packList.length - 1]);
+  } catch (error) {
+    folder.abort();
+    throw error;
+  }
   const progress = createProgress();
   let report;
   try {
@@ -56,7 +65,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         configSource: { file: configPathForManifest(loaded.file, input), sha256: loaded.sha256 },
         filledForms: values['no-filled-forms'] !== true,
         toolVersion: packageVersion(),
-        ...(months === undefined ? {} : { months: months === 'all' ? packMonths(result.rules, 0, asOf) : months }),
+        ...(months === undefined ? {} : { months: packList }),
+        ...(meetingDate === undefined ? {} : { meetingDate }),
         onProgress: (stage, done, total) => progress.step(STAGE_LABELS[stage]?.[lang] ?? stage, done, total),
       },
       writer,

@@ -8,13 +8,13 @@ import type { CheckResult } from '../../pipeline.js';
 import type { OutputWriter } from '../../emit/output-writer.js';
 import type { GlyphReport } from '../../forms/render-forms.js';
 import type { CliIo } from '../main.js';
-import { monthsOption, parseOptions, stringOption, type OptionValue } from '../options.js';
+import { meetingDateOption, monthsOption, parseOptions, stringOption, type OptionValue } from '../options.js';
 import { formatGlyphNotes, formatOutputs } from '../print-outputs.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
 export const usage = {
-  zh: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness --input 文件夹 [--output 文件夹] [--as-of YYYY-MM-DD] [--period 期次] [--month YYYY-MM|all …] [--lang zh|en] [--config 文件]',
-  en: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness --input DIR [--output DIR] [--as-of YYYY-MM-DD] [--period P] [--month YYYY-MM|all …] [--lang zh|en] [--config FILE]',
+  zh: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness --input 文件夹 [--output 文件夹] [--as-of YYYY-MM-DD] [--period 期次] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config 文件]',
+  en: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness --input DIR [--output DIR] [--as-of YYYY-MM-DD] [--period P] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config FILE]',
 };
 
 type Emit = (result: CheckResult, options: ReportOptions, writer: OutputWriter, values: Record<string, OptionValue>) => Promise<GlyphReport>;
@@ -24,8 +24,9 @@ const REPORTS: Record<string, Emit> = {
   satisfaction: (result, options, writer) => emitSatisfactionReport(result, options, writer),
   complaints: (result, options, writer, values) => {
     const months = monthsOption(values.month);
-    const chosen = months === undefined ? undefined : months === 'all' ? packMonths(result.rules, 0, options.asOf) : months;
-    return emitComplaintPacks(result, { ...options, ...(chosen === undefined ? {} : { months: chosen }) }, writer);
+    const chosen = months === undefined ? packMonths(result.rules, options.config.reports.monthlyPacks, options.asOf) : months === 'all' ? packMonths(result.rules, 0, options.asOf) : months;
+    const meetingDate = meetingDateOption(values['meeting-date'], chosen[chosen.length - 1]);
+    return emitComplaintPacks(result, { ...options, months: chosen, ...(meetingDate === undefined ? {} : { meetingDate }) }, writer);
   },
   'management-review': (result, options, writer) => emitManagementReview(result, options, writer),
   'audit-readiness': (result, options, writer) => emitAuditReadiness(result, options, writer),
@@ -36,8 +37,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   const emit = name === undefined ? undefined : REPORTS[name];
   if (emit === undefined) throw new CliError(`report needs one of: ${Object.keys(REPORTS).join(', ')} (qmsdoc report satisfaction --input DIR)`);
-  const values = parseOptions(rest, { ...CHECK_OPTIONS, output: { type: 'string' }, month: { type: 'string', multiple: true } });
+  const values = parseOptions(rest, { ...CHECK_OPTIONS, output: { type: 'string' }, month: { type: 'string', multiple: true }, 'meeting-date': { type: 'string' } });
   if (values.month !== undefined && name !== 'complaints') throw new CliError(`--month is for the complaints report only`);
+  if (values['meeting-date'] !== undefined && name !== 'complaints') throw new CliError(`--meeting-date is for the complaints report only`);
   const { lang, asOf, loaded, result } = prepareRun(values);
   const out = stringOption(values.output) ?? 'output';
   const writer = createFileWriter(out);

@@ -1,9 +1,10 @@
 import type { Config } from '../../config/config.js';
 import type { Headline } from '../../compute/headline.js';
+import { formatLimit } from '../../issues/finding-messages.js';
 import { formatRate } from '../../issues/format-number.js';
-import { DATASET_LABELS, SEVERITY_LABELS } from '../../issues/labels.js';
+import { BASIS_LABELS, DATASET_LABELS, SEVERITY_LABELS } from '../../issues/labels.js';
 import { DATASETS } from '../../model/fields.js';
-import { FINDING_SEVERITIES, type FindingSeverity } from '../../model/finding.js';
+import { FINDING_BASES, FINDING_SEVERITIES, type FindingSeverity } from '../../model/finding.js';
 import type { Lang } from '../../model/lang.js';
 import { BAND_LABELS } from '../../model/satisfaction.js';
 import type { Summary } from '../../model/summary.js';
@@ -53,13 +54,14 @@ const TEXT = {
     goal: (g: string) => `目标 ${g}`,
     matrix: '按类别和严重程度',
     total: '合计',
-    columns: ['序号', '严重程度', '条款', '规则编号', '记录编号', '文件', '工作表', '行号', '问题说明'],
+    columns: ['序号', '严重程度', '条款', '依据', '公司设定时限/目标（来源）', '规则编号', '记录编号', '文件', '工作表', '行号', '问题说明'],
     actionColumns: ['状态', '采取的措施', '责任人', '完成日期', '验证（人、日期）'],
     statuses: ['未开始', '进行中', '已完成', '已取消'],
     statusPrompt: { title: '状态', text: '从下拉列表选择：未开始、进行中、已完成、已取消' },
     statusError: { title: '状态', text: '请从下拉列表选择：未开始、进行中、已完成、已取消' },
     datePrompt: { title: '完成日期', text: '填写日期，如 2026-01-15' },
     dateError: { title: '完成日期', text: '请填写 2000-01-01 至 2099-12-31 之间的日期，如 2026-01-15' },
+    byBasis: '按类别和依据',
     errors: '输入错误',
     errorColumns: ['序号', '级别', '文件', '工作表', '行号', '列', '值', '说明', '该行未读入'],
     level: { error: '错误', warning: '警告' },
@@ -96,13 +98,14 @@ const TEXT = {
     goal: (g: string) => `goal ${g}`,
     matrix: 'By area and severity',
     total: 'Total',
-    columns: ['No.', 'Severity', 'Clause', 'Rule', 'Record', 'File', 'Sheet', 'Row', 'Finding'],
+    columns: ['No.', 'Severity', 'Clause', 'Basis', 'Company limit / objective (source)', 'Rule', 'Record', 'File', 'Sheet', 'Row', 'Finding'],
     actionColumns: ['Status', 'Action taken', 'Responsible', 'Done on', 'Verified (by, date)'],
     statuses: ['Not started', 'In progress', 'Done', 'Cancelled'],
     statusPrompt: { title: 'Status', text: 'Pick from the list: Not started, In progress, Done, Cancelled' },
     statusError: { title: 'Status', text: 'Pick a status from the list: Not started, In progress, Done, Cancelled' },
     datePrompt: { title: 'Done on', text: 'A date, e.g. 2026-01-15' },
     dateError: { title: 'Done on', text: 'Enter a date between 2000-01-01 and 2099-12-31, e.g. 2026-01-15' },
+    byBasis: 'By area and basis',
     errors: 'Input errors',
     errorColumns: ['No.', 'Level', 'File', 'Sheet', 'Row', 'Column', 'Value', 'Problem', 'Row not read'],
     level: { error: 'Error', warning: 'Warning' },
@@ -165,23 +168,33 @@ export function renderFindingsWorkbook({ summary, headline, config, lang }: Find
     const counts = FINDING_SEVERITIES.map((s) => h.findings.byDataset[d][s]);
     cover.addRow([DATASET_LABELS[d][lang], ...counts, counts.reduce((a, b) => a + b, 0)], BODY_STYLE);
   }
+  // The groups an auditor keeps apart: nonconformities, company time limits, objectives, data checks.
+  cover.addRow([]);
+  cover.addRow([t.byBasis, ...FINDING_BASES.map((b) => BASIS_LABELS[b][lang]), t.total], HEADER_STYLE);
+  for (const d of DATASETS) {
+    const counts = FINDING_BASES.map((b) => summary.findings.filter((f) => f.dataset === d && f.basis === b).length);
+    cover.addRow([DATASET_LABELS[d][lang], ...counts, counts.reduce((a, b) => a + b, 0)], BODY_STYLE);
+  }
+  const totals = FINDING_BASES.map((b) => summary.findings.filter((f) => f.basis === b).length);
+  cover.addRow([t.total, ...totals, summary.findings.length], BODY_STYLE);
 
   const headerRows = new Map<XlsxSheet, number>([[cover, coverTable.headerRow]]);
   const columns = [...t.columns, ...t.actionColumns];
   const action = t.columns.length; // index of the first action column
   for (const dataset of DATASETS) {
     const sheet = wb.addSheet(DATASET_LABELS[dataset][lang]);
-    const findings = summary.findings.filter((f) => f.dataset === dataset);
+    // By basis (nonconformities first), in summary order within each.
+    const findings = FINDING_BASES.flatMap((b) => summary.findings.filter((f) => f.dataset === dataset && f.basis === b));
     const place = writeTable(
       sheet,
       columns,
-      findings.map((f, i) => [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause ?? '', f.rule, f.record, f.file, f.sheet, f.row, f.message, t.statuses[0], null, null, null, null]),
+      findings.map((f, i) => [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause ?? '', BASIS_LABELS[f.basis][lang], f.limit ? formatLimit(f.limit, lang) : null, f.rule, f.record, f.file, f.sheet, f.row, f.message, t.statuses[0], null, null, null, null]),
       {
-        // About 190 characters in all, so a landscape A4 page shows them at three quarters of full size.
-        maxWidth: [5, 10, 8, 6, 14, 16, 10, 6, 40, 9, 30, 10, 11, 14],
+        // About 215 characters in all, so a landscape A4 page shows them at about two thirds of full size.
+        maxWidth: [5, 10, 8, 10, 14, 6, 14, 16, 10, 6, 40, 9, 30, 10, 11, 14],
         // The action columns are for writing in: wide and wrapped even when empty.
         minWidth: { [action]: 9, [action + 1]: 30, [action + 2]: 10, [action + 3]: 11, [action + 4]: 14 },
-        wrap: [3, 4, 5, 6, action - 1, action + 1, action + 4],
+        wrap: [3, 4, 5, 6, 7, 8, action - 1, action + 1, action + 4],
         numFmt: { [action + 3]: DATE_FORMAT },
         cellStyle: (r, c) => (c === 1 ? { fill: SEVERITY_FILL[findings[r]!.severity] } : undefined),
       },

@@ -42,16 +42,12 @@ export interface ValidationMessage {
   readonly text: string;
 }
 
-/** An Excel data validation: a drop-down list, a date between two bounds, or (`any`) only an input message. */
+/** An Excel data validation: a drop-down list, a date between two bounds, or only the prompt (a column note). */
 export type DataValidation = {
   readonly range: CellRange;
   readonly prompt?: ValidationMessage;
   readonly error?: ValidationMessage;
-} & (
-  | { readonly kind: 'list'; readonly values: readonly string[] }
-  | { readonly kind: 'date'; readonly from: string; readonly to: string }
-  | { readonly kind: 'any' }
-);
+} & ({ readonly kind: 'list'; readonly values: readonly string[] } | { readonly kind: 'date'; readonly from: string; readonly to: string } | { readonly kind: 'note' });
 
 /** The formatting a cell may carry; cells with equal styles share one entry in styles.xml. */
 export interface CellStyle {
@@ -135,8 +131,8 @@ export class XlsxSheet {
   private frozenRows = 0;
   private filter: { row: number; from: number; to: number; lastRow: number | null } | null = null;
   private printSetup: PrintSetup | null = null;
-  private readonly validations: string[] = [];
   private readonly columnStyles = new Map<number, number>();
+  private readonly validations: string[] = [];
 
   constructor(
     readonly name: string,
@@ -207,13 +203,13 @@ export class XlsxSheet {
       v.prompt ? ` showInputMessage="1" promptTitle="${attr(v.prompt.title, 32)}" prompt="${attr(v.prompt.text, 255)}"` : '',
       v.error ? ` showErrorMessage="1" errorTitle="${attr(v.error.title, 32)}" error="${attr(v.error.text, 255)}"` : ' showErrorMessage="1"',
     ].join('');
-    if (v.kind === 'any') {
-      this.validations.push(`<dataValidation allowBlank="1"${messages} sqref="${sqref}"/>`);
-    } else if (v.kind === 'list') {
+    if (v.kind === 'list') {
       // Excel takes the list inline as one quoted, comma-separated formula of at most 255 characters.
       const list = v.values.map((x) => x.replace(/[",]/g, '')).join(',');
       if (list.length > 255) throw new RangeError('a drop-down list longer than 255 characters');
       this.validations.push(`<dataValidation type="list" allowBlank="1"${messages} sqref="${sqref}"><formula1>${escapeXml(`"${list}"`)}</formula1></dataValidation>`);
+    } else if (v.kind === 'note') {
+      this.validations.push(`<dataValidation allowBlank="1"${messages} sqref="${sqref}"/>`);
     } else {
       const from = new XlsxDate(v.from).serial;
       const to = new XlsxDate(v.to).serial;

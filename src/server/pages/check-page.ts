@@ -139,7 +139,7 @@ export function findingPanel(ctx: PageContext, f: SummaryFinding, view: RowView 
       <div><dt>${t.record}</dt><dd>${f.record}</dd></div>
       <div><dt>${t.requirement}</dt><dd>${ruleRequirement(f.rule, lang)}</dd></div>
       <div><dt>${t.basis}</dt><dd class="panel-basis">${t.basisNames[basis] ?? basis}${f.clause ? ` · ${t.clause} ${f.clause}` : ''}</dd></div>
-      ${limit ? h`<div><dt>${t.limit}</dt><dd class="panel-limit">${formatLimit({ ...limit, source: { zh: limit.source, en: limit.source } }, lang)} <code>${limit.key}</code></dd></div>` : h``}
+      ${limit ? h`<div><dt>${t.limit}</dt><dd class="panel-limit">${formatLimit(limit, lang)} <code>${limit.key}</code></dd></div>` : h``}
       ${f.file !== null ? h`<div><dt>${t.file}</dt><dd class="panel-file">${f.file}</dd></div><div><dt>${t.sheet}</dt><dd class="panel-sheet">${f.sheet ?? 'CSV'}</dd></div><div><dt>${t.row}</dt><dd class="panel-row">${f.row ?? ''}</dd></div>` : h``}
     </dl>
     ${rowTable(ctx, view, f.file === null)}`;

@@ -1,0 +1,53 @@
+/**
+ * The README's table of checks, generated from the one definition of each rule (clause, basis,
+ * severity, limit) with the default configuration: `npx tsx scripts/rule-table.ts` prints it;
+ * test/validate/rule-table-readme.test.ts checks that README.md holds exactly this table.
+ */
+import { pathToFileURL } from 'node:url';
+import { resolveConfig } from '../src/config/resolve-config.js';
+import { fillText } from '../src/forms/fill-text.js';
+import { formatLimit } from '../src/issues/finding-messages.js';
+import { formatRate } from '../src/issues/format-number.js';
+import { loadReportTexts } from '../src/reports/report-texts.js';
+import { RULE_DEFINITIONS } from '../src/validate/rule-table.js';
+
+const BASIS = { procedure: 'procedure', company_limit: 'company limit', objective: 'objective', data: 'data' } as const;
+const AREA = { orders: '5.3 contract review', complaints: '5.8 complaints', surveys: '5.6–5.7 satisfaction', actions: 'actions register' } as const;
+const KEYS: Readonly<Record<string, string>> = {
+  'actions.due': "the action's own due date in the actions register (no setting; A1's clause follows the action's source)",
+  'complaints.limits.close': '`complaints.limits.closeWorkingDays`',
+  'complaints.limits.firstReplyHours': '`complaints.limits.firstReplyHours`',
+  'complaints.limits.assign': '`complaints.limits.assignWorkingDays`',
+  'complaints.limits.cause': '`complaints.limits.causeWorkingDays`',
+  'complaints.limits.notify': '`complaints.limits.notifyWorkingDays`',
+  'objectives.surveyResponseRate': '`goals.responseRate`',
+  'objectives.satisfactionMean': '`goals.surveyMean`',
+};
+
+export function ruleTableMarkdown(): string {
+  const resolved = resolveConfig(undefined, process.cwd(), 'en');
+  if (!resolved.ok) throw new Error('the default configuration must be valid');
+  const config = resolved.config;
+  const texts = loadReportTexts('audit-readiness', 'en');
+  const limits = config.complaints.limits;
+  const context = {
+    close: limits.closeWorkingDays,
+    reply: limits.firstReplyHours,
+    assign: limits.assignWorkingDays,
+    cause: limits.causeWorkingDays,
+    notify: limits.notifyWorkingDays,
+    responseRate: formatRate(config.goals.responseRate),
+    surveyMean: config.goals.surveyMean,
+    unsatisfied: config.satisfaction.unsatisfiedBelow,
+    tolerance: config.satisfaction.overallTolerance,
+  };
+  const rows = RULE_DEFINITIONS.map((r) => {
+    const limit = r.limit ? r.limit(config) : null;
+    const what = fillText(texts.words[`rule.${r.id}`] ?? r.id, 'en', context);
+    const setting = limit === null ? '' : `${formatLimit({ ...limit, source: limit.source.zh }, 'en')}, key \`${limit.key}\`, set by ${KEYS[limit.key] ?? limit.key}`;
+    return `| ${r.id} | ${AREA[r.dataset]} | ${what} | ${r.clause ?? '—'} | ${BASIS[r.basis]} | ${r.severity} | ${setting} |`;
+  });
+  return ['| rule | area | what is checked | clause | basis | severity | default limit or objective (source) |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.stdout.write(`${ruleTableMarkdown()}\n`);

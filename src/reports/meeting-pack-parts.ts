@@ -1,0 +1,72 @@
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import type { Lang } from '../model/lang.js';
+import type { ActionState } from '../validate/check-actions.js';
+import { actionSourceText } from '../ingest/values/parse-action-source.js';
+import type { ReportBuilder } from './report-builder.js';
+
+/** "李娜（供销部）", "李娜", "供销部", "". */
+export function ownerText(a: ActionState, lang: Lang): string {
+  const { owner, department } = a.action;
+  if (owner !== null && department !== null) return lang === 'zh' ? `${owner}（${department}）` : `${owner} (${department})`;
+  return owner ?? department ?? '';
+}
+
+/** The status of an action on the pack's date, with "overdue N working days" or "done late". */
+export function actionStatusText(a: ActionState, b: ReportBuilder): string {
+  const status = a.status === null ? (a.open && a.action.doneOn !== null ? b.word('notDone') : b.word('noStatus')) : b.word(a.status);
+  const zh = b.lang === 'zh';
+  if (a.overdue) {
+    const days = a.workingDaysOverdue ?? 0;
+    return `${status}${zh ? '，' : ', '}${days > 0 ? b.word('overdueDays').replace('{n}', String(days)) : b.word('pastDue')}`;
+  }
+  if (a.doneLate) return zh ? `${status}（${b.word('doneLate')}）` : `${status} (${b.word('doneLate')})`;
+  return status;
+}
+
+export function actionRows(actions: readonly ActionState[], b: ReportBuilder): string[][] {
+  return actions.map((a) => [a.action.actionNo, a.action.action, ownerText(a, b.lang), a.action.due ?? '', actionStatusText(a, b), a.open ? '' : (a.action.doneOn ?? ''), a.open ? '' : (a.action.verifiedBy ?? '')]);
+}
+
+export function carriedRows(actions: readonly ActionState[], b: ReportBuilder): string[][] {
+  return actions.map((a) => [a.action.actionNo, actionSourceText(a.action.source), a.action.action, ownerText(a, b.lang), a.action.due ?? '', actionStatusText(a, b)]);
+}
+
+/**
+ * The meeting record to fill in by hand (last page): date, place, chair, minutes taker,
+ * attendees, then the decisions table (action / owner / department / due) with empty rows, and
+ * the chair's signature. Nothing is pre-filled: a record holds only what the meeting wrote.
+ */
+export function meetingRecordPage(b: ReportBuilder, decisionRows: number): Content[] {
+  const w = (key: string) => b.word(key);
+  const cell = (text: string, bold = false): TableCell => ({ ...(b.text(text, { bold, fontSize: 10 }) as object), margin: [2, 6, 2, 6] }) as TableCell;
+  const blank = (): TableCell => ({ text: '', margin: [2, 6, 2, 6] });
+  const layout = { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: () => '#000000', vLineColor: () => '#000000' };
+  const fields: Content = {
+    table: {
+      widths: [70, '*', 70, '*'],
+      body: [
+        [cell(w('date'), true), blank(), cell(w('place'), true), blank()],
+        [cell(w('chair'), true), blank(), cell(w('recorder'), true), blank()],
+        [cell(w('attendees'), true), { text: '', colSpan: 3, margin: [2, 30, 2, 30] }, {}, {}],
+      ],
+    },
+    layout,
+    margin: [0, 4, 0, 10],
+  };
+  const headers = b.texts.tables.decisions ?? [];
+  const decisions: Content = {
+    table: {
+      headerRows: 1,
+      widths: [30, '*', 70, 80, 70],
+      body: [
+        headers.map((h) => ({ ...(b.text(h, { bold: true, fontSize: 10, alignment: 'center' }) as object), fillColor: '#eef1f5' }) as TableCell),
+        ...Array.from({ length: decisionRows }, (_, i) => [{ text: String(i + 1), alignment: 'right' as const, margin: [2, 7, 2, 7] }, blank(), blank(), blank(), blank()] as TableCell[]),
+      ],
+    },
+    layout,
+    margin: [0, 4, 0, 14],
+  };
+  const signature = b.text(`${w('signature')}${b.lang === 'zh' ? '：' : ': '}______________________`, { alignment: 'right', margin: [0, 10, 0, 0] });
+  return [fields, decisions, signature];
+}
+

@@ -1,0 +1,145 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { IsoDate } from '../model/dates.js';
+import type { ActionStatus } from '../model/enums.js';
+import type { FindingLimit } from '../model/finding.js';
+import type { ActionItem, Complaint } from '../model/records.js';
+import { defineRule, type DefinedRule, type RuleContext, type Subject } from './rule-definition.js';
+
+/** Where an action comes from, with record numbers told apart against the complaints read. */
+export type ActionSourceKind = 'meeting' | 'management_review' | 'audit' | 'complaint' | 'capa' | 'other';
+export const ACTION_SOURCE_KINDS: readonly ActionSourceKind[] = ['meeting', 'management_review', 'audit', 'complaint', 'capa', 'other'];
+
+/** An action as it stood on the date judged (the as-of date, or a meeting pack's date). */
+export interface ActionState {
+  readonly action: ActionItem;
+  readonly sourceKind: ActionSourceKind;
+  /**
+   * The status on the date: the register's, except that an action done or cancelled after the
+   * date was not yet done then (null: "not done", the register held no status for that day).
+   */
+  readonly status: ActionStatus | null;
+  /** Not done and not cancelled on the date. */
+  readonly open: boolean;
+  /** Open and its due date passed before the date. */
+  readonly overdue: boolean;
+  /** Working days from the due date to the date judged, when overdue. */
+  readonly workingDaysOverdue: number | null;
+  /** Done after its due date (on or before the date judged). */
+  readonly doneLate: boolean;
+}
+
+/** Complaint and CAPA numbers of the complaints read, to tell an action's record source apart. */
+export interface RecordNumbers {
+  readonly complaints: ReadonlySet<string>;
+  readonly capas: ReadonlySet<string>;
+}
+
+export function recordNumbers(complaints: readonly Complaint[]): RecordNumbers {
+  const capas = new Set<string>();
+  for (const c of complaints) if (c.capaNo !== null) capas.add(c.capaNo);
+  return { complaints: new Set(complaints.map((c) => c.complaintNo)), capas };
+}
+
+export function sourceKindOf(action: ActionItem, numbers: RecordNumbers): ActionSourceKind {
+  const source = action.source;
+  if (source.kind !== 'record') return source.kind;
+  if (numbers.complaints.has(source.ref)) return 'complaint';
+  // A CAPA number not (yet) on a complaint is still a CAPA when it is written as one.
+  if (numbers.capas.has(source.ref) || /^capa/i.test(source.ref) || source.ref.startsWith('纠正预防')) return 'capa';
+  return 'other';
+}
+
+/**
+ * Actions that exist on `date`: decided on or before it. An action without a decision date
+ * counts from its meeting's month end (a meeting on a month is held after it); otherwise always.
+ */
+export function actionsInScope(actions: readonly ActionItem[], date: IsoDate): ActionItem[] {
+  return actions.filter((a) => {
+    if (a.decidedOn !== null) return a.decidedOn <= date;
+    if (a.source.kind === 'meeting') return a.source.month < date.slice(0, 7);
+    return true;
+  });
+}
+
+export function actionState(action: ActionItem, numbers: RecordNumbers, date: IsoDate, calendar: WorkingCalendar): ActionState {
+  return actionStateOn(action, sourceKindOf(action, numbers), date, calendar);
+}
+
+/** The state of an action whose source is known already, on `date` (a meeting pack's date). */
+export function actionStateOn(action: ActionItem, sourceKind: ActionSourceKind, date: IsoDate, calendar: WorkingCalendar): ActionState {
+  const finished = action.status === 'done' || action.status === 'cancelled' || (action.status === null && action.doneOn !== null);
+  // Done (or cancelled) on a day after the date judged: on that date it was still open.
+  const closed = finished && (action.doneOn === null || action.doneOn <= date);
+  const status: ActionStatus | null = closed ? (action.status ?? 'done') : finished ? null : action.status;
+  const overdue = !closed && action.due !== null && action.due < date;
+  return {
+    action,
+    sourceKind,
+    status,
+    open: !closed,
+    overdue,
+    workingDaysOverdue: overdue && action.due !== null ? calendar.workingDaysBetween(action.due, date) : null,
+    doneLate: closed && status === 'done' && action.due !== null && action.doneOn !== null && action.doneOn > action.due,
+  };
+}
+
+/** The procedure clause (or ISO 9001 clause) that requires the action to be carried out, by its source. */
+export function actionClause(kind: ActionSourceKind): string {
+  switch (kind) {
+    case 'meeting':
+      return '5.8.4';
+    case 'complaint':
+      return '5.8.3';
+    case 'capa':
+      return '5.7.3';
+    case 'management_review':
+      return 'ISO 9001 9.3.3';
+    case 'audit':
+      return 'ISO 9001 9.2.2';
+    case 'other':
+      return 'ISO 9001 10.2';
+  }
+}
+
+/**
+ * A1's limit: the action's own due date, set when the action was decided (a company setting of
+ * its own kind: 0 working days past it). The message names the date.
+ */
+const OWN_DUE_DATE = {
+  key: 'actions.due',
+  value: 0,
+  unit: 'workingDays',
+  source: { zh: '措施跟踪表中该措施的完成期限', en: "the action's own due date in the actions register" },
+} as const satisfies FindingLimit;
+
+const subjects = (ctx: RuleContext, applies: (a: ActionState) => boolean): Subject<ActionState>[] =>
+  ctx.actions.filter(applies).map((a) => ({ subject: a, record: a.action.actionNo, provenance: a.action.provenance }));
+
+/** A1 — an action open past its own due date. The clause is the one that requires the action, by its source. */
+const A1 = defineRule<'A1', ActionState>({
+  id: 'A1',
+  dataset: 'actions',
+  clause: '5.8.4',
+  basis: 'company_limit',
+  severity: 'minor',
+  limit: () => OWN_DUE_DATE,
+  appliesTo: (ctx) => subjects(ctx, (a) => a.open && a.action.due !== null),
+  check: (a, ctx) =>
+    a.overdue && a.action.due !== null
+      ? { params: { due: a.action.due, asOf: ctx.asOf, workingDays: a.workingDaysOverdue ?? 0, status: a.status, source: a.sourceKind }, clause: actionClause(a.sourceKind) }
+      : null,
+});
+
+/** A2 — an action of a CAPA done without a verifier (5.7.4: QA verifies corrective actions). */
+const A2 = defineRule<'A2', ActionState>({
+  id: 'A2',
+  dataset: 'actions',
+  clause: '5.7.4',
+  basis: 'procedure',
+  severity: 'minor',
+  appliesTo: (ctx) => subjects(ctx, (a) => !a.open && a.status === 'done' && a.sourceKind === 'capa'),
+  check: (a) => (a.action.verifiedBy === null ? { params: { doneOn: a.action.doneOn, capa: a.action.source.kind === 'record' ? a.action.source.ref : null } } : null),
+});
+
+/** The rules of the actions register, in table order. */
+export const ACTION_RULES: readonly DefinedRule[] = [A1, A2];
