@@ -107,7 +107,37 @@ const ORDER_HEADERS = [
   '内容清晰', '品名包装明确', '采购能力满足', '交期可满足', '特殊要求可满足', '技术文件齐全',
   '供销部签字', '行政财务部签字', '业务部签字', '供销部负责人确认', '评审异议', '总经理裁决',
   '变更日期', '变更联络单号', '再评审日期', '延期客户书面确认', '取消日期', '取消联络单号', '电话传真记录编号', '备注',
+  // The optional columns the forms print (issue 11), filled on some rows only, as a ledger grows.
+  '价格要求', '包装要求', '运输要求', '服务要求', '特殊要求', '执行标准', '法律法规要求', '品质部签字', '评审结论', '联系人', '联系电话',
+  '变更前', '变更后', '变更原因', '取消原因', '回复客户',
 ];
+
+/**
+ * The optional form columns of order i. Derived from the row's own values, never drawn from the
+ * random generator, so the rest of the sample (and every finding in it) stays as it was.
+ */
+function orderFormColumns(i: number, nonStandard: boolean, change: Date | null, cancel: Date | null, due: Date): ExcelJS.CellValue[] {
+  const detailed = nonStandard && i % 3 !== 0;
+  const contact = i % 4 === 0 ? null : PEOPLE[(i * 7) % PEOPLE.length]!;
+  return [
+    detailed ? `含税单价按报价单 BJ-2025-${String(i).padStart(3, '0')}` : null,
+    detailed ? (i % 2 === 0 ? '木箱包装，防锈油防护' : '纸箱加托盘，每箱 20 件') : null,
+    detailed ? (i % 2 === 0 ? '汽运，送货到厂' : '客户自提') : null,
+    detailed ? '质保 12 个月，现场安装指导' : null,
+    detailed && i % 5 === 1 ? '材料 45# 钢调质，硬度 HRC28–32' : null,
+    detailed ? 'GB/T 1184-1996 未注公差 K 级' : null,
+    detailed && i % 2 === 1 ? 'RoHS 有害物质限制' : null,
+    detailed ? PEOPLE[(i * 5) % PEOPLE.length]! : null,
+    i === 15 ? '有条件接单：交期提前需加班生产' : null,
+    contact,
+    contact === null ? null : `0512-6${String(100000 + i * 3137).slice(0, 6)}`,
+    change ? `交期 ${dateOnly(due).toISOString().slice(0, 10)}` : null,
+    change ? `交期 ${dateOnly(addDays(due, 10)).toISOString().slice(0, 10)}` : null,
+    change ? '客户生产计划调整' : null,
+    cancel ? '客户项目取消' : null,
+    change || cancel ? '已电话告知客户并传真确认' : null,
+  ];
+}
 
 function ordersWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -170,6 +200,7 @@ function ordersWorkbook(): ExcelJS.Workbook {
       maybeTextDate(due), maybeTextDate(signed), maybeTextDate(review), ...items, sales, finance, ops, headConfirm, dispute, gm,
       change ? dateOnly(change) : null, changeNo, reReview ? dateOnly(reReview) : null, delayConsent, cancel ? dateOnly(cancel) : null, cancelNo, phoneNo,
       i === 30 ? '老客户追加订单' : null,
+      ...orderFormColumns(i, nonStandard, change, cancel, due),
     ]);
   }
   // Bad rows, as they happen: a customer left out, an impossible date, a quantity in words, a type nobody defined.
@@ -201,7 +232,41 @@ const COMPLAINT_HEADERS = [
   '客诉编号', '受理时间', '客户', '提出方式', '问题类别', '产品名称', '批号', '涉及数量', '问题描述', '严重程度', '责任判定', '责任部门', '责任人',
   '受理人', '受理部门确定日期', '原因查明日期', '原因分析', '纠正措施', '纠正预防措施单号', '答复客户时间', '解决日期', '通知客户日期', '结案日期',
   '客户反馈', '退货', '退货数量', '上报管理层', '验证人', '验证日期',
+  // The optional columns the complaint record and the CAPA report print (issue 11).
+  '联系人', '联系电话', '客户要求', '临时措施', '预防措施', '措施完成期限', '改进小组', '退货原因', '退货检验结果', '处置方式', '答复方式', '客户接受',
+  '文件修订', '验证结果', '验证结论',
 ];
+
+/**
+ * The optional columns of complaint n, derived from the row's own values (no random draws, so
+ * the rest of the sample stays as it was). Every third complaint leaves them empty, as an old ledger would.
+ */
+function complaintFormColumns(n: number, row: readonly ExcelJS.CellValue[]): ExcelJS.CellValue[] {
+  if (n % 3 === 0) return Array.from({ length: 15 }, () => null);
+  const [category, dept, channel] = [row[4] as string, row[11] as string, row[3] as string];
+  const returned = row[24] === '是';
+  const closed = row[22] !== null;
+  const capa = row[18] !== null;
+  const verified = row[27] !== null;
+  const cause = row[15] as Date;
+  return [
+    PEOPLE[(n * 5) % PEOPLE.length]!,
+    `021-5${String(100000 + n * 4231).slice(0, 6)}`,
+    returned ? '退货并补发合格品' : category === '交期' ? '确认后续批次交期' : '书面说明原因并提出改进措施',
+    returned || category === '质量' ? '隔离在库同批次产品，全检后放行' : '核查在途订单',
+    capa ? `修订${dept}作业指导书并培训` : null,
+    capa ? dateOnly(addWeekdays(cause, 10)) : null,
+    capa ? `${dept}、品质部` : null,
+    returned ? '尺寸不合格' : null,
+    returned ? '复检确认不合格' : null,
+    returned ? '返工后补发' : null,
+    channel === '当面' ? '当面' : channel === '邮件' ? '邮件' : '电话并传真确认',
+    closed ? '是' : null,
+    capa && n % 2 === 0 ? `${dept}作业指导书 B/1` : null,
+    verified ? '连续 3 批次抽检合格，未再发生' : null,
+    verified ? '是' : null,
+  ];
+}
 const CATEGORIES = [['质量', 35], ['交期', 15], ['包装', 12], ['运输', 10], ['数量', 8], ['规格', 8], ['服务', 5], ['重量', 4], ['其他', 3]] as const;
 const DESCRIPTIONS: Record<string, readonly string[]> = {
   质量: ['内孔尺寸超差，装配困难', '表面有划伤和磕碰', '铸件有气孔', '螺纹不通规不过', '热处理硬度不足'],
@@ -256,6 +321,7 @@ function complaintRows(): ExcelJS.CellValue[][] {
         returned ? '是' : '否', returned ? int(5, 100) : null, major ? (n === 87 ? '否' : '是') : null,
         closed && ours && chance(0.9) ? pick(['王强', '周杰']) : null, closed && ours ? dateOnly(addWeekdays(closed, int(0, 3))) : null,
       ]);
+      rows[rows.length - 1]!.push(...complaintFormColumns(n, rows[rows.length - 1]!));
     }
   });
   return rows;
@@ -272,7 +338,7 @@ function complaintsWorkbook(title: string, sheetName: string, rows: readonly Exc
     values.forEach((v, j) => (row.getCell(j + 1).value = v));
     row.getCell(2).numFmt = 'yyyy-mm-dd hh:mm';
     row.getCell(20).numFmt = 'yyyy-mm-dd hh:mm';
-    for (const j of [15, 16, 21, 22, 23, 29]) row.getCell(j).numFmt = 'yyyy-mm-dd';
+    for (const j of [15, 16, 21, 22, 23, 29, 35]) row.getCell(j).numFmt = 'yyyy-mm-dd';
   });
   sheet.views = [{ state: 'frozen', ySplit: 3 }];
   return wb;

@@ -123,15 +123,9 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
   const { loadFormCatalogue, selectForms } = await import('./forms/form-catalogue.js');
   const { renderBlankForms, renderFilledForms } = await import('./forms/render-forms.js');
   const { filledFormJobs } = await import('./forms/form-jobs.js');
-  const { findingFormatter } = await import('./issues/finding-messages.js');
   const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
-  const format = findingFormatter(config, lang);
-  const findingsByRecord = new Map<string, string[]>();
-  for (const f of result.rules.findings) {
-    const key = `${f.dataset}\u0000${f.record}`;
-    findingsByRecord.set(key, [...(findingsByRecord.get(key) ?? []), format(f)]);
-  }
-  const views = { config, lang, asOf, findingsFor: (dataset: string, record: string) => findingsByRecord.get(`${dataset}\u0000${record}`) ?? [] };
+  // Records print what the data holds; the findings about them are in findings.xlsx and the audit report.
+  const views = { config, lang, asOf };
   const renderContext = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
   const emit = (path: string, bytes: Buffer) => void writer.write(path, bytes);
   const missingGlyphs: GlyphReport = [...(await renderBlankForms(templates, renderContext, views, emit, 'forms/blank/'))];

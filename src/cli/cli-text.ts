@@ -78,7 +78,7 @@ export const CLI_TEXT = {
     noFindings: 'No findings.',
     clause: 'Clause',
     record: 'Record',
-    inputErrors: (errors: number, warnings: number) => `Input problems: ${errors + warnings} (${errors} errors, ${warnings} warnings)`,
+    inputErrors: (errors: number, warnings: number) => `Input problems: ${errors + warnings} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`,
     noInputErrors: 'No input errors.',
     where: 'Where',
     column: 'Column',

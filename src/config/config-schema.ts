@@ -110,13 +110,15 @@ export const configSchema = z
     forms: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'form ids are lower-case letters, digits and "_"'), formRegisterEntry).default({}),
     /**
      * Department id → name, merged over the default departments; and the department lists:
-     * `distribution` (who receives the reports, 5.7.2) and `reviewSignoffs` (who signs a
-     * non-standard order's review, 5.3.2.3; rule O4).
+     * `distribution` (who receives the reports, 5.7.2), `reviewSignoffs` (who signs a
+     * non-standard order's review, 5.3.2.3; rule O4) and `liaisonReceipt` (who receives a 联络单).
      */
     departments: z
       .object({
         distribution: z.array(departmentId).min(1).optional(),
         reviewSignoffs: z.array(z.enum(SIGNOFF_DEPARTMENTS)).min(1).optional(),
+        /** Who receives a 联络单 (5.3.4, 5.3.5); default 业务部, 生产部, 品质部, 采购部, 行政财务部. */
+        liaisonReceipt: z.array(departmentId).min(1).optional(),
       })
       .catchall(localized)
       .prefault({}),
@@ -160,6 +162,11 @@ export const configSchema = z
         overallTolerance: z.number().min(0).default(1),
         /** A dimension mean below this is an unsatisfied item (S3); default the 不满意 band's top. */
         unsatisfiedBelow: z.number().min(0).max(100).default(75),
+        /**
+         * The 发放日期 printed on pre-filled survey forms: a day of the period they survey (its first
+         * or its last day), or null to leave the line for the sender to fill in.
+         */
+        surveySendDate: z.enum(['periodStart', 'periodEnd']).nullable().default(null),
       })
       .prefault({}),
     goals: z

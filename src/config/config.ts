@@ -38,6 +38,8 @@ export interface Config {
     readonly distribution: readonly string[];
     /** Who signs a non-standard order's review (5.3.2.3; rule O4). */
     readonly reviewSignoffs: readonly SignoffDepartment[];
+    /** Who receives a 联络单 (5.3.4, 5.3.5). */
+    readonly liaisonReceipt: readonly string[];
   };
   /** The company's procedure, heading the audit readiness report. */
   readonly procedure: { readonly name: Localized; readonly number: string; readonly version: string };
@@ -52,6 +54,8 @@ export interface Config {
     readonly dimensions: readonly Dimension[];
     readonly overallTolerance: number;
     readonly unsatisfiedBelow: number;
+    /** 发放日期 on pre-filled survey forms: first or last day of the surveyed period, or blank. */
+    readonly surveySendDate: 'periodStart' | 'periodEnd' | null;
   };
   readonly goals: { readonly responseRate: number; readonly surveyMean: number };
   /** Where each goal is written (default 公司设定). */

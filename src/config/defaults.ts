@@ -50,6 +50,9 @@ export const DEFAULT_DEPARTMENTS: Readonly<Record<string, Localized>> = {
   gm: { zh: '总经理', en: 'General Manager' },
 };
 
+/** Who receives a 联络单 (5.3.4, 5.3.5): the departments that act on a change or a cancellation, 业务部 first. */
+export const DEFAULT_LIAISON_RECEIPT: readonly string[] = ['operations', 'production', 'qa', 'purchasing', 'finance'];
+
 /** Who receives the reports (5.7.2: sales, purchasing and the other departments). */
 export const DEFAULT_DISTRIBUTION: readonly string[] = ['sales', 'operations', 'purchasing', 'production', 'qa', 'finance', 'gm'];
 

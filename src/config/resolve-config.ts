@@ -6,7 +6,7 @@ import { configSchema, type ParsedConfig } from './config-schema.js';
 import type { ComplaintLimitName, Config } from './config.js';
 import type { Localized } from '../model/lang.js';
 import { METRIC_LABELS, type Objective } from '../model/objectives.js';
-import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_DISTRIBUTION, DEFAULT_SOURCE, DEFAULT_FORM_REGISTER, DEFAULT_OBJECTIVES, USUAL_TARGETS, type FormRegisterEntry } from './defaults.js';
+import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_DISTRIBUTION, DEFAULT_LIAISON_RECEIPT, DEFAULT_SOURCE, DEFAULT_FORM_REGISTER, DEFAULT_OBJECTIVES, USUAL_TARGETS, type FormRegisterEntry } from './defaults.js';
 import { allowedKeysAt } from './allowed-keys.js';
 import { complaintCategories } from './categories.js';
 import { COMPLAINT_CATEGORIES, ENUMS, type EnumName, type EnumValue } from '../model/enums.js';
@@ -64,7 +64,7 @@ const valueOf = (s: Setting): number => (typeof s === 'number' ? s : s.value);
 const sourceOf = (s: Setting): Localized => (typeof s === 'number' ? DEFAULT_SOURCE : s.source);
 
 function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
-  const { distribution, reviewSignoffs, ...departmentNames } = parsed.departments;
+  const { distribution, reviewSignoffs, liaisonReceipt, ...departmentNames } = parsed.departments;
   const limits = parsed.complaints.limits;
   const limitNames = Object.keys(limits) as ComplaintLimitName[];
   const goals = { responseRate: valueOf(parsed.goals.responseRate), surveyMean: valueOf(parsed.goals.surveyMean) };
@@ -89,7 +89,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
     language: parsed.language,
     forms,
     departments: { ...DEFAULT_DEPARTMENTS, ...(departmentNames as Record<string, Localized>) },
-    departmentLists: { distribution: distribution ?? DEFAULT_DISTRIBUTION, reviewSignoffs: reviewSignoffs ?? ['sales', 'finance', 'operations'] },
+    departmentLists: { distribution: distribution ?? DEFAULT_DISTRIBUTION, reviewSignoffs: reviewSignoffs ?? ['sales', 'finance', 'operations'], liaisonReceipt: liaisonReceipt ?? DEFAULT_LIAISON_RECEIPT },
     procedure: parsed.procedure,
     orders: parsed.orders,
     satisfaction: {
@@ -97,6 +97,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
       dimensions: parsed.satisfaction.dimensions ?? DEFAULT_DIMENSIONS,
       overallTolerance: parsed.satisfaction.overallTolerance,
       unsatisfiedBelow: parsed.satisfaction.unsatisfiedBelow,
+      surveySendDate: parsed.satisfaction.surveySendDate,
     },
     goals,
     goalSources,
@@ -138,15 +139,17 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
   const say = (zh: string, en: string): string => (lang === 'zh' ? zh : en);
   const departmentIds = Object.keys(config.departments);
   for (const id of Object.keys(parsed.departments)) {
-    if (id !== 'distribution' && id !== 'reviewSignoffs' && !/^[a-z][a-z0-9_]*$/.test(id)) {
+    if (id !== 'distribution' && id !== 'reviewSignoffs' && id !== 'liaisonReceipt' && !/^[a-z][a-z0-9_]*$/.test(id)) {
       issues.push({ path: `departments.${id}`, message: say('部门编号只能用小写字母、数字和 "_"', 'department ids are lower-case letters, digits and "_"') });
     }
   }
-  config.departmentLists.distribution.forEach((id, i) => {
-    if (!(id in config.departments)) {
-      issues.push({ path: `departments.distribution.${i}`, message: say(`未知的部门 "${id}"；允许：${departmentIds.join(', ')}`, `unknown department "${id}"; allowed: ${departmentIds.join(', ')}`) });
-    }
-  });
+  for (const list of ['distribution', 'liaisonReceipt'] as const) {
+    config.departmentLists[list].forEach((id, i) => {
+      if (!(id in config.departments)) {
+        issues.push({ path: `departments.${list}.${i}`, message: say(`未知的部门 "${id}"；允许：${departmentIds.join(', ')}`, `unknown department "${id}"; allowed: ${departmentIds.join(', ')}`) });
+      }
+    });
+  }
   config.satisfaction.dimensions.forEach((d, i) => {
     if (!(d.department in config.departments)) {
       issues.push({
@@ -225,3 +228,4 @@ function checkVocabulary(config: Config, say: (zh: string, en: string) => string
   }
   return issues;
 }
+

@@ -4,6 +4,7 @@ import type { FormTemplate } from './form-template.js';
 import {
   capaView,
   complaintView,
+  customerListViews,
   liaisonViews,
   nextPeriod,
   orderView,
@@ -22,7 +23,7 @@ export interface FormJob {
 /**
  * Which records fill which form: a review form per non-standard order, a liaison sheet per change
  * or cancellation, the phone/fax log per year, a complaint record per complaint, a CAPA report
- * per complaint with a CAPA number, and survey forms for the next round.
+ * per complaint with a CAPA number, survey forms for the next round, and the customer list.
  */
 export function filledFormJobs(templates: readonly FormTemplate[], rules: RuleResults, ctx: ViewContext): FormJob[] {
   return templates.flatMap((template): FormJob[] => {
@@ -42,6 +43,8 @@ export function filledFormJobs(templates: readonly FormTemplate[], rules: RuleRe
         const period = current ? nextPeriod(current.period) : '';
         return [{ template, records: surveyInvitationViews(surveyCustomers(rules, ctx.asOf), period, ctx) }];
       }
+      case 'customer_list':
+        return [{ template, records: customerListViews(rules.orders, rules.complaints.map((s) => s.complaint), rules.satisfaction, ctx) }];
       case 'none':
         return [];
     }

@@ -23,7 +23,7 @@ const checks = z.strictObject({
    * categories (config vocabulary.categories), blank or filled.
    */
   more: z.strictObject({ from: z.string().min(1), before: z.string().optional() }).optional(),
-  /** On a filled form, an empty value is marked as missing. */
+  /** Kept for template compatibility: a record prints no tool marks, so an empty value stays a blank line. */
   required: z.boolean().default(false),
 });
 
@@ -36,7 +36,7 @@ const cell = z.union([
     value: text,
     align: align.default('left'),
     bold: z.boolean().default(false),
-    /** On a filled form, an empty value is marked as missing. */
+    /** Kept for template compatibility: a record prints no tool marks, so an empty value stays a blank line. */
     required: z.boolean().default(false),
   }),
   z.strictObject({ ...cellBase, area: text, height: z.number().positive(), caption: text.optional() }),
@@ -45,16 +45,21 @@ const cell = z.union([
 ]);
 export type TemplateCell = z.infer<typeof cell>;
 
+/** Starts the section on a new page (a two-page record broken where its parts meet). */
+const pageBreakBefore = z.boolean().default(false);
+
 const section = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('grid'),
     title: text.optional(),
+    pageBreakBefore,
     widths: z.array(width).min(1).max(12),
     rows: z.array(z.strictObject({ height: z.number().positive().optional(), cells: z.array(cell).min(1) })).min(1),
   }),
   z.strictObject({
     type: z.literal('table'),
     title: text.optional(),
+    pageBreakBefore,
     /** Dotted path of the view's array of rows. */
     items: z.string().min(1),
     columns: z
@@ -74,18 +79,17 @@ const section = z.discriminatedUnion('type', [
     extraRows: z.number().int().min(0).max(200).default(0),
     rowHeight: z.number().positive().default(22),
   }),
-  z.strictObject({ type: z.literal('paragraph'), text, size: z.enum(['note', 'body']).default('body') }),
+  /** A paragraph; one whose text fills to nothing is left out. */
+  z.strictObject({ type: z.literal('paragraph'), text, size: z.enum(['note', 'body', 'notice']).default('body') }),
   z.strictObject({
     type: z.literal('signatures'),
     items: z.array(z.strictObject({ label: text, name: text.optional(), date: text.optional() })).min(1).max(6),
   }),
-  /** The rules' findings about the record, in a red box; printed only when there are some. */
-  z.strictObject({ type: z.literal('findings'), title: text }),
 ]);
 export type TemplateSection = z.infer<typeof section>;
 
 /** The records a form can be filled from; "none" is blank only. */
-export const FORM_SOURCES = ['none', 'order', 'liaison', 'complaint', 'capa', 'phone_fax_log', 'survey_invitation'] as const;
+export const FORM_SOURCES = ['none', 'order', 'liaison', 'complaint', 'capa', 'phone_fax_log', 'survey_invitation', 'customer_list'] as const;
 export type FormSource = (typeof FORM_SOURCES)[number];
 
 export const formTemplateSchema = z.strictObject({
@@ -94,6 +98,11 @@ export const formTemplateSchema = z.strictObject({
   title: text,
   source: z.enum(FORM_SOURCES).default('none'),
   orientation: z.enum(['portrait', 'landscape']).default('portrait'),
+  /**
+   * Who the form is for: "internal" forms are controlled documents when blank and records when
+   * filled; a "customer" form (the survey) is handed to customers and carries no control marks.
+   */
+  audience: z.enum(['internal', 'customer']).default('internal'),
   /** Name of a filled form's file (made safe for any file system), e.g. "{{complaintNo}}". */
   fileName: z.string().default('{{id}}'),
   sections: z.array(section).min(1),

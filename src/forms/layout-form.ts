@@ -2,6 +2,7 @@ import type { CanvasElement, Column, Content, ContentTable, TableCell, TDocument
 import type { Lang } from '../model/lang.js';
 import { controlledFurniture, PAGE_MARGINS, type ControlledDocument } from '../render/pdf/controlled-page.js';
 import { FontSet, PRIMARY_FONT } from '../render/pdf/font-set.js';
+import { fitFontSize } from '../render/pdf/fit-text.js';
 import { MissingGlyphs, textNode } from '../render/pdf/text-node.js';
 import { fillText } from './fill-text.js';
 import type { FormTemplate, TemplateCell, TemplateSection, TemplateText } from './form-template.js';
@@ -11,8 +12,8 @@ import { valueAt } from './view-path.js';
 export type FormView = Readonly<Record<string, unknown>> & {
   /** True on a form filled from data: empty required tick boxes are then marked. */
   readonly filled: boolean;
-  /** Messages of the rules' findings about the record, for a "findings" section. */
-  readonly findings?: readonly string[];
+  /** Printed across every page (待补 on the blank of a record the data shows missing). */
+  readonly watermark?: string;
 };
 
 export interface FormLayoutOptions {
@@ -27,10 +28,12 @@ const A4 = { width: 595.28, height: 841.89 };
 const LABEL_FILL = '#eef1f5';
 const RED = '#c00000';
 const LINE = '#000000';
-/** Writing space for a handwritten value: 7 mm. */
-const MIN_ROW_HEIGHT = 20;
+/** Writing space for a handwritten value: at least 8 mm (22.7 pt). */
+export const MIN_ROW_HEIGHT = 23;
+/** Body text size of values and areas; long text shrinks down to MIN_TEXT_SIZE to fit its box. */
+const TEXT_SIZE = 10;
+const MIN_TEXT_SIZE = 7.5;
 
-const MISSING = { zh: '未填', en: 'missing' } as const;
 
 /**
  * Lays a form template out for one view (a record, or the empty view of a blank form) as a
@@ -45,7 +48,9 @@ export function layoutForm(template: FormTemplate, view: FormView, options: Form
   const missing = new MissingGlyphs();
   const context = new LayoutContext(lang, view, missing, contentWidth);
   const content: Content[] = template.sections.flatMap((section) => context.section(section));
-  const { header, footer } = controlledFurniture({ ...options.controlled, lang, contentWidth }, missing);
+  // A blank internal form is a controlled document; filled, it is a record; a customer's copy is neither.
+  const kind = template.audience === 'customer' ? 'customer' : view.filled ? 'record' : 'controlled';
+  const { header, footer } = controlledFurniture({ ...options.controlled, kind, lang, contentWidth }, missing);
   const stamp = new Date(`${options.asOf}T00:00:00Z`);
   return {
     definition: {
@@ -55,6 +60,7 @@ export function layoutForm(template: FormTemplate, view: FormView, options: Form
       header,
       footer,
       content,
+      ...(view.watermark ? { watermark: { text: view.watermark, font: PRIMARY_FONT, color: '#c00000', opacity: 0.18, bold: true, fontSize: 120 } } : {}),
       defaultStyle: { font: PRIMARY_FONT, fontSize: 10, lineHeight: 1.15 },
       info: {
         title: `${options.controlled.number} ${options.controlled.title}`,
@@ -88,21 +94,46 @@ class LayoutContext {
 
   section(section: TemplateSection): Content[] {
     switch (section.type) {
+      // A title stays with its grid, and with a short table: never alone at the foot of a page.
+      // A title stays with its grid: grids are kept whole on a page.
       case 'grid':
-        return [...this.title(section.title), this.grid(section)];
-      case 'table':
-        return [...this.title(section.title), this.table(section)];
+        return this.breakBefore(section.pageBreakBefore, [{ stack: [...this.title(section.title), this.grid(section)], unbreakable: true }]);
+      case 'table': {
+        const table = this.table(section);
+        const keep = table.table.body.length <= KEEP_TOGETHER_ROWS;
+        return this.breakBefore(section.pageBreakBefore, keep ? [{ stack: [...this.title(section.title), table], unbreakable: true }] : [...this.title(section.title), table]);
+      }
       case 'paragraph':
-        return [this.text(this.fill(section.text), { fontSize: section.size === 'note' ? 8.5 : 10, margin: [0, 4, 0, 4], color: section.size === 'note' ? '#333333' : LINE })];
+        return this.paragraph(section.text, section.size);
       case 'signatures':
         return [this.signatures(section.items)];
-      case 'findings':
-        return this.findings(section.title);
     }
   }
 
+  private breakBefore(pageBreak: boolean, content: Content[]): Content[] {
+    if (!pageBreak || content.length === 0) return content;
+    return [{ stack: content, pageBreak: 'before' } as Content];
+  }
+
   private title(title: TemplateText | undefined): Content[] {
-    return title === undefined ? [] : [this.text(this.fill(title), { bold: true, fontSize: 10.5, margin: [0, 5, 0, 3] })];
+    return title === undefined ? [] : [{ ...this.text(this.fill(title), { bold: true, fontSize: 10.5, margin: [0, 5, 0, 3] }) }];
+  }
+
+  /** A paragraph, left out when its text fills to nothing; a "notice" is boxed. */
+  private paragraph(text: TemplateText, size: 'note' | 'body' | 'notice'): Content[] {
+    const filled = this.fill(text).trim();
+    if (filled === '') return [];
+    if (size === 'notice') {
+      return [
+        {
+          table: { widths: ['*'], body: [[this.text(filled, { fontSize: 9.5, bold: true, color: RED })]] },
+          layout: { hLineColor: () => RED, vLineColor: () => RED, hLineWidth: () => 1, vLineWidth: () => 1, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 4, paddingBottom: () => 4 },
+          margin: [0, 0, 0, 6],
+        },
+      ];
+    }
+    const fontSize = size === 'note' ? 8.5 : TEXT_SIZE;
+    return [this.text(filled, { fontSize: fitFontSize(filled, this.contentWidth, fontSize, { minSize: fontSize - 1 }), margin: [0, 4, 0, 4], color: size === 'note' ? '#333333' : LINE })];
   }
 
   /** A grid of cells with spans; pdfmake wants placeholders where a span covers a position. */
@@ -127,7 +158,7 @@ class LayoutContext {
         const span = Math.min(cell.span, columns - c);
         for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < span; dc++) if (dr > 0 || dc > 0) covered.add(`${r + dr},${c + dc}`);
         const inner = spanWidth(widths, c, span);
-        cells.push({ ...(this.cell(cell, inner) as object), ...(span > 1 ? { colSpan: span } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) } as TableCell);
+        cells.push({ ...(this.cell(cell, inner, row.height ?? MIN_ROW_HEIGHT) as object), ...(span > 1 ? { colSpan: span } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) } as TableCell);
         for (let k = 1; k < span; k++) cells.push({});
         c += span;
       }
@@ -143,17 +174,25 @@ class LayoutContext {
     };
   }
 
-  private cell(cell: TemplateCell, width: number): TableCell {
-    if ('label' in cell) return { ...this.text(this.fill(cell.label), { fontSize: 9.5, margin: [0, 2, 0, 0] }), fillColor: LABEL_FILL };
+  private cell(cell: TemplateCell, width: number, height: number): TableCell {
+    if ('label' in cell) {
+      const label = this.fill(cell.label);
+      return { ...this.text(label, { fontSize: fitFontSize(label, width - SLACK, 9.5, { minSize: 7, maxLines: linesIn(height, 9.5) }), margin: [0, 2, 0, 0] }), fillColor: LABEL_FILL };
+    }
     if ('value' in cell) {
       const value = this.fill(cell.value);
-      if (value === '' && cell.required && this.view.filled) return this.text(MISSING[this.lang], { color: RED, bold: true, margin: [0, 2, 0, 0] });
-      return this.text(value, { alignment: cell.align, bold: cell.bold, margin: [0, 2, 0, 0] });
+      return this.text(value, { alignment: cell.align, bold: cell.bold, fontSize: fitFontSize(value, width - SLACK, TEXT_SIZE, { bold: cell.bold, minSize: MIN_TEXT_SIZE, maxLines: linesIn(height, TEXT_SIZE) }), margin: [0, 2, 0, 0] });
     }
     if ('area' in cell) {
       const stack: Content[] = [];
-      if (cell.caption !== undefined) stack.push(this.text(this.fill(cell.caption), { fontSize: 9, bold: true, margin: [0, 0, 0, 2] }));
-      stack.push(this.text(this.fill(cell.area)));
+      const caption = cell.caption === undefined ? '' : this.fill(cell.caption);
+      if (caption !== '') stack.push(this.text(caption, { fontSize: fitFontSize(caption, width - SLACK, 9, { bold: true, minSize: 7 }), bold: true, margin: [0, 0, 0, 2] }));
+      // Text shrinks to stay inside the writing box, so a filled record keeps its pages.
+      const area = this.fill(cell.area);
+      const room = cell.height - 6 - (caption === '' ? 0 : 13);
+      const size = fitFontSize(area, width - SLACK, TEXT_SIZE, { minSize: MIN_TEXT_SIZE, maxLines: Math.max(1, Math.floor(room / (TEXT_SIZE * 1.2))) });
+      const lines = Math.max(1, Math.floor(room / (size * 1.2)));
+      stack.push(this.text(area, { fontSize: fitFontSize(area, width - SLACK, size, { minSize: MIN_TEXT_SIZE, maxLines: lines }) }));
       return { stack };
     }
     if ('checks' in cell) return this.checks(cell.checks, this.view, width);
@@ -170,7 +209,7 @@ class LayoutContext {
     const items: { columns: Column[]; width: number }[] = this.optionsOf(spec).map((option) => {
       // A company's own label is printed as it is, never read as a template.
       const label = 'own' in option ? option.label : this.fill(option.label);
-      const labelWidth = Math.min(fonts.measure(label, 10) + 3.5, Math.max(20, width - BOX_WIDTH));
+      const labelWidth = Math.min(fonts.measure(label, TEXT_SIZE) + 3.5, Math.max(20, width - BOX_WIDTH));
       return {
         width: BOX_WIDTH + labelWidth + OPTION_GAP,
         columns: [
@@ -179,10 +218,6 @@ class LayoutContext {
         ],
       };
     });
-    if (spec.required && this.view.filled && (value === null || value === undefined || value === '')) {
-      const word = MISSING[this.lang];
-      items.push({ width: fonts.measure(word, 10, true) + 2, columns: [{ ...this.text(word, { color: RED, bold: true }), width: fonts.measure(word, 10, true) + 2, margin: [0, 1, 0, 0] }] });
-    }
     const lines: Column[][] = [[]];
     let used = 0;
     for (const item of items) {
@@ -215,14 +250,18 @@ class LayoutContext {
     const widths = resolveWidths(section.columns.map((c) => c.width), this.contentWidth);
     const list = valueAt(this.view, section.items);
     const items = Array.isArray(list) ? list : [];
-    const header: TableCell[] = section.columns.map((col) => ({ ...this.text(this.fill(col.header), { bold: true, fontSize: 9.5, alignment: 'center' }), fillColor: LABEL_FILL }));
+    const header: TableCell[] = section.columns.map((col, k) => {
+      const text = this.fill(col.header);
+      return { ...this.text(text, { bold: true, fontSize: fitFontSize(text, widths[k]! - SLACK, 9.5, { bold: true, minSize: 7 }), alignment: 'center' }), fillColor: LABEL_FILL };
+    });
     const body: TableCell[][] = [header];
     items.forEach((item, i) => {
       const context = { ...(item as object), no: i + 1, view: this.view };
       body.push(
         section.columns.map((col, k) => {
           if (col.checks) return this.checks(col.checks, context, widths[k]!) as TableCell;
-          return this.text(col.value === undefined ? '' : this.fill(col.value, context), { alignment: col.align, fontSize: 9.5 });
+          const text = col.value === undefined ? '' : this.fill(col.value, context);
+          return this.text(text, { alignment: col.align, fontSize: fitFontSize(text, widths[k]! - SLACK, 9.5, { minSize: MIN_TEXT_SIZE, maxLines: linesIn(section.rowHeight, 9.5) }) });
         }),
       );
     });
@@ -234,7 +273,7 @@ class LayoutContext {
       );
     }
     return {
-      table: { headerRows: 1, dontBreakRows: true, widths, body, heights: body.map((_, row) => (row === 0 ? 20 : section.rowHeight)) },
+      table: { headerRows: 1, dontBreakRows: true, widths, body, heights: body.map((_, row) => (row === 0 ? 20 : Math.max(MIN_ROW_HEIGHT, section.rowHeight))) },
       layout: gridLines(),
       margin: [0, 0, 0, 4],
     };
@@ -242,44 +281,38 @@ class LayoutContext {
 
   private signatures(items: readonly { label: TemplateText; name?: TemplateText | undefined; date?: TemplateText | undefined }[]): Content {
     const dateWord = this.lang === 'zh' ? '日期' : 'Date';
+    const colon = this.lang === 'zh' ? '：' : ': ';
     return {
       columns: items.map((item) => {
         const name = item.name === undefined ? '' : this.fill(item.name);
         const date = item.date === undefined ? '' : this.fill(item.date);
         return {
           stack: [
-            this.text(`${this.fill(item.label)}：${name || '______________'}`, { margin: [0, 0, 0, 6] }),
-            this.text(`${dateWord}：${date || '______________'}`),
+            this.text(`${this.fill(item.label)}${colon}${name || '______________'}`, { margin: [0, 0, 0, 6] }),
+            this.text(`${dateWord}${colon}${date || '______________'}`),
           ],
         };
       }),
       columnGap: 10,
-      margin: [0, 12, 0, 4],
+      margin: [0, 8, 0, 0],
+      unbreakable: true,
     };
   }
+}
 
-  /** The rules' findings about this record in a red-ruled box; nothing on a blank form. */
-  private findings(title: TemplateText): Content[] {
-    const findings = this.view.findings ?? [];
-    if (findings.length === 0) return [];
-    return [
-      {
-        table: {
-          widths: ['*'],
-          body: [[{ stack: [this.text(this.fill(title), { bold: true, color: RED, margin: [0, 0, 0, 3] }), ...findings.map((f) => this.text(`• ${f}`, { color: RED, fontSize: 9 }))] }]],
-        },
-        layout: { hLineColor: () => RED, vLineColor: () => RED, hLineWidth: () => 1, vLineWidth: () => 1, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 4, paddingBottom: () => 4 },
-        margin: [0, 6, 0, 0],
-        unbreakable: true,
-      },
-    ];
-  }
+/** Lines of text at `size` that a row of `height` holds without growing (cell padding 3 + 3, margin 2). */
+function linesIn(height: number, size: number): number {
+  return Math.max(1, Math.floor((height - 8) / (size * 1.2)));
 }
 
 /** Cell padding (left + right) and rule width of the grid layout below. */
 const PADDING = 4;
 const RULE = 0.7;
 const BOX_WIDTH = 11;
+/** A table of up to this many rows (header included) is kept on one page with its title. */
+const KEEP_TOGETHER_ROWS = 15;
+/** Measured widths and the engine's differ by rounding; keep this much in hand. */
+const SLACK = 1;
 const OPTION_GAP = 8;
 
 /**

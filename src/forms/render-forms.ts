@@ -3,6 +3,7 @@ import type { Lang } from '../model/lang.js';
 import { renderPdf } from '../render/pdf/pdf-engine.js';
 import { PAGE_MARGINS } from '../render/pdf/controlled-page.js';
 import { PRIMARY_FONT } from '../render/pdf/font-set.js';
+import { fitFontSize } from '../render/pdf/fit-text.js';
 import { MissingGlyphs, textNode } from '../render/pdf/text-node.js';
 import { mergePdfs, pdfPageCount } from '../render/pdf/merge-pdfs.js';
 import type { FormJob } from './form-jobs.js';
@@ -13,7 +14,7 @@ import { uniqueFileNames, safeFileName } from './file-names.js';
 import { layoutForm } from './layout-form.js';
 import { defaultThreads, runJobs } from '../workers/worker-pool.js';
 import type { RenderTask } from './render-task.js';
-import { controlledFor, type FormRenderContext } from './render-form.js';
+import { controlledDocument, controlledFor, type FormRenderContext } from './render-form.js';
 
 /** Receives each finished file (path relative to the output folder); the caller writes it. */
 export type EmitFile = (relativePath: string, bytes: Buffer) => void;
@@ -24,53 +25,106 @@ export type GlyphReport = { file: string; chars: string[] }[];
 type FormView = Parameters<typeof layoutForm>[1];
 
 /** Lays a form out (pdfmake annotates the nodes it lays out, so each render needs a fresh layout). */
-function layout(template: FormTemplate, view: FormView, ctx: FormRenderContext) {
-  return layoutForm(template, view, { lang: ctx.lang, asOf: ctx.asOf, controlled: controlledFor(template, ctx) });
+function layout(template: FormTemplate, view: FormView, ctx: FormRenderContext, packFirstPage?: number) {
+  const controlled = controlledFor(template, ctx);
+  return layoutForm(template, view, { lang: ctx.lang, asOf: ctx.asOf, controlled: packFirstPage === undefined ? controlled : { ...controlled, packFirstPage } });
 }
 
 /** The file name of a blank form: its number and title, e.g. "QR-XS-06 客户投诉处理记录表.pdf". */
 export function blankFormFileName(template: FormTemplate, ctx: FormRenderContext): string {
   const c = controlledFor(template, ctx);
-  return `${safeFileName(`${c.number} ${c.title}`.trim())}.pdf`;
+  // "Phone / Fax Log" reads as "Phone-Fax Log", not "Phone _ Fax Log".
+  return `${safeFileName(`${c.number} ${c.title.replace(/\s+\/\s+/g, '-')}`.trim())}.pdf`;
 }
 
 const PACK = {
-  zh: { title: '受控表单打印包', file: '受控表单打印包.pdf', columns: ['序号', '表单编号', '表单名称', '版本/版次', '生效日期', '保存期限', '页码'], date: '打印日期' },
-  en: { title: 'Controlled forms print pack', file: 'Controlled forms print pack.pdf', columns: ['No.', 'Form No.', 'Title', 'Version', 'Effective', 'Retention', 'Page'], date: 'Printed' },
+  zh: {
+    title: '受控表单打印包',
+    file: '受控表单打印包.pdf',
+    contents: '目录',
+    columns: ['序号', '表单编号', '表单名称', '版本/版次', '生效日期', '保存期限', '页码'],
+    date: '打印日期',
+    report: '见报告',
+    notInPack: '未含',
+  },
+  en: {
+    title: 'Controlled forms print pack',
+    file: 'Controlled forms print pack.pdf',
+    contents: 'Contents',
+    columns: ['No.', 'Form No.', 'Title', 'Version', 'Effective', 'Retention', 'Page'],
+    date: 'Printed',
+    report: 'report',
+    notInPack: 'not in pack',
+  },
 } as const satisfies Record<Lang, unknown>;
+
+/** Columns of the contents page: no., number, title, version, effective, retention, page. */
+const CONTENTS_WIDTHS = [28, 62, '*', 52, 62, 52, 52] as const;
+
+/** Register ids that are reports rather than forms to print blank. */
+const REPORT_IDS = new Set(['satisfaction_report']);
 
 /**
  * Blank controlled forms: one PDF per form, and one print pack of them all behind a contents page
- * that lists number, title, version, effective date, retention and page.
+ * that lists every form of the register with number, title, version, effective date, retention
+ * and its page in the pack. In the pack each form's footer adds the pack's page number to its own
+ * 第 X 页 共 Y 页, and the PDF outline has a bookmark per form.
  */
 export async function renderBlankForms(templates: readonly FormTemplate[], ctx: FormRenderContext, views: ViewContext, emit: EmitFile, folder = ''): Promise<GlyphReport> {
   const report: GlyphReport = [];
-  const pdfs: Buffer[] = [];
+  const pageCounts: number[] = [];
   for (const template of templates) {
     const { definition, missingGlyphs } = layout(template, blankView(template.source, views), ctx);
     const pdf = await renderPdf(definition);
     const file = `${folder}${blankFormFileName(template, ctx)}`;
     emit(file, pdf);
     if (missingGlyphs.length > 0) report.push({ file, chars: missingGlyphs });
-    pdfs.push(pdf);
+    pageCounts.push(pdfPageCount(pdf));
   }
-  if (pdfs.length > 0) {
-    const contents = await renderPdf(contentsPage(templates, pdfs.map(pdfPageCount), ctx));
-    emit(`${folder}${PACK[ctx.lang].file}`, mergePdfs([contents, ...pdfs], { title: PACK[ctx.lang].title, author: ctx.config.company.name?.[ctx.lang] ?? '', date: ctx.asOf }));
+  if (templates.length === 0) return report;
+  // The contents may take more than one page when the register is long: lay it out until its length settles.
+  let contentsPages = 1;
+  let contents = await renderPdf(contentsPage(templates, pageCounts, contentsPages, ctx));
+  while (pdfPageCount(contents) !== contentsPages) {
+    contentsPages = pdfPageCount(contents);
+    contents = await renderPdf(contentsPage(templates, pageCounts, contentsPages, ctx));
   }
+  const packed: Buffer[] = [];
+  let page = contentsPages + 1;
+  for (const [i, template] of templates.entries()) {
+    packed.push(await renderPdf(layout(template, blankView(template.source, views), ctx, page).definition));
+    page += pageCounts[i]!;
+  }
+  const t = PACK[ctx.lang];
+  const outline = [{ title: t.contents, document: 0 }, ...templates.map((template, i) => ({ title: outlineTitle(template, ctx), document: i + 1 }))];
+  emit(`${folder}${t.file}`, mergePdfs([contents, ...packed], { title: t.title, author: ctx.config.company.name?.[ctx.lang] ?? '', date: ctx.asOf, outline }));
   return report;
 }
 
-function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly number[], ctx: FormRenderContext): TDocumentDefinitions {
+/** A form's bookmark: its number and title. */
+function outlineTitle(template: FormTemplate, ctx: FormRenderContext): string {
+  const c = controlledFor(template, ctx);
+  return `${c.number} ${c.title}`.trim();
+}
+
+function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly number[], contentsPages: number, ctx: FormRenderContext): TDocumentDefinitions {
   const t = PACK[ctx.lang];
   const missing = new MissingGlyphs();
-  let page = 2;
-  const rows = templates.map((template, i) => {
-    const c = controlledFor(template, ctx);
-    const entry = ctx.config.forms[template.id];
-    const row = [String(i + 1), c.number, c.title, c.version, entry?.effectiveDate ?? '', c.retention, String(page)].map((s) => textNode(s, { fontSize: 10 }, missing));
+  const firstPage = new Map<string, number>();
+  let page = contentsPages + 1;
+  templates.forEach((template, i) => {
+    firstPage.set(template.id, page);
     page += pageCounts[i]!;
-    return row;
+  });
+  // Every form of the register, then any template the register does not know.
+  const ids = [...Object.keys(ctx.config.forms), ...templates.map((x) => x.id).filter((id) => !(id in ctx.config.forms))];
+  const rows = ids.map((id, i) => {
+    const template = templates.find((x) => x.id === id);
+    const entry = ctx.config.forms[id];
+    const c = template ? controlledFor(template, ctx) : controlledDocument(id, entry?.title?.[ctx.lang] ?? id, ctx);
+    const where = firstPage.get(id);
+    const pageText = where !== undefined ? String(where) : REPORT_IDS.has(id) ? t.report : t.notInPack;
+    return [String(i + 1), c.number, c.title, c.version, entry?.effectiveDate ?? '', c.retention, pageText].map((s, k) => textNode(s, { fontSize: CONTENTS_WIDTHS[k] === '*' ? 10 : fitFontSize(s, (CONTENTS_WIDTHS[k] as number) - 1, 10, { maxLines: 1 }) }, missing));
   });
   const stamp = new Date(`${ctx.asOf}T00:00:00Z`);
   return {
@@ -82,13 +136,16 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
       margin: [PAGE_MARGINS[0], 36, PAGE_MARGINS[2], 0],
       stack: [textNode(ctx.config.company.name?.[ctx.lang] ?? '', { fontSize: 11, bold: true }, missing), textNode(t.title, { fontSize: 18, bold: true, alignment: 'center', margin: [0, 8, 0, 0] }, missing)],
     }),
-    footer: () => ({ margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0], ...textNode(`${t.date}：${ctx.asOf}`, { fontSize: 8.5 }, missing) }),
+    footer: (current: number) => ({
+      margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
+      columns: [textNode(`${t.date}：${ctx.asOf}`, { fontSize: 8.5 }, missing), textNode(String(current), { fontSize: 8.5, alignment: 'right' }, missing)],
+    }),
     content: [
       {
         table: {
           headerRows: 1,
-          widths: [28, 62, '*', 52, 62, 52, 32],
-          body: [t.columns.map((h) => ({ ...textNode(h, { bold: true, fontSize: 9.5, alignment: 'center' as const }, missing), fillColor: '#eef1f5' })), ...rows],
+          widths: [...CONTENTS_WIDTHS],
+          body: [t.columns.map((h, k) => ({ ...textNode(h, { bold: true, fontSize: CONTENTS_WIDTHS[k] === '*' ? 9.5 : fitFontSize(h, (CONTENTS_WIDTHS[k] as number) - 1, 9.5, { bold: true, maxLines: 1 }), alignment: 'center' as const }, missing), fillColor: '#eef1f5' })), ...rows],
         },
       },
     ],
@@ -140,7 +197,9 @@ export async function renderFilledForms(
   }, threads);
   for (const { job, files } of fileLists) {
     const title = controlledFor(job.template, ctx).title;
-    emit(`forms/${job.template.id}.pdf`, mergePdfs(files.map((f) => rendered.get(f)!), { title, author: ctx.config.company.name?.[ctx.lang] ?? '', date: ctx.asOf }));
+    // One bookmark per record, named by its id, so a 118-record file can be navigated.
+    const outline = job.records.map((r, i) => ({ title: r.id, document: i }));
+    emit(`forms/${job.template.id}.pdf`, mergePdfs(files.map((f) => rendered.get(f)!), { title, author: ctx.config.company.name?.[ctx.lang] ?? '', date: ctx.asOf, outline }));
   }
   return report.sort((a, b) => (a.file < b.file ? -1 : 1));
 }

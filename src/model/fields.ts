@@ -106,6 +106,24 @@ export const ORDER_FIELDS = [
   field('cancel_notice', '取消联络单号', [], 'Cancel Notice No', 'text'),
   field('phone_log_no', '电话传真记录编号', [], 'Phone/Fax Log No', 'text'),
   field('remarks', '备注', [], 'Remarks', 'text'),
+  // Optional columns that fill the forms (issue 11): the requirements 5.3.1.1–5.3.1.2 names, the
+  // QA sign-off of 5.3.2.2, the conclusion, the log entry's contact, and a change's content.
+  field('price_terms', '价格要求', ['单价', '价格条款'], 'Price Terms', 'text'),
+  field('packaging', '包装要求', ['包装方式'], 'Packaging', 'text'),
+  field('transport', '运输要求', ['运输方式'], 'Transport', 'text'),
+  field('service_requirements', '服务要求', [], 'Service Requirements', 'text'),
+  field('special_requirements', '特殊要求', ['特殊规格', '材料要求'], 'Special Requirements', 'text'),
+  field('standards', '执行标准', ['适用标准', '产品标准'], 'Standards', 'text'),
+  field('legal_requirements', '法律法规要求', ['法规要求'], 'Legal Requirements', 'text'),
+  field('signoff_qa', '品质部签字', [], 'QA Sign-off', 'text'),
+  field('review_conclusion', '评审结论', [], 'Review Conclusion', 'text'),
+  field('contact', '联系人', ['客户联系人'], 'Contact', 'text'),
+  field('contact_phone', '联系电话', ['电话'], 'Phone', 'text'),
+  field('change_before', '变更前', ['变更前内容'], 'Before Change', 'text'),
+  field('change_after', '变更后', ['变更后内容'], 'After Change', 'text'),
+  field('change_reason', '变更原因', [], 'Change Reason', 'text'),
+  field('cancel_reason', '取消原因', [], 'Cancel Reason', 'text'),
+  field('customer_reply', '回复客户', ['答复客户内容'], 'Reply to Customer', 'text'),
 ];
 
 /** The orders columns' ids, derived from the table: a misspelt id does not compile. */
@@ -141,6 +159,23 @@ export const COMPLAINT_FIELDS = [
   field('escalated', '是否上报', ['上报管理层'], 'Escalated', 'yesno'),
   field('verified_by', '验证人', [], 'Verified By', 'text'),
   field('verified_at', '验证日期', [], 'Verified', 'date'),
+  // Optional columns that fill the complaint record and the CAPA report (issue 11; 5.8.3, 5.9).
+  field('order_no', '关联订单号', ['相关订单号', '投诉订单号'], 'Related Order No', 'text'),
+  field('contact', '联系人', ['客户联系人'], 'Contact', 'text'),
+  field('contact_phone', '联系电话', ['电话'], 'Phone', 'text'),
+  field('customer_request', '客户要求', ['客户诉求'], 'Customer Request', 'text'),
+  field('containment', '临时措施', ['围堵措施', '应急措施'], 'Containment', 'text'),
+  field('preventive_action', '预防措施', [], 'Preventive Action', 'text'),
+  field('action_due', '措施完成期限', ['要求完成日期'], 'Action Due', 'date'),
+  field('capa_team', '改进小组', ['小组成员'], 'CAPA Team', 'text'),
+  field('return_reason', '退货原因', [], 'Return Reason', 'text'),
+  field('inspection_result', '退货检验结果', ['检验结果'], 'Inspection Result', 'text'),
+  field('disposal', '处置方式', ['退货处置'], 'Disposal', 'text'),
+  field('reply_method', '答复方式', [], 'Reply Method', 'text'),
+  field('customer_accepted', '客户接受', ['客户是否接受'], 'Customer Accepted', 'yesno'),
+  field('doc_revision', '文件修订', ['相关文件修订'], 'Document Revision', 'text'),
+  field('verification_result', '验证结果', [], 'Verification Result', 'text'),
+  field('verification_effective', '验证结论', ['措施有效'], 'Verification Effective', 'yesno'),
 ];
 
 /**

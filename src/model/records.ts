@@ -55,6 +55,24 @@ export interface Order {
   readonly cancelNotice: string | null;
   readonly phoneLogNo: string | null;
   readonly remarks: string | null;
+  /** Optional columns that fill the forms (null when the ledger has none). */
+  readonly priceTerms: string | null;
+  readonly packaging: string | null;
+  readonly transport: string | null;
+  readonly serviceRequirements: string | null;
+  readonly specialRequirements: string | null;
+  readonly standards: string | null;
+  readonly legalRequirements: string | null;
+  readonly signoffQa: string | null;
+  /** As written, e.g. 接单 / 有条件接单 / 不接单. */
+  readonly reviewConclusion: string | null;
+  readonly contact: string | null;
+  readonly contactPhone: string | null;
+  readonly changeBefore: string | null;
+  readonly changeAfter: string | null;
+  readonly changeReason: string | null;
+  readonly cancelReason: string | null;
+  readonly customerReply: string | null;
   readonly provenance: Provenance;
 }
 
@@ -97,6 +115,23 @@ export interface Complaint {
   readonly escalated: boolean | null;
   readonly verifiedBy: string | null;
   readonly verifiedAt: IsoDate | null;
+  /** Optional columns that fill the complaint record and the CAPA report (null when absent). */
+  readonly orderNo: string | null;
+  readonly contact: string | null;
+  readonly contactPhone: string | null;
+  readonly customerRequest: string | null;
+  readonly containment: string | null;
+  readonly preventiveAction: string | null;
+  readonly actionDue: IsoDate | null;
+  readonly capaTeam: string | null;
+  readonly returnReason: string | null;
+  readonly inspectionResult: string | null;
+  readonly disposal: string | null;
+  readonly replyMethod: string | null;
+  readonly customerAccepted: boolean | null;
+  readonly docRevision: string | null;
+  readonly verificationResult: string | null;
+  readonly verificationEffective: boolean | null;
   readonly provenance: Provenance;
 }
 

@@ -167,7 +167,7 @@ export class Session {
         const writer = createFileWriter(this.workspace.output);
         const logo = await registerLogo(config);
         const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
-        await renderBlankForms(templates, { config, lang, asOf: state.asOf, logo: logo?.name ?? null }, { config, lang, asOf: state.asOf, findingsFor: () => [] }, (file, bytes) => void writer.write(file, bytes), 'forms/blank/');
+        await renderBlankForms(templates, { config, lang, asOf: state.asOf, logo: logo?.name ?? null }, { config, lang, asOf: state.asOf }, (file, bytes) => void writer.write(file, bytes), 'forms/blank/');
         return writer.written.map((f) => f.path);
       } finally {
         release();

@@ -100,6 +100,42 @@ describe('qmsdoc build on the bundled sample', () => {
     }
   });
 
+  it('prints records with no audit note, no control stamp, and no sign date the ledger does not give', async () => {
+    for (const file of ['forms/complaint_record.pdf', 'forms/order_review.pdf', 'forms/liaison.pdf', 'forms/capa_report.pdf']) {
+      const text = (await pdfPages(readFileSync(path.join(first, file)))).join('\n');
+      expect(text, file).not.toContain('内审提示');
+      expect(text, file).not.toContain('受控');
+    }
+    // HT-2025-026: signed by three departments, no sign dates in the ledger: the date column stays empty.
+    const review = (await pdfPages(readFileSync(path.join(first, 'forms/order_review/HT-2025-026.pdf')))).join('\n');
+    expect(review).toMatch(/评审日期 +2025-06-05/);
+    expect(review).toMatch(/供销部 +\S+\n品质部 +\S+\n行政财务部 +\S+\n业务部 +\S+\n/);
+    expect(review).toMatch(/价格 +含税单价按报价单 BJ-2025-026/);
+  });
+
+  it('prints a missing cancellation sheet only as a blank marked 待补, never as a numbered record', async () => {
+    const files = filesUnder(first).filter((f) => f.startsWith('forms/liaison/'));
+    expect(files).toContain('forms/liaison/HT-2025-050-cancel-待补.pdf');
+    expect(files).not.toContain('forms/liaison/HT-2025-050-cancel.pdf');
+    const [page] = await pdfPages(readFileSync(path.join(first, 'forms/liaison/HT-2025-050-cancel-待补.pdf')));
+    expect(page).toContain('待补记录：截至 2025-12-31，台账中订单 HT-2025-050 的取消（2025-10-27）没有联络单号');
+    expect(page).toMatch(/联络单号 +发出日期\n/);
+  });
+
+  it('bookmarks every record of a combined file, and fills the customer list from all three datasets', async () => {
+    const { openPdf } = await import('../helpers/pdf.js');
+    const doc = await openPdf(readFileSync(path.join(first, 'forms/complaint_record.pdf')));
+    const outline = (await doc.getOutline()) ?? [];
+    const records = filesUnder(first).flatMap((f) => (f.startsWith('forms/complaint_record/') ? [path.basename(f, '.pdf')] : []));
+    expect(outline.map((o) => o.title).sort()).toEqual(records);
+    const list = (await pdfPages(readFileSync(path.join(first, 'forms/customer_list/2025-12-31.pdf')))).join('\n');
+    const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
+    expect(list).toContain('客户一览表');
+    expect(list).toMatch(/1 +\S+有限公司 +2025-\d\d-\d\d +2025-\d\d-\d\d +\d+ +\d+ +\d+\.\d +(非常满意|满意|不满意|非常不满意) +2025H\d/);
+    const orderCounts = [...list.matchAll(/有限公司 +(?:2025-\d\d-\d\d +2025-\d\d-\d\d +)?(\d+) +(\d+)/g)].map((m) => Number(m[1]));
+    expect(orderCounts.reduce((a, b) => a + b, 0)).toBe(summary.orders.total);
+  });
+
   it('writes a monthly complaint pack for every month of the data, the management review and the audit readiness report', () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
     const reports = filesUnder(first).filter((f) => f.startsWith('reports/'));
@@ -256,14 +292,23 @@ describe('qmsdoc forms --blank', () => {
     expect(stdout).toContain('Wrote:');
     const [page] = await pdfPages(readFileSync(path.join(out, 'QR-XS-06 Customer Complaint Handling Record.pdf')));
     expect(page).toContain('Form No.: QR-XS-06');
-    expect(page).toContain('Page 1 of 1');
+    expect(page).toContain('Page 1 of 2');
+  });
+
+  it('writes the customer list QR-XS-08 blank with --form customer_list', async () => {
+    const out = tempFolder();
+    const { code } = await run(['forms', '--blank', '--form', 'customer_list', '--output', out, '--as-of', '2025-12-31']);
+    expect(code).toBe(0);
+    expect(filesUnder(out)).toEqual(['QR-XS-08 客户一览表.pdf', '受控表单打印包.pdf']);
+    const [page] = await pdfPages(readFileSync(path.join(out, 'QR-XS-08 客户一览表.pdf')));
+    expect(page).toMatch(/序号 +客户名称 +首次订单 +最近订单 +订单数 +投诉数 +满意度得分 +满意度等级/);
   });
 
   it('stops with exit 2 and the known ids for an unknown form, and without --blank', async () => {
     const out = tempFolder();
     const unknown = await run(['forms', '--blank', '--form', 'invoice', '--output', out]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^qmsdoc: 没有表单 "invoice"；可选：capa_report, complaint_record, liaison, order_review, phone_fax_log, satisfaction_survey, shipping_notice\n$/);
+    expect(unknown.stderr).toMatch(/^qmsdoc: 没有表单 "invoice"；可选：capa_report, complaint_record, customer_list, liaison, order_review, phone_fax_log, satisfaction_survey, shipping_notice\n$/);
     const noBlank = await run(['forms', '--output', out]);
     expect(noBlank).toMatchObject({ code: 2, stderr: 'qmsdoc: forms needs --blank (filled forms are written by `qmsdoc build`)\n' });
   });

@@ -74,7 +74,7 @@ describe('configuration', () => {
     expect([c.goals.surveyMean, c.goalSources.surveyMean.en]).toEqual([88, 'Quality objectives']);
     expect(c.objectives.find((o) => o.metric === 'satisfaction_mean')).toMatchObject({ target: 88, source: { zh: '质量目标' } });
     expect(c.procedure).toEqual({ name: { zh: '销售与客户服务控制程序', en: '销售与客户服务控制程序' }, number: 'QP-XS-01', version: 'B/2' });
-    expect(c.departmentLists).toEqual({ distribution: ['sales', 'qa'], reviewSignoffs: ['sales', 'finance'] });
+    expect(c.departmentLists).toEqual({ distribution: ['sales', 'qa'], reviewSignoffs: ['sales', 'finance'], liaisonReceipt: ['operations', 'production', 'qa', 'purchasing', 'finance'] });
     expect(c.departments.quality_lab).toEqual({ zh: '检测中心', en: '检测中心' });
     expect(c.orders).toEqual({ reReviewAfterChange: 'all', logSources: ['phone', 'fax', 'tender'] });
     expect(issuesOf({ departments: { distribution: ['sales', 'nobody'] } }).map((i) => i.path)).toEqual(['departments.distribution.1']);
@@ -101,6 +101,20 @@ describe('configuration', () => {
     });
     expect(issues.map((i) => i.path)).toEqual(['satisfaction.dimensions.0.department', 'forms.new_form.number', 'headers.orders.order_number']);
     expect(issues[0]!.message).toContain('allowed: sales, qa, production');
+  });
+
+  it('takes the liaison receipt departments and the survey send date, and checks them', () => {
+    const result = resolveConfig({ departments: { liaisonReceipt: ['qa', 'gm'], lab: '实验室' }, satisfaction: { surveySendDate: 'periodEnd' } }, '/base');
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.config.departmentLists.liaisonReceipt).toEqual(['qa', 'gm']);
+    expect(result.config.departments['lab']).toEqual({ zh: '实验室', en: '实验室' });
+    expect(result.config.satisfaction.surveySendDate).toBe('periodEnd');
+    const defaults = resolveConfig(undefined, '/base');
+    if (!defaults.ok) throw new Error('defaults');
+    expect(defaults.config.departmentLists.liaisonReceipt).toContain('operations');
+    expect(defaults.config.satisfaction.surveySendDate).toBeNull();
+    expect(issuesOf({ departments: { liaisonReceipt: ['qa', 'nobody'] } }).map((i) => i.path)).toEqual(['departments.liaisonReceipt.1']);
+    expect(issuesOf({ departments: { liaisonReceipt: '品质部' } }).map((i) => i.path)).toEqual(['departments.liaisonReceipt']);
   });
 
   it('reports a file that is not JSON with its line and column', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { mergePdfs, pdfPageCount } from '../../src/render/pdf/merge-pdfs.js';
 import { FORMS_DIR, loadFormCatalogue, selectForms } from '../../src/forms/form-catalogue.js';
-import { blankView, complaintView, orderView, type ViewContext } from '../../src/forms/form-views.js';
+import { blankView, capaView, complaintView, customerListViews, liaisonViews, orderView, phoneFaxLogViews, surveyInvitationViews, type ViewContext } from '../../src/forms/form-views.js';
+import type { SatisfactionAnalysis } from '../../src/model/satisfaction.js';
 import { layoutForm } from '../../src/forms/layout-form.js';
 import { renderForm, type FormRenderContext } from '../../src/forms/render-form.js';
 import { renderBlankForms } from '../../src/forms/render-forms.js';
@@ -20,7 +21,7 @@ import { expectGolden } from '../helpers/golden.js';
 
 const { config } = loadConfig(path.join(PACKAGE_ROOT, 'input', 'qmsdoc.config.json'));
 const AS_OF = '2025-12-31';
-const views: ViewContext = { config, lang: 'zh', asOf: AS_OF, findingsFor: () => [] };
+const views: ViewContext = { config, lang: 'zh', asOf: AS_OF };
 const render: FormRenderContext = { config, lang: 'zh', asOf: AS_OF, logo: null };
 const catalogue = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
 const form = (id: string): FormTemplate => catalogue.find((t) => t.id === id)!;
@@ -39,7 +40,7 @@ describe('blank controlled forms', () => {
     await renderBlankForms(catalogue, render, views, (file, bytes) => pdfs.set(file, bytes));
   });
 
-  it('are the seven forms of the procedure, one PDF each named by number and title, plus the print pack', () => {
+  it('are the forms of the register, one PDF each named by number and title, plus the print pack', () => {
     expect([...pdfs.keys()]).toEqual([
       'QR-XS-01 电话传真收发记录表.pdf',
       'QR-XS-02 合同_订单评审表.pdf',
@@ -47,35 +48,53 @@ describe('blank controlled forms', () => {
       'QR-XS-04 客户满意度调查表.pdf',
       'QR-XS-06 客户投诉处理记录表.pdf',
       'QR-XS-07 出货通知单.pdf',
+      'QR-XS-08 客户一览表.pdf',
       'QR-PZ-01 纠正和预防措施报告.pdf',
       '受控表单打印包.pdf',
     ]);
   });
 
   it.each([
-    ['QR-XS-01 电话传真收发记录表.pdf', '电话传真收发记录表', 'QR-XS-01', 'A/0'],
-    ['QR-XS-02 合同_订单评审表.pdf', '合同/订单评审表', 'QR-XS-02', 'B/1'],
-    ['QR-XS-03 联络单.pdf', '联络单', 'QR-XS-03', 'A/0'],
-    ['QR-XS-04 客户满意度调查表.pdf', '客户满意度调查表', 'QR-XS-04', 'A/0'],
-    ['QR-XS-06 客户投诉处理记录表.pdf', '客户投诉处理记录表', 'QR-XS-06', 'A/0'],
-    ['QR-XS-07 出货通知单.pdf', '出货通知单', 'QR-XS-07', 'A/0'],
-    ['QR-PZ-01 纠正和预防措施报告.pdf', '纠正和预防措施报告', 'QR-PZ-01', 'A/0'],
-  ])('%s carries its controlled header and footer on one page', async (file, title, number, version) => {
-    const bytes = pdfs.get(file)!;
-    const pages = await pdfPages(bytes);
-    expect(pages).toHaveLength(1);
-    const text = pages[0]!;
-    expect(text).toContain('示例精密机械有限公司');
-    expect(text).toContain('受控');
-    expect(text).toContain(title);
-    expect(text).toContain(`表单编号：${number}`);
-    expect(text).toContain(`版本/版次：${version}`);
-    expect(text).toContain('发放号：__________');
-    expect(text).toContain('生效日期：2024-01-01');
-    expect(text).toMatch(/编制：_+ +日期：_+/);
-    expect(text).toContain('保存期限：3年');
-    expect(text).toContain('第 1 页 共 1 页');
-    expectAllGlyphs(text);
+    ['QR-XS-01 电话传真收发记录表.pdf', '电话传真收发记录表', 'QR-XS-01', 'A/0', 1],
+    ['QR-XS-02 合同_订单评审表.pdf', '合同/订单评审表', 'QR-XS-02', 'B/1', 2],
+    ['QR-XS-03 联络单.pdf', '联络单', 'QR-XS-03', 'A/0', 1],
+    ['QR-XS-06 客户投诉处理记录表.pdf', '客户投诉处理记录表', 'QR-XS-06', 'A/0', 2],
+    ['QR-XS-07 出货通知单.pdf', '出货通知单', 'QR-XS-07', 'A/0', 1],
+    ['QR-XS-08 客户一览表.pdf', '客户一览表', 'QR-XS-08', 'A/0', 1],
+    ['QR-PZ-01 纠正和预防措施报告.pdf', '纠正和预防措施报告', 'QR-PZ-01', 'A/0', 1],
+  ])('%s is a controlled document: stamp, header and approval footer on every page', async (file, title, number, version, pageCount) => {
+    const pages = await pdfPages(pdfs.get(file)!);
+    expect(pages).toHaveLength(pageCount);
+    pages.forEach((text, i) => {
+      expect(text).toContain('示例精密机械有限公司');
+      expect(text).toContain('受控');
+      expect(text).toContain(title);
+      expect(text).toContain(`表单编号：${number}`);
+      expect(text).toContain(`版本/版次：${version}`);
+      expect(text).toContain('发放号：__________');
+      expect(text).toMatch(number === 'QR-XS-08' ? /生效日期：_+/ : /生效日期：2024-01-01/);
+      expect(text).toMatch(/编制：_+ +日期：_+/);
+      expect(text).toContain('保存期限：3年');
+      expect(text).toContain(`第 ${i + 1} 页 共 ${pageCount} 页`);
+      expectAllGlyphs(text);
+    });
+  });
+
+  it('gives the customer a survey without control marks: no 受控, no approval block, no retention; the form number as an internal reference', async () => {
+    const [text] = await pdfPages(pdfs.get('QR-XS-04 客户满意度调查表.pdf')!);
+    expect(text).toContain('客户满意度调查表');
+    expect(text).not.toContain('受控');
+    expect(text).not.toMatch(/编制：|审核：|批准：/);
+    expect(text).not.toContain('保存期限');
+    expect(text).not.toContain('发放号');
+    expect(text).toContain('内部编号：QR-XS-04 A/0');
+  });
+
+  it('prints the company time limits on the blank complaint record, named as company limits with their source', async () => {
+    const text = (await pdfPages(pdfs.get('QR-XS-06 客户投诉处理记录表.pdf')!)).join('\n');
+    expect(text).toContain('公司规定的处理时限（公司设定，非程序条款；来源：qmsdoc 配置 complaints.limits）');
+    expect(text).toContain('受理至结案 18 个工作日');
+    expect(text).toContain('首次答复客户 72 小时内');
   });
 
   it('prints the review questions, the survey dimensions and band definitions even blank', async () => {
@@ -87,16 +106,24 @@ describe('blank controlled forms', () => {
     expect(survey).toContain('90–100 分 非常满意');
   });
 
-  it('binds them into a print pack: a contents page, then each form with its own page numbering', async () => {
+  it('binds them into a print pack: contents of every registered form with its page, pack page numbers, a bookmark per form', async () => {
     const bytes = pdfs.get('受控表单打印包.pdf')!;
     const pages = await pdfPages(bytes);
-    expect(pages).toHaveLength(8);
+    expect(pages).toHaveLength(11);
     expect(pages[0]).toContain('受控表单打印包');
     expect(pages[0]).toMatch(/1 +QR-XS-01 +电话传真收发记录表 +A\/0 +2024-01-01 +3年 +2/);
-    expect(pages[0]).toMatch(/7 +QR-PZ-01 +纠正和预防措施报告 +A\/0 +2024-01-01 +3年 +8/);
-    expect(pages[1]).toContain('电话传真收发记录表');
-    expect(pages[7]).toContain('纠正和预防措施报告');
-    for (const page of pages.slice(1)) expect(page).toContain('第 1 页 共 1 页');
+    expect(pages[0]).toMatch(/2 +QR-XS-02 +合同\/订单评审表 +B\/1 +2024-01-01 +3年 +3/);
+    expect(pages[0]).toMatch(/5 +QR-XS-05 +客户满意度分析报告 .*见报告/);
+    expect(pages[0]).toMatch(/8 +QR-XS-08 +客户一览表 +A\/0 +3年 +10/);
+    expect(pages[0]).toMatch(/9 +QR-PZ-01 +纠正和预防措施报告 +A\/0 +2024-01-01 +3年 +11/);
+    expect(pages[2]).toMatch(/第 1 页 共 2 页\s*打印包第 3 页/);
+    expect(pages[3]).toMatch(/第 2 页 共 2 页\s*打印包第 4 页/);
+    expect(pages[10]).toContain('纠正和预防措施报告');
+    expect(pages[10]).toMatch(/第 1 页 共 1 页\s*打印包第 11 页/);
+    const doc = await openPdf(bytes);
+    const outline = (await doc.getOutline()) ?? [];
+    expect(outline.map((o) => o.title)).toEqual(['目录', 'QR-XS-01 电话传真收发记录表', 'QR-XS-02 合同/订单评审表', 'QR-XS-03 联络单', 'QR-XS-04 客户满意度调查表', 'QR-XS-06 客户投诉处理记录表', 'QR-XS-07 出货通知单', 'QR-XS-08 客户一览表', 'QR-PZ-01 纠正和预防措施报告']);
+    expect(await doc.getPageIndex((outline[2]!.dest as unknown[])[0] as never)).toBe(2);
   });
 
   it('renders page 1 of a blank form as a drawn page, not an empty one', async () => {
@@ -108,20 +135,44 @@ describe('blank controlled forms', () => {
 describe('filled forms', () => {
   const complaint = makeComplaint({ complaintNo: 'KS-2025-042', customer: '宁波海通电器有限公司', description: '内孔尺寸超差，装配困难', handler: '张琎', severity: 'major', escalated: false, closedAt: '2025-04-10' });
 
-  it('put each value of the complaint where it belongs, and the findings in red', async () => {
+  it('put each value of the complaint where it belongs, with no audit note and no control stamp', async () => {
     const status = complaintStatus(complaint, config, calendar, AS_OF);
-    const view = complaintView(status, { ...views, findingsFor: (d, r) => (d === 'complaints' && r === 'KS-2025-042' ? ['重大投诉未上报管理层（“是否上报”为否）'] : []) }).view;
-    const { pdf } = await renderForm(form('complaint_record'), view, render);
-    const [page] = await pdfPages(pdf);
-    expect(page).toMatch(/投诉编号 +KS-2025-042 +受理时间 +2025-03-03 09:00 +受理人 +张琎/);
-    expect(page).toMatch(/客户名称 +宁波海通电器有限公司/);
-    expect(page).toContain('内孔尺寸超差，装配困难');
-    expect(page).toMatch(/纠正预防措施单号 +CAPA-1|CAPA-1/);
-    expect(page).toMatch(/受理至结案 27 个工作日（时限 18 个工作日），已超期/);
-    expect(page).toContain('内审提示（qmsdoc 核查发现）');
-    expect(page).toContain('• 重大投诉未上报管理层（“是否上报”为否）');
-    expect(page).toContain('第 1 页 共 1 页');
-    expectAllGlyphs(page!);
+    const { pdf } = await renderForm(form('complaint_record'), complaintView(status, views).view, render);
+    const pages = await pdfPages(pdf);
+    const text = pages.join('\n');
+    expect(pages[0]).toMatch(/投诉编号 +KS-2025-042 +受理时间 +2025-03-03 09:00 +受理人 +张琎/);
+    expect(pages[0]).toMatch(/客户名称 +宁波海通电器有限公司/);
+    expect(text).toContain('内孔尺寸超差，装配困难');
+    expect(pages[1]).toMatch(/纠正预防措施单号 +CAPA-1/);
+    expect(text).not.toContain('内审提示');
+    expect(text).not.toContain('已超期');
+    // A record names its form and version, and is not a controlled document.
+    expect(pages[0]).toContain('表单编号：QR-XS-06');
+    expect(text).not.toContain('受控');
+    expect(text).not.toMatch(/编制：/);
+    expect(pages[0]).toContain('第 1 页 共 2 页');
+    expectAllGlyphs(text);
+  });
+
+  it('prints the new complaint columns in their own fields: order, contact, request, containment, preventive action, return, reply', async () => {
+    const full = makeComplaint({
+      orderNo: 'HT-2025-007', contact: '刘洋', contactPhone: '0512-6123456', customerRequest: '退货并补发', containment: '隔离同批次库存',
+      preventiveAction: '修订检验规程', returned: true, returnQty: 20, returnReason: '尺寸不合格', inspectionResult: '复检确认不合格', disposal: '返工后补发',
+      replyMethod: '邮件', customerAccepted: true, docRevision: '检验规程 B/1', verificationResult: '连续 3 批合格',
+    });
+    const { pdf } = await renderForm(form('complaint_record'), complaintView(complaintStatus(full, config, calendar, AS_OF), views).view, render);
+    const text = (await pdfPages(pdf)).join('\n');
+    expect(text).toMatch(/联系电话 +0512-6123456 +订单号 +HT-2025-007/);
+    expect(text).toMatch(/联系人 +刘洋/);
+    expect(text).toMatch(/客户要求\n退货并补发/);
+    expect(text).toMatch(/临时措施（围堵）\n隔离同批次库存/);
+    expect(text).toMatch(/纠正措施\n加严首检/);
+    expect(text).toMatch(/预防措施（防止再发生）\n修订检验规程/);
+    expect(text).toMatch(/文件修订 +检验规程 B\/1/);
+    expect(text).toMatch(/退货数量 +20 +处置方式 +返工后补发/);
+    expect(text).toMatch(/尺寸不合格 +复检确认不合格/);
+    expect(text).toMatch(/答复方式 +邮件/);
+    expect(text).toMatch(/验证结果\n连续 3 批合格/);
   });
 
   it("ticks a company category's own box, and 其他 with the label beside it for a label nobody defined", async () => {
@@ -171,15 +222,44 @@ describe('filled forms', () => {
     expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansHans/);
   });
 
-  it('ticks the review items from the data and marks missing ones and a missing review date', async () => {
-    const order = makeOrder({ orderNo: 'HT-9', itemC: false, itemE: null, reviewDate: null, signoffFinance: null });
+  it('ticks the review items from the data, leaves what the data lacks blank, and prints no sign date the ledger does not give', async () => {
+    const order = makeOrder({ orderNo: 'HT-9', itemC: false, itemE: null, reviewDate: '2025-03-04', signoffFinance: null });
     const { pdf } = await renderForm(form('order_review'), orderView(order, views).view, render);
-    const [page] = await pdfPages(pdf);
-    expect(page).toMatch(/e +能否满足特殊特性要求 +是 +否 +未填/);
-    expect(page).toMatch(/评审日期 +未填/);
-    expect(page).toMatch(/行政财务部 +未填/);
+    const text = (await pdfPages(pdf)).join('\n');
+    expect(text).toMatch(/e +能否满足特殊特性要求 +是 +否\n/);
+    expect(text).not.toContain('未填');
+    expect(text).toMatch(/评审日期 +2025-03-04 +签订日期 +2025-03-05/);
+    // Signatures as the ledger has them; the date column stays empty (the ledger has no sign dates).
+    expect(text).toMatch(/供销部 +张伟\n/);
+    expect(text).toMatch(/行政财务部\n/);
+    expect(text).toMatch(/业务部 +王强\n/);
+    expect(text.match(/2025-03-04/g)).toHaveLength(1);
     const png = await pageToPng(pdf, 1, 1);
     expect(inkRatio(png)).toBeGreaterThan(0.02);
+  });
+
+  it('prints the requirements of 5.3.1.1–5.3.1.2, the QA sign-off and the conclusion from their columns', async () => {
+    const order = makeOrder({ priceTerms: '单价 12.5 元', packaging: '木箱', transport: '汽运', serviceRequirements: '质保 12 个月', specialRequirements: '45# 钢调质', standards: 'GB/T 1184', legalRequirements: 'RoHS', signoffQa: '孙丽', reviewConclusion: '有条件接单：交期提前', phoneLogNo: 'DH-1' });
+    const view = orderView(order, views).view;
+    expect(view['conclusion']).toBe('conditional');
+    const text = (await pdfPages((await renderForm(form('order_review'), view, render)).pdf)).join('\n');
+    expect(text).toMatch(/价格 +单价 12\.5 元 +包装 +木箱/);
+    expect(text).toMatch(/运输 +汽运 +服务 +质保 12 个月/);
+    expect(text).toContain('45# 钢调质');
+    expect(text).toMatch(/适用标准 +GB\/T 1184 +法律法规要求 +RoHS/);
+    expect(text).toMatch(/品质部 +孙丽/);
+    expect(text).toMatch(/电话传真记录号 +DH-1/);
+  });
+
+  it('derives 接单 only when every item is confirmed and every department signed; a GM ruling is printed as written', () => {
+    expect(orderView(makeOrder(), views).view['conclusion']).toBe('accept');
+    expect(orderView(makeOrder({ signoffFinance: null }), views).view['conclusion']).toBeNull();
+    expect(orderView(makeOrder({ itemB: false }), views).view['conclusion']).toBeNull();
+    expect(orderView(makeOrder({ reviewDate: null }), views).view['conclusion']).toBeNull();
+    const ruled = orderView(makeOrder({ dispute: '交期提前', gmDecision: '同意，安排加班' }), views).view;
+    expect(ruled['conclusion']).toBeNull();
+    expect(ruled['conclusionNote']).toBe('总经理裁决：同意，安排加班');
+    expect(orderView(makeOrder({ reviewConclusion: '不接单' }), views).view['conclusion']).toBe('reject');
   });
 
   it('gives the same bytes for the same data and as-of date', async () => {
@@ -189,15 +269,137 @@ describe('filled forms', () => {
     expect(a.pdf.equals(b.pdf)).toBe(true);
   });
 
-  it('binds several records into one PDF, each keeping its own page count and numbering', async () => {
-    const layouts = [makeComplaint({ complaintNo: 'A' }), makeComplaint({ complaintNo: 'B' })].map(
-      (c) => layoutForm(form('complaint_record'), complaintView(complaintStatus(c, config, calendar, AS_OF), views).view, { lang: 'zh', asOf: AS_OF, controlled: { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null } }).definition,
+  it('binds several records into one PDF, each keeping its own page count and numbering, a bookmark per record', async () => {
+    const ids = ['A', 'B'];
+    const layouts = ids.map((id) =>
+      layoutForm(form('capa_report'), capaView(complaintStatus(makeComplaint({ complaintNo: `KS-${id}`, capaNo: id }), config, calendar, AS_OF), views)!.view, { lang: 'zh', asOf: AS_OF, controlled: { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null } }).definition,
     );
-    const combined = mergePdfs(await Promise.all(layouts.map(renderPdf)), { title: '客户投诉处理记录表', author: '示例', date: AS_OF });
+    const combined = mergePdfs(await Promise.all(layouts.map(renderPdf)), { title: '纠正和预防措施报告', author: '示例', date: AS_OF, outline: ids.map((title, document) => ({ title, document })) });
     expect(pdfPageCount(combined)).toBe(2);
     const pages = await pdfPages(combined);
-    expect(pages.map((p) => /投诉编号 (\S+)/.exec(p)?.[1])).toEqual(['A', 'B']);
+    expect(pages.map((p) => /报告编号 (\S+)/.exec(p)?.[1])).toEqual(['A', 'B']);
     expect(pages.every((p) => p.includes('第 1 页 共 1 页'))).toBe(true);
+    const doc = await openPdf(combined);
+    const outline = (await doc.getOutline()) ?? [];
+    expect(outline.map((o) => o.title)).toEqual(['A', 'B']);
+    expect(await doc.getPageIndex((outline[1]!.dest as unknown[])[0] as never)).toBe(1);
+  });
+});
+
+describe('CAPA report (8D)', () => {
+  it('prints problem, containment, root cause, the actions with owner, due and status, and the verification ticked from the data', async () => {
+    const c = makeComplaint({ capaNo: 'CAPA-9', containment: '隔离库存', preventiveAction: '修订作业指导书', actionDue: '2025-03-20', capaTeam: '品质部、生产部', verificationResult: '3 批合格', verificationEffective: true });
+    const view = capaView(complaintStatus(c, config, calendar, AS_OF), views)!.view;
+    const pages = await pdfPages((await renderForm(form('capa_report'), view, render)).pdf);
+    expect(pages).toHaveLength(1);
+    const text = pages[0]!;
+    expect(text).toMatch(/改进小组（D1） +品质部、生产部/);
+    expect(text).toMatch(/临时措施 \/ 围堵（D3）\n隔离库存/);
+    expect(text).toMatch(/根本原因分析（D4，责任部门填写）\n未首检/);
+    expect(text).toMatch(/纠正 +加严首检 +王强 +2025-03-20 +已验证有效/);
+    expect(text).toMatch(/预防 +修订作业指导书 +王强 +2025-03-20 +已验证有效/);
+    expect(text).toMatch(/验证结果\n3 批合格/);
+    expect(text).toMatch(/验证人 +周杰 +验证日期 +2025-03-13/);
+    // One approval block: the record's own sign-off, no document-control footer.
+    expect(text.match(/批准/g)).toHaveLength(1);
+    expect(text).not.toMatch(/发出日期 +\d/);
+  });
+
+  it('ticks no conclusion and shows no status when the data gives no verification result', async () => {
+    const view = capaView(complaintStatus(makeComplaint({ capaNo: 'CAPA-8' }), config, calendar, AS_OF), views)!.view;
+    expect(view['verification']).toBeNull();
+    expect((view['actions'] as { status: string }[]).map((a) => a.status)).toEqual(['']);
+  });
+});
+
+describe('liaison sheets', () => {
+  it('print what changed from before to after, the cause and the reply, to the configured departments', async () => {
+    const order = makeOrder({ changeDate: '2025-03-10', changeNotice: 'LL-1', changeBefore: '数量 100', changeAfter: '数量 150', changeReason: '客户追加', customerReply: '已传真确认' });
+    const [sheet] = liaisonViews(order, views);
+    const text = (await pdfPages((await renderForm(form('liaison'), sheet!.view, render)).pdf)).join('\n');
+    expect(text).toMatch(/联络单号 +LL-1/);
+    expect(text).toMatch(/数量 100 +数量 150/);
+    expect(text).toMatch(/变更\/取消原因\n客户追加/);
+    expect(text).toMatch(/回复客户\n已传真确认/);
+    expect(text.replace(/\n/g, '')).toContain('接收部门 业务部、生产部、品质部、采购部、行政财务部');
+    expect(text).not.toContain('待补');
+  });
+
+  it('never makes up a missing cancellation sheet: the blank is marked 待补 with the as-of date and no number or issue date', async () => {
+    const order = makeOrder({ orderNo: 'HT-50', cancelDate: '2025-10-27', cancelNotice: null });
+    const [sheet] = liaisonViews(order, views);
+    expect(sheet!.id).toBe('HT-50-cancel-待补');
+    const pages = await pdfPages((await renderForm(form('liaison'), sheet!.view, render)).pdf);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('待补记录：截至 2025-12-31，台账中订单 HT-50 的取消（2025-10-27）没有联络单号（程序 5.3.5）');
+    expect(pages[0]).toMatch(/联络单号 +发出日期\n/);
+  });
+
+  it('take the receipt departments from departments.liaisonReceipt', () => {
+    const [sheet] = liaisonViews(makeOrder({ changeDate: '2025-03-10', changeNotice: 'LL-1' }), { ...views, config: { ...config, departmentLists: { ...config.departmentLists, liaisonReceipt: ['qa', 'gm'] } } });
+    expect(sheet!.view['receipts']).toEqual([{ dept: '品质部' }, { dept: '总经理' }]);
+    expect(sheet!.view['receiptList']).toBe('品质部、总经理');
+  });
+});
+
+describe('phone / fax log', () => {
+  it('lists the entries in date order with contact and phone', () => {
+    const orders = [
+      makeOrder({ orderNo: 'B', orderDate: '2025-06-25', source: 'phone', contact: '刘洋', contactPhone: '0512-1' }),
+      makeOrder({ orderNo: 'A', orderDate: '2025-06-17', source: 'fax' }),
+    ];
+    const [log] = phoneFaxLogViews(orders, views);
+    const entries = log!.view['entries'] as { date: string; contact: string }[];
+    expect(entries.map((e) => e.date)).toEqual(['2025-06-17', '2025-06-25']);
+    expect(entries[1]!.contact).toBe('刘洋 0512-1');
+  });
+});
+
+describe('survey forms for the next round', () => {
+  it('date the 发放日期 inside the period they survey when configured, and leave it blank otherwise', () => {
+    const [blank] = surveyInvitationViews(['甲公司'], '2026H1', views);
+    expect(blank!.view['sentDate']).toBe('');
+    const atEnd = { ...views, config: { ...config, satisfaction: { ...config.satisfaction, surveySendDate: 'periodEnd' as const } } };
+    expect(surveyInvitationViews(['甲公司'], '2026H1', atEnd)[0]!.view['sentDate']).toBe('2026-06-30');
+    expect(surveyInvitationViews(['甲公司'], '2026Q3', { ...atEnd, config: { ...atEnd.config, satisfaction: { ...atEnd.config.satisfaction, surveySendDate: 'periodStart' as const } } })[0]!.view['sentDate']).toBe('2026-07-01');
+  });
+});
+
+describe('customer list QR-XS-08', () => {
+  it('lists every customer of the three datasets with orders, complaints and the latest satisfaction score and band', async () => {
+    const orders = [makeOrder({ customer: '甲公司', orderDate: '2025-02-01' }), makeOrder({ orderNo: 'SO-2', customer: '甲公司', orderDate: '2025-05-01' })];
+    const complaints = [makeComplaint({ customer: '乙公司' })];
+    const satisfaction = { periods: [{ period: '2025H1', responses: [{ response: { customer: '甲公司' }, overall: 80, band: 'satisfied' }] }, { period: '2025H2', responses: [{ response: { customer: '甲公司' }, overall: 92, band: 'very_satisfied' }, { response: { customer: '丙公司' }, overall: null, band: null }] }], current: null, previous: null } as unknown as SatisfactionAnalysis;
+    const [list] = customerListViews(orders, complaints, satisfaction, views);
+    const pages = await pdfPages((await renderForm(form('customer_list'), list!.view, render)).pdf);
+    expect(pages[0]).toMatch(/1 +丙公司 +0 +0\n/);
+    expect(pages[0]).toMatch(/2 +乙公司 +0 +1\n/);
+    expect(pages[0]).toMatch(/3 +甲公司 +2025-02-01 +2025-05-01 +2 +0 +92\.0 +非常满意 +2025H2/);
+  });
+});
+
+describe('English records', () => {
+  const en: ViewContext = { ...views, lang: 'en' };
+  const renderEn: FormRenderContext = { ...render, lang: 'en' };
+  const long = makeComplaint({
+    description: 'Bore diameter out of tolerance on 40 pieces; the customer could not assemble the housings and stopped the line for half a shift',
+    rootCause: 'The operator skipped the first-piece inspection after a tool change; the work instruction did not require a re-check',
+    correctiveAction: 'Re-inspect all stock of the batch, retrain operators, add a tool-change first-piece check to the work instruction',
+  });
+
+  it('fit the pages their Chinese twins use', async () => {
+    const status = complaintStatus(long, config, calendar, AS_OF);
+    const zh = await renderForm(form('complaint_record'), complaintView(status, views).view, render);
+    const english = await renderForm(form('complaint_record'), complaintView(status, en).view, renderEn);
+    expect(pdfPageCount(english.pdf)).toBe(pdfPageCount(zh.pdf));
+  });
+
+  it('break lines between words only: every word of the record reads whole', async () => {
+    const status = complaintStatus(long, config, calendar, AS_OF);
+    const text = (await pdfPages((await renderForm(form('complaint_record'), complaintView(status, en).view, renderEn)).pdf)).join('\n');
+    const words = new Set(`${long.description} ${long.rootCause} ${long.correctiveAction} Containment Preventive Responsibility Verification Inspection`.split(/[^A-Za-z]+/).filter((w) => w.length > 3));
+    const lines = text.split('\n');
+    for (const word of words) expect(lines.some((l) => l.includes(word)), word).toBe(true);
   });
 });
 

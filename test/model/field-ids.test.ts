@@ -11,7 +11,7 @@ describe('field ids are a literal union derived from the field table', () => {
     expect(order.yesNo('itemf')).toBeNull();
     const complaint = new RowValues<ComplaintFieldId>({}, []);
     // @ts-expect-error an orders field is not a complaints field.
-    expect(complaint.text('order_no')).toBeNull();
+    expect(complaint.text('product_type')).toBeNull();
     const ids: readonly OrderFieldId[] = ORDER_FIELDS.map((f) => f.id);
     expect(ids).toContain('dispute_agreed');
     expect(COMPLAINT_FIELDS.map((f): ComplaintFieldId => f.id)).toContain('verified_at');

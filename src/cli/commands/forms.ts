@@ -42,7 +42,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw error;
   }
   const writer = createFileWriter(out);
-  const views = { config, lang, asOf, findingsFor: () => [] };
+  const views = { config, lang, asOf };
   await withOutputLock(out, lang, async () => {
     try {
       const logo = await registerLogo(config);

@@ -22,6 +22,15 @@ export interface ControlledDocument {
   readonly logo: string | null;
   /** Printable width of the page in points (for the rules under header and footer). */
   readonly contentWidth: number;
+  /**
+   * What the document is (default "controlled"): a controlled blank form or report carries the
+   * 受控 stamp and the 编制/审核/批准 block; a filled "record" shows its form number and version
+   * but is evidence, not a controlled document; a "customer" copy (the survey) shows neither,
+   * only the form number as an internal tracking mark in the footer.
+   */
+  readonly kind?: 'controlled' | 'record' | 'customer';
+  /** The first page's number in a print pack, printed beside 第 X 页 共 Y 页; absent outside a pack. */
+  readonly packFirstPage?: number;
 }
 
 const WORDS = {
@@ -31,6 +40,8 @@ const WORDS = {
     issue: '发放号',
     effective: '生效日期',
     page: (x: number, y: number) => `第 ${x} 页 共 ${y} 页`,
+    packPage: (n: number) => `打印包第 ${n} 页`,
+    tracking: '内部编号',
     prepared: '编制',
     reviewed: '审核',
     approved: '批准',
@@ -45,6 +56,8 @@ const WORDS = {
     issue: 'Issue No.',
     effective: 'Effective',
     page: (x: number, y: number) => `Page ${x} of ${y}`,
+    packPage: (n: number) => `pack page ${n}`,
+    tracking: 'Internal ref.',
     prepared: 'Prepared',
     reviewed: 'Reviewed',
     approved: 'Approved',
@@ -106,15 +119,18 @@ export function controlledFurniture(doc: ControlledDocument, missing: MissingGly
     const field = (label: string, value: string): Content => textNode(`${label}${w.colon}${value || BLANK_LINE}`, small, missing);
     const rule: Content = { canvas: [{ type: 'line', x1: 0, y1: 3, x2: doc.contentWidth, y2: 3, lineWidth: 1.2 }] };
     const title = textNode(doc.title, { fontSize: 17, bold: true, alignment: 'center', margin: [0, 4, 0, 6] }, missing);
-    // A report not in the form register (no number) is a working document: no stamp, no form fields.
-    if (doc.number === '') return { margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0], stack: [{ columns: company, columnGap: 8 }, title, rule] };
+    const kind = doc.kind ?? 'controlled';
+    // A report not in the form register (no number) is a working document, and a customer's copy
+    // is not a controlled document: no stamp, no form fields.
+    if (doc.number === '' || kind === 'customer') return { margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0], stack: [{ columns: company, columnGap: 8 }, title, rule] };
     return {
       margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0],
       stack: [
-        { columns: [...company, stamp], columnGap: 8 },
+        { columns: kind === 'controlled' ? [...company, stamp] : company, columnGap: 8 },
         title,
         {
-          columns: [field(w.number, doc.number), field(w.version, doc.version), field(w.issue, doc.issueNo), field(w.effective, doc.effectiveDate)],
+          // A filled record names its form and version; issue number and effective date belong to the blank.
+          columns: kind === 'controlled' ? [field(w.number, doc.number), field(w.version, doc.version), field(w.issue, doc.issueNo), field(w.effective, doc.effectiveDate)] : [field(w.number, doc.number), field(w.version, doc.version)],
           columnGap: 6,
         },
         rule,
@@ -122,19 +138,20 @@ export function controlledFurniture(doc: ControlledDocument, missing: MissingGly
     };
   };
   const footer: DynamicContent = (currentPage: number, pageCount: number) => markFurniture(footerContent(currentPage, pageCount));
-  const footerContent = (currentPage: number, pageCount: number): Content => ({
-    margin: [PAGE_MARGINS[0], 8, PAGE_MARGINS[2], 0],
-    stack: [
-      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: doc.contentWidth, y2: 0, lineWidth: 0.6 }] },
-      {
+  const footerContent = (currentPage: number, pageCount: number): Content => {
+    const kind = doc.kind ?? 'controlled';
+    const page = doc.packFirstPage === undefined ? w.page(currentPage, pageCount) : `${w.page(currentPage, pageCount)}　${w.packPage(doc.packFirstPage + currentPage - 1)}`;
+    const left = kind === 'customer' ? (doc.number === '' ? '' : `${w.tracking}${w.colon}${doc.number} ${doc.version}`.trim()) : doc.retention === '' ? '' : w.retention(doc.retention);
+    const stack: Content[] = [{ canvas: [{ type: 'line', x1: 0, y1: 0, x2: doc.contentWidth, y2: 0, lineWidth: 0.6 }] }];
+    if (kind === 'controlled') {
+      stack.push({
         columns: [w.prepared, w.reviewed, w.approved].map((role) => textNode(`${role}${w.colon}${BLANK_LINE}  ${w.date}${w.colon}${SHORT_LINE}`, { fontSize: 9 }, missing)),
         columnGap: 8,
         margin: [0, 6, 0, 4],
-      },
-      {
-        columns: [textNode(doc.retention === '' ? '' : w.retention(doc.retention), small, missing), textNode(w.page(currentPage, pageCount), { ...small, alignment: 'right' }, missing)],
-      },
-    ],
-  });
+      });
+    }
+    stack.push({ columns: [textNode(left, small, missing), textNode(page, { ...small, alignment: 'right' }, missing)], margin: [0, kind === 'controlled' ? 0 : 6, 0, 0] });
+    return { margin: [PAGE_MARGINS[0], 8, PAGE_MARGINS[2], 0], stack };
+  };
   return { header, footer };
 }

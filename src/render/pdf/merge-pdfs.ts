@@ -5,6 +5,15 @@ export interface MergedInfo {
   readonly title: string;
   readonly author: string;
   readonly date: string;
+  /** Bookmarks (the PDF outline): each opens its document's first page; children nest under it. */
+  readonly outline?: readonly OutlineEntry[];
+}
+
+/** One bookmark: its title and the index of the merged document whose first page it opens. */
+export interface OutlineEntry {
+  readonly title: string;
+  readonly document: number;
+  readonly children?: readonly OutlineEntry[];
 }
 
 interface ParsedPdf {
@@ -35,6 +44,8 @@ export function mergePdfs(pdfs: readonly Buffer[], info: MergedInfo): Buffer {
   const catalogId = next++;
   const infoId = next++;
   const kids: number[] = [];
+  /** The merged page object of each input document's first page. */
+  const firstPages: number[] = [];
   const push = (id: number, text: Buffer) => {
     offsets[id] = offset;
     chunks.push(text);
@@ -47,11 +58,18 @@ export function mergePdfs(pdfs: readonly Buffer[], info: MergedInfo): Buffer {
       const isPage = pdf.pages.includes(id);
       push(base + id, renumberObject(pdf.bytes.subarray(start, end), base, isPage ? pagesId : null));
     }
+    firstPages.push(base + (pdf.pages[0] ?? 0));
     kids.push(...pdf.pages.map((p) => base + p));
     next = base + pdf.size;
   }
   push(pagesId, Buffer.from(`${pagesId} 0 obj\n<<\n/Type /Pages\n/Count ${kids.length}\n/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]\n>>\nendobj\n`, 'latin1'));
-  push(catalogId, Buffer.from(`${catalogId} 0 obj\n<<\n/Type /Catalog\n/Pages ${pagesId} 0 R\n>>\nendobj\n`, 'latin1'));
+  let outlineRoot: number | null = null;
+  if (info.outline !== undefined && info.outline.length > 0) {
+    outlineRoot = next++;
+    next = writeOutline(info.outline, outlineRoot, next, firstPages, push);
+  }
+  const outlineEntry = outlineRoot === null ? '' : `/Outlines ${outlineRoot} 0 R\n/PageMode /UseOutlines\n`;
+  push(catalogId, Buffer.from(`${catalogId} 0 obj\n<<\n/Type /Catalog\n/Pages ${pagesId} 0 R\n${outlineEntry}>>\nendobj\n`, 'latin1'));
   const stamp = `D:${info.date.replace(/-/g, '')}000000Z`;
   push(infoId, Buffer.from(`${infoId} 0 obj\n<<\n/Producer (qmsdoc)\n/Creator (qmsdoc)\n/CreationDate (${stamp})\n/ModDate (${stamp})\n/Title ${pdfTextString(info.title)}\n/Author ${pdfTextString(info.author)}\n>>\nendobj\n`, 'latin1'));
   const size = next;
@@ -63,6 +81,33 @@ export function mergePdfs(pdfs: readonly Buffer[], info: MergedInfo): Buffer {
   const id = createHash('md5').update(Buffer.concat(chunks)).digest('hex');
   chunks.push(Buffer.from(`${xref.join('')}trailer\n<<\n/Size ${size}\n/Root ${catalogId} 0 R\n/Info ${infoId} 0 R\n/ID [<${id}> <${id}>]\n>>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(chunks);
+}
+
+/**
+ * Writes the outline tree under `root` (object numbers from `next` on) and returns the next free
+ * number. Each level's entries are numbered together, their children after them; entries open closed.
+ */
+function writeOutline(entries: readonly OutlineEntry[], root: number, next: number, firstPages: readonly number[], push: (id: number, text: Buffer) => void): number {
+  const write = (list: readonly OutlineEntry[], parent: number): { first: number; last: number } => {
+    const ids = list.map(() => next++);
+    list.forEach((entry, i) => {
+      const children = entry.children ?? [];
+      const nested = children.length > 0 ? write(children, ids[i]!) : null;
+      const page = firstPages[entry.document];
+      const links = [
+        `/Parent ${parent} 0 R`,
+        i > 0 ? `/Prev ${ids[i - 1]} 0 R` : '',
+        i < ids.length - 1 ? `/Next ${ids[i + 1]} 0 R` : '',
+        nested === null ? '' : `/First ${nested.first} 0 R\n/Last ${nested.last} 0 R\n/Count -${children.length}`,
+        page === undefined ? '' : `/Dest [${page} 0 R /Fit]`,
+      ].filter((l) => l !== '');
+      push(ids[i]!, Buffer.from(`${ids[i]} 0 obj\n<<\n/Title ${pdfTextString(entry.title)}\n${links.join('\n')}\n>>\nendobj\n`, 'latin1'));
+    });
+    return { first: ids[0]!, last: ids[ids.length - 1]! };
+  };
+  const top = write(entries, root);
+  push(root, Buffer.from(`${root} 0 obj\n<<\n/Type /Outlines\n/First ${top.first} 0 R\n/Last ${top.last} 0 R\n/Count ${entries.length}\n>>\nendobj\n`, 'latin1'));
+  return next;
 }
 
 function parsePdf(bytes: Buffer): ParsedPdf {

@@ -1,5 +1,6 @@
 import type { Content, ContentTable, Node, NodeQueries, TableCell } from 'pdfmake/interfaces.js';
 import { FURNITURE_STYLE } from './controlled-page.js';
+import { fitFontSize } from './fit-text.js';
 import { textNode, type MissingGlyphs } from './text-node.js';
 
 const HEADER_FILL = '#eef1f5';
@@ -16,13 +17,17 @@ export const KEEP_TOGETHER_ROWS = 14;
 export function reportTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
-  options: { widths?: readonly (number | '*' | 'auto')[]; align?: readonly ('left' | 'center' | 'right')[]; fontSize?: number; missing?: MissingGlyphs } = {},
+  options: { widths?: readonly (number | '*' | 'auto')[]; align?: readonly ('left' | 'center' | 'right')[]; fontSize?: number; missing?: MissingGlyphs; contentWidth?: number } = {},
 ): Content {
   const fontSize = options.fontSize ?? 9.5;
-  const header: TableCell[] = headers.map((h) => ({ ...textNode(h, { bold: true, fontSize, alignment: 'center' }, options.missing), fillColor: HEADER_FILL, style: HEADER_STYLE }));
-  const body: TableCell[][] = [header, ...rows.map((row) => row.map((cell, i) => textNode(cell, { fontSize, alignment: options.align?.[i] ?? 'left' }, options.missing)))];
+  const widths = options.widths ?? headers.map(() => '*' as const);
+  // A cell's text shrinks (down to 7 pt) rather than have a word cut across lines ("Catego/ry").
+  const inner = innerWidths(widths, options.contentWidth ?? PORTRAIT_CONTENT_WIDTH);
+  const size = (text: string, i: number, bold = false) => (inner[i] === undefined ? fontSize : fitFontSize(text, inner[i]! - 1, fontSize, { bold, minSize: Math.min(fontSize, 7) }));
+  const header: TableCell[] = headers.map((h, i) => ({ ...textNode(h, { bold: true, fontSize: size(h, i, true), alignment: 'center' }, options.missing), fillColor: HEADER_FILL, style: HEADER_STYLE }));
+  const body: TableCell[][] = [header, ...rows.map((row) => row.map((cell, i) => textNode(cell, { fontSize: size(cell, i), alignment: options.align?.[i] ?? 'left' }, options.missing)))];
   const table: ContentTable = {
-    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: (options.widths ?? headers.map(() => '*')) as never, body },
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: widths as never, body },
     layout: {
       hLineWidth: () => 0.6,
       vLineWidth: () => 0.6,
@@ -36,6 +41,22 @@ export function reportTable(
     margin: [0, 2, 0, 6],
   };
   return rows.length <= KEEP_TOGETHER_ROWS ? { stack: [table], unbreakable: true } : table;
+}
+
+/** Printable width of an A4 portrait page between the standard margins. */
+const PORTRAIT_CONTENT_WIDTH = 595.28 - 80;
+const CELL_PADDING = 8;
+
+/**
+ * The text width inside each column: fixed widths less padding; "*" columns share what is left;
+ * "auto" columns size to their content, so they are not fitted (undefined).
+ */
+function innerWidths(widths: readonly (number | '*' | 'auto')[], contentWidth: number): (number | undefined)[] {
+  const fixed = widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w + CELL_PADDING : 0), 0);
+  const stars = widths.filter((w) => w === '*').length;
+  const autos = widths.some((w) => w === 'auto');
+  const share = stars > 0 && !autos ? (contentWidth - fixed) / stars - CELL_PADDING : undefined;
+  return widths.map((w) => (typeof w === 'number' ? w : w === '*' ? share : undefined));
 }
 
 /**
