@@ -10,10 +10,11 @@ import type { Summary } from './model/summary.js';
 import type { OutputWriter } from './emit/output-writer.js';
 import { writeJson } from './emit/json-stream.js';
 import type { GlyphReport } from './forms/render-forms.js';
+import type { RenderTask } from './forms/render-task.js';
 import { runRules, type RuleResults } from './validate/run-rules.js';
 import { packMonths } from './compute/complaint-month.js';
 import type { ComplaintMonthPdf } from './reports/render-complaint-month.js';
-import { defaultThreads, WorkerPool } from './workers/worker-pool.js';
+import { createWorkerPool, runOnPool, type WorkerPool } from './workers/worker-pool.js';
 import { BUILD_STATE_PATH, BuildCache, sha256 } from './incremental/build-state.js';
 import type { FormReuse } from './forms/render-forms.js';
 import { complaintMonth, type ComplaintMonthModel } from './compute/complaint-month.js';
@@ -77,6 +78,11 @@ export interface BuildOptions {
   readonly toolVersion: string;
   /** Months (YYYY-MM) of the complaint meeting packs; default packMonths (the data's latest months). */
   readonly months?: readonly string[];
+  /**
+   * The process's render worker pool; default one made for this build (QMSDOC_THREADS workers,
+   * none for 1) and closed after it. A pool given is the caller's to close.
+   */
+  readonly pool?: WorkerPool | undefined;
   /** The meeting day of the latest pack (--meeting-date): it shows the state on that day. */
   readonly meetingDate?: string;
   readonly onProgress?: (stage: string, done: number, total: number) => void;
@@ -113,13 +119,13 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
   // The key of everything made from the summary (hashed piece by piece, never one string).
   const summaryKey = cache.key('summary', result.summary);
-  // The monthly packs are the longest documents: they go to a worker thread (more, with the
-  // cores for it) first, and this thread writes everything else meanwhile.
-  const threads = defaultThreads();
-  const pool = threads > 1 ? new WorkerPool(threads - 1) : undefined;
+  // One pool for the whole build. The monthly packs are the longest documents: they go to the
+  // workers first, and this thread writes everything else meanwhile; the filled forms queue
+  // behind them on the same workers.
+  const pool = 'pool' in options ? options.pool : createWorkerPool();
   try {
     const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}), ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool, cache);
-    const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer, cache, summaryKey);
+    const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer, pool, cache, summaryKey);
     const analysis = result.rules.satisfaction;
     const surveyFindings = result.rules.findings.filter((f) => f.dataset === 'surveys');
     missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings), (w) => emitSatisfactionReport(result, reportOptions, w))));
@@ -132,7 +138,7 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     writer.write(BUILD_STATE_PATH, cache.serialise());
     return { missingGlyphs, carried: cache.carried.length, rendered: cache.rendered.length, stale };
   } finally {
-    await pool?.close();
+    if (!('pool' in options)) await pool?.close();
   }
 }
 
@@ -170,7 +176,7 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
 }
 
 /** findings.xlsx, the blank form pack and (unless left out) the filled forms. */
-async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter, cache: BuildCache, summaryKey: string): Promise<GlyphReport> {
+async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter, pool: WorkerPool | undefined, cache: BuildCache, summaryKey: string): Promise<GlyphReport> {
   const { config, lang, asOf } = options;
   await unit(cache, writer, 'findings.xlsx', cache.key('findings.xlsx', summaryKey), async (w) => {
     const { renderFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
@@ -194,7 +200,12 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
     const jobs = filledFormJobs(templates, result.rules, views);
     const carried = new Set<string>();
     const emit = (path: string, bytes: Buffer) => void (carried.has(path) ? carryFile(writer, cache, path, bytes) : writer.write(path, bytes));
-    missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total), formReuse(cache, carried))));
+    const onPool = async (task: RenderTask) => {
+      const r = await runOnPool(pool, { kind: 'forms', task });
+      if (r.kind !== 'forms') throw new Error(`a forms job came back as ${r.kind}`);
+      return r.files;
+    };
+    missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total), pool ? onPool : undefined, formReuse(cache, carried))));
   }
   return missingGlyphs;
 }
@@ -370,13 +381,10 @@ export async function startComplaintPacks(
     for (const month of toRender) write(await renderComplaintMonthTask(prepare(month)));
     return { done: Promise.resolve(finish()) };
   }
-  const pending = toRender.map((month) => {
-    const task = prepare(month);
-    // A pack the worker could not render (its heap is bounded) is rendered here instead.
-    return pool.run({ kind: 'complaint-month', task }).then(
-      (r) => (r.kind === 'complaint-month' ? write(r.pack) : undefined),
-      async () => write(await renderComplaintMonthTask(task)),
-    );
+  const pending = toRender.map(async (month) => {
+    // A pack whose worker ran out of memory (its heap is bounded) is rendered here instead.
+    const r = await runOnPool(pool, { kind: 'complaint-month', task: prepare(month) });
+    if (r.kind === 'complaint-month') write(r.pack);
   });
   const done = Promise.all(pending).then(finish);
   // Awaited by the caller later; a failure meanwhile must not count as unhandled.

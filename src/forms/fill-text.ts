@@ -24,3 +24,20 @@ export function fillText(template: TemplateText, lang: Lang, context: unknown): 
 export function checkTemplateSyntax(source: string): void {
   if (source.includes('{{')) handlebars.parse(source);
 }
+
+const compiledStrict = new Map<string, Handlebars.TemplateDelegate>();
+
+/**
+ * As fillText, but every {{value}} the text prints must be in `context` (Handlebars' strict
+ * mode): a placeholder left unfilled throws instead of printing nothing. Conditions
+ * ({{#if x}}) may still test a value that is absent. Used for report texts.
+ */
+export function fillTextStrict(source: string, context: unknown): string {
+  if (!source.includes('{{')) return source;
+  let fn = compiledStrict.get(source);
+  if (!fn) {
+    fn = handlebars.compile(source, { noEscape: true, strict: true });
+    compiledStrict.set(source, fn);
+  }
+  return fn(context);
+}

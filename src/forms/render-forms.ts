@@ -12,8 +12,7 @@ import type { ViewContext } from './form-views.js';
 import { blankView } from './form-views.js';
 import { uniqueFileNames, safeFileName } from './file-names.js';
 import { layoutForm } from './layout-form.js';
-import { defaultThreads, runJobs } from '../workers/worker-pool.js';
-import type { RenderTask } from './render-task.js';
+import { runRenderTask, type RenderedFile, type RenderTask, type RunRenderTask } from './render-task.js';
 import { controlledDocument, controlledFor, type FormRenderContext } from './render-form.js';
 
 /** Receives each finished file (path relative to the output folder); the caller writes it. */
@@ -170,14 +169,16 @@ const MIN_RECORDS_FOR_WORKERS = 60;
 
 /**
  * Filled forms: one PDF per record under <form id>/<record id>.pdf (names made safe and unique),
- * rendered on worker threads when there are many, and one combined PDF per form, <form id>.pdf,
- * bound from the records' PDFs in record order. `onProgress` is told as records are done.
+ * rendered by `runTask` (the caller's worker pool) when there are many, else in this thread, and
+ * one combined PDF per form, <form id>.pdf, bound from the records' PDFs in record order.
+ * `onProgress` is told as records are done.
  */
 export async function renderFilledForms(
   jobs: readonly FormJob[],
   ctx: FormRenderContext & { readonly logoBytes?: Uint8Array | null },
   emit: EmitFile,
   onProgress?: (done: number, total: number) => void,
+  runTask: RunRenderTask = runRenderTask,
   reuse?: FormReuse,
 ): Promise<GlyphReport> {
   const logo = ctx.logo !== null && ctx.logoBytes ? { name: ctx.logo, bytes: ctx.logoBytes } : null;
@@ -212,10 +213,8 @@ export async function renderFilledForms(
   }
   const total = tasks.reduce((n, t) => n + t.views.length, 0);
   let done = 0;
-  const threads = total < MIN_RECORDS_FOR_WORKERS ? 1 : defaultThreads();
-  await runJobs(tasks.map((task) => ({ kind: 'forms', task })), (result) => {
-    if (result.kind !== 'forms') return;
-    for (const f of result.files) {
+  const take = (files: readonly RenderedFile[]) => {
+    for (const f of files) {
       const bytes = Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
       emit(f.path, bytes);
       rendered.set(f.path, bytes);
@@ -224,7 +223,9 @@ export async function renderFilledForms(
       if (source) reuse?.put(f.path, source.template, source.view, bytes, f.missing);
       onProgress?.(++done, total);
     }
-  }, threads);
+  };
+  if (total < MIN_RECORDS_FOR_WORKERS || runTask === runRenderTask) for (const task of tasks) take(await runRenderTask(task));
+  else await Promise.all(tasks.map(async (task) => take(await runTask(task))));
   for (const { job, files } of fileLists) {
     const title = controlledFor(job.template, ctx).title;
     const parts = files.map((f) => rendered.get(f)!);

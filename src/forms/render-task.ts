@@ -27,6 +27,10 @@ export interface RenderedFile {
   readonly missing: readonly string[];
 }
 
+/** Renders a task somewhere (a worker pool) with the same result as runRenderTask here. */
+export type RunRenderTask = (task: RenderTask) => Promise<readonly RenderedFile[]>;
+
+/** Renders a task in this thread. */
 export async function runRenderTask(task: RenderTask): Promise<RenderedFile[]> {
   if (task.logo) registerImage(task.logo.name, Buffer.from(task.logo.bytes));
   const ctx: FormRenderContext = { config: task.config, lang: task.lang, asOf: task.asOf, logo: task.logo?.name ?? null };

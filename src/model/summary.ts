@@ -3,7 +3,7 @@ import type { FindingBasis, FindingSeverity, LimitUnit, RuleId } from './finding
 import type { InputErrorCode, InputErrorLevel } from './input-error.js';
 
 /**
- * summary.json, schemaVersion 2 (rules version 2; docs/summary.md). Keys beyond the contract
+ * summary.json, schemaVersion 2 (rules version 2; docs/summary-json.md). Keys beyond the contract
  * are extensions; a documented key changes only with a new schemaVersion.
  */
 export interface Summary {

@@ -1,12 +1,12 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { fillText } from '../forms/fill-text.js';
+import { fillTextStrict } from '../forms/fill-text.js';
 import type { Lang } from '../model/lang.js';
 import { controlledFurniture, PAGE_MARGINS, type ControlledDocument } from '../render/pdf/controlled-page.js';
 import { PRIMARY_FONT } from '../render/pdf/font-set.js';
 import { KEEP_TOGETHER_ROWS, keepHeadingsWithNext, LEAD_IN_FIRST, LEAD_IN_REST, reportTable } from '../render/pdf/report-table.js';
 import { MissingGlyphs, textNode, type TextStyle } from '../render/pdf/text-node.js';
 import { measureOnce } from '../render/pdf/measure-once.js';
-import type { ReportTexts } from './report-texts.js';
+import { missingText, type ReportTexts } from './report-texts.js';
 
 /** A heading placed inside an unbreakable block: no headline level and no page break of its own. */
 function withoutHeadline(node: Content): Content {
@@ -54,13 +54,33 @@ export class ReportBuilder {
     private readonly withContents = false,
   ) {}
 
-  /** A sentence of the texts file, filled; "[key]" when the file lacks it, so a gap shows. */
+  /**
+   * A sentence of the texts file, every placeholder filled from `context`. A key the file lacks,
+   * or a placeholder the context lacks, is an error (a TemplateFileError naming the key): a
+   * controlled document never prints "[key]" or a blank where a figure belongs.
+   */
   say(key: string, context: object = {}): string {
-    return fillText(this.texts.sentences[key] ?? `[${key}]`, this.lang, context);
+    const source = this.texts.sentences[key];
+    if (source === undefined) throw missingText(this.lang, `sentences.${key}`);
+    try {
+      return fillTextStrict(source, context);
+    } catch (error) {
+      throw missingText(this.lang, `sentences.${key}`, (error as Error).message.split('\n')[0]);
+    }
   }
 
+  /** A single word of the texts file; a missing one is an error. */
   word(key: string): string {
-    return this.texts.words[key] ?? key;
+    const word = this.texts.words[key];
+    if (word === undefined) throw missingText(this.lang, `words.${key}`);
+    return word;
+  }
+
+  /** A heading of the texts file; a missing one is an error. */
+  private headingText(key: string): string {
+    const heading = this.texts.headings[key];
+    if (heading === undefined) throw missingText(this.lang, `headings.${key}`);
+    return heading;
   }
 
   text(text: string, style: TextStyle = {}): Content {
@@ -71,7 +91,7 @@ export class ReportBuilder {
   heading(key: string, options: { pageBreak?: boolean } = {}): this {
     this.closeSection();
     this.pending.push({
-      ...textNode(this.texts.headings[key] ?? key, { bold: true, fontSize: 13, margin: [0, 10, 0, 4] }, this.missing),
+      ...textNode(this.headingText(key), { bold: true, fontSize: 13, margin: [0, 10, 0, 4] }, this.missing),
       headlineLevel: 1,
       ...(this.withContents ? { tocItem: true } : {}),
       ...(options.pageBreak ? { pageBreak: 'before' as const } : {}),
@@ -81,7 +101,7 @@ export class ReportBuilder {
 
   subheading(key: string): this {
     this.closeSection();
-    this.pending.push({ ...textNode(this.texts.headings[key] ?? key, { bold: true, fontSize: 11, margin: [0, 6, 0, 3] }, this.missing), headlineLevel: 2 });
+    this.pending.push({ ...textNode(this.headingText(key), { bold: true, fontSize: 11, margin: [0, 6, 0, 3] }, this.missing), headlineLevel: 2 });
     return this;
   }
 
@@ -118,7 +138,8 @@ export class ReportBuilder {
 
   /** A table with the headers `tables[key]` (or the headers given); long ones are cut with a note. */
   table(headers: string | readonly string[], rows: readonly (readonly string[])[], spec: TableSpec = {}): this {
-    const head = typeof headers === 'string' ? (this.texts.tables[headers] ?? []) : headers;
+    const head = typeof headers === 'string' ? this.texts.tables[headers] : headers;
+    if (head === undefined) throw missingText(this.lang, `tables.${String(headers)}`);
     const shown = rows.length > this.maxRows ? rows.slice(0, this.maxRows) : rows;
     this.tableRows += shown.length;
     const table = reportTable(head, shown, {
@@ -135,7 +156,7 @@ export class ReportBuilder {
   /** The contents: every heading with its page number. */
   contents(titleKey: string): this {
     this.place({
-      toc: { title: textNode(this.texts.headings[titleKey] ?? titleKey, { bold: true, fontSize: 13, margin: [0, 10, 0, 8] }, this.missing), textMargin: [0, 3, 0, 3], textStyle: { fontSize: 11 } },
+      toc: { title: textNode(this.headingText(titleKey), { bold: true, fontSize: 13, margin: [0, 10, 0, 8] }, this.missing), textMargin: [0, 3, 0, 3], textStyle: { fontSize: 11 } },
     } as Content, false);
     return this;
   }

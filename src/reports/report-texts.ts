@@ -45,13 +45,49 @@ function readChecked<T>(file: string, schema: z.ZodType<T>): T {
 // Read and checked once per process: a build lays out a dozen monthly packs from one file.
 const loaded = new Map<string, ReportTexts>();
 
-/** The texts of `report` in `lang`, with every sentence checked to compile. */
+const LANGS: readonly Lang[] = ['zh', 'en'];
+
+/** A text a report asked for that its texts file does not have, or could not fill. */
+export function missingText(lang: Lang, key: string, reason = 'missing'): TemplateFileError {
+  return new TemplateFileError(`templates/reports (${lang})`, [{ path: key, message: reason }]);
+}
+
+/** Every key of a texts file, as "section.key" (tables with their column count). */
+function keysOf(texts: ReportTexts): Map<string, string> {
+  const keys = new Map<string, string>([['title', ''], ['subtitle', '']]);
+  for (const section of ['headings', 'sentences', 'words', 'actions'] as const) for (const key of Object.keys(texts[section])) keys.set(`${section}.${key}`, '');
+  for (const [key, columns] of Object.entries(texts.tables)) keys.set(`tables.${key}`, `${columns.length} columns`);
+  return keys;
+}
+
+/**
+ * Problems of `texts` (in `lang`) against the same report in the other languages: every key of
+ * one is in all, tables with as many columns — so a document never lacks a text in one language.
+ */
+function checkLanguagePair(report: string, lang: Lang, texts: ReportTexts, folder: string): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const mine = keysOf(texts);
+  for (const other of LANGS.filter((l) => l !== lang)) {
+    const theirs = keysOf(readChecked(path.join(folder, `${report}.${other}.json`), reportTexts));
+    for (const [key, shape] of mine) {
+      if (!theirs.has(key)) problems.push({ path: key, message: `missing from ${report}.${other}.json` });
+      else if (theirs.get(key) !== shape) problems.push({ path: key, message: `${shape} here, ${theirs.get(key)} in ${report}.${other}.json` });
+    }
+    for (const key of theirs.keys()) if (!mine.has(key)) problems.push({ path: key, message: `in ${report}.${other}.json, missing here` });
+  }
+  return problems;
+}
+
+/**
+ * The texts of `report` in `lang`, checked when read: every sentence compiles, and every key is
+ * in every language's file (see checkLanguagePair).
+ */
 export function loadReportTexts(report: string, lang: Lang, folder = path.join(TEMPLATES_DIR, 'reports')): ReportTexts {
   const file = path.join(folder, `${report}.${lang}.json`);
   const cached = loaded.get(file);
   if (cached) return cached;
   const texts = readChecked(file, reportTexts);
-  const problems: { path: string; message: string }[] = [];
+  const problems: { path: string; message: string }[] = checkLanguagePair(report, lang, texts, folder);
   const templates = [
     ['subtitle', texts.subtitle],
     ...Object.entries(texts.sentences).map(([key, text]) => [`sentences.${key}`, text]),

@@ -1,7 +1,7 @@
 import type { Lang } from '../model/lang.js';
 
 /**
- * What each rule requires, in the words of the procedure's clause (../shared/spec/rules.md), for
+ * What each rule requires, in the words of the procedure's clause (docs/rules.md), for
  * the finding panel. Limits come from the configuration and are shown with the finding.
  */
 const REQUIREMENTS: Readonly<Record<string, readonly [string, string]>> = {

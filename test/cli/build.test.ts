@@ -39,10 +39,14 @@ describe('qmsdoc build on the bundled sample', () => {
   const first = tempFolder();
   const second = tempFolder();
   let result: Awaited<ReturnType<typeof run>>;
+  let secondResult: Awaited<ReturnType<typeof run>>;
   beforeAll(async () => {
     cpSync(path.join(PACKAGE_ROOT, 'input'), input, { recursive: true });
     result = await run(['build', '--input', input, '--output', first, '--as-of', '2025-12-31']);
-    await run(['build', '--input', input, '--output', second, '--as-of', '2025-12-31']);
+    // The second run leaves the filled forms out: it checks --no-filled-forms and that every file
+    // both runs write is byte-identical, for half the time of a second full build (the filled
+    // forms' own determinism is checked in test/forms/forms.test.ts).
+    secondResult = await run(['build', '--input', input, '--output', second, '--as-of', '2025-12-31', '--no-filled-forms']);
   }, 300_000);
 
   it('completes and lists what it wrote', () => {
@@ -80,10 +84,21 @@ describe('qmsdoc build on the bundled sample', () => {
     );
   });
 
+  it('leaves out the per-record filled forms with --no-filled-forms, and nothing else', () => {
+    expect(secondResult.code).toBe(0);
+    const perRecord = (f: string) => /^forms\/[^/]+\/[^/]+\.pdf$/.test(f) && !f.startsWith('forms/blank/');
+    const combined = (f: string) => /^forms\/[^/]+\.pdf$/.test(f);
+    const all = filesUnder(first);
+    expect(all.filter(perRecord).length).toBeGreaterThan(100);
+    expect(filesUnder(second)).toEqual(all.filter((f) => !perRecord(f) && !combined(f)));
+    expect(filesUnder(second)).toContain('forms/blank/受控表单打印包.pdf');
+  });
+
   it('gives byte-identical files on a second run with the same --as-of', () => {
-    const a = filesUnder(first);
-    expect(filesUnder(second)).toEqual(a);
-    const different = a.filter((f) => sha(path.join(first, f)) !== sha(path.join(second, f)));
+    // manifest.json lists the files written, which --no-filled-forms changes.
+    const shared = filesUnder(second).filter((f) => f !== 'manifest.json');
+    expect(shared.length).toBeGreaterThan(10);
+    const different = shared.filter((f) => sha(path.join(first, f)) !== sha(path.join(second, f)));
     expect(different).toEqual([]);
   });
 
@@ -269,9 +284,11 @@ describe('qmsdoc build on the bundled sample', () => {
       const [pages, heights, images] = await Promise.all([pdfPages(bytes), pdfLineHeights(bytes), pdfImageBoxes(bytes)]);
       for (const [i, page] of pages.entries()) {
         const lines = page.split('\n');
-        const at = lines.findIndex((l) => l.startsWith('编制：')) - 1;
+        const footer = lines.findIndex((l) => l.startsWith('编制：'));
+        expect(footer, `${file} page ${i + 1} has its controlled footer`).toBeGreaterThan(0);
+        const at = footer - 1;
         // The last line of text above the footer is a heading only when a chart is drawn under it.
-        if (!/^[一二三四五六七八九十]+、/.test(lines[at] ?? '')) continue;
+        if (!/^[一二三四五六七八九十]+、/.test(lines[at]!)) continue;
         const y = heights[i]![at]!;
         expect(images[i]!.some((box) => box.top < y), `${file} page ${i + 1}: ${lines[at]}`).toBe(true);
       }

@@ -72,7 +72,7 @@ describe('qmsdoc report complaints | management-review | audit-readiness', () =>
     expect(code).toBe(0);
     const text = (await pdfPages(readFileSync(path.join(out, 'reports', 'management-review-2025.pdf')))).join('\n');
     expect(text).toContain('Management Review: Input Report');
-    const summary = JSON.parse((await run(['check', '--input', SAMPLE, '--as-of', '2025-12-31', '--json', '--lang', 'en'])).stdout) as { review: { objectives: { label: string; met: boolean | null }[] } };
+    const summary = JSON.parse((await run(['check', '--input', SAMPLE, '--as-of', '2025-12-31', '--json', '--lang', 'en', '--out', tempFolder()])).stdout) as { review: { objectives: { label: string; met: boolean | null }[] } };
     for (const o of summary.review.objectives) {
       expect(text.split('\n').find((l) => l.startsWith(`${o.label} `) && / (Met|Missed)$/.test(l))?.endsWith(o.met ? ' Met' : ' Missed'), o.label).toBe(true);
     }
@@ -88,7 +88,7 @@ describe('qmsdoc report complaints | management-review | audit-readiness', () =>
     const out = tempFolder();
     const { code } = await run(['report', 'audit-readiness', '--input', input, '--output', out, '--as-of', '2025-12-31']);
     expect(code).toBe(0);
-    const summary = (await run(['check', '--input', input, '--as-of', '2025-12-31', '--json'])).stdout;
+    const summary = (await run(['check', '--input', input, '--as-of', '2025-12-31', '--json', '--out', tempFolder()])).stdout;
     const procedureFindings = (JSON.parse(summary) as { findings: { basis: string }[] }).findings.filter((f) => f.basis === 'procedure').length;
     const text = (await pdfPages(readFileSync(path.join(out, 'reports', 'audit-readiness-2025-12-31.pdf')))).join('\n');
     expect(text).toContain(`表中只列出前 10 行（共 ${procedureFindings} 行），全部见 findings.xlsx。`);

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -436,8 +437,11 @@ describe('the form layout as data', () => {
     expectGolden('complaint-record-blank.definition.json', `${JSON.stringify(definition.content, null, 1)}\n`);
   });
 
-  it('finds the built-in templates where the package keeps them', () => {
-    expect(FORMS_DIR).toBe(path.join(PACKAGE_ROOT, 'templates', 'forms'));
+  it('finds the built-in templates in the folder the package ships, one file per form', () => {
+    const shipped = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
+    expect(shipped).toContain(path.relative(PACKAGE_ROOT, FORMS_DIR).split(path.sep)[0]);
+    const files = readdirSync(FORMS_DIR).filter((f) => f.endsWith('.json')).sort();
+    expect(files).toEqual(loadFormCatalogue().map((t) => `${t.id}.json`).sort());
   });
 });
 

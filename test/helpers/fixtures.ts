@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -32,14 +32,24 @@ export async function buildXlsx(sheets: readonly SheetSpec[], options: { date190
   return Buffer.from(await wb.xlsx.writeBuffer({ useSharedStrings: options.sharedStrings ?? true } as ExcelJS.XlsxWriteOptions));
 }
 
-/** A folder in the system temp folder holding the given files. */
+/** This test file's folder in the system temp folder; test/setup.ts removes it after the file. */
+let tempRoot: string | null = null;
+
+/** A new folder under this test file's temp folder, holding the given files. */
 export function tempFolder(files: Readonly<Record<string, Buffer | string>> = {}): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'qmsdoc-test-'));
+  tempRoot ??= mkdtempSync(path.join(os.tmpdir(), 'qmsdoc-test-'));
+  const dir = mkdtempSync(path.join(tempRoot, 'case-'));
   for (const [name, data] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), data);
   }
   return dir;
+}
+
+/** Removes every folder tempFolder made (after each test file, see test/setup.ts). */
+export function removeTempFolders(): void {
+  if (tempRoot !== null) rmSync(tempRoot, { recursive: true, force: true });
+  tempRoot = null;
 }
 
 export function testConfig(spec?: unknown): Config {

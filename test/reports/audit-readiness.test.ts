@@ -20,7 +20,7 @@ async function reportOf(input: string, config?: string): Promise<{ text: string;
   const out = tempFolder();
   const extra = config ? ['--config', config] : [];
   expect((await run(['report', 'audit-readiness', '--input', input, '--output', out, '--as-of', '2025-12-31', ...extra])).code).toBe(0);
-  const summary = JSON.parse((await run(['check', '--input', input, '--as-of', '2025-12-31', '--json', ...extra])).stdout) as Summary;
+  const summary = JSON.parse((await run(['check', '--input', input, '--as-of', '2025-12-31', '--json', '--out', tempFolder(), ...extra])).stdout) as Summary;
   const pages = await pdfPages(readFileSync(path.join(out, 'reports', 'audit-readiness-2025-12-31.pdf')));
   const text = pages.join('\n');
   return { text, lines: text.split('\n'), summary };

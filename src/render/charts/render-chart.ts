@@ -1,6 +1,7 @@
 import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { drawChart } from '../library-patches.js';
 import { FontSet } from '../pdf/font-set.js';
 import { PRINT_SCALE, type ChartSize, type ChartSpec } from './chart-spec.js';
 import { opaquePng } from './opaque-png.js';
@@ -37,8 +38,8 @@ export function renderChart(spec: ChartSpec, size: ChartSize): Buffer {
   config.options = { ...config.options, devicePixelRatio: PRINT_SCALE };
   percentTicks(config.options as { scales?: Record<string, { ticks?: { callback?: unknown } }> });
   // renderToBufferSync would encode an RGBA PNG; the pixels are taken from the chart's canvas
-  // instead and encoded without alpha. renderChart is private in the typings, public at run time.
-  const chart = (renderer as unknown as { renderChart(config: ChartConfiguration): Chart }).renderChart(config);
+  // instead and encoded without alpha.
+  const chart = drawChart<ChartConfiguration, Chart>(renderer, config);
   try {
     const canvas = chart.canvas as unknown as Canvas;
     const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;

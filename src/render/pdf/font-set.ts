@@ -1,64 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { cachedFontBytes, type FontkitFont } from '../library-patches.js';
 import { woffToSfnt } from './woff-to-sfnt.js';
 
 const require = createRequire(import.meta.url);
 
-/** The parts of a fontkit font this module uses. */
-interface FontkitFont {
-  readonly characterSet: readonly number[];
-  readonly unitsPerEm: number;
-  hasGlyphForCodePoint(codePoint: number): boolean;
-  layout(text: string): { advanceWidth: number };
-  glyphForCodePoint(codePoint: number): { _decode(): unknown };
-}
-interface Fontkit {
-  create(buffer: Uint8Array): FontkitFont;
-  registerFormat(format: unknown): void;
-}
-const fontkit = require('fontkit') as Fontkit;
-
 /** Font family names as pdfmake knows them. */
 export const PRIMARY_FONT = 'NotoSansSC';
 export const FALLBACK_FONT = 'NotoSansHans';
-
-/**
- * Bytes handed to pdfkit start with this tag, which no real font format claims, so fontkit's own
- * readers pass them by and the cached-font format below answers with the font parsed once. The
- * second word must point far outside the buffer: fontkit's DFont probe follows it as an offset
- * and would otherwise decode the font bytes as a resource map (and run out of memory).
- */
-const CACHE_TAG = Buffer.from([0x51, 0x4d, 0x53, 0x46, 0xff, 0xff, 0xff, 0xf0]);
-const parsed = new WeakMap<Uint8Array, FontkitFont>();
-let lastProbed: FontkitFont | null = null;
-
-/**
- * A fontkit "format" that recognises tagged buffers and returns the already parsed font: pdfmake
- * re-reads and re-parses every font for every document (190–280 ms a form with the 8 MB OTF);
- * pdfmake has no option to reuse fonts, and fontkit.create cannot be replaced, so the reuse goes
- * through fontkit's own format registry.
- */
-class CachedFontFormat {
-  static probe(buffer: Uint8Array): boolean {
-    lastProbed = parsed.get(buffer) ?? null;
-    return lastProbed !== null;
-  }
-  constructor() {
-    const font = lastProbed;
-    lastProbed = null;
-    if (font === null) throw new Error('cached font probe did not precede construction');
-    return font as unknown as CachedFontFormat;
-  }
-}
-fontkit.registerFormat(CachedFontFormat);
-
-/** Wraps font bytes so pdfkit's fontkit.create returns one parsed font for every document. */
-function cachedFontBytes(sfnt: Buffer): Buffer {
-  const tagged = Buffer.concat([CACHE_TAG, sfnt]);
-  parsed.set(tagged, fontkit.create(sfnt));
-  return tagged;
-}
 
 /** The folder of an installed package whose "exports" hide its files from require.resolve. */
 function packageDir(name: string): string {
@@ -98,16 +48,19 @@ export class FontSet {
     const primaryBold = woffToSfnt(readFileSync(path.join(sc, 'noto-sans-sc-chinese-simplified-700-normal.woff')));
     const fallbackRegular = readFileSync(path.join(hans, 'NotoSansHans-Regular.otf'));
     const fallbackBold = readFileSync(path.join(hans, 'NotoSansHans-Bold.otf'));
-    const files = new Map<string, Buffer>([
-      ['sc-400.ttf', cachedFontBytes(primaryRegular)],
-      ['sc-700.ttf', cachedFontBytes(primaryBold)],
-      ['hans-400.otf', cachedFontBytes(fallbackRegular)],
-      ['hans-700.otf', cachedFontBytes(fallbackBold)],
+    const sc400 = cachedFontBytes(primaryRegular);
+    const sc700 = cachedFontBytes(primaryBold);
+    const hans400 = cachedFontBytes(fallbackRegular);
+    const hans700 = cachedFontBytes(fallbackBold);
+    this.files = new Map<string, Buffer>([
+      ['sc-400.ttf', sc400.bytes],
+      ['sc-700.ttf', sc700.bytes],
+      ['hans-400.otf', hans400.bytes],
+      ['hans-700.otf', hans700.bytes],
     ]);
-    this.files = files;
-    this.primary = parsed.get(files.get('sc-400.ttf')!)!;
-    this.primaryBold = parsed.get(files.get('sc-700.ttf')!)!;
-    this.fallback = parsed.get(files.get('hans-400.otf')!)!;
+    this.primary = sc400.font;
+    this.primaryBold = sc700.font;
+    this.fallback = hans400.font;
     this.primaryCodes = new Set(this.primary.characterSet);
   }
 

@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { applyPdfkitSpeedups, deleteVirtualFile, loadPatched, type VirtualFs } from '../library-patches.js';
 import { FontSet } from './font-set.js';
-import { applyPdfkitSpeedups } from './pdfkit-speedups.js';
 import { stableGlyphCodePoints } from './stable-glyph-unicode.js';
 
-type Pdfmake = typeof import('pdfmake') & {
-  virtualfs: { writeFileSync(name: string, data: Buffer): void };
-};
+type Pdfmake = typeof import('pdfmake') & { virtualfs: VirtualFs };
 
 let engine: Pdfmake | null = null;
 
@@ -17,7 +14,7 @@ let engine: Pdfmake | null = null;
  */
 function pdfmake(): Pdfmake {
   if (engine) return engine;
-  const loaded = createRequire(import.meta.url)('pdfmake') as Pdfmake;
+  const loaded = loadPatched<Pdfmake>('pdfmake');
   const fonts = FontSet.get();
   applyPdfkitSpeedups(fonts.files.get('sc-400.ttf')!, fonts.sampleGlyph());
   stableGlyphCodePoints(fonts.sampleGlyph());
@@ -40,8 +37,7 @@ export function registerImage(name: string, bytes: Buffer): void {
 /** Frees an image no document will use again (a chart of one report). */
 export function releaseImage(name: string): void {
   if (!images.delete(name)) return;
-  // pdfmake's virtual file system has no delete; its files live in `storage` under their name.
-  delete (pdfmake().virtualfs as unknown as { storage: Record<string, unknown> }).storage[name];
+  deleteVirtualFile(pdfmake().virtualfs, name);
 }
 
 /** Lays out and renders a document definition to PDF bytes. */
