@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../src/config/resolve-config.js';
 import { fillText } from '../src/forms/fill-text.js';
 import { formatLimit } from '../src/issues/finding-messages.js';
-import { formatRate } from '../src/issues/format-number.js';
+import { ruleTextContext } from '../src/reports/audit-readiness-layout.js';
 import { loadReportTexts } from '../src/reports/report-texts.js';
 import { RULE_DEFINITIONS } from '../src/validate/rule-table.js';
 
@@ -29,18 +29,8 @@ export function ruleTableMarkdown(): string {
   if (!resolved.ok) throw new Error('the default configuration must be valid');
   const config = resolved.config;
   const texts = loadReportTexts('audit-readiness', 'en');
-  const limits = config.complaints.limits;
-  const context = {
-    close: limits.closeWorkingDays,
-    reply: limits.firstReplyHours,
-    assign: limits.assignWorkingDays,
-    cause: limits.causeWorkingDays,
-    notify: limits.notifyWorkingDays,
-    responseRate: formatRate(config.goals.responseRate),
-    surveyMean: config.goals.surveyMean,
-    unsatisfied: config.satisfaction.unsatisfiedBelow,
-    tolerance: config.satisfaction.overallTolerance,
-  };
+  const context = ruleTextContext(config);
+
   const rows = RULE_DEFINITIONS.map((r) => {
     const limit = r.limit ? r.limit(config) : null;
     const what = fillText(texts.words[`rule.${r.id}`] ?? r.id, 'en', context);

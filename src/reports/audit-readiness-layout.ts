@@ -54,19 +54,8 @@ export function layoutAuditReadiness(input: AuditReadinessLayoutInput): { defini
   const { summary, config, texts: t, lang } = input;
   const b = new ReportBuilder(t, lang, config.reports.maxTableRows);
   const w = (key: string) => b.word(key);
-  const limits = config.complaints.limits;
-  const ruleText = (rule: string) =>
-    fillText(t.words[`rule.${rule}`] ?? rule, lang, {
-      close: limits.closeWorkingDays,
-      reply: limits.firstReplyHours,
-      assign: limits.assignWorkingDays,
-      cause: limits.causeWorkingDays,
-      notify: limits.notifyWorkingDays,
-      responseRate: formatRate(config.goals.responseRate),
-      surveyMean: config.goals.surveyMean,
-      unsatisfied: config.satisfaction.unsatisfiedBelow,
-      tolerance: config.satisfaction.overallTolerance,
-    });
+  const ruleContext = ruleTextContext(config);
+  const ruleText = (rule: string) => fillText(t.words[`rule.${rule}`] ?? rule, lang, ruleContext);
   const limitText = (limit: SummaryLimit | null) => (limit === null ? '' : `${limitValue(limit, lang)}\n${fillText(w('source'), lang, { source: limit.source })}`);
   const clauseOf = (c: { clause: string | null }) => c.clause ?? '—';
   const surveyForms = summary.inputs.filter((i) => i.dataset === 'surveys').reduce((n, i) => n + i.rowsAccepted, 0);
@@ -218,4 +207,20 @@ function checkText(c: SummaryCheck, text: string, limitText: (l: SummaryLimit | 
 function counts(c: SummaryCheck, w: (key: string) => string): string[] {
   if (c.notChecked !== null) return [w('notCheckedShort'), '—', '—'];
   return [String(c.checked), String(c.checked - c.gaps), String(c.gaps)];
+}
+
+/** The configured figures a rule's one-line description names ({close} working days, {responseRate} …). */
+export function ruleTextContext(config: Config): Record<string, string | number> {
+  const limits = config.complaints.limits;
+  return {
+    close: limits.closeWorkingDays,
+    reply: limits.firstReplyHours,
+    assign: limits.assignWorkingDays,
+    cause: limits.causeWorkingDays,
+    notify: limits.notifyWorkingDays,
+    responseRate: formatRate(config.goals.responseRate),
+    surveyMean: config.goals.surveyMean,
+    unsatisfied: config.satisfaction.unsatisfiedBelow,
+    tolerance: config.satisfaction.overallTolerance,
+  };
 }

@@ -20,7 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['compute'],
   ['render', 'emit'],
   ['forms', 'reports', 'init'],
-  ['workers'],
+  ['workers', 'incremental'],
   ['pipeline.ts'],
   ['server'],
   ['cli'],

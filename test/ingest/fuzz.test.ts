@@ -8,6 +8,7 @@ import { buildHeaderIndex } from '../../src/ingest/header-index.js';
 import { ingestFile, type FileIngest } from '../../src/ingest/ingest-file.js';
 import { zipArchive, type ZipMember } from '../../src/zip/zip-writer.js';
 import { testConfig } from '../helpers/fixtures.js';
+import { seeded } from '../../scripts/seeded-random.js';
 
 /**
  * Damaged inputs made from seeds, run through the reader. Each case must either read every good
@@ -17,18 +18,6 @@ import { testConfig } from '../helpers/fixtures.js';
  */
 
 const index = buildHeaderIndex(testConfig());
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = ['订单号', '客户名称', '订单日期', '产品名称', '产品类别', '数量', '交货日期'];
 const ROWS = 30;
@@ -117,7 +106,7 @@ describe('fuzz: damaged zips', () => {
   it('bit flips anywhere in the file: all rows or a named problem (200 seeds)', () => {
     const outcomes = { problem: 0, read: 0 };
     for (let seed = 1; seed <= 200; seed++) {
-      const next = random(seed);
+      const next = seeded(seed);
       const bytes = Buffer.from(GOOD_ZIP);
       const flips = 1 + Math.floor(next() * 3);
       for (let k = 0; k < flips; k++) bytes[Math.floor(next() * bytes.length)]! ^= 1 << Math.floor(next() * 8);
@@ -129,7 +118,7 @@ describe('fuzz: damaged zips', () => {
 
   it('truncation at any length: a named problem (120 seeds)', () => {
     for (let seed = 1; seed <= 120; seed++) {
-      const length = Math.floor(random(seed)() * GOOD_ZIP.length);
+      const length = Math.floor(seeded(seed)() * GOOD_ZIP.length);
       expect(expectWholeOrNamed(read(GOOD_ZIP.subarray(0, length)), allRows, `truncated to ${length}`)).toBe('problem');
     }
   });
@@ -141,7 +130,7 @@ describe('fuzz: damaged zips', () => {
 
   it('members holding the wrong part (seeded swaps): all rows or a named problem', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const next = random(seed);
+      const next = seeded(seed);
       const a = Math.floor(next() * GOOD_MEMBERS.length);
       const b = Math.floor(next() * GOOD_MEMBERS.length);
       const swapped = GOOD_MEMBERS.map((m, i) => (i === a ? { name: m.name, data: GOOD_MEMBERS[b]!.data } : i === b ? { name: m.name, data: GOOD_MEMBERS[a]!.data } : m));
@@ -166,7 +155,7 @@ describe('fuzz: damaged sheet XML inside a sound zip', () => {
     const xml = Buffer.from(SHEET, 'utf8');
     const bodyStart = xml.indexOf('<row');
     for (let seed = 1; seed <= 300; seed++) {
-      const next = random(seed);
+      const next = seeded(seed);
       const op = OPS[seed % OPS.length]!;
       const pos = bodyStart + Math.floor(next() * (xml.length - bodyStart));
       let damaged: Buffer;
@@ -229,7 +218,7 @@ describe('fuzz: damaged CSV', () => {
 
   it('a stray byte in a UTF-8 file keeps the file UTF-8 and names the row (was: whole file decoded as GB18030)', () => {
     for (let seed = 1; seed <= 60; seed++) {
-      const next = random(seed);
+      const next = seeded(seed);
       const line = 1 + Math.floor(next() * ROWS);
       const text = [header, ...lines];
       const bytes = Buffer.concat([Buffer.from(text.slice(0, line).join('\r\n') + '\r\n', 'utf8'), Buffer.from([0xff]), Buffer.from(text.slice(line).join('\r\n') + '\r\n', 'utf8')]);
@@ -244,7 +233,7 @@ describe('fuzz: damaged CSV', () => {
 
   it('an unclosed quote says from which row and how many rows it swallowed (was one vague warning)', () => {
     for (let seed = 1; seed <= 30; seed++) {
-      const line = 1 + Math.floor(random(seed)() * ROWS);
+      const line = 1 + Math.floor(seeded(seed)() * ROWS);
       const text = [header, ...lines];
       text[line] = text[line]!.replace(',客户', ',"客户');
       const result = read(Buffer.from(text.join('\n') + '\n', 'utf8'), '订单.csv');
