@@ -1,9 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BUILT_WORKER, ensureBuilt, ROOT } from './helpers/built-package.js';
 
 /** Files under `dir` changed since `since` (ms), relative to the repository. */
 function changedSince(dir: string, since: number): string[] {
+  // output/ is git-ignored and absent from a fresh clone until something builds into it.
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return changedSince(full, since);
