@@ -67,14 +67,16 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   for (const i of [1, 2, 3, 4, 5, 6]) b.sentence(`agenda${i}`, { previousMeeting }, { margin: [8, 1, 0, 1] });
   b.heading('headline');
   const change = m.previousCount === null ? 0 : m.count - m.previousCount;
-  b.sentence('headlineCount', {
+  // The month against the months before: the headline and the overview say it the same way.
+  const comparison = {
     count: m.count,
     hasPrevious: m.previousCount !== null,
     previousCount: m.previousCount,
     change: change > 0 ? w('up').replace('{n}', String(change)) : change < 0 ? w('down').replace('{n}', String(-change)) : w('same'),
     historyMonths: m.history.length - 1,
     previousAverage: formatScore(m.previousAverage),
-  });
+  };
+  b.sentence('headlineCount', comparison);
   b.sentence('headlineOpen', { asOf: m.asOf, open: m.stillOpen.length, overdue: m.stillOpen.filter((s) => s.overdue).length, closeLimit: limits.closeWorkingDays, stageOverdue });
   const notEscalated = m.major.filter((s) => s.complaint.escalated !== true).length;
   b.sentence('headlineMajor', { major: m.major.length, notEscalated });
@@ -114,12 +116,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   if (m.count === 0) b.sentence('none');
   else {
     b.sentence('overview', {
-      count: m.count,
-      hasPrevious: m.previousCount !== null,
-      previousCount: m.previousCount,
-      change: change > 0 ? w('up').replace('{n}', String(change)) : change < 0 ? w('down').replace('{n}', String(-change)) : w('same'),
-      historyMonths: m.history.length - 1,
-      previousAverage: formatScore(m.previousAverage),
+      ...comparison,
       major: m.major.length,
       returns: m.returns.complaints.length,
       asOf: m.asOf,
