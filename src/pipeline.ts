@@ -15,7 +15,7 @@ import { runRules, type RuleResults } from './validate/run-rules.js';
 import { packMonths } from './compute/complaint-month.js';
 import type { ComplaintMonthPdf } from './reports/render-complaint-month.js';
 import { createWorkerPool, runOnPool, type WorkerPool } from './workers/worker-pool.js';
-import { BUILD_STATE_PATH, BuildCache, sha256 } from './incremental/build-state.js';
+import { BUILD_STATE_PATH, BuildCache, digestOf, sha256 } from './incremental/build-state.js';
 import type { FormReuse } from './forms/render-forms.js';
 import { complaintMonth, type ComplaintMonthModel } from './compute/complaint-month.js';
 import type { DueList } from './compute/due-list.js';
@@ -224,13 +224,13 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
 function formReuse(cache: BuildCache, carried: Set<string>): FormReuse {
   return {
     take: (file, template, view) => {
-      const unit = cache.take(file, cache.key('form', template, view));
+      const unit = cache.take(file, cache.key('form', digestOf(template), view));
       const bytes = unit?.files[0]?.bytes;
       if (bytes === undefined) return null;
       carried.add(file);
       return { bytes, missing: unit!.missingGlyphs[0]?.chars ?? [] };
     },
-    put: (file, template, view, bytes, missing) => cache.put(file, cache.key('form', template, view), [{ path: file, bytes }], missing.length > 0 ? [{ file, chars: [...missing] }] : []),
+    put: (file, template, view, bytes, missing) => cache.put(file, cache.key('form', digestOf(template), view), [{ path: file, bytes }], missing.length > 0 ? [{ file, chars: [...missing] }] : []),
     combined: (file, parts, make) => {
       const key = cache.key('combined-form', file, parts.map((p) => sha256(p)));
       const kept = cache.take(file, key)?.files[0]?.bytes;
