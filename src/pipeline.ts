@@ -384,7 +384,9 @@ export async function startComplaintPacks(
   }
   // Largest first: the pool is not left waiting on one long pack at the end.
   toRender.sort((a, b) => (cost.get(b) ?? 0) - (cost.get(a) ?? 0) || (a < b ? -1 : 1));
-  if (pool === undefined) {
+  // A worker loads the modules, fonts and chart fonts anew (about 2 s of CPU): a rebuild with a
+  // pack or two to render does them here, where they are loaded already.
+  if (pool === undefined || toRender.length < MIN_PACKS_FOR_WORKERS) {
     for (const month of toRender) write(await renderComplaintMonthTask(prepare(month)));
     return { done: Promise.resolve(finish()) };
   }
@@ -398,6 +400,9 @@ export async function startComplaintPacks(
   done.catch(() => undefined);
   return { done };
 }
+
+/** Below this many packs to render, starting a worker costs more than it saves (see startComplaintPacks). */
+const MIN_PACKS_FOR_WORKERS = 3;
 
 /** A pack's rendering cost, roughly: the rows of its tables (each cut at `maxRows`). */
 function packCost(model: ComplaintMonthModel, maxRows: number): number {
