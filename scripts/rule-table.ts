@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../src/config/resolve-config.js';
-import { fillText } from '../src/forms/fill-text.js';
+import { fillText } from '../src/document/fill-text.js';
 import { formatLimit } from '../src/issues/finding-messages.js';
 import { ruleTextContext } from '../src/reports/audit-readiness-layout.js';
 import { loadReportTexts } from '../src/reports/report-texts.js';

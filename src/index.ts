@@ -11,9 +11,9 @@ import type { WrittenFile } from './emit/output-writer.js';
 import type { GlyphReport } from './forms/render-forms.js';
 import type { Lang } from './model/lang.js';
 import { packageVersion } from './paths.js';
-import { emitBuild, runCheck, type CheckResult } from './pipeline.js';
+import { emitBuild, runCheck, type CheckResult } from './pipeline/build.js';
 
-export { runCheck, checkRecords, type CheckOptions, type CheckResult } from './pipeline.js';
+export { runCheck, checkRecords, type CheckOptions, type CheckResult } from './pipeline/build.js';
 export { loadConfig, ConfigError, type LoadedConfig } from './config/load-config.js';
 export { InputFolderError } from './ingest/input-files.js';
 export { OutputFolderError } from './emit/output-folder.js';

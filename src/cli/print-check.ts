@@ -6,7 +6,7 @@ import { unmappedLabels } from '../ingest/unmapped-labels.js';
 import { FINDING_SEVERITIES } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { BAND_LABELS } from '../model/satisfaction.js';
-import type { CheckResult } from '../pipeline.js';
+import type { CheckResult } from '../pipeline/build.js';
 import { CLI_TEXT } from './cli-text.js';
 import { formatTable } from './text-table.js';
 

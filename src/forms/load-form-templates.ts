@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkTemplateSyntax } from './fill-text.js';
+import { checkTemplateSyntax } from '../document/fill-text.js';
 import { formTemplateSchema, type FormTemplate } from './form-template.js';
 
 /** A template file (form or report texts) that cannot be used: which file, where in it, and what is wrong. */

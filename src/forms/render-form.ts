@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.js';
 import type { Lang } from '../model/lang.js';
-import type { ControlledDocument } from '../render/pdf/controlled-page.js';
+import type { ControlledDocument } from '../document/controlled-page.js';
 import { renderPdf } from '../render/pdf/pdf-engine.js';
-import { fillText } from './fill-text.js';
+import { fillText } from '../document/fill-text.js';
 import type { FormTemplate } from './form-template.js';
 import { layoutForm, type FormView } from './layout-form.js';
 

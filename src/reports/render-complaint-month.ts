@@ -4,7 +4,7 @@ import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-m
 import { controlledDocument } from '../forms/render-form.js';
 import type { Lang } from '../model/lang.js';
 import { WIDE_CHART, type ChartSpec } from '../render/charts/chart-spec.js';
-import { monthlyCountChart, paretoChart } from '../render/charts/report-charts.js';
+import { monthlyCountChart, paretoChart } from './report-charts.js';
 import { renderChart } from '../render/charts/render-chart.js';
 import { registerImage, releaseImage, renderPdf } from '../render/pdf/pdf-engine.js';
 import type { RuleResults } from '../validate/run-rules.js';

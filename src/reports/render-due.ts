@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { DueList } from '../compute/due-list.js';
 import { controlledDocument } from '../forms/render-form.js';
-import { fillText } from '../forms/fill-text.js';
+import { fillText } from '../document/fill-text.js';
 import type { Lang } from '../model/lang.js';
 import { renderPdf } from '../render/pdf/pdf-engine.js';
 import { ReportBuilder } from './report-builder.js';

@@ -7,7 +7,7 @@ import { checkOutputPlace, lockOutputFolder, openBuildFolder, recoverOutputFolde
 import { InputFolderError } from '../ingest/input-files.js';
 import type { Lang } from '../model/lang.js';
 import { packageVersion } from '../paths.js';
-import { emitBuild, registerLogo, runCheck, type CheckResult } from '../pipeline.js';
+import { emitBuild, registerLogo, runCheck, type CheckResult } from '../pipeline/build.js';
 import type { Workspace } from './workspace.js';
 import { existsSync } from 'node:fs';
 

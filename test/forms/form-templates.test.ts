@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName, uniqueFileNames } from '../../src/forms/file-names.js';
+import { safeFileName, uniqueFileNames } from '../../src/document/file-names.js';
 import { nextPeriod } from '../../src/forms/form-views.js';
 import { TemplateFileError, parseFormTemplate } from '../../src/forms/load-form-templates.js';
 

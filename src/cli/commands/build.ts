@@ -4,7 +4,7 @@ import { checkOutputPlace, openBuildFolder, OutputFolderError, type BuildFolder 
 import type { Lang } from '../../model/lang.js';
 import { TemplateFileError } from '../../forms/load-form-templates.js';
 import { CliError } from '../../issues/cli-error.js';
-import { emitBuild } from '../../pipeline.js';
+import { emitBuild } from '../../pipeline/build.js';
 import { packageVersion } from '../../paths.js';
 import type { CliIo } from '../main.js';
 import { langOption, meetingDateOption, monthsOption, parseOptions, requireOption } from '../options.js';

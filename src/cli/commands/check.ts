@@ -4,7 +4,7 @@ import { createFileWriter } from '../../emit/output-writer.js';
 import { withOutputLock } from '../output-folder-text.js';
 import { CliError } from '../../issues/cli-error.js';
 import type { FindingSeverity } from '../../model/finding.js';
-import { emitCheck } from '../../pipeline.js';
+import { emitCheck } from '../../pipeline/build.js';
 import type { CliIo } from '../main.js';
 import { parseOptions, stringOption } from '../options.js';
 import { formatCheckReport } from '../print-check.js';

@@ -5,7 +5,7 @@ import { loadFormCatalogue, selectForms, UnknownFormError } from '../../forms/fo
 import { TemplateFileError } from '../../forms/load-form-templates.js';
 import { renderBlankForms } from '../../forms/render-forms.js';
 import { CliError } from '../../issues/cli-error.js';
-import { registerLogo } from '../../pipeline.js';
+import { registerLogo } from '../../pipeline/build.js';
 import type { CliIo } from '../main.js';
 import { asOfOption, langOption, parseOptions, requireOption, stringOption } from '../options.js';
 import { formatOutputs } from '../print-outputs.js';

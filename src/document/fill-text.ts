@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { Lang } from '../model/lang.js';
-import type { TemplateText } from './form-template.js';
+import type { TemplateText } from '../forms/form-template.js';
 
 /** One Handlebars environment for form and report texts; output is PDF text, never HTML. */
 const handlebars = Handlebars.create();
