@@ -13,7 +13,8 @@ import { blankView } from './form-views.js';
 import { uniqueFileNames, safeFileName } from '../document/file-names.js';
 import { layoutForm } from './layout-form.js';
 import { runRenderTask, type RenderedFile, type RenderTask, type RunRenderTask } from './render-task.js';
-import { controlledDocument, controlledFor, type FormRenderContext } from './render-form.js';
+import { controlledDocument } from '../document/controlled-document.js';
+import { controlledFor, type FormRenderContext } from './render-form.js';
 
 /** Receives each finished file (path relative to the output folder); the caller writes it. */
 export type EmitFile = (relativePath: string, bytes: Buffer) => void;

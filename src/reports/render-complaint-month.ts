@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Config } from '../config/config.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
-import { controlledDocument } from '../forms/render-form.js';
+import { controlledDocument } from '../document/controlled-document.js';
 import type { Lang } from '../model/lang.js';
 import { WIDE_CHART, type ChartSpec } from '../render/charts/chart-spec.js';
 import { monthlyCountChart, paretoChart } from './report-charts.js';
@@ -90,7 +90,7 @@ export async function renderComplaintMonthTask(task: ComplaintMonthTask): Promis
       lang,
       charts: { history: names.history ?? null, pareto: names.pareto ?? null },
       // The month in the title, so every page of a stack of packs says which month it is.
-      controlled: controlledDocument('complaints_month', lang === 'zh' ? `${texts.title}（${monthLabel(model.month, lang)}）` : `${texts.title} (${monthLabel(model.month, lang)})`, { config, lang, asOf: task.asOf, logo: task.logo?.name ?? null }),
+      controlled: controlledDocument('complaints_month', lang === 'zh' ? `${texts.title}（${monthLabel(model.month, lang)}）` : `${texts.title} (${monthLabel(model.month, lang)})`, { config, lang, logo: task.logo?.name ?? null }),
       maxTableRows: config.reports.maxTableRows,
     });
     return { month: model.month, pdf: await renderPdf(definition), missingGlyphs };

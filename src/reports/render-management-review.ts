@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { controlledDocument } from '../forms/render-form.js';
+import { controlledDocument } from '../document/controlled-document.js';
 import { fillText } from '../document/fill-text.js';
 import type { Lang } from '../model/lang.js';
 import type { Summary } from '../model/summary.js';
@@ -67,7 +67,7 @@ export async function renderManagementReview(input: { summary: Summary; config: 
       texts,
       lang,
       charts: { satisfaction: names.satisfaction ?? null, complaints: names.complaints ?? null, review: names.review ?? null },
-      controlled: controlledDocument('management_review', texts.title, { config, lang, asOf: summary.asOf, logo: input.logo }),
+      controlled: controlledDocument('management_review', texts.title, { config, lang, logo: input.logo }),
     });
     return { year: summary.review.year, pdf: await renderPdf(definition), charts: specs, missingGlyphs };
   } finally {

@@ -33,13 +33,6 @@ const LAYERS: readonly (readonly string[])[] = [
  * on an entry here that no longer occurs (remove it when its import is gone).
  */
 const KNOWN_EXCEPTIONS: Readonly<Record<string, string>> = {
-  'document/fill-text.ts -> forms/form-template.ts': 'the TemplateText type is still defined with the form schema',
-  'reports/report-texts.ts -> forms/load-form-templates.ts': 'TemplateFileError (shared document core) lives in forms/',
-  'reports/render-audit-readiness.ts -> forms/render-form.ts': 'controlled page furniture of a document (controlledDocument) lives in forms/',
-  'reports/render-complaint-month.ts -> forms/render-form.ts': 'controlled page furniture of a document (controlledDocument) lives in forms/',
-  'reports/render-management-review.ts -> forms/render-form.ts': 'controlled page furniture of a document (controlledDocument) lives in forms/',
-  'reports/render-satisfaction-report.ts -> forms/render-form.ts': 'controlled page furniture of a document (controlledDocument) lives in forms/',
-  'reports/render-due.ts -> forms/render-form.ts': 'controlled page furniture of a document (controlledDocument) lives in forms/',
   'server/app.ts -> cli/output-folder-text.ts': 'the workbench words output-folder problems as the CLI does; the wording belongs in issues/',
 };
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { headlineOf } from '../../compute/headline.js';
 import { checkOutputPlace, openBuildFolder, OutputFolderError, type BuildFolder } from '../../emit/output-folder.js';
 import type { Lang } from '../../model/lang.js';
-import { TemplateFileError } from '../../forms/load-form-templates.js';
+import { TemplateFileError } from '../../document/template-file-error.js';
 import { CliError } from '../../issues/cli-error.js';
 import { emitBuild } from '../../pipeline/build.js';
 import { packageVersion } from '../../paths.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createFileWriter } from '../../emit/output-writer.js';
 import { withOutputLock } from '../output-folder-text.js';
 import { loadFormCatalogue, selectForms, UnknownFormError } from '../../forms/form-catalogue.js';
-import { TemplateFileError } from '../../forms/load-form-templates.js';
+import { TemplateFileError } from '../../document/template-file-error.js';
 import { renderBlankForms } from '../../forms/render-forms.js';
 import { CliError } from '../../issues/cli-error.js';
 import { registerLogo } from '../../pipeline/build.js';

@@ -1,7 +1,7 @@
 import { packMonths } from '../../compute/complaint-month.js';
 import { createFileWriter } from '../../emit/output-writer.js';
 import { withOutputLock } from '../output-folder-text.js';
-import { TemplateFileError } from '../../forms/load-form-templates.js';
+import { TemplateFileError } from '../../document/template-file-error.js';
 import { CliError } from '../../issues/cli-error.js';
 import { emitAuditReadiness, emitComplaintPacks, emitManagementReview, emitSatisfactionReport, registerLogo, type ReportOptions } from '../../pipeline/build.js';
 import type { CheckResult } from '../../pipeline/build.js';
