@@ -13,7 +13,7 @@ import type { Lang } from '../model/lang.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { zipArchive } from '../zip/zip-writer.js';
 import { OutputFolderError } from '../emit/output-folder-error.js';
-import { outputFolderFailure } from '../cli/output-folder-text.js';
+import { outputFolderFailure } from '../emit/output-folder-text.js';
 import { createGuard, guardRequests, type Guard } from './security.js';
 import { Session, type BuildEvent } from './session.js';
 import { fill, textsFor } from './texts.js';

@@ -8,7 +8,7 @@ import { emitBuild } from '../../pipeline/build.js';
 import { packageVersion } from '../../paths.js';
 import type { CliIo } from '../main.js';
 import { langOption, meetingDateOption, monthsOption, parseOptions, requireOption } from '../options.js';
-import { outputFolderFailure } from '../output-folder-text.js';
+import { outputFolderFailure } from '../../emit/output-folder-text.js';
 import { packMonths } from '../../compute/complaint-month.js';
 import { formatCheckReport } from '../print-check.js';
 import { formatGlyphNotes, formatIncremental, formatOutputs } from '../print-outputs.js';

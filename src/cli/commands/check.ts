@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { headlineOf } from '../../compute/headline.js';
 import { createFileWriter } from '../../emit/output-writer.js';
-import { withOutputLock } from '../output-folder-text.js';
+import { withOutputLock } from '../../emit/output-folder-text.js';
 import { CliError } from '../../issues/cli-error.js';
 import type { FindingSeverity } from '../../model/finding.js';
 import { emitCheck } from '../../pipeline/build.js';

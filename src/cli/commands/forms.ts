@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createFileWriter } from '../../emit/output-writer.js';
-import { withOutputLock } from '../output-folder-text.js';
+import { withOutputLock } from '../../emit/output-folder-text.js';
 import { loadFormCatalogue, selectForms, UnknownFormError } from '../../forms/form-catalogue.js';
 import { TemplateFileError } from '../../document/template-file-error.js';
 import { renderBlankForms } from '../../forms/render-forms.js';

@@ -1,6 +1,6 @@
 import { packMonths } from '../../compute/complaint-month.js';
 import { createFileWriter } from '../../emit/output-writer.js';
-import { withOutputLock } from '../output-folder-text.js';
+import { withOutputLock } from '../../emit/output-folder-text.js';
 import { TemplateFileError } from '../../document/template-file-error.js';
 import { CliError } from '../../issues/cli-error.js';
 import { emitAuditReadiness, emitComplaintPacks, emitManagementReview, emitSatisfactionReport, registerLogo, type ReportOptions } from '../../pipeline/build.js';
