@@ -4,7 +4,7 @@
 // (model, charts, PDF, workbook); prints one JSON line.
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../dist/config/resolve-config.js';
-import { runCheck } from '../dist/pipeline/build.js';
+import { runCheck } from '../dist/pipeline/check.js';
 import { buildSatisfactionReport } from '../dist/compute/satisfaction-report.js';
 import { WIDE_CHART } from '../dist/render/charts/chart-spec.js';
 import { chartRenderer, renderChart } from '../dist/render/charts/render-chart.js';

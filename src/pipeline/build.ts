@@ -1,69 +1,27 @@
 import type { Config } from '../config/config.js';
-import { officialCalendar } from '../calendar/official-calendar.js';
-import { WorkingCalendar } from '../calendar/working-calendar.js';
-import { buildSummary, type RunWarning } from '../compute/build-summary.js';
-import { scoreSatisfaction } from '../compute/score-satisfaction.js';
-import { ingestFolder } from '../ingest/ingest-folder.js';
-import type { IngestResult } from '../ingest/ingest-result.js';
 import type { Lang } from '../model/lang.js';
-import type { Summary } from '../model/summary.js';
 import type { OutputWriter } from '../emit/output-writer.js';
 import { writeJson } from '../emit/json-stream.js';
 import type { GlyphReport } from '../forms/render-forms.js';
 import type { RenderTask } from '../forms/render-task.js';
-import { runRules, type RuleResults } from '../validate/run-rules.js';
 import { packMonths } from '../compute/complaint-month.js';
 import type { ComplaintMonthPdf } from '../reports/render-complaint-month.js';
 import { createWorkerPool, runOnPool, type WorkerPool } from '../workers/worker-pool.js';
 import { BUILD_STATE_PATH, BuildCache, sha256 } from '../incremental/build-state.js';
 import type { FormReuse } from '../forms/render-forms.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
+import { emitCheck, emitFindingsWorkbook, type CheckResult } from './check.js';
 
-export interface CheckOptions {
-  /** The input folder. */
-  readonly input: string;
-  readonly config: Config;
-  /** "Today" for every decision, YYYY-MM-DD. */
-  readonly asOf: string;
-  readonly lang: Lang;
-  /** The survey period to judge; default the latest. */
-  readonly period?: string;
-  readonly recursive?: boolean;
-  readonly onFile?: (done: number, total: number, path: string) => void;
-}
+export type { GlyphReport } from '../forms/render-forms.js';
+export { BuildCache } from '../incremental/build-state.js';
 
-export interface CheckResult {
-  readonly ingest: IngestResult;
-  readonly rules: RuleResults;
-  readonly summary: Summary;
-  readonly calendar: WorkingCalendar;
-}
-
-/** ingest → rules → summary. Reads the input folder; writes nothing. */
-export function runCheck(options: CheckOptions): CheckResult {
-  const ingest = ingestFolder(options.input, options.config, {
-    ...(options.recursive !== undefined ? { recursive: options.recursive } : {}),
-    ...(options.onFile ? { onFile: options.onFile } : {}),
-  });
-  return checkRecords(ingest, options);
-}
-
-/** rules → summary over records already read (library use, tests, benchmarks). */
-export function checkRecords(ingest: IngestResult, options: Omit<CheckOptions, 'input' | 'recursive' | 'onFile'>): CheckResult {
-  const { config, asOf, lang } = options;
-  const calendar = new WorkingCalendar(officialCalendar(), config.calendar.closures, config.calendar.workdays);
-  const satisfaction = scoreSatisfaction(ingest.surveys, config, asOf, options.period);
-  const rules = runRules(ingest, satisfaction, { config, asOf, calendar });
-  const uncovered = calendar.uncoveredYears();
-  const warnings: RunWarning[] = uncovered.length > 0 ? [{ code: 'calendar_not_covered', years: uncovered }] : [];
-  const summary = buildSummary(ingest, rules, config, asOf, lang, warnings);
-  return { ingest, rules, summary, calendar };
-}
-
-/** Writes summary.json (the artefacts of `check`). */
-export function emitCheck(result: CheckResult, writer: OutputWriter): void {
-  // Streamed: a summary of a million findings would be hundreds of megabytes as one string.
-  writeJson(writer, 'summary.json', result.summary);
+/**
+ * The months of the complaint meeting packs: the latest `reports.monthlyPacks` months with
+ * complaints up to `asOf` ('latest'), every such month ('all'), or the months given.
+ */
+export function complaintPackMonths(result: CheckResult, config: Config, asOf: string, which: 'latest' | 'all' | readonly string[]): readonly string[] {
+  if (which === 'latest') return packMonths(result.rules, config.reports.monthlyPacks, asOf);
+  return which === 'all' ? packMonths(result.rules, 0, asOf) : which;
 }
 
 /** What `build` needs beyond `check`. */
@@ -179,9 +137,7 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
 async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter, pool: WorkerPool | undefined, cache: BuildCache, summaryKey: string): Promise<GlyphReport> {
   const { config, lang, asOf } = options;
   await unit(cache, writer, 'findings.xlsx', cache.key('findings.xlsx', summaryKey), async (w) => {
-    const { renderFindingsWorkbook } = await import('../render/excel/findings-workbook.js');
-    const { headlineOf } = await import('../compute/headline.js');
-    w.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang }));
+    await emitFindingsWorkbook(result, config, lang, w);
     return [];
   });
 

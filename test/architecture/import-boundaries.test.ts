@@ -79,6 +79,15 @@ describe('the layers of src/', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('lets the CLI, the workbench and the library entry reach the check and the build only through pipeline/', () => {
+    // The pipeline is the one place that decides what a check and a build are made of; a command
+    // calling compute/ or forms/ past it would make a second, drifting definition.
+    const entry = (rel: string) => ['cli', 'server', 'index.ts'].includes(unit(rel));
+    const behind = ['compute', 'validate', 'forms', 'incremental', 'workers'];
+    const past = edges.filter((e) => entry(e.from) && behind.includes(unit(e.to))).map((e) => `${e.from} -> ${e.to}`);
+    expect(past).toEqual([]);
+  });
+
   it('keeps model/ free of imports', () => {
     expect(edges.filter((e) => unit(e.from) === 'model' && unit(e.to) !== 'model')).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { runCheck } from '../../src/pipeline/build.js';
+import { runCheck } from '../../src/pipeline/check.js';
 import { ROOT } from '../helpers/built-package.js';
 import { tempFolder } from '../helpers/fixtures.js';
 
