@@ -27,3 +27,14 @@ export function controlledDocument(id: string, title: string, ctx: DocumentConte
     logo: ctx.logo,
   };
 }
+
+/**
+ * What a document rendered on a worker thread is made with besides its own data: plain data that
+ * crosses threads as is, the logo as bytes (each thread registers it in its own PDF engine).
+ */
+export interface DocumentEnvironment {
+  readonly config: Config;
+  readonly lang: Lang;
+  readonly asOf: string;
+  readonly logo: { readonly name: string; readonly bytes: Uint8Array } | null;
+}

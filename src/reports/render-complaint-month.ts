@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Config } from '../config/config.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
-import { controlledDocument } from '../document/controlled-document.js';
+import { controlledDocument, type DocumentEnvironment } from '../document/controlled-document.js';
 import type { Lang } from '../model/lang.js';
 import { WIDE_CHART, type ChartSpec } from '../render/charts/chart-spec.js';
 import { monthlyCountChart, paretoChart } from './report-charts.js';
@@ -37,14 +37,10 @@ export function complaintMonthCharts(model: ComplaintMonthModel, texts: ReportTe
  * chart configurations (plain data, so it crosses to a worker as is; the charts are drawn there,
  * so the packs' charts are drawn in parallel).
  */
-export interface ComplaintMonthTask {
+export interface ComplaintMonthTask extends DocumentEnvironment {
   readonly model: ComplaintMonthModel;
   /** Chart configurations by key (history, pareto). */
   readonly charts: Readonly<Record<string, ChartSpec>>;
-  readonly config: Config;
-  readonly lang: Lang;
-  readonly asOf: string;
-  readonly logo: { readonly name: string; readonly bytes: Uint8Array } | null;
 }
 
 export interface ComplaintMonthPdf {
