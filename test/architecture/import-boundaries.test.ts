@@ -7,7 +7,7 @@ import { ROOT } from '../helpers/built-package.js';
 /**
  * The layers of src/, lowest first: a module may import from its own folder and from layers
  * below its own, never from a layer above nor from another folder of its own layer. This keeps
- * the direction the README describes, cli → pipeline → render/compute/validate/ingest → model.
+ * the direction the README draws (Development), cli → server → pipeline → … → model.
  * A top-level file or folder not listed here fails the test: give it its layer.
  */
 const LAYERS: readonly (readonly string[])[] = [
