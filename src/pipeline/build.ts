@@ -1,3 +1,7 @@
+/**
+ * `build`, the second half of the pipeline: from a CheckResult (check.ts) to every document —
+ * the forms, the reports and packs, manifest.json — through one worker pool and the build cache.
+ */
 import type { Config } from '../config/config.js';
 import type { Lang } from '../model/lang.js';
 import type { OutputWriter } from '../emit/output-writer.js';

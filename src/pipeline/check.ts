@@ -1,3 +1,9 @@
+/**
+ * `check`, the first half of the pipeline: the input folder read, the rules applied, the summary
+ * computed — and what is made from that alone (summary.json, findings.xlsx, the headline, what
+ * falls due). The CLI, the workbench and the library come here rather than to compute/ or
+ * validate/; build.ts goes on from a CheckResult.
+ */
 import type { Config } from '../config/config.js';
 import { officialCalendar } from '../calendar/official-calendar.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
