@@ -7,7 +7,7 @@ import { resolveConfig } from '../dist/config/resolve-config.js';
 import { ingestFolder } from '../dist/ingest/ingest-folder.js';
 import { checkRecords, emitCheck } from '../dist/pipeline.js';
 import { createFileWriter } from '../dist/emit/output-writer.js';
-import { renderFindingsWorkbook } from '../dist/render/excel/findings-workbook.js';
+import { writeFindingsWorkbook } from '../dist/render/excel/findings-workbook.js';
 import { headlineOf } from '../dist/compute/headline.js';
 
 const [folder, out, stage = 'all'] = process.argv.slice(2);
@@ -27,7 +27,7 @@ emitCheck(result, writer);
 times.summaryMs = Math.round(performance.now() - t);
 if (stage === 'all') {
   t = performance.now();
-  writer.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang: 'zh' }));
+  await writeFindingsWorkbook(writer, 'findings.xlsx', { summary: result.summary, headline: headlineOf(result.summary, config), config, lang: 'zh' });
   times.workbookMs = Math.round(performance.now() - t);
 }
 const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);

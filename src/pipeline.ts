@@ -15,7 +15,8 @@ import { runRules, type RuleResults } from './validate/run-rules.js';
 import { packMonths } from './compute/complaint-month.js';
 import type { ComplaintMonthPdf } from './reports/render-complaint-month.js';
 import { createWorkerPool, runOnPool, type WorkerPool } from './workers/worker-pool.js';
-import { BUILD_STATE_PATH, BuildCache, sha256 } from './incremental/build-state.js';
+import { BUILD_STATE_PATH, BuildCache, sha256, type UnitFileMade } from './incremental/build-state.js';
+import { writeStreamed } from './emit/streamed-file.js';
 import type { FormReuse } from './forms/render-forms.js';
 import { complaintMonth, type ComplaintMonthModel } from './compute/complaint-month.js';
 
@@ -159,7 +160,7 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
     for (const f of carried.files) carryFile(writer, cache, f.path, f.bytes);
     return carried.missingGlyphs;
   }
-  const files: { path: string; bytes: Buffer }[] = [];
+  const files: UnitFileMade[] = [];
   const recording: OutputWriter = {
     get written() {
       return writer.written;
@@ -168,6 +169,12 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       files.push({ path, bytes });
       return writer.write(path, bytes);
+    },
+    // A file streamed to disk (findings.xlsx) is recorded by its hash: its bytes are never held.
+    async writeStream(path, produce) {
+      const file = await writeStreamed(writer, path, produce);
+      files.push({ path, sha256: file.sha256 });
+      return file;
     },
   };
   const glyphs = await make(recording);
@@ -179,9 +186,9 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
 async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter, pool: WorkerPool | undefined, cache: BuildCache, summaryKey: string): Promise<GlyphReport> {
   const { config, lang, asOf } = options;
   await unit(cache, writer, 'findings.xlsx', cache.key('findings.xlsx', summaryKey), async (w) => {
-    const { renderFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
+    const { writeFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
     const { headlineOf } = await import('./compute/headline.js');
-    w.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang }));
+    await writeFindingsWorkbook(w, 'findings.xlsx', { summary: result.summary, headline: headlineOf(result.summary, config), config, lang });
     return [];
   });
 

@@ -30,8 +30,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   await withOutputLock(out, lang, async () => {
     try {
       emitCheck(result, writer);
-      const { renderFindingsWorkbook } = await import('../../render/excel/findings-workbook.js');
-      writer.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline, config, lang }));
+      const { writeFindingsWorkbook } = await import('../../render/excel/findings-workbook.js');
+      await writeFindingsWorkbook(writer, 'findings.xlsx', { summary: result.summary, headline, config, lang });
     } catch (error) {
       if (isFileSystemError(error)) throw outputFailure(out, error, lang);
       throw error;
