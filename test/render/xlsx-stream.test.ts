@@ -8,7 +8,7 @@ import { createFileWriter, createMemoryWriter } from '../../src/emit/output-writ
 import { renderFindingsWorkbook, writeFindingsWorkbook } from '../../src/render/excel/findings-workbook.js';
 import { writeTable, writeTableRows } from '../../src/render/excel/sheet-style.js';
 import { dateCell, XlsxBook, type CellValue } from '../../src/render/excel/xlsx-book.js';
-import { runCheck } from '../../src/pipeline.js';
+import { runCheck } from '../../src/pipeline/check.js';
 import { memorySink } from '../../src/zip/zip-stream.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';
 
