@@ -11,7 +11,8 @@ import type { RenderTask } from '../forms/render-task.js';
 import { packMonths } from '../compute/complaint-month.js';
 import type { ComplaintMonthPdf } from '../reports/render-complaint-month.js';
 import { createWorkerPool, runOnPool, type WorkerPool } from '../workers/worker-pool.js';
-import { BUILD_STATE_PATH, BuildCache, digestOf, sha256 } from '../incremental/build-state.js';
+import { BUILD_STATE_PATH, BuildCache, digestOf, sha256, type UnitFileMade } from '../incremental/build-state.js';
+import { writeStreamed } from '../emit/streamed-file.js';
 import type { FormReuse } from '../forms/render-forms.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
 import type { DueList } from '../compute/due-list.js';
@@ -127,7 +128,7 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
     for (const f of carried.files) carryFile(writer, cache, f.path, f.bytes);
     return carried.missingGlyphs;
   }
-  const files: { path: string; bytes: Buffer }[] = [];
+  const files: UnitFileMade[] = [];
   const recording: OutputWriter = {
     get written() {
       return writer.written;
@@ -136,6 +137,12 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       files.push({ path, bytes });
       return writer.write(path, bytes);
+    },
+    // A file streamed to disk (findings.xlsx) is recorded by its hash: its bytes are never held.
+    async writeStream(path, produce) {
+      const file = await writeStreamed(writer, path, produce);
+      files.push({ path, sha256: file.sha256 });
+      return file;
     },
   };
   const glyphs = await make(recording);
