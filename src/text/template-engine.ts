@@ -65,3 +65,20 @@ export function placeholdersOf(source: string): Set<string> {
   visit(templateEngine.parse(source));
   return names;
 }
+
+const filled = new Map<string, { placeholders: ReadonlySet<string>; fill: (values: object) => string }>();
+
+/**
+ * `source` with its placeholders filled from `values`, each of which must be there (a value the
+ * text does not read is allowed: one word may or may not name it). For the single words of
+ * report texts, whose sentences fill through the report builder.
+ */
+export function fillPlaceholders(source: string, values: Readonly<Record<string, string | number>>): string {
+  let entry = filled.get(source);
+  if (!entry) {
+    entry = { placeholders: placeholdersOf(source), fill: templateEngine.compile(source, { noEscape: true }) };
+    filled.set(source, entry);
+  }
+  for (const name of entry.placeholders) if (!(name in values)) throw new Error(`"${source}": placeholder {{${name}}} not filled`);
+  return entry.placeholders.size === 0 ? source : entry.fill(values);
+}
