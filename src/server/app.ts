@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import { ConfigError, loadConfig } from '../config/load-config.js';
-import { inputTemplate } from '../init/input-templates.js';
+import { inputTemplate, templateFileName } from '../init/input-templates.js';
 import { DATASETS, type DatasetId } from '../model/fields.js';
 import type { Lang } from '../model/lang.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -261,8 +261,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     const state = session.check(ctx.lang);
     const config = state.ok ? state.loaded.config : null;
     if (config === null) return c.json({ error: ctx.t('configBroken') }, 400);
-    const names: Record<DatasetId, string> = { orders: ctx.lang === 'zh' ? '订单评审台账-模板.xlsx' : 'orders-template.xlsx', complaints: ctx.lang === 'zh' ? '客户投诉台账-模板.xlsx' : 'complaints-template.xlsx', surveys: ctx.lang === 'zh' ? '客户满意度调查回收表-模板.xlsx' : 'surveys-template.xlsx', actions: ctx.lang === 'zh' ? '措施跟踪表-模板.xlsx' : 'actions-template.xlsx' };
-    return sendBytes(c, inputTemplate(dataset, config, ctx.lang), names[dataset], false);
+    return sendBytes(c, inputTemplate(dataset, config, ctx.lang), templateFileName(dataset, ctx.lang), false);
   });
 
   // Assets: the page's own script and style, chart.js's UMD build, the Noto Sans SC web fonts.
