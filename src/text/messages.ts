@@ -134,6 +134,8 @@ export interface Messages<K extends string> {
    * which must be there.
    */
   fromContext(key: K, context: Readonly<Record<string, MessageValue | undefined>>): string;
+  /** Every key of the table, in file order — for a table looked up by pattern. */
+  keys(): K[];
 }
 
 /**
@@ -159,7 +161,7 @@ export function messages<K extends string>(table: string, lang: Lang): Messages<
     }
     return fill(table, key, message, values);
   };
-  return Object.assign(lookup, { lang, has: (key: string): key is K => texts.has(key), fromContext });
+  return Object.assign(lookup, { lang, has: (key: string): key is K => texts.has(key), fromContext, keys: () => [...texts.keys()] as K[] });
 }
 
 /** The tables in a message folder, by the names of their files. */
