@@ -4,7 +4,7 @@ import type { Config } from '../config/config.js';
 import type { Lang } from '../model/lang.js';
 import { h, type Safe } from './html.js';
 import { fieldLabel } from './config-labels.js';
-import type { WorkbenchTexts } from './texts.js';
+import { textsFor, type WorkbenchTexts } from './texts.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -159,7 +159,7 @@ function renderLeaf(shape: Shape, path: string, label: string, value: unknown, e
       const given = typeof value === 'string' ? { zh: value, en: value } : isObject(value) ? value : {};
       const eff = typeof effective === 'string' ? { zh: effective, en: effective } : isObject(effective) ? effective : {};
       const input = (lang: 'zh' | 'en') =>
-        h`<input type="text" id="${lang === 'zh' ? id : `${id}-en`}" data-path="${path}" data-type="localized" data-lang="${lang}" value="${str(given[lang])}" placeholder="${str(eff[lang])}" aria-label="${label} (${lang})"><span class="lang-tag">${lang === 'zh' ? '中' : 'EN'}</span>`;
+        h`<input type="text" id="${lang === 'zh' ? id : `${id}-en`}" data-path="${path}" data-type="localized" data-lang="${lang}" value="${str(given[lang])}" placeholder="${str(eff[lang])}" aria-label="${label} (${lang})"><span class="lang-tag">${ctx.t(`langTag.${lang}`)}</span>`;
       return wrap(h`<div class="localized">${input('zh')}${input('en')}</div>`);
     }
     case 'enum':
@@ -203,5 +203,5 @@ function summarise(list: readonly unknown[], lang: Lang): string {
       if ('label' in item) return str(isObject(item.label) ? item.label[lang] : item.label);
       return Object.values(item).map(str).join(' ');
     })
-    .join(lang === 'zh' ? '；' : '; ');
+    .join(textsFor(lang)('separator.list'));
 }
