@@ -136,6 +136,8 @@ export interface Messages<K extends string> {
   fromContext(key: K, context: Readonly<Record<string, MessageValue | undefined>>): string;
   /** Every key of the table, in file order — for a table looked up by pattern. */
   keys(): K[];
+  /** The text of `key` unfilled, for a browser page that fills its plain `{{name}}` placeholders itself. */
+  source(key: K): string;
 }
 
 /**
@@ -161,7 +163,13 @@ export function messages<K extends string>(table: string, lang: Lang): Messages<
     }
     return fill(table, key, message, values);
   };
-  return Object.assign(lookup, { lang, has: (key: string): key is K => texts.has(key), fromContext, keys: () => [...texts.keys()] as K[] });
+  return Object.assign(lookup, { lang, has: (key: string): key is K => texts.has(key), fromContext, keys: () => [...texts.keys()] as K[],
+    source: (key: K): string => {
+      const message = texts.get(key);
+      if (!message) throw new MessageLookupError(`${table}.${key}: no such text in ${table}.${lang}.json`);
+      return message.source;
+    },
+  });
 }
 
 /** The tables in a message folder, by the names of their files. */

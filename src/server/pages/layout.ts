@@ -13,6 +13,13 @@ export interface PageContext {
   readonly workspace: { readonly input: string; readonly output: string; readonly asOf: string };
 }
 
+/** Texts the page's script shows (web/workbench.js), unfilled: it fills their plain {{name}} placeholders. */
+const SCRIPT_TEXTS = ['replaceConfirm', 'removeConfirm', 'findingsCount', 'page.findingsOf', 'building', 'page.working', 'saved', 'fixErrors'] as const;
+
+function pageTexts(t: WorkbenchTexts): string {
+  return JSON.stringify(Object.fromEntries(SCRIPT_TEXTS.map((key) => [key, t.source(key)])));
+}
+
 /** The frame of every page: navigation, language switch, the page's content, the side panel. */
 export function layout(ctx: PageContext, page: PageId, title: string, body: HtmlValue): Safe {
   const { t, lang } = ctx;
@@ -27,7 +34,7 @@ export function layout(ctx: PageContext, page: PageId, title: string, body: Html
 <link rel="stylesheet" href="/assets/workbench.css">
 <script src="/assets/workbench.js" defer></script>
 </head>
-<body data-page="${page}" data-lang="${lang}">
+<body data-page="${page}" data-lang="${lang}" data-texts="${pageTexts(t)}">
 <header class="top">
   <a class="brand" href="/check">${t('app')}</a>
   <nav>${PAGES.map((p) => h`<a href="/${p}"${p === page ? h` aria-current="page"` : h``}>${t(`nav.${p}`)}</a>`)}</nav>
