@@ -88,7 +88,7 @@ export function inputTemplate(dataset: DatasetId, config: Config, lang: Lang): B
 }
 
 function header(f: FieldSpec, lang: Lang): string {
-  return lang === 'zh' ? f.zh : f.en;
+  return f[lang];
 }
 
 function dateFormat(kind: FieldKind): string | null {
