@@ -1,6 +1,6 @@
 import type { WrittenFile } from '../emit/output-writer.js';
 import type { Lang } from '../model/lang.js';
-import type { GlyphReport } from '../forms/render-forms.js';
+import type { GlyphReport } from '../pipeline/build.js';
 import { cliText } from './cli-text.js';
 
 /**

@@ -1,16 +1,16 @@
-import type { Config } from '../../config/config.js';
-import type { SatisfactionReportModel } from '../../compute/satisfaction-report.js';
-import type { Lang } from '../../model/lang.js';
-import { BAND_LABELS, type SatisfactionAnalysis } from '../../model/satisfaction.js';
-import { writeTable } from './sheet-style.js';
-import { dateCell, XlsxBook, type XlsxSheet } from './xlsx-book.js';
-import { type MessageKey, messages } from '../../text/messages.js';
+import type { Config } from '../config/config.js';
+import type { SatisfactionReportModel } from '../compute/satisfaction-report.js';
+import type { Lang } from '../model/lang.js';
+import { BAND_LABELS, type SatisfactionAnalysis } from '../model/satisfaction.js';
+import { writeTable } from '../render/excel/sheet-style.js';
+import { dateCell, XlsxBook, type XlsxSheet } from '../render/excel/xlsx-book.js';
+import { type MessageKey, messages } from '../text/messages.js';
 
 /** Scores and means: one decimal shown, the full value kept in the cell. */
 const SCORE_FORMAT = '0.0';
 
 /** The keys of templates/messages/satisfaction-workbook.<lang>.json. */
-type WorkbookKey = MessageKey<typeof import('../../../templates/messages/satisfaction-workbook.zh.json', { with: { type: 'json' } })>;
+type WorkbookKey = MessageKey<typeof import('../../templates/messages/satisfaction-workbook.zh.json', { with: { type: 'json' } })>;
 
 const RESPONSE_COLUMNS = ['period', 'customer', 'sent', 'returnedOn', 'returned'] as const;
 const RESPONSE_COLUMNS_AFTER = ['overall', 'itemMean', 'scoreUsed', 'band', 'competitor', 'competitorScore', 'comments', 'source'] as const;

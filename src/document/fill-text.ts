@@ -1,7 +1,9 @@
 import type Handlebars from 'handlebars';
 import type { Lang } from '../model/lang.js';
 import { templateEngine as handlebars } from '../text/template-engine.js';
-import type { TemplateText } from './form-template.js';
+
+/** A text of a form or report template: one per language, or one string for both. */
+export type TemplateText = string | { readonly zh: string; readonly en: string };
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 

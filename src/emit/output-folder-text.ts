@@ -1,13 +1,16 @@
-import { OutputFolderError } from '../emit/output-folder-error.js';
-import { lockOutputFolder, recoverOutputFolder } from '../emit/output-folder.js';
+import { OutputFolderError } from './output-folder-error.js';
+import { lockOutputFolder, recoverOutputFolder } from './output-folder.js';
 import { CliError } from '../issues/cli-error.js';
 import type { Lang } from '../model/lang.js';
-import { cliText } from './cli-text.js';
+import { type MessageKey, messages } from '../text/messages.js';
+
+/** The keys of templates/messages/output-folder.<lang>.json. */
+type OutputFolderKey = MessageKey<typeof import('../../templates/messages/output-folder.zh.json', { with: { type: 'json' } })>;
 
 /** Why the output folder cannot be used, as the one line the user needs. */
 export function outputFolderFailure(error: OutputFolderError, lang: Lang): CliError {
   // Each text reads the folder, the detail or both.
-  return new CliError(cliText(lang).fromContext(`outputFolder.${error.code}`, { folder: error.folder, detail: error.detail }));
+  return new CliError(messages<OutputFolderKey>('output-folder', lang).fromContext(error.code, { folder: error.folder, detail: error.detail }));
 }
 
 /**
