@@ -12,6 +12,7 @@ import { RULES } from '../validate/rule-table.js';
 import { reviewFigures } from './review-figures.js';
 import { summariseActions } from './summarise-actions.js';
 import { summariseInputErrors, summariseInputs, summariseSkipped } from './summarise-inputs.js';
+import { summaryText } from '../text/summary-text.js';
 
 /** A run-level notice, such as calendar years the official data does not cover. */
 export interface RunWarning {
@@ -210,8 +211,5 @@ function summariseFinding(f: Finding, message: string, limit: SummaryLimit | nul
 }
 
 function warningMessage(w: RunWarning, lang: Lang): string {
-  const years = w.years.join(', ');
-  return lang === 'zh'
-    ? `法定节假日数据不含 ${years} 年：这些年份只按周末计算工作日，请核对或在配置 calendar 中补充放假安排`
-    : `the official holiday data does not cover ${years}: working days there count weekends only; check them or add the closures to the configuration's calendar`;
+  return summaryText(lang)('holidayDataMissing', { years: w.years.join(', ') });
 }
