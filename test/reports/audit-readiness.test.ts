@@ -1,19 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { Summary } from '../../src/model/summary.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import { run } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/fixtures.js';
 import { pdfPages } from '../helpers/pdf.js';
 
 const SAMPLE = path.join(PACKAGE_ROOT, 'input');
-
-async function run(argv: string[]) {
-  let stdout = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: () => {} });
-  return { code, stdout };
-}
 
 /** The report and the summary of one input folder, as of 2025-12-31. */
 async function reportOf(input: string, config?: string): Promise<{ text: string; lines: string[]; summary: Summary }> {
