@@ -25,10 +25,9 @@ function changedSince(dir: string, since: number): string[] {
 export default function setup(project: TestProject): () => void {
   ensureBuilt();
   process.env.QMSDOC_WORKER = BUILT_WORKER;
-  // Builds inside a test file render in its own thread: a small input does not repay starting
-  // workers that each load the fonts. The shared sample build runs with the default pool (its
-  // output is compared byte for byte with an in-process build in test/cli/build.test.ts), and
-  // test/workers/worker-pool.test.ts makes its pools itself.
+  // Test builds render in their own thread: on two cores shared by two test files, render
+  // workers that each load the fonts again cost more than they save. test/workers makes its
+  // pools itself; the workbench's build in the browser suite runs on workers.
   process.env.QMSDOC_THREADS ??= '1';
   const sampleBuildRoot = mkdtempSync(path.join(os.tmpdir(), 'qmsdoc-sample-build-'));
   project.provide('sampleBuildRoot', sampleBuildRoot);

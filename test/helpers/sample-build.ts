@@ -31,9 +31,10 @@ const CLAIM = 'claimed';
 
 function runBuiltCli(input: string, output: string): Promise<Omit<SampleBuild, 'input' | 'output'>> {
   const cli = path.join(ROOT, 'bin', 'qmsdoc.js');
-  // The render workers the built package starts by itself: as many as a user's build starts,
-  // running the worker it finds beside it (not the QMSDOC_THREADS and QMSDOC_WORKER the tests set).
-  const { QMSDOC_THREADS: _threads, QMSDOC_WORKER: _worker, ...env } = process.env;
+  // Rendered in the CLI's own thread (QMSDOC_THREADS=1, see test/global-setup.ts): other test
+  // files use the other core, and render workers would each load the fonts again (a third more
+  // CPU time). The worker path is tested in test/workers and by the workbench's build.
+  const { QMSDOC_WORKER: _worker, ...env } = process.env;
   return new Promise((resolve) => {
     execFile(process.execPath, [cli, 'build', '--input', input, '--output', output, '--as-of', SAMPLE_AS_OF], { env, maxBuffer: 1 << 26, encoding: 'utf8' }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
