@@ -1,69 +1,33 @@
-import type { Config } from './config/config.js';
-import { officialCalendar } from './calendar/official-calendar.js';
-import { WorkingCalendar } from './calendar/working-calendar.js';
-import { buildSummary, type RunWarning } from './compute/build-summary.js';
-import { scoreSatisfaction } from './compute/score-satisfaction.js';
-import { ingestFolder } from './ingest/ingest-folder.js';
-import type { IngestResult } from './ingest/ingest-result.js';
-import type { Lang } from './model/lang.js';
-import type { Summary } from './model/summary.js';
-import type { OutputWriter } from './emit/output-writer.js';
-import { writeJson } from './emit/json-stream.js';
-import type { GlyphReport } from './forms/render-forms.js';
-import type { RenderTask } from './forms/render-task.js';
-import { runRules, type RuleResults } from './validate/run-rules.js';
-import { packMonths } from './compute/complaint-month.js';
-import type { ComplaintMonthPdf } from './reports/render-complaint-month.js';
-import { createWorkerPool, runOnPool, type WorkerPool } from './workers/worker-pool.js';
-import { BUILD_STATE_PATH, BuildCache, sha256 } from './incremental/build-state.js';
-import type { FormReuse } from './forms/render-forms.js';
-import { complaintMonth, type ComplaintMonthModel } from './compute/complaint-month.js';
+/**
+ * `build`, the second half of the pipeline: from a CheckResult (check.ts) to every document —
+ * the forms, the reports and packs, manifest.json — through one worker pool and the build cache.
+ */
+import type { Config } from '../config/config.js';
+import type { Lang } from '../model/lang.js';
+import type { OutputWriter } from '../emit/output-writer.js';
+import { writeJson } from '../emit/json-stream.js';
+import type { GlyphReport } from '../forms/render-forms.js';
+import type { RenderTask } from '../forms/render-task.js';
+import { packMonths } from '../compute/complaint-month.js';
+import type { ComplaintMonthPdf } from '../reports/render-complaint-month.js';
+import { createWorkerPool, runOnPool, type WorkerPool } from '../workers/worker-pool.js';
+import { BUILD_STATE_PATH, BuildCache, digestOf, sha256 } from '../incremental/build-state.js';
+import type { FormReuse } from '../forms/render-forms.js';
+import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
+import { emitCheck, emitFindingsWorkbook, type CheckResult } from './check.js';
+import type { DueList } from '../compute/due-list.js';
+import { summaryForDocuments } from '../incremental/document-inputs.js';
 
-export interface CheckOptions {
-  /** The input folder. */
-  readonly input: string;
-  readonly config: Config;
-  /** "Today" for every decision, YYYY-MM-DD. */
-  readonly asOf: string;
-  readonly lang: Lang;
-  /** The survey period to judge; default the latest. */
-  readonly period?: string;
-  readonly recursive?: boolean;
-  readonly onFile?: (done: number, total: number, path: string) => void;
-}
+export type { GlyphReport } from '../forms/render-forms.js';
+export { BuildCache } from '../incremental/build-state.js';
 
-export interface CheckResult {
-  readonly ingest: IngestResult;
-  readonly rules: RuleResults;
-  readonly summary: Summary;
-  readonly calendar: WorkingCalendar;
-}
-
-/** ingest → rules → summary. Reads the input folder; writes nothing. */
-export function runCheck(options: CheckOptions): CheckResult {
-  const ingest = ingestFolder(options.input, options.config, {
-    ...(options.recursive !== undefined ? { recursive: options.recursive } : {}),
-    ...(options.onFile ? { onFile: options.onFile } : {}),
-  });
-  return checkRecords(ingest, options);
-}
-
-/** rules → summary over records already read (library use, tests, benchmarks). */
-export function checkRecords(ingest: IngestResult, options: Omit<CheckOptions, 'input' | 'recursive' | 'onFile'>): CheckResult {
-  const { config, asOf, lang } = options;
-  const calendar = new WorkingCalendar(officialCalendar(), config.calendar.closures, config.calendar.workdays);
-  const satisfaction = scoreSatisfaction(ingest.surveys, config, asOf, options.period);
-  const rules = runRules(ingest, satisfaction, { config, asOf, calendar });
-  const uncovered = calendar.uncoveredYears();
-  const warnings: RunWarning[] = uncovered.length > 0 ? [{ code: 'calendar_not_covered', years: uncovered }] : [];
-  const summary = buildSummary(ingest, rules, config, asOf, lang, warnings);
-  return { ingest, rules, summary, calendar };
-}
-
-/** Writes summary.json (the artefacts of `check`). */
-export function emitCheck(result: CheckResult, writer: OutputWriter): void {
-  // Streamed: a summary of a million findings would be hundreds of megabytes as one string.
-  writeJson(writer, 'summary.json', result.summary);
+/**
+ * The months of the complaint meeting packs: the latest `reports.monthlyPacks` months with
+ * complaints up to `asOf` ('latest'), every such month ('all'), or the months given.
+ */
+export function complaintPackMonths(result: CheckResult, config: Config, asOf: string, which: 'latest' | 'all' | readonly string[]): readonly string[] {
+  if (which === 'latest') return packMonths(result.rules, config.reports.monthlyPacks, asOf);
+  return which === 'all' ? packMonths(result.rules, 0, asOf) : which;
 }
 
 /** What `build` needs beyond `check`. */
@@ -114,24 +78,29 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   emitCheck(result, writer);
   const logo = await registerLogo(config);
   const cache = options.cache ?? BuildCache.none();
-  const { toolFingerprint } = await import('./incremental/tool-fingerprint.js');
+  const { toolFingerprint } = await import('../incremental/tool-fingerprint.js');
   cache.setEnvironment(toolFingerprint(), options.toolVersion, lang, asOf, config, logo === null ? null : sha256(logo.bytes));
   const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
-  // The key of everything made from the summary (hashed piece by piece, never one string).
-  const summaryKey = cache.key('summary', result.summary);
+  // The documents made from the summary are rendered from, and keyed on, the summary without
+  // the input files' hashes (hashed piece by piece, never one string).
+  const forDocuments: CheckResult = { ...result, summary: summaryForDocuments(result.summary) };
+  const summaryKey = cache.key('summary', forDocuments.summary);
   // One pool for the whole build. The monthly packs are the longest documents: they go to the
   // workers first, and this thread writes everything else meanwhile; the filled forms queue
   // behind them on the same workers.
   const pool = 'pool' in options ? options.pool : createWorkerPool();
   try {
     const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}), ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool, cache);
-    const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer, pool, cache, summaryKey);
+    const missingGlyphs = await emitFindingsAndForms(forDocuments, options, logo, writer, pool, cache, summaryKey);
     const analysis = result.rules.satisfaction;
     const surveyFindings = result.rules.findings.filter((f) => f.dataset === 'surveys');
     missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings), (w) => emitSatisfactionReport(result, reportOptions, w))));
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(result, reportOptions, w))));
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(result, reportOptions, w))));
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', summaryKey), (w) => emitDueList(result, reportOptions, w))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(forDocuments, reportOptions, w))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(forDocuments, reportOptions, w))));
+    // The due list is made from the rules' records, not the summary: keyed on the list it prints.
+    const { dueList } = await import('../compute/due-list.js');
+    const due = dueList(result.rules, config, result.calendar, asOf, DUE_DAYS);
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', due), (w) => emitDueList(result, reportOptions, w, DUE_DAYS, due))));
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
     const stale = cache.stale(writer.written);
@@ -179,15 +148,13 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
 async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter, pool: WorkerPool | undefined, cache: BuildCache, summaryKey: string): Promise<GlyphReport> {
   const { config, lang, asOf } = options;
   await unit(cache, writer, 'findings.xlsx', cache.key('findings.xlsx', summaryKey), async (w) => {
-    const { renderFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
-    const { headlineOf } = await import('./compute/headline.js');
-    w.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang }));
+    await emitFindingsWorkbook(result, config, lang, w);
     return [];
   });
 
-  const { loadFormCatalogue, selectForms } = await import('./forms/form-catalogue.js');
-  const { renderBlankForms, renderFilledForms } = await import('./forms/render-forms.js');
-  const { filledFormJobs } = await import('./forms/form-jobs.js');
+  const { loadFormCatalogue, selectForms } = await import('../forms/form-catalogue.js');
+  const { renderBlankForms, renderFilledForms } = await import('../forms/render-forms.js');
+  const { filledFormJobs } = await import('../forms/form-jobs.js');
   const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
   // Records print what the data holds; the findings about them are in findings.xlsx and the audit report.
   const views = { config, lang, asOf };
@@ -217,13 +184,13 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
 function formReuse(cache: BuildCache, carried: Set<string>): FormReuse {
   return {
     take: (file, template, view) => {
-      const unit = cache.take(file, cache.key('form', template, view));
+      const unit = cache.take(file, cache.key('form', digestOf(template), view));
       const bytes = unit?.files[0]?.bytes;
       if (bytes === undefined) return null;
       carried.add(file);
       return { bytes, missing: unit!.missingGlyphs[0]?.chars ?? [] };
     },
-    put: (file, template, view, bytes, missing) => cache.put(file, cache.key('form', template, view), [{ path: file, bytes }], missing.length > 0 ? [{ file, chars: [...missing] }] : []),
+    put: (file, template, view, bytes, missing) => cache.put(file, cache.key('form', digestOf(template), view), [{ path: file, bytes }], missing.length > 0 ? [{ file, chars: [...missing] }] : []),
     combined: (file, parts, make) => {
       const key = cache.key('combined-form', file, parts.map((p) => sha256(p)));
       const kept = cache.take(file, key)?.files[0]?.bytes;
@@ -240,7 +207,7 @@ function formReuse(cache: BuildCache, carried: Set<string>): FormReuse {
 
 /** manifest.json: every file written so far with its SHA-256, the inputs, the configuration used. */
 async function emitManifest(result: CheckResult, options: BuildOptions, writer: OutputWriter): Promise<void> {
-  const { buildManifest } = await import('./emit/manifest.js');
+  const { buildManifest } = await import('../emit/manifest.js');
   const manifest = buildManifest({
     tool: { name: 'qmsdoc', version: options.toolVersion },
     asOf: options.asOf,
@@ -255,7 +222,7 @@ async function emitManifest(result: CheckResult, options: BuildOptions, writer: 
 export async function registerLogo(config: Config): Promise<{ name: string; bytes: Buffer } | null> {
   if (config.company.logo === null) return null;
   const { readFileSync } = await import('node:fs');
-  const { registerImage } = await import('./render/pdf/pdf-engine.js');
+  const { registerImage } = await import('../render/pdf/pdf-engine.js');
   const bytes = readFileSync(config.company.logo);
   registerImage('company-logo', bytes);
   return { name: 'company-logo', bytes };
@@ -266,7 +233,7 @@ export async function registerLogo(config: Config): Promise<{ name: string; byte
  * its workbook; nothing without survey data.
  */
 export async function emitSatisfactionReport(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
-  const { renderSatisfactionReport, satisfactionFileBase } = await import('./reports/render-satisfaction-report.js');
+  const { renderSatisfactionReport, satisfactionFileBase } = await import('../reports/render-satisfaction-report.js');
   const report = await renderSatisfactionReport({ analysis: result.rules.satisfaction, findings: result.rules.findings, ...options });
   if (!report) return [];
   const base = `reports/${satisfactionFileBase(report.period)}`;
@@ -324,7 +291,7 @@ export async function startComplaintPacks(
   pool?: WorkerPool,
   cache: BuildCache = BuildCache.none(),
 ): Promise<{ readonly done: Promise<GlyphReport> }> {
-  const { prepareComplaintMonth, renderComplaintMonthTask } = await import('./reports/render-complaint-month.js');
+  const { prepareComplaintMonth, renderComplaintMonthTask } = await import('../reports/render-complaint-month.js');
   const months = options.months ?? packMonths(result.rules, options.config.reports.monthlyPacks, options.asOf);
   const logo = options.logo !== null && options.logoBytes ? { name: options.logo, bytes: options.logoBytes } : null;
   const glyphs: GlyphReport = [];
@@ -377,7 +344,9 @@ export async function startComplaintPacks(
   }
   // Largest first: the pool is not left waiting on one long pack at the end.
   toRender.sort((a, b) => (cost.get(b) ?? 0) - (cost.get(a) ?? 0) || (a < b ? -1 : 1));
-  if (pool === undefined) {
+  // A worker loads the modules, fonts and chart fonts anew (about 2 s of CPU): a rebuild with a
+  // pack or two to render does them here, where they are loaded already.
+  if (pool === undefined || toRender.length < MIN_PACKS_FOR_WORKERS) {
     for (const month of toRender) write(await renderComplaintMonthTask(prepare(month)));
     return { done: Promise.resolve(finish()) };
   }
@@ -392,6 +361,9 @@ export async function startComplaintPacks(
   return { done };
 }
 
+/** Below this many packs to render, starting a worker costs more than it saves (see startComplaintPacks). */
+const MIN_PACKS_FOR_WORKERS = 3;
+
 /** A pack's rendering cost, roughly: the rows of its tables (each cut at `maxRows`). */
 function packCost(model: ComplaintMonthModel, maxRows: number): number {
   const rows = [model.complaints, model.stillOpen, model.major, model.returns.complaints, model.capa.missing, model.repeats];
@@ -400,18 +372,21 @@ function packCost(model: ComplaintMonthModel, maxRows: number): number {
 
 /** The management review input report of the as-of year (reports/management-review-<year>.pdf). */
 export async function emitManagementReview(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
-  const { renderManagementReview } = await import('./reports/render-management-review.js');
+  const { renderManagementReview } = await import('../reports/render-management-review.js');
   const report = await renderManagementReview({ summary: result.summary, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/management-review-${report.year}.pdf`;
   writer.write(file, report.pdf);
   return glyphReport(file, report.missingGlyphs);
 }
 
+/** The working days ahead the printed due list covers (as `qmsdoc due` by default). */
+const DUE_DAYS = 10;
+
 /** What falls due within the default window (reports/due-<as-of>.pdf), as `qmsdoc due` prints it. */
-export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = 10): Promise<GlyphReport> {
-  const { dueList } = await import('./compute/due-list.js');
-  const { renderDue } = await import('./reports/render-due.js');
-  const list = dueList(result.rules, options.config, result.calendar, options.asOf, days);
+export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = DUE_DAYS, computed?: DueList): Promise<GlyphReport> {
+  const { dueList } = await import('../compute/due-list.js');
+  const { renderDue } = await import('../reports/render-due.js');
+  const list = computed ?? dueList(result.rules, options.config, result.calendar, options.asOf, days);
   const report = await renderDue({ list, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/due-${options.asOf}.pdf`;
   writer.write(file, report.pdf);
@@ -420,7 +395,7 @@ export async function emitDueList(result: CheckResult, options: ReportOptions, w
 
 /** The internal-audit readiness report (reports/audit-readiness-<as-of>.pdf). */
 export async function emitAuditReadiness(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
-  const { renderAuditReadiness } = await import('./reports/render-audit-readiness.js');
+  const { renderAuditReadiness } = await import('../reports/render-audit-readiness.js');
   const report = await renderAuditReadiness({ summary: result.summary, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/audit-readiness-${options.asOf}.pdf`;
   writer.write(file, report.pdf);
