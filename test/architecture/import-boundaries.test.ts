@@ -12,13 +12,15 @@ import { ROOT } from '../helpers/built-package.js';
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['model'],
-  ['dates', 'text', 'zip', 'paths.ts'],
+  ['paths.ts'],
+  ['dates', 'text', 'zip'],
   ['config'],
   ['calendar', 'issues'],
   ['ingest'],
   ['validate'],
   ['compute'],
-  ['render', 'emit'],
+  ['emit'],
+  ['render'],
   ['document'],
   ['forms', 'reports', 'init'],
   ['workers', 'incremental'],
@@ -43,8 +45,12 @@ function sourceFiles(dir = SRC): string[] {
   );
 }
 
-/** Every module specifier a file imports or re-exports, statically or with import(). */
-function specifiers(text: string): string[] {
+/** Every module specifier a file imports or re-exports, statically or with import(); comment lines are not code. */
+function specifiers(source: string): string[] {
+  const text = source
+    .split('\n')
+    .filter((line) => !/^\s*(\*|\/\*|\/\/)/.test(line))
+    .join('\n');
   return [...text.matchAll(/(?:(?:^|[\s}])from\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 }
 
