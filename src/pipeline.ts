@@ -132,6 +132,7 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', summaryKey), (w) => emitDueList(result, reportOptions, w))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/customers', cache.key('customers', result.summary.customers), (w) => emitCustomerHistories(result, reportOptions, w))));
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
     const stale = cache.stale(writer.written);
@@ -414,6 +415,17 @@ export async function emitDueList(result: CheckResult, options: ReportOptions, w
   const list = dueList(result.rules, options.config, result.calendar, options.asOf, days);
   const report = await renderDue({ list, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/due-${options.asOf}.pdf`;
+  writer.write(file, report.pdf);
+  return glyphReport(file, report.missingGlyphs);
+}
+
+/** The customer histories of the as-of year (reports/customers-<year>.pdf), from summary.json's `customers`. */
+export async function emitCustomerHistories(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
+  const { renderCustomerHistories, customerHistoriesFile } = await import('./reports/render-customer-histories.js');
+  const { satisfactionFileBase } = await import('./reports/render-satisfaction-report.js');
+  const period = result.summary.customers.period;
+  const report = await renderCustomerHistories({ customers: result.summary.customers, config: options.config, lang: options.lang, logo: options.logo, workbookName: period === null ? null : `${satisfactionFileBase(period)}.xlsx` });
+  const file = customerHistoriesFile(result.summary.customers.year);
   writer.write(file, report.pdf);
   return glyphReport(file, report.missingGlyphs);
 }
