@@ -128,7 +128,7 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer, pool, cache, summaryKey);
     const analysis = result.rules.satisfaction;
     const surveyFindings = result.rules.findings.filter((f) => f.dataset === 'surveys');
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings), (w) => emitSatisfactionReport(result, reportOptions, w))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings, result.summary.customers), (w) => emitSatisfactionReport(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', summaryKey), (w) => emitDueList(result, reportOptions, w))));
@@ -268,7 +268,7 @@ export async function registerLogo(config: Config): Promise<{ name: string; byte
  */
 export async function emitSatisfactionReport(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
   const { renderSatisfactionReport, satisfactionFileBase } = await import('./reports/render-satisfaction-report.js');
-  const report = await renderSatisfactionReport({ analysis: result.rules.satisfaction, findings: result.rules.findings, ...options });
+  const report = await renderSatisfactionReport({ analysis: result.rules.satisfaction, findings: result.rules.findings, customers: result.summary.customers, ...options });
   if (!report) return [];
   const base = `reports/${satisfactionFileBase(report.period)}`;
   writer.write(`${base}.pdf`, report.pdf);

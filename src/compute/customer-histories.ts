@@ -149,7 +149,7 @@ export function customerHistories(rules: RuleResults, config: Config, asOf: stri
     });
   }
   list.sort((a, b) => b.attention - a.attention || b.complaints.total - a.complaints.total || byName(a.customer, b.customer));
-  return { year, from, to: asOf, period: current?.period ?? null, weights: ATTENTION_WEIGHTS, fallThreshold: FALL_THRESHOLD, unsatisfiedBelow: below, list };
+  return { year, from, to: asOf, period: current?.period ?? null, periods: shown.map((p) => p.period), weights: ATTENTION_WEIGHTS, fallThreshold: FALL_THRESHOLD, unsatisfiedBelow: below, list };
 }
 
 /** The overall score's change and each dimension's, where both surveys give it. */

@@ -83,6 +83,8 @@ export interface CustomersSummary {
   readonly to: string;
   /** The reported survey period (satisfaction.period). */
   readonly period: string | null;
+  /** The survey periods up to the reported one, oldest first (the periods of `list[].surveys`). */
+  readonly periods: readonly string[];
   /** Points per reason: the stated formula of the attention score. */
   readonly weights: Readonly<Record<AttentionReason, number>>;
   /** A dimension falls when it drops by more than this many points. */
