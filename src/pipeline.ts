@@ -131,7 +131,10 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings, result.summary.customers), (w) => emitSatisfactionReport(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(result, reportOptions, w))));
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', summaryKey), (w) => emitDueList(result, reportOptions, w))));
+    // The due list reads stage dates the summary does not hold: keyed by the list itself.
+    const { dueList } = await import('./compute/due-list.js');
+    const dueKey = cache.key('due', dueList(result.rules, config, result.calendar, asOf, DEFAULT_DUE_DAYS));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/due', dueKey, (w) => emitDueList(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/customers', cache.key('customers', result.summary.customers), (w) => emitCustomerHistories(result, reportOptions, w))));
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
@@ -408,8 +411,11 @@ export async function emitManagementReview(result: CheckResult, options: ReportO
   return glyphReport(file, report.missingGlyphs);
 }
 
+/** Working days `build`'s due list looks ahead (`qmsdoc due --days` default). */
+export const DEFAULT_DUE_DAYS = 10;
+
 /** What falls due within the default window (reports/due-<as-of>.pdf), as `qmsdoc due` prints it. */
-export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = 10): Promise<GlyphReport> {
+export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = DEFAULT_DUE_DAYS): Promise<GlyphReport> {
   const { dueList } = await import('./compute/due-list.js');
   const { renderDue } = await import('./reports/render-due.js');
   const list = dueList(result.rules, options.config, result.calendar, options.asOf, days);

@@ -9,6 +9,7 @@ const LABELS: Readonly<Record<string, readonly [string, string]>> = {
   'company.name': ['公司名称', 'Company name'],
   'company.logo': ['标志图片（PNG/JPEG，相对于配置文件）', 'Logo (PNG/JPEG, relative to the config file)'],
   language: ['语言', 'Language'],
+  internalAuditDate: ['本年度内审日期（满意度调查应在此前完成）', 'This year\'s internal audit date (the survey is due before it)'],
   forms: ['表单登记（受控表单）', 'Form register (controlled forms)'],
   'forms.*.number': ['表单编号', 'Form number'],
   'forms.*.title': ['标题', 'Title'],

@@ -1,4 +1,4 @@
-import { dueList, type DueItem } from '../../compute/due-list.js';
+import { dueList, type DueItem, type DueNotChecked } from '../../compute/due-list.js';
 import { CliError } from '../../issues/cli-error.js';
 import type { Lang } from '../../model/lang.js';
 import type { CliIo } from '../main.js';
@@ -30,13 +30,28 @@ function whatOf(item: DueItem, lang: Lang, qa: string): { kind: string; what: st
       return { kind: lang === 'zh' ? '措施' : 'action', what: item.what, owner: item.owner ?? '' };
     case 'capa_verification':
       return { kind: lang === 'zh' ? '纠正预防措施验证' : 'CAPA verification', what: lang === 'zh' ? `投诉 ${item.what} 已结案，待验证` : `complaint ${item.what} closed, to verify`, owner: qa };
+    case 'survey_before_audit':
+      return { kind: lang === 'zh' ? '满意度调查' : 'satisfaction survey', what: lang === 'zh' ? `${item.ref} 年度满意度调查应在内审（${item.what}）前完成（5.6.1）` : `the ${item.ref} satisfaction survey is due before the internal audit (${item.what}, 5.6.1)`, owner: '' };
+  }
+}
+
+/** Why a kind of deadline is not in the list, in the run's language. */
+export function notCheckedText(n: DueNotChecked, lang: Lang): string {
+  switch (n.reason) {
+    case 'no_reply_deadline_in_data':
+      return lang === 'zh' ? '联络单回复：未检查——输入数据没有联络单的回复期限或回复日期，程序也没有规定回复时限（5.3.4–5.3.5）' : 'liaison sheet replies: not checked — the input holds no reply deadline or reply date for a liaison sheet, and the procedure sets no time limit (5.3.4–5.3.5)';
+    case 'no_audit_date':
+      return lang === 'zh' ? '内审前的年度满意度调查：未检查——配置中没有设定本年度内审日期（internalAuditDate）' : 'the year\'s survey before the internal audit: not checked — the configuration sets no internal audit date (internalAuditDate)';
+    case 'audit_date_other_year':
+      return lang === 'zh' ? `内审前的年度满意度调查：未检查——配置的内审日期 ${n.auditDate} 不是本年度的（internalAuditDate）` : `the year's survey before the internal audit: not checked — the configured internal audit date ${n.auditDate} is not of this year (internalAuditDate)`;
   }
 }
 
 /**
  * `qmsdoc due`: the coming deadlines within --days working days (default 10) of the as-of date,
  * overdue ones first — complaint stages by the company limits, open actions by their own due
- * dates, CAPA verifications. Exit 0; --json for scripts.
+ * dates, CAPA verifications, the year's survey before the internal audit — and what it could
+ * not check. Exit 0; --json for scripts.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const values = parseOptions(argv, { ...CHECK_OPTIONS, days: { type: 'string' }, json: { type: 'boolean' } });
@@ -60,6 +75,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return [when, w.kind, i.ref, w.owner, w.what];
   });
   const columns = lang === 'zh' ? ['期限', '事项', '编号', '责任', '内容'] : ['Due', 'What', 'No.', 'Owner', 'Detail'];
-  io.stdout(`${head}\n${rows.length === 0 ? '' : `${formatTable(columns.map((title, i) => ({ title, ...(i === 4 ? {} : { max: 24 }) })), rows)}\n`}`);
+  const notes = list.notChecked.map((n) => `${lang === 'zh' ? '注：' : 'Note: '}${notCheckedText(n, lang)}\n`).join('');
+  io.stdout(`${head}\n${rows.length === 0 ? '' : `${formatTable(columns.map((title, i) => ({ title, ...(i === 4 ? {} : { max: 24 }) })), rows)}\n`}${notes}`);
   return 0;
 }

@@ -3,7 +3,7 @@ import { createFileWriter } from '../../emit/output-writer.js';
 import { withOutputLock } from '../output-folder-text.js';
 import { TemplateFileError } from '../../forms/load-form-templates.js';
 import { CliError } from '../../issues/cli-error.js';
-import { emitAuditReadiness, emitComplaintPacks, emitCustomerHistories, emitManagementReview, emitSatisfactionReport, registerLogo, type ReportOptions } from '../../pipeline.js';
+import { emitAuditReadiness, emitComplaintPacks, emitCustomerHistories, emitDueList, emitManagementReview, emitSatisfactionReport, registerLogo, type ReportOptions } from '../../pipeline.js';
 import type { CheckResult } from '../../pipeline.js';
 import type { OutputWriter } from '../../emit/output-writer.js';
 import type { GlyphReport } from '../../forms/render-forms.js';
@@ -13,8 +13,8 @@ import { formatGlyphNotes, formatOutputs } from '../print-outputs.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
 export const usage = {
-  zh: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness|customers --input 文件夹 [--output 文件夹] [--as-of YYYY-MM-DD] [--period 期次] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config 文件]',
-  en: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness|customers --input DIR [--output DIR] [--as-of YYYY-MM-DD] [--period P] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config FILE]',
+  zh: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness|customers|due --input 文件夹 [--output 文件夹] [--as-of YYYY-MM-DD] [--period 期次] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config 文件]',
+  en: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness|customers|due --input DIR [--output DIR] [--as-of YYYY-MM-DD] [--period P] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config FILE]',
 };
 
 type Emit = (result: CheckResult, options: ReportOptions, writer: OutputWriter, values: Record<string, OptionValue>) => Promise<GlyphReport>;
@@ -31,6 +31,7 @@ const REPORTS: Record<string, Emit> = {
   'management-review': (result, options, writer) => emitManagementReview(result, options, writer),
   'audit-readiness': (result, options, writer) => emitAuditReadiness(result, options, writer),
   customers: (result, options, writer) => emitCustomerHistories(result, options, writer),
+  due: (result, options, writer) => emitDueList(result, options, writer),
 };
 
 /** `qmsdoc report <name>`: one report on its own, written under <output>/reports/. */
