@@ -1,5 +1,6 @@
 import { dueList, type DueItem, type DueNotChecked } from '../../compute/due-list.js';
 import { CliError } from '../../issues/cli-error.js';
+import { DEFAULT_DUE_DAYS } from '../../pipeline.js';
 import type { Lang } from '../../model/lang.js';
 import type { CliIo } from '../main.js';
 import { parseOptions } from '../options.js';
@@ -11,8 +12,6 @@ export const usage = {
   en: 'qmsdoc due --input DIR [--days N] [--as-of YYYY-MM-DD] [--json] [--config FILE] [--lang zh|en]',
 };
 
-/** Working days looked ahead by default. */
-export const DEFAULT_DUE_DAYS = 10;
 
 const STAGE_WORDS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   assign: { zh: '确定受理部门', en: 'assign department' },
