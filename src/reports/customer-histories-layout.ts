@@ -78,9 +78,10 @@ export function layoutCustomerHistories(input: CustomerHistoriesLayoutInput): { 
       w(`survey.${c.currentSurvey ?? 'none'}`),
     ]),
     {
-      widths: [12, '*', 24, 28, 26, 42, 22, 24, 30, 30, 30, 40],
+      // The customer column takes what is left: a company name of 14 characters on one line at 7.5 pt.
+      widths: [10, '*', 24, 28, 26, 40, 22, 24, 30, 30, 28, 38],
       align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'center'],
-      fontSize: 8,
+      fontSize: 7.5,
       ...(input.workbookName ? { fullListIn: input.workbookName } : {}),
     },
   );
