@@ -48,6 +48,8 @@ const KNOWN_EXCEPTIONS: Readonly<Record<string, string>> = {
   'reports/render-satisfaction-report.ts -> forms/file-names.ts': 'safe file names (shared document core) live in forms/',
   'reports/render-due.ts -> forms/render-form.ts': 'controlled page furniture of a document (controlledDocument) lives in forms/',
   'reports/render-due.ts -> forms/fill-text.ts': 'text fill (shared document core) lives in forms/',
+  'reports/customer-histories-layout.ts -> forms/fill-text.ts': 'text fill (shared document core) lives in forms/',
+  'reports/render-customer-histories.ts -> forms/render-form.ts': 'controlled page furniture of a document (controlledDocument) lives in forms/',
   'server/app.ts -> cli/output-folder-text.ts': 'the workbench words output-folder problems as the CLI does; the wording belongs in issues/',
 };
 
