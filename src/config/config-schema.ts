@@ -106,11 +106,6 @@ export const configSchema = z
       .prefault({}),
     /** Language of messages and documents; `--lang` overrides it. */
     language: z.enum(['zh', 'en']).default('zh'),
-    /**
-     * The day of this year's internal audit: the year's satisfaction survey is due before it
-     * (5.6.1, "before each internal audit"); `qmsdoc due` lists it while not done. Null: not set.
-     */
-    internalAuditDate: isoDate.nullable().default(null),
     /** Form id → register entry; merged over the default register. */
     forms: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'form ids are lower-case letters, digits and "_"'), formRegisterEntry).default({}),
     /**
@@ -249,6 +244,11 @@ export const configSchema = z
     headers: z
       .strictObject({ orders: headerAliases, complaints: headerAliases, surveys: headerAliases, actions: headerAliases })
       .prefault({}),
+    /**
+     * The day of this year's internal audit: the year's satisfaction survey is due before it
+     * (5.6.1, "before each internal audit"); `qmsdoc due` lists it while not done. Null: not set.
+     */
+    internalAuditDate: isoDate.nullable().default(null),
   })
   .describe('qmsdoc configuration');
 
