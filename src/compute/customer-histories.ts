@@ -46,8 +46,8 @@ function emptyTally(): Tally {
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Per customer of the three datasets (orders and complaints received up to the as-of date,
- * surveys of the periods up to the reported one): the year's orders with their review gaps, the
+ * Per customer with orders or complaints received in the as-of year, or sent the reported survey
+ * round or the one before it: the year's orders with their review gaps, the
  * year's complaints by category with the open, major, repeated and returned ones, the survey
  * answers by period with the change between the two latest returned ones, and the attention
  * score — the sum of ATTENTION_WEIGHTS over what the customer's records show. Pure.
@@ -65,8 +65,8 @@ export function customerHistories(rules: RuleResults, config: Config, asOf: stri
 
   const orderCustomer = new Map<string, Tally>();
   for (const o of rules.orders) {
-    const t = tally(o.customer);
     if (!inYear(o.orderDate)) continue;
+    const t = tally(o.customer);
     t.activeInYear = true;
     t.orders++;
     if (o.productType === 'non_standard') t.nonStandard++;
@@ -83,8 +83,8 @@ export function customerHistories(rules: RuleResults, config: Config, asOf: stri
 
   for (const s of rules.complaints) {
     const c = s.complaint;
-    const t = tally(c.customer);
     if (!inYear(c.receivedAt.date)) continue;
+    const t = tally(c.customer);
     t.activeInYear = true;
     t.complaints++;
     t.byCategory[c.category] = (t.byCategory[c.category] ?? 0) + 1;
@@ -94,12 +94,17 @@ export function customerHistories(rules: RuleResults, config: Config, asOf: stri
     if (c.returned === true) t.returns++;
   }
 
-  // The periods up to the reported one, as the satisfaction report's trend shows them.
+  // The periods up to the reported one, as the satisfaction report's trend shows them. A customer
+  // without orders or complaints this year is listed when sent the reported round or the one
+  // before it: a ledger of years would otherwise list every customer ever surveyed.
   const { periods, current } = rules.satisfaction;
   const shown = current === null ? periods : periods.slice(0, periods.indexOf(current) + 1);
+  const recent = new Set(shown.slice(-2).map((p) => p.period));
+  const periodIndex = new Map(shown.map((p, i) => [p.period, i]));
   for (const p of shown) {
     for (const r of p.responses) {
-      const t = tally(r.response.customer);
+      const t = recent.has(p.period) ? tally(r.response.customer) : tallies.get(r.response.customer);
+      if (!t) continue;
       const kept = t.surveys.get(p.period);
       if (!kept || (!kept.returned && r.returned)) t.surveys.set(p.period, r);
     }
@@ -110,11 +115,10 @@ export function customerHistories(rules: RuleResults, config: Config, asOf: stri
   const below = config.satisfaction.unsatisfiedBelow;
   const list: CustomerHistory[] = [];
   for (const [customer, t] of tallies) {
-    const surveys: CustomerSurvey[] = shown.flatMap((p) => {
-      const r = t.surveys.get(p.period);
-      if (!r) return [];
-      return [{ period: p.period, returned: r.returned, overall: r.returned ? r.overall : null, scores: Object.fromEntries(dims.map((d) => [d, r.returned ? (r.response.scores[d] ?? null) : null])) }];
-    });
+    // Oldest first; only the periods the customer was sent (a long ledger has many).
+    const surveys: CustomerSurvey[] = [...t.surveys]
+      .sort((a, b) => periodIndex.get(a[0])! - periodIndex.get(b[0])!)
+      .map(([period, r]) => ({ period, returned: r.returned, overall: r.returned ? r.overall : null, scores: Object.fromEntries(dims.map((d) => [d, r.returned ? (r.response.scores[d] ?? null) : null])) }));
     const answered = surveys.filter((s) => s.returned && (s.overall !== null || dims.some((d) => s.scores[d] !== null)));
     const latest = answered[answered.length - 1];
     const before = answered[answered.length - 2];

@@ -71,7 +71,7 @@ export interface CustomerHistory {
   /**
    * The reported survey period: returned; sent and not returned by the as-of date; not sent
    * although the customer ordered or complained in the year; null when the customer neither was
-   * sent it nor ordered or complained (or there is no survey period).
+   * sent it nor ordered or complained in the year (or there is no survey period).
    */
   readonly currentSurvey: 'returned' | 'not_returned' | 'not_surveyed' | null;
 }
@@ -91,6 +91,9 @@ export interface CustomersSummary {
   readonly fallThreshold: number;
   /** An item is unsatisfied below this score (config satisfaction.unsatisfiedBelow). */
   readonly unsatisfiedBelow: number;
-  /** Every customer of the three datasets, highest attention score first (then most complaints, then name). */
+  /**
+   * Every customer with orders or complaints in the year, or sent the reported survey round or the
+   * one before it; highest attention score first (then most complaints, then name).
+   */
   readonly list: readonly CustomerHistory[];
 }
