@@ -1,6 +1,13 @@
 import type { Config } from '../config/config.js';
 import { complaintCategories } from '../config/categories.js';
-import { ATTENTION_REASONS, type AttentionReason, type CustomerHistory, type CustomersSummary, type CustomerSurvey, type ScoreChange } from '../model/customer-histories.js';
+import {
+  ATTENTION_REASONS,
+  type AttentionReason,
+  type CustomerHistory,
+  type CustomersSummary,
+  type CustomerSurvey,
+  type ScoreChange,
+} from '../model/customer-histories.js';
 import type { ScoredResponse } from '../model/satisfaction.js';
 import type { RuleResults } from '../validate/run-rules.js';
 import { FALL_THRESHOLD } from './satisfaction-report.js';
@@ -40,7 +47,20 @@ interface Tally {
 }
 
 function emptyTally(): Tally {
-  return { orders: 0, nonStandard: 0, reviewGaps: 0, reviewGapsByRule: {}, complaints: 0, byCategory: {}, open: [], major: 0, repeats: [], returns: 0, surveys: new Map(), activeInYear: false };
+  return {
+    orders: 0,
+    nonStandard: 0,
+    reviewGaps: 0,
+    reviewGapsByRule: {},
+    complaints: 0,
+    byCategory: {},
+    open: [],
+    major: 0,
+    repeats: [],
+    returns: 0,
+    surveys: new Map(),
+    activeInYear: false,
+  };
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -58,8 +78,10 @@ export function customerHistories(rules: RuleResults, config: Config, asOf: stri
   const inYear = (date: string) => date >= from && date <= asOf;
   const tallies = new Map<string, Tally>();
   const tally = (customer: string): Tally => {
-    let t = tallies.get(customer);
-    if (!t) tallies.set(customer, (t = emptyTally()));
+    const known = tallies.get(customer);
+    if (known) return known;
+    const t = emptyTally();
+    tallies.set(customer, t);
     return t;
   };
 
@@ -118,7 +140,12 @@ export function customerHistories(rules: RuleResults, config: Config, asOf: stri
     // Oldest first; only the periods the customer was sent (a long ledger has many).
     const surveys: CustomerSurvey[] = [...t.surveys]
       .sort((a, b) => periodIndex.get(a[0])! - periodIndex.get(b[0])!)
-      .map(([period, r]) => ({ period, returned: r.returned, overall: r.returned ? r.overall : null, scores: Object.fromEntries(dims.map((d) => [d, r.returned ? (r.response.scores[d] ?? null) : null])) }));
+      .map(([period, r]) => ({
+        period,
+        returned: r.returned,
+        overall: r.returned ? r.overall : null,
+        scores: Object.fromEntries(dims.map((d) => [d, r.returned ? (r.response.scores[d] ?? null) : null])),
+      }));
     const answered = surveys.filter((s) => s.returned && (s.overall !== null || dims.some((d) => s.scores[d] !== null)));
     const latest = answered[answered.length - 1];
     const before = answered[answered.length - 2];
@@ -144,7 +171,16 @@ export function customerHistories(rules: RuleResults, config: Config, asOf: stri
       attention: ATTENTION_REASONS.reduce((n, r) => n + points[r], 0),
       points,
       orders: { total: t.orders, nonStandard: t.nonStandard, reviewGaps: t.reviewGaps, reviewGapsByRule: sortedKeys(t.reviewGapsByRule) },
-      complaints: { total: t.complaints, byCategory: Object.fromEntries(categoryOrder.flatMap((id) => (t.byCategory[id] ? [[id, t.byCategory[id]]] : []))), open: t.open.length, major: t.major, repeats: t.repeats.length, returns: t.returns, openNos: t.open, repeatNos: t.repeats },
+      complaints: {
+        total: t.complaints,
+        byCategory: Object.fromEntries(categoryOrder.flatMap((id) => (t.byCategory[id] ? [[id, t.byCategory[id]]] : []))),
+        open: t.open.length,
+        major: t.major,
+        repeats: t.repeats.length,
+        returns: t.returns,
+        openNos: t.open,
+        repeatNos: t.repeats,
+      },
       surveys,
       trend,
       falling,
@@ -153,12 +189,25 @@ export function customerHistories(rules: RuleResults, config: Config, asOf: stri
     });
   }
   list.sort((a, b) => b.attention - a.attention || b.complaints.total - a.complaints.total || byName(a.customer, b.customer));
-  return { year, from, to: asOf, period: current?.period ?? null, periods: shown.map((p) => p.period), weights: ATTENTION_WEIGHTS, fallThreshold: FALL_THRESHOLD, unsatisfiedBelow: below, list };
+  return {
+    year,
+    from,
+    to: asOf,
+    period: current?.period ?? null,
+    periods: shown.map((p) => p.period),
+    weights: ATTENTION_WEIGHTS,
+    fallThreshold: FALL_THRESHOLD,
+    unsatisfiedBelow: below,
+    list,
+  };
 }
 
 /** The overall score's change and each dimension's, where both surveys give it. */
 function changesBetween(before: CustomerSurvey, latest: CustomerSurvey, dims: readonly string[]): ScoreChange[] {
-  const pairs: [string, number | null, number | null][] = [['overall', before.overall, latest.overall], ...dims.map((d): [string, number | null, number | null] => [d, before.scores[d] ?? null, latest.scores[d] ?? null])];
+  const pairs: [string, number | null, number | null][] = [
+    ['overall', before.overall, latest.overall],
+    ...dims.map((d): [string, number | null, number | null] => [d, before.scores[d] ?? null, latest.scores[d] ?? null]),
+  ];
   return pairs.flatMap(([item, a, b]) => (a === null || b === null ? [] : [{ item, from: a, to: b, delta: b - a }]));
 }
 

@@ -89,7 +89,7 @@ export function layoutCustomerHistories(input: CustomerHistoriesLayoutInput): { 
   const detailed = attention.slice(0, DETAILED_CUSTOMERS);
   if (detailed.length > 0) {
     b.heading('details').sentence('details', { shown: detailed.length, total: attention.length });
-    detailed.forEach((c, i) => b.together(() => customerBlock(b, c, i + 1)));
+    for (const [i, c] of detailed.entries()) b.together(() => customerBlock(b, c, i + 1));
   }
 
   b.heading('noAnswer');
@@ -98,7 +98,12 @@ export function layoutCustomerHistories(input: CustomerHistoriesLayoutInput): { 
     const missing = h.list.filter((c) => c.currentSurvey === 'not_returned' || c.currentSurvey === 'not_surveyed');
     if (missing.length === 0) b.sentence('noAnswerNone', context);
     else {
-      b.sentence('noAnswerList', { ...context, count: missing.length, notReturned: missing.filter((c) => c.currentSurvey === 'not_returned').length, notSurveyed: missing.filter((c) => c.currentSurvey === 'not_surveyed').length });
+      b.sentence('noAnswerList', {
+        ...context,
+        count: missing.length,
+        notReturned: missing.filter((c) => c.currentSurvey === 'not_returned').length,
+        notSurveyed: missing.filter((c) => c.currentSurvey === 'not_surveyed').length,
+      });
       b.table(
         'noAnswer',
         missing.map((c) => {
@@ -115,10 +120,19 @@ export function layoutCustomerHistories(input: CustomerHistoriesLayoutInput): { 
   function customerBlock(builder: ReportBuilder, c: CustomerHistory, rank: number): void {
     const categories = complaintCategories(config);
     builder.para(builder.say('customerTitle', { rank, customer: c.customer, attention: c.attention }), { bold: true, fontSize: 11, margin: [0, 8, 0, 2] });
-    builder.sentence('orders', { total: c.orders.total, nonStandard: c.orders.nonStandard, gaps: c.orders.reviewGaps, rules: Object.entries(c.orders.reviewGapsByRule).map(([rule, n]) => `${rule}×${n}`).join(sep) });
+    builder.sentence('orders', {
+      total: c.orders.total,
+      nonStandard: c.orders.nonStandard,
+      gaps: c.orders.reviewGaps,
+      rules: Object.entries(c.orders.reviewGapsByRule)
+        .map(([rule, n]) => `${rule}×${n}`)
+        .join(sep),
+    });
     builder.sentence('complaints', {
       total: c.complaints.total,
-      categories: Object.entries(c.complaints.byCategory).map(([id, n]) => `${categoryName(id, lang, categories)} ${n}`).join(sep),
+      categories: Object.entries(c.complaints.byCategory)
+        .map(([id, n]) => `${categoryName(id, lang, categories)} ${n}`)
+        .join(sep),
       open: c.complaints.open,
       openNos: c.complaints.openNos.join(sep),
       major: c.complaints.major,
@@ -146,13 +160,22 @@ export function layoutCustomerHistories(input: CustomerHistoriesLayoutInput): { 
           to: c.trend.to,
           changes: c.trend.changes
             .map((x) => {
-              const text = w('change').replace('{item}', dimLabel(x.item)).replace('{from}', formatScore(x.from)).replace('{to}', formatScore(x.to)).replace('{delta}', formatDelta(x.delta));
+              const text = w('change')
+                .replace('{item}', dimLabel(x.item))
+                .replace('{from}', formatScore(x.from))
+                .replace('{to}', formatScore(x.to))
+                .replace('{delta}', formatDelta(x.delta));
               return c.falling.includes(x.item) ? `${text} ${w('falls')}` : text;
             })
             .join(sep),
         });
     }
-    const terms = ATTENTION_REASONS.filter((r) => c.points[r] > 0).map((r) => w('term').replace('{label}', reasonLabel(r)).replace('{count}', String(c.points[r] / h.weights[r])).replace('{weight}', String(h.weights[r])));
+    const terms = ATTENTION_REASONS.filter((r) => c.points[r] > 0).map((r) =>
+      w('term')
+        .replace('{label}', reasonLabel(r))
+        .replace('{count}', String(c.points[r] / h.weights[r]))
+        .replace('{weight}', String(h.weights[r])),
+    );
     builder.sentence('points', { attention: c.attention, terms: terms.length === 0 ? w('none') : terms.join(' + ') });
   }
 

@@ -6,9 +6,27 @@ export const NAMED_CUSTOMERS = 5;
 /** One improvement opportunity (9.3.2 f) with what supports it; `affected` is what ranks it. */
 export type Opportunity =
   | { readonly kind: 'category'; readonly affected: number; readonly category: string; readonly count: number; readonly total: number }
-  | { readonly kind: 'dimension'; readonly affected: number; readonly dimension: string; readonly mean: number; readonly period: string; readonly overall: number | null; readonly below: number }
-  | { readonly kind: 'repeats'; readonly affected: number; readonly count: number; readonly total: number; readonly customers: readonly { readonly customer: string; readonly repeats: number }[] }
-  | { readonly kind: 'falling'; readonly affected: number; readonly customers: readonly { readonly customer: string; readonly item: string; readonly from: number; readonly to: number; readonly period: string }[] }
+  | {
+      readonly kind: 'dimension';
+      readonly affected: number;
+      readonly dimension: string;
+      readonly mean: number;
+      readonly period: string;
+      readonly overall: number | null;
+      readonly below: number;
+    }
+  | {
+      readonly kind: 'repeats';
+      readonly affected: number;
+      readonly count: number;
+      readonly total: number;
+      readonly customers: readonly { readonly customer: string; readonly repeats: number }[];
+    }
+  | {
+      readonly kind: 'falling';
+      readonly affected: number;
+      readonly customers: readonly { readonly customer: string; readonly item: string; readonly from: number; readonly to: number; readonly period: string }[];
+    }
   | { readonly kind: 'recurrence'; readonly affected: number; readonly count: number }
   | { readonly kind: 'actions'; readonly affected: number; readonly count: number; readonly open: number };
 
@@ -60,6 +78,7 @@ export function improvementOpportunities(summary: Summary): Opportunity[] {
 
   const recurrences = summary.findings.filter((f) => f.rule === 'C10').length;
   if (recurrences > 0) found.push({ kind: 'recurrence', affected: recurrences, count: recurrences });
-  if (summary.actions.overdue > 0) found.push({ kind: 'actions', affected: summary.actions.overdue, count: summary.actions.overdue, open: summary.actions.open });
+  if (summary.actions.overdue > 0)
+    found.push({ kind: 'actions', affected: summary.actions.overdue, count: summary.actions.overdue, open: summary.actions.open });
   return found.sort((a, b) => b.affected - a.affected || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }

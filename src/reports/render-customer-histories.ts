@@ -12,7 +12,13 @@ export function customerHistoriesFile(year: string): string {
 }
 
 /** The customer histories of the as-of year (reports/customers-<year>.pdf) from summary.json's `customers`. */
-export async function renderCustomerHistories(input: { customers: CustomersSummary; config: Config; lang: Lang; logo: string | null; workbookName: string | null }): Promise<{ pdf: Buffer; missingGlyphs: string[] }> {
+export async function renderCustomerHistories(input: {
+  customers: CustomersSummary;
+  config: Config;
+  lang: Lang;
+  logo: string | null;
+  workbookName: string | null;
+}): Promise<{ pdf: Buffer; missingGlyphs: string[] }> {
   const { customers, config, lang } = input;
   const texts = loadReportTexts('customers', lang);
   const { definition, missingGlyphs } = layoutCustomerHistories({

@@ -20,7 +20,18 @@ describe('qmsdoc due: the year’s survey before the internal audit, and what it
     });
     const before = JSON.parse((await due(input, '2025-12-01', ['--json'])).stdout) as DueList;
     expect(before.items.filter((i) => i.kind === 'survey_before_audit')).toEqual([
-      { kind: 'survey_before_audit', ref: '2025', what: '2025-12-10', stage: null, owner: null, due: '2025-12-10', overdue: false, workingDaysLeft: 7, file: null, row: null },
+      {
+        kind: 'survey_before_audit',
+        ref: '2025',
+        what: '2025-12-10',
+        stage: null,
+        owner: null,
+        due: '2025-12-10',
+        overdue: false,
+        workingDaysLeft: 7,
+        file: null,
+        row: null,
+      },
     ]);
     expect(before.notChecked).toEqual([{ kind: 'liaison_replies', reason: 'no_reply_deadline_in_data', auditDate: null }]);
     const after = JSON.parse((await due(input, '2025-12-31', ['--json'])).stdout) as DueList;
@@ -44,10 +55,15 @@ describe('qmsdoc due: the year’s survey before the internal audit, and what it
     const surveys = `${HEADER}\n2025H1,甲公司,2025-06-01,,,,,\n`;
     const none = JSON.parse((await due(tempFolder({ 'surveys.csv': surveys }), '2025-12-01', ['--json'])).stdout) as DueList;
     expect(none.notChecked).toContainEqual({ kind: 'survey_before_audit', reason: 'no_audit_date', auditDate: null });
-    const old = JSON.parse((await due(tempFolder({ 'surveys.csv': surveys, 'qmsdoc.config.json': JSON.stringify({ internalAuditDate: '2024-11-05' }) }), '2025-12-01', ['--json'])).stdout) as DueList;
+    const old = JSON.parse(
+      (await due(tempFolder({ 'surveys.csv': surveys, 'qmsdoc.config.json': JSON.stringify({ internalAuditDate: '2024-11-05' }) }), '2025-12-01', ['--json']))
+        .stdout,
+    ) as DueList;
     expect(old.notChecked).toContainEqual({ kind: 'survey_before_audit', reason: 'audit_date_other_year', auditDate: '2024-11-05' });
     expect(old.items.filter((i) => i.kind === 'survey_before_audit')).toEqual([]);
     const english = (await due(tempFolder({ 'surveys.csv': surveys }), '2025-12-01', ['--lang', 'en'])).stdout;
-    expect(english).toContain('Note: the year\'s survey before the internal audit: not checked — the configuration sets no internal audit date (internalAuditDate)');
+    expect(english).toContain(
+      "Note: the year's survey before the internal audit: not checked — the configuration sets no internal audit date (internalAuditDate)",
+    );
   });
 });

@@ -78,7 +78,15 @@ describe('the satisfaction report and its workbook with the customer histories',
   const h = result.summary.customers;
   let files: NonNullable<Awaited<ReturnType<typeof renderSatisfactionReport>>>;
   beforeAll(async () => {
-    files = (await renderSatisfactionReport({ analysis: result.rules.satisfaction, findings: result.rules.findings, config, lang: 'zh', asOf: AS_OF, logo: null, customers: h }))!;
+    files = (await renderSatisfactionReport({
+      analysis: result.rules.satisfaction,
+      findings: result.rules.findings,
+      config,
+      lang: 'zh',
+      asOf: AS_OF,
+      logo: null,
+      customers: h,
+    }))!;
   });
 
   it('names each customer sent the 2025H2 survey who has not returned it, with the sent date', async () => {
@@ -102,7 +110,12 @@ describe('the satisfaction report and its workbook with the customer histories',
     expect(sheet.rowCount).toBe(h.list.length + 1);
     for (const [i, c] of h.list.entries()) {
       const row = sheet.getRow(i + 2);
-      expect([row.getCell(col('客户')).value, row.getCell(col('关注分')).value, row.getCell(col('投诉')).value, row.getCell(col('重复')).value]).toEqual([c.customer, c.attention, c.complaints.total, c.complaints.repeats]);
+      expect([row.getCell(col('客户')).value, row.getCell(col('关注分')).value, row.getCell(col('投诉')).value, row.getCell(col('重复')).value]).toEqual([
+        c.customer,
+        c.attention,
+        c.complaints.total,
+        c.complaints.repeats,
+      ]);
       for (const s of c.surveys) if (col(`${s.period} 综合`) > 0) expect(row.getCell(col(`${s.period} 综合`)).value).toBe(s.overall);
     }
     const xinyu = h.list.findIndex((c) => c.customer === '常州新宇自动化科技有限公司');

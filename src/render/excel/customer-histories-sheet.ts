@@ -15,7 +15,17 @@ const TEXT = {
     score: (period: string) => `${period} 综合`,
     tail: ['本期调查', '下降的项目', '低于阈值的项目', '关注分构成'],
     survey: { returned: '已回复', not_returned: '未回复', not_surveyed: '未调查' } as Record<string, string>,
-    reasons: { complaint: '投诉', open: '未结案', major: '重大', repeat: '重复', return: '退货', reviewGap: '评审缺口', noAnswer: '本期未回复', falling: '下降项目', unsatisfied: '低于阈值项目' } as Record<AttentionReason, string>,
+    reasons: {
+      complaint: '投诉',
+      open: '未结案',
+      major: '重大',
+      repeat: '重复',
+      return: '退货',
+      reviewGap: '评审缺口',
+      noAnswer: '本期未回复',
+      falling: '下降项目',
+      unsatisfied: '低于阈值项目',
+    } as Record<AttentionReason, string>,
     sep: '、',
   },
   en: {
@@ -24,7 +34,17 @@ const TEXT = {
     score: (period: string) => `${period} overall`,
     tail: ['This round', 'Items down', 'Items below threshold', 'Score terms'],
     survey: { returned: 'answered', not_returned: 'not returned', not_surveyed: 'not surveyed' } as Record<string, string>,
-    reasons: { complaint: 'complaints', open: 'open', major: 'major', repeat: 'repeats', return: 'returns', reviewGap: 'review gaps', noAnswer: 'no answer this round', falling: 'items down', unsatisfied: 'items below threshold' } as Record<AttentionReason, string>,
+    reasons: {
+      complaint: 'complaints',
+      open: 'open',
+      major: 'major',
+      repeat: 'repeats',
+      return: 'returns',
+      reviewGap: 'review gaps',
+      noAnswer: 'no answer this round',
+      falling: 'items down',
+      unsatisfied: 'items below threshold',
+    } as Record<AttentionReason, string>,
     sep: ', ',
   },
 } as const;
@@ -49,7 +69,9 @@ export function addCustomerHistoriesSheet(wb: XlsxBook, customers: CustomersSumm
     c.orders.nonStandard,
     c.orders.reviewGaps,
     c.complaints.total,
-    Object.entries(c.complaints.byCategory).map(([id, n]) => `${categoryName(id, lang, categories)} ${n}`).join(t.sep),
+    Object.entries(c.complaints.byCategory)
+      .map(([id, n]) => `${categoryName(id, lang, categories)} ${n}`)
+      .join(t.sep),
     c.complaints.open,
     c.complaints.major,
     c.complaints.repeats,
@@ -58,7 +80,9 @@ export function addCustomerHistoriesSheet(wb: XlsxBook, customers: CustomersSumm
     c.currentSurvey === null ? null : (t.survey[c.currentSurvey] ?? null),
     c.falling.map(dimLabel).join(t.sep),
     c.unsatisfied.map(dimLabel).join(t.sep),
-    ATTENTION_REASONS.filter((r) => c.points[r] > 0).map((r) => `${t.reasons[r]} ${c.points[r] / customers.weights[r]}×${customers.weights[r]}`).join(' + '),
+    ATTENTION_REASONS.filter((r) => c.points[r] > 0)
+      .map((r) => `${t.reasons[r]} ${c.points[r] / customers.weights[r]}×${customers.weights[r]}`)
+      .join(' + '),
   ]);
   const first = t.columns.length;
   const place = writeTable(sheet, head, rows, {
@@ -68,4 +92,3 @@ export function addCustomerHistoriesSheet(wb: XlsxBook, customers: CustomersSumm
   });
   return { sheet, place };
 }
-
