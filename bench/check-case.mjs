@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../dist/config/resolve-config.js';
 import { ingestFolder } from '../dist/ingest/ingest-folder.js';
-import { checkRecords } from '../dist/pipeline.js';
+import { checkRecords } from '../dist/pipeline/check.js';
 
 const folder = process.argv[2];
 const resolved = resolveConfig(undefined, '.');

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../dist/config/resolve-config.js';
 import { ingestFolder } from '../dist/ingest/ingest-folder.js';
-import { checkRecords, emitCheck } from '../dist/pipeline.js';
+import { checkRecords, emitCheck } from '../dist/pipeline/check.js';
 import { createFileWriter } from '../dist/emit/output-writer.js';
 import { renderFindingsWorkbook } from '../dist/render/excel/findings-workbook.js';
 import { headlineOf } from '../dist/compute/headline.js';

@@ -4,11 +4,11 @@
 // (model, charts, PDF, workbook); prints one JSON line.
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../dist/config/resolve-config.js';
-import { runCheck } from '../dist/pipeline.js';
+import { runCheck } from '../dist/pipeline/check.js';
 import { buildSatisfactionReport } from '../dist/compute/satisfaction-report.js';
 import { WIDE_CHART } from '../dist/render/charts/chart-spec.js';
 import { chartRenderer, renderChart } from '../dist/render/charts/render-chart.js';
-import { bandsChart, competitorsChart, dimensionTrendChart, trendChart } from '../dist/render/charts/satisfaction-charts.js';
+import { bandsChart, competitorsChart, dimensionTrendChart, trendChart } from '../dist/reports/satisfaction-charts.js';
 import { chartWords, renderSatisfactionReport } from '../dist/reports/render-satisfaction-report.js';
 import { loadSatisfactionKeywords, loadSatisfactionTexts } from '../dist/reports/report-texts.js';
 

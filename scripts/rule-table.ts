@@ -5,10 +5,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../src/config/resolve-config.js';
-import { fillText } from '../src/forms/fill-text.js';
 import { formatLimit } from '../src/issues/finding-messages.js';
-import { ruleTextContext } from '../src/reports/audit-readiness-layout.js';
-import { loadReportTexts } from '../src/reports/report-texts.js';
+import { ruleDescriptions } from '../src/reports/rule-texts.js';
 import { RULE_DEFINITIONS } from '../src/validate/rule-table.js';
 
 const BASIS = { procedure: 'procedure', company_limit: 'company limit', objective: 'objective', data: 'data' } as const;
@@ -28,12 +26,11 @@ export function ruleTableMarkdown(): string {
   const resolved = resolveConfig(undefined, process.cwd(), 'en');
   if (!resolved.ok) throw new Error('the default configuration must be valid');
   const config = resolved.config;
-  const texts = loadReportTexts('audit-readiness', 'en');
-  const context = ruleTextContext(config);
+  const descriptions = ruleDescriptions(config, 'en');
 
   const rows = RULE_DEFINITIONS.map((r) => {
     const limit = r.limit ? r.limit(config) : null;
-    const what = fillText(texts.words[`rule.${r.id}`] ?? r.id, 'en', context);
+    const what = descriptions[r.id];
     const setting = limit === null ? '' : `${formatLimit({ ...limit, source: limit.source.zh }, 'en')}, key \`${limit.key}\`, set by ${KEYS[limit.key] ?? limit.key}`;
     return `| ${r.id} | ${AREA[r.dataset]} | ${what} | ${r.clause ?? '—'} | ${BASIS[r.basis]} | ${r.severity} | ${setting} |`;
   });

@@ -8,12 +8,12 @@ import { findConfigFile, loadConfig } from './config/load-config.js';
 import type { Config } from './config/config.js';
 import { checkOutputPlace, openBuildFolder } from './emit/output-folder.js';
 import type { WrittenFile } from './emit/output-writer.js';
-import type { GlyphReport } from './forms/render-forms.js';
 import type { Lang } from './model/lang.js';
 import { packageVersion } from './paths.js';
-import { emitBuild, runCheck, type CheckResult } from './pipeline.js';
+import { emitBuild, type GlyphReport } from './pipeline/build.js';
+import { runCheck, type CheckResult } from './pipeline/check.js';
 
-export { runCheck, checkRecords, type CheckOptions, type CheckResult } from './pipeline.js';
+export { runCheck, checkRecords, type CheckOptions, type CheckResult } from './pipeline/check.js';
 export { loadConfig, ConfigError, type LoadedConfig } from './config/load-config.js';
 export { InputFolderError } from './ingest/input-files.js';
 export { OutputFolderError } from './emit/output-folder.js';
@@ -25,7 +25,7 @@ export type { Finding, FindingSeverity, RuleId } from './model/finding.js';
 export type { InputError, FileProblem } from './model/input-error.js';
 export type { Summary, SummaryFinding, SummaryInputError } from './model/summary.js';
 export type { WrittenFile } from './emit/output-writer.js';
-export type { GlyphReport } from './forms/render-forms.js';
+export type { GlyphReport } from './pipeline/build.js';
 
 /** What `build` needs; the same choices as `qmsdoc build`. */
 export interface BuildInput {

@@ -1,4 +1,3 @@
-import type { Headline } from '../compute/headline.js';
 import { formatDelta, formatRate, formatScore } from '../issues/format-number.js';
 import { DATASET_LABELS, SEVERITY_LABELS } from '../issues/labels.js';
 import { COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS } from '../model/fields.js';
@@ -6,7 +5,7 @@ import { unmappedLabels } from '../ingest/unmapped-labels.js';
 import { FINDING_SEVERITIES } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { BAND_LABELS } from '../model/satisfaction.js';
-import type { CheckResult } from '../pipeline.js';
+import type { CheckResult, Headline } from '../pipeline/check.js';
 import { CLI_TEXT } from './cli-text.js';
 import { formatTable } from './text-table.js';
 

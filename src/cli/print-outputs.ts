@@ -1,6 +1,6 @@
 import type { WrittenFile } from '../emit/output-writer.js';
 import type { Lang } from '../model/lang.js';
-import type { GlyphReport } from '../forms/render-forms.js';
+import type { GlyphReport } from '../pipeline/build.js';
 
 /**
  * The files a run wrote, one line per file — folders of per-record forms as one line with their

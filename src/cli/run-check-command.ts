@@ -2,7 +2,7 @@ import { InputFolderError } from '../ingest/input-files.js';
 import { CliError } from '../issues/cli-error.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Lang } from '../model/lang.js';
-import { runCheck, type CheckResult } from '../pipeline.js';
+import { runCheck, type CheckResult } from '../pipeline/check.js';
 import { asOfOption, langOption, requireOption, stringOption, type OptionValue } from './options.js';
 import { createProgress } from './progress.js';
 import { fileProblemFailure, inputFolderFailure, loadRunConfig } from './run-context.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TemplateText } from '../document/fill-text.js';
 
 /**
  * A controlled form as data (templates/forms/<id>.json): its title, the record it is filled
@@ -8,7 +9,7 @@ import { z } from 'zod';
  */
 
 const text = z.union([z.string(), z.strictObject({ zh: z.string(), en: z.string() })]);
-export type TemplateText = z.infer<typeof text>;
+export type { TemplateText };
 
 const width = z.union([z.number().positive(), z.literal('*'), z.literal('auto')]);
 const align = z.enum(['left', 'center', 'right']);

@@ -1,10 +1,10 @@
 import type { CanvasElement, Column, Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Lang } from '../model/lang.js';
-import { controlledFurniture, PAGE_MARGINS, type ControlledDocument } from '../render/pdf/controlled-page.js';
+import { controlledFurniture, PAGE_MARGINS, type ControlledDocument } from '../document/controlled-page.js';
 import { FontSet, PRIMARY_FONT } from '../render/pdf/font-set.js';
 import { fitFontSize } from '../render/pdf/fit-text.js';
 import { MissingGlyphs, textNode } from '../render/pdf/text-node.js';
-import { fillText } from './fill-text.js';
+import { fillText } from '../document/fill-text.js';
 import type { FormTemplate, TemplateCell, TemplateSection, TemplateText } from './form-template.js';
 import { valueAt } from './view-path.js';
 

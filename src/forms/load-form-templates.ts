@@ -1,18 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkTemplateSyntax } from './fill-text.js';
+import { checkTemplateSyntax } from '../document/fill-text.js';
+import { TemplateFileError } from '../document/template-file-error.js';
 import { formTemplateSchema, type FormTemplate } from './form-template.js';
 
-/** A template file (form or report texts) that cannot be used: which file, where in it, and what is wrong. */
-export class TemplateFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly { path: string; message: string }[],
-  ) {
-    super(`${file}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    this.name = 'TemplateFileError';
-  }
-}
 
 /** Checks one form file's JSON text; the file name (without .json) must be the form's id. */
 export function parseFormTemplate(file: string, json: string): FormTemplate {

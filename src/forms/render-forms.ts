@@ -1,7 +1,7 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Lang } from '../model/lang.js';
 import { renderPdf } from '../render/pdf/pdf-engine.js';
-import { PAGE_MARGINS } from '../render/pdf/controlled-page.js';
+import { PAGE_MARGINS } from '../document/controlled-page.js';
 import { PRIMARY_FONT } from '../render/pdf/font-set.js';
 import { fitFontSize } from '../render/pdf/fit-text.js';
 import { MissingGlyphs, textNode } from '../render/pdf/text-node.js';
@@ -10,10 +10,11 @@ import type { FormJob } from './form-jobs.js';
 import type { FormTemplate } from './form-template.js';
 import type { ViewContext } from './form-views.js';
 import { blankView } from './form-views.js';
-import { uniqueFileNames, safeFileName } from './file-names.js';
+import { uniqueFileNames, safeFileName } from '../document/file-names.js';
 import { layoutForm } from './layout-form.js';
 import { runRenderTask, type RenderedFile, type RenderTask, type RunRenderTask } from './render-task.js';
-import { controlledDocument, controlledFor, type FormRenderContext } from './render-form.js';
+import { controlledDocument } from '../document/controlled-document.js';
+import { controlledFor, type FormRenderContext } from './render-form.js';
 
 /** Receives each finished file (path relative to the output folder); the caller writes it. */
 export type EmitFile = (relativePath: string, bytes: Buffer) => void;

@@ -1,5 +1,4 @@
-import type { Config } from '../config/config.js';
-import type { Lang } from '../model/lang.js';
+import type { DocumentEnvironment } from '../document/controlled-document.js';
 import { renderPdf, registerImage } from '../render/pdf/pdf-engine.js';
 import type { FormTemplate } from './form-template.js';
 import { layoutForm, type FormView } from './layout-form.js';
@@ -9,15 +8,11 @@ import { controlledFor, type FormRenderContext } from './render-form.js';
  * A unit of form rendering that can run in any thread: one PDF per record of a chunk. Everything
  * in it is plain data, so it crosses to a worker as is.
  */
-export interface RenderTask {
+export interface RenderTask extends DocumentEnvironment {
   readonly template: FormTemplate;
   readonly views: readonly FormView[];
   /** Output paths, one per view. */
   readonly files: readonly string[];
-  readonly config: Config;
-  readonly lang: Lang;
-  readonly asOf: string;
-  readonly logo: { readonly name: string; readonly bytes: Uint8Array } | null;
 }
 
 export interface RenderedFile {

@@ -12,7 +12,7 @@ import path from 'node:path';
 export const PATCHED_VERSIONS = {
   /** EmbeddedFont.layoutCached (shared shaped runs). */
   pdfkit: '0.19.1',
-  /** The format registry (parsed fonts reused) and TTFGlyph._decode (decoded outlines kept). */
+  /** The format registry (parsed fonts reused), TTFGlyph._decode (decoded outlines kept), TTFFont.getGlyph (glyphs per characters). */
   fontkit: '2.0.4',
   /** The virtual file system's `storage` (images removed). */
   pdfmake: '0.3.11',
@@ -183,6 +183,66 @@ export function applyPdfkitSpeedups(sample: Buffer, glyph: GlyphLike): void {
       return decoded.get(this);
     };
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// fontkit: one glyph object per glyph and characters
+
+/** The parts of a fontkit font and glyph the patch below touches. */
+interface GlyphCacheFont {
+  _glyphs: Record<number, CharacterGlyph | undefined>;
+  getGlyph(id: number, characters?: readonly number[]): CharacterGlyph | null;
+}
+interface CharacterGlyph {
+  readonly codePoints: readonly number[];
+  readonly _font?: object;
+}
+
+/** Font classes whose getGlyph is patched, and the glyphs made for other characters, per font. */
+const glyphCachePatched = new WeakSet<object>();
+const glyphVariants = new WeakMap<object, Map<string, CharacterGlyph | null>>();
+
+/**
+ * PATCH (fontkit 2.0.4 TTFFont.getGlyph and its `_glyphs` cache): makes a PDF's text layer a
+ * function of that PDF's own text. fontkit keeps one glyph object per glyph id and font, with
+ * the characters of its first request: where two characters share a glyph (• and · in Noto Sans SC) the glyph says whichever came first in the process, and pdfkit
+ * writes that character into the document's ToUnicode map. The fonts are parsed once per process,
+ * so the bytes of a form depended on the forms rendered before it on the same thread — a record
+ * rendered alone (an incremental rebuild) differed from the same record rendered in a batch.
+ * Here a request for a glyph with other characters than the cached glyph's gets a glyph object of
+ * its own (made once, kept per font), so each document maps its glyphs to its own characters.
+ * `glyph` is any glyph of the fonts (the patch goes on their shared class).
+ */
+export function stableGlyphCodePoints(glyph: object): void {
+  const font = (glyph as CharacterGlyph)._font;
+  if (font === undefined) return;
+  const proto = Object.getPrototypeOf(font) as GlyphCacheFont;
+  if (glyphCachePatched.has(proto) || typeof proto.getGlyph !== 'function') return;
+  glyphCachePatched.add(proto);
+  const getGlyph = proto.getGlyph;
+  proto.getGlyph = function getGlyphForCharacters(this: GlyphCacheFont, id: number, characters: readonly number[] = []): CharacterGlyph | null {
+    const cached = this._glyphs[id];
+    if (cached === undefined || characters.length === 0 || sameCodePoints(cached.codePoints, characters)) return getGlyph.call(this, id, characters);
+    let byCharacters = glyphVariants.get(this);
+    if (byCharacters === undefined) {
+      byCharacters = new Map();
+      glyphVariants.set(this, byCharacters);
+    }
+    const key = `${id}:${characters.join(',')}`;
+    let variant = byCharacters.get(key);
+    if (variant === undefined) {
+      // fontkit builds a glyph only when its cache has none: let it build one, then put the first back.
+      delete this._glyphs[id];
+      variant = getGlyph.call(this, id, characters);
+      this._glyphs[id] = cached;
+      byCharacters.set(key, variant);
+    }
+    return variant;
+  };
+}
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,13 +1,13 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Config } from '../config/config.js';
-import { fillText } from '../forms/fill-text.js';
+import { fillText } from '../document/fill-text.js';
 import { limitValue } from '../issues/finding-messages.js';
 import { formatRate } from '../issues/format-number.js';
 import { DATASET_LABELS } from '../issues/labels.js';
 import { FINDING_BASES, type FindingBasis } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import type { Summary, SummaryCheck, SummaryFinding, SummaryLimit } from '../model/summary.js';
-import type { ControlledDocument } from '../render/pdf/controlled-page.js';
+import type { ControlledDocument } from '../document/controlled-page.js';
 import { AUDIT_GROUPS } from '../validate/rule-coverage.js';
 import { ReportBuilder } from './report-builder.js';
 import type { ReportTexts } from './report-texts.js';

@@ -1,12 +1,12 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ComplaintMonthModel, ParetoRow } from '../compute/complaint-month.js';
 import type { EnumValue } from '../model/enums.js';
-import { fillText } from '../forms/fill-text.js';
+import { fillText } from '../document/fill-text.js';
 import { formatRate, formatScore } from '../issues/format-number.js';
 import { categoryName, complaintCategoryName } from '../config/categories.js';
 import type { Complaint } from '../model/records.js';
 import type { Lang } from '../model/lang.js';
-import type { ControlledDocument } from '../render/pdf/controlled-page.js';
+import type { ControlledDocument } from '../document/controlled-page.js';
 import { MILESTONES } from '../validate/check-complaints.js';
 import { ReportBuilder } from './report-builder.js';
 import { actionRows, carriedRows, meetingRecordPage } from './meeting-pack-parts.js';

@@ -1,11 +1,11 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Config } from '../config/config.js';
 import { categoryName, complaintCategories } from '../config/categories.js';
-import { fillText } from '../forms/fill-text.js';
+import { fillText } from '../document/fill-text.js';
 import { formatDelta, formatScore } from '../issues/format-number.js';
 import { ATTENTION_REASONS, type CustomerHistory, type CustomersSummary } from '../model/customer-histories.js';
 import type { Lang } from '../model/lang.js';
-import type { ControlledDocument } from '../render/pdf/controlled-page.js';
+import type { ControlledDocument } from '../document/controlled-page.js';
 import { ReportBuilder } from './report-builder.js';
 import type { ReportTexts } from './report-texts.js';
 

@@ -1,13 +1,13 @@
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Config } from '../config/config.js';
 import { bandLabel } from '../compute/satisfaction-report.js';
-import { fillText } from '../forms/fill-text.js';
+import { fillText } from '../document/fill-text.js';
 import { formatRate, formatScore } from '../issues/format-number.js';
 import type { Lang } from '../model/lang.js';
 import { METRIC_KIND, type ObjectiveMetric } from '../model/objectives.js';
 import { bandOf } from '../compute/score-satisfaction.js';
 import type { Summary } from '../model/summary.js';
-import type { ControlledDocument } from '../render/pdf/controlled-page.js';
+import type { ControlledDocument } from '../document/controlled-page.js';
 import { monthLabel } from './complaint-month-layout.js';
 import { categoryName, complaintCategories } from '../config/categories.js';
 import { improvementOpportunities, NAMED_CUSTOMERS, type Opportunity } from './improvement-opportunities.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { controlledDocument } from '../forms/render-form.js';
+import { controlledDocument } from '../document/controlled-document.js';
 import type { Lang } from '../model/lang.js';
 import type { Summary } from '../model/summary.js';
 import { renderPdf } from '../render/pdf/pdf-engine.js';
@@ -15,7 +15,7 @@ export async function renderAuditReadiness(input: { summary: Summary; config: Co
     config,
     texts,
     lang,
-    controlled: controlledDocument('audit_readiness', texts.title, { config, lang, asOf: summary.asOf, logo: input.logo }),
+    controlled: controlledDocument('audit_readiness', texts.title, { config, lang, logo: input.logo }),
   });
   return { pdf: await renderPdf(definition), missingGlyphs };
 }

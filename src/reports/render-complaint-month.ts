@@ -1,10 +1,10 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Config } from '../config/config.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
-import { controlledDocument } from '../forms/render-form.js';
+import { controlledDocument, type DocumentEnvironment } from '../document/controlled-document.js';
 import type { Lang } from '../model/lang.js';
 import { WIDE_CHART, type ChartSpec } from '../render/charts/chart-spec.js';
-import { monthlyCountChart, paretoChart } from '../render/charts/report-charts.js';
+import { monthlyCountChart, paretoChart } from './report-charts.js';
 import { renderChart } from '../render/charts/render-chart.js';
 import { registerImage, releaseImage, renderPdf } from '../render/pdf/pdf-engine.js';
 import type { RuleResults } from '../validate/run-rules.js';
@@ -37,14 +37,10 @@ export function complaintMonthCharts(model: ComplaintMonthModel, texts: ReportTe
  * chart configurations (plain data, so it crosses to a worker as is; the charts are drawn there,
  * so the packs' charts are drawn in parallel).
  */
-export interface ComplaintMonthTask {
+export interface ComplaintMonthTask extends DocumentEnvironment {
   readonly model: ComplaintMonthModel;
   /** Chart configurations by key (history, pareto). */
   readonly charts: Readonly<Record<string, ChartSpec>>;
-  readonly config: Config;
-  readonly lang: Lang;
-  readonly asOf: string;
-  readonly logo: { readonly name: string; readonly bytes: Uint8Array } | null;
 }
 
 export interface ComplaintMonthPdf {
@@ -90,7 +86,7 @@ export async function renderComplaintMonthTask(task: ComplaintMonthTask): Promis
       lang,
       charts: { history: names.history ?? null, pareto: names.pareto ?? null },
       // The month in the title, so every page of a stack of packs says which month it is.
-      controlled: controlledDocument('complaints_month', lang === 'zh' ? `${texts.title}（${monthLabel(model.month, lang)}）` : `${texts.title} (${monthLabel(model.month, lang)})`, { config, lang, asOf: task.asOf, logo: task.logo?.name ?? null }),
+      controlled: controlledDocument('complaints_month', lang === 'zh' ? `${texts.title}（${monthLabel(model.month, lang)}）` : `${texts.title} (${monthLabel(model.month, lang)})`, { config, lang, logo: task.logo?.name ?? null }),
       maxTableRows: config.reports.maxTableRows,
     });
     return { month: model.month, pdf: await renderPdf(definition), missingGlyphs };

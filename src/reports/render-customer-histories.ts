@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { controlledDocument } from '../forms/render-form.js';
+import { controlledDocument } from '../document/controlled-document.js';
 import type { CustomersSummary } from '../model/customer-histories.js';
 import type { Lang } from '../model/lang.js';
 import { renderPdf } from '../render/pdf/pdf-engine.js';
@@ -26,7 +26,7 @@ export async function renderCustomerHistories(input: {
     config,
     texts,
     lang,
-    controlled: controlledDocument('customer_histories', texts.title, { config, lang, asOf: customers.to, logo: input.logo }),
+    controlled: controlledDocument('customer_histories', texts.title, { config, lang, logo: input.logo }),
     workbookName: input.workbookName,
   });
   return { pdf: await renderPdf(definition), missingGlyphs };

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { DueList } from '../compute/due-list.js';
-import { controlledDocument } from '../forms/render-form.js';
-import { fillText } from '../forms/fill-text.js';
+import { controlledDocument } from '../document/controlled-document.js';
+import { fillText } from '../document/fill-text.js';
 import type { Lang } from '../model/lang.js';
 import { renderPdf } from '../render/pdf/pdf-engine.js';
 import { ReportBuilder } from './report-builder.js';
@@ -39,6 +39,6 @@ export async function renderDue(input: { list: DueList; config: Config; lang: La
     b.heading('notChecked');
     for (const n of list.notChecked) b.sentence(`notChecked_${n.reason}`, { auditDate: n.auditDate ?? '' });
   }
-  const { definition, missingGlyphs } = b.document(controlledDocument('due_list', t.title, { config, lang, asOf: list.asOf, logo: input.logo }), list.asOf, list.asOf);
+  const { definition, missingGlyphs } = b.document(controlledDocument('due_list', t.title, { config, lang, logo: input.logo }), list.asOf, list.asOf);
   return { pdf: await renderPdf(definition), missingGlyphs };
 }

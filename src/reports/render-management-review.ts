@@ -1,10 +1,10 @@
 import type { Config } from '../config/config.js';
-import { controlledDocument } from '../forms/render-form.js';
-import { fillText } from '../forms/fill-text.js';
+import { controlledDocument } from '../document/controlled-document.js';
+import { fillText } from '../document/fill-text.js';
 import type { Lang } from '../model/lang.js';
 import type { Summary } from '../model/summary.js';
 import { WIDE_CHART, type ChartSpec } from '../render/charts/chart-spec.js';
-import { monthlyCountChart, monthlyRateChart, scoreTrendChart } from '../render/charts/report-charts.js';
+import { monthlyCountChart, monthlyRateChart, scoreTrendChart } from './report-charts.js';
 import { renderChart } from '../render/charts/render-chart.js';
 import { registerImage, releaseImage, renderPdf } from '../render/pdf/pdf-engine.js';
 import { layoutManagementReview } from './management-review-layout.js';
@@ -67,7 +67,7 @@ export async function renderManagementReview(input: { summary: Summary; config: 
       texts,
       lang,
       charts: { satisfaction: names.satisfaction ?? null, complaints: names.complaints ?? null, review: names.review ?? null },
-      controlled: controlledDocument('management_review', texts.title, { config, lang, asOf: summary.asOf, logo: input.logo }),
+      controlled: controlledDocument('management_review', texts.title, { config, lang, logo: input.logo }),
     });
     return { year: summary.review.year, pdf: await renderPdf(definition), charts: specs, missingGlyphs };
   } finally {

@@ -7,11 +7,11 @@ import type { Lang } from '../model/lang.js';
 import { BAND_LABELS, BANDS, type SatisfactionAnalysis } from '../model/satisfaction.js';
 import { WIDE_CHART, type ChartSpec } from '../render/charts/chart-spec.js';
 import { renderChart } from '../render/charts/render-chart.js';
-import { bandsChart, competitorsChart, dimensionTrendChart, trendChart, type ChartWords } from '../render/charts/satisfaction-charts.js';
-import { renderSatisfactionWorkbook } from '../render/excel/satisfaction-workbook.js';
+import { bandsChart, competitorsChart, dimensionTrendChart, trendChart, type ChartWords } from './satisfaction-charts.js';
+import { renderSatisfactionWorkbook } from './satisfaction-workbook.js';
 import { registerImage, renderPdf } from '../render/pdf/pdf-engine.js';
-import { safeFileName } from '../forms/file-names.js';
-import { controlledDocument } from '../forms/render-form.js';
+import { safeFileName } from '../document/file-names.js';
+import { controlledDocument } from '../document/controlled-document.js';
 import { loadSatisfactionKeywords, loadSatisfactionTexts, type SatisfactionTexts } from './report-texts.js';
 import { layoutSatisfactionReport, type ReportCharts } from './satisfaction-report-layout.js';
 
@@ -85,7 +85,7 @@ export async function renderSatisfactionReport(input: SatisfactionReportInput): 
     texts,
     lang,
     charts,
-    controlled: controlledDocument('satisfaction_report', texts.title, { config, lang, asOf: input.asOf, logo: input.logo }),
+    controlled: controlledDocument('satisfaction_report', texts.title, { config, lang, logo: input.logo }),
     // A finding about one response names its customer; period-level ones speak for themselves.
     actionMessages: model.actions.map((a) => (a.finding.location ? `${a.finding.record}：${format(a.finding)}` : format(a.finding))),
     unsatisfiedBelow: config.satisfaction.unsatisfiedBelow,

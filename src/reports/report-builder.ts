@@ -1,9 +1,9 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { fillTextStrict } from '../forms/fill-text.js';
+import { fillTextStrict } from '../document/fill-text.js';
 import type { Lang } from '../model/lang.js';
-import { controlledFurniture, PAGE_MARGINS, type ControlledDocument } from '../render/pdf/controlled-page.js';
+import { controlledFurniture, PAGE_MARGINS, type ControlledDocument } from '../document/controlled-page.js';
 import { PRIMARY_FONT } from '../render/pdf/font-set.js';
-import { KEEP_TOGETHER_ROWS, keepHeadingsWithNext, LEAD_IN_FIRST, LEAD_IN_REST, reportTable } from '../render/pdf/report-table.js';
+import { KEEP_TOGETHER_ROWS, keepHeadingsWithNext, LEAD_IN_FIRST, LEAD_IN_REST, reportTable } from './report-table.js';
 import { MissingGlyphs, textNode, type TextStyle } from '../render/pdf/text-node.js';
 import { measureOnce } from '../render/pdf/measure-once.js';
 import { missingText, type ReportTexts } from './report-texts.js';

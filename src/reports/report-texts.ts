@@ -3,8 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Lang } from '../model/lang.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { TemplateFileError } from '../forms/load-form-templates.js';
-import { checkTemplateSyntax } from '../forms/fill-text.js';
+import { TemplateFileError } from '../document/template-file-error.js';
+import { checkTemplateSyntax } from '../document/fill-text.js';
 
 /**
  * The wording of a report (templates/reports/<report>.<lang>.json): title, subtitle, headings,

@@ -1,9 +1,9 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { bandLabel, FALL_THRESHOLD, type SatisfactionReportModel } from '../compute/satisfaction-report.js';
-import { fillText } from '../forms/fill-text.js';
+import { fillText } from '../document/fill-text.js';
 import { formatDelta, formatRate, formatScore } from '../issues/format-number.js';
 import type { Lang } from '../model/lang.js';
-import type { ControlledDocument } from '../render/pdf/controlled-page.js';
+import type { ControlledDocument } from '../document/controlled-page.js';
 import { ReportBuilder } from './report-builder.js';
 import type { SatisfactionTexts } from './report-texts.js';
 

@@ -13,7 +13,7 @@ import type { Lang } from '../model/lang.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { zipArchive } from '../zip/zip-writer.js';
 import { OutputFolderError } from '../emit/output-folder-error.js';
-import { outputFolderFailure } from '../cli/output-folder-text.js';
+import { outputFolderFailure } from '../emit/output-folder-text.js';
 import { createGuard, guardRequests, type Guard } from './security.js';
 import { Session, type BuildEvent } from './session.js';
 import { fill, textsFor } from './texts.js';
@@ -26,6 +26,7 @@ import { settingsPage } from './pages/settings-page.js';
 import { templatesPage } from './pages/templates-page.js';
 import { readRowView, recordIndex } from './row-view.js';
 import { workbenchCharts } from './charts.js';
+import { ruleDescriptions } from '../reports/rule-texts.js';
 
 export interface WorkbenchOptions {
   readonly input: string;
@@ -126,7 +127,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     const f = state.ok ? state.result.summary.findings[Number(c.req.param('index'))] : undefined;
     if (!state.ok || !f) return c.notFound();
     const view = f.file !== null && f.row !== null ? readRowView(workspace.input, state.result.ingest, recordIndex(state.result.ingest), f.file, f.sheet, f.row) : null;
-    return c.html(findingPanel(ctx, f, view).text);
+    return c.html(findingPanel(ctx, f, ruleDescriptions(state.loaded.config, ctx.lang)[f.rule], view).text);
   });
   app.get('/panel/error/:index', (c) => {
     const ctx = pageContext(c);

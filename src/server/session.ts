@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { headlineOf, type Headline } from '../compute/headline.js';
 import { ConfigError, loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { createFileWriter } from '../emit/output-writer.js';
 import { checkOutputPlace, lockOutputFolder, openBuildFolder, recoverOutputFolder, type BuildFolder } from '../emit/output-folder.js';
 import { InputFolderError } from '../ingest/input-files.js';
 import type { Lang } from '../model/lang.js';
 import { packageVersion } from '../paths.js';
-import { emitBuild, registerLogo, runCheck, type CheckResult } from '../pipeline.js';
+import { emitBuild } from '../pipeline/build.js';
+import { checkHeadline, runCheck, type CheckResult, type Headline } from '../pipeline/check.js';
 import type { Workspace } from './workspace.js';
 import { existsSync } from 'node:fs';
 
@@ -94,7 +94,7 @@ export class Session {
     const asOf = this.asOf();
     try {
       const result = runCheck({ input: ws.input, config: loaded.config, asOf, lang });
-      return { ok: true, loaded, result, headline: headlineOf(result.summary, loaded.config), asOf };
+      return { ok: true, loaded, result, headline: checkHeadline(result, loaded.config), asOf };
     } catch (error) {
       if (error instanceof InputFolderError) return { ok: false, reason: 'input', message: error.message };
       throw error;
@@ -156,8 +156,7 @@ export class Session {
     if (this.building || !state.ok) return null;
     this.building = true;
     try {
-      const { loadFormCatalogue, selectForms } = await import('../forms/form-catalogue.js');
-      const { renderBlankForms } = await import('../forms/render-forms.js');
+      const { emitBlankForms, selectBlankForms } = await import('../pipeline/blank-forms.js');
       const config = state.loaded.config;
       checkOutputPlace(this.workspace.output, this.workspace.input, false);
       // As `qmsdoc forms`: single files written under the output folder's lock.
@@ -165,9 +164,7 @@ export class Session {
       try {
         recoverOutputFolder(this.workspace.output);
         const writer = createFileWriter(this.workspace.output);
-        const logo = await registerLogo(config);
-        const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
-        await renderBlankForms(templates, { config, lang, asOf: state.asOf, logo: logo?.name ?? null }, { config, lang, asOf: state.asOf }, (file, bytes) => void writer.write(file, bytes), 'forms/blank/');
+        await emitBlankForms(selectBlankForms(config, []), { config, lang, asOf: state.asOf }, writer, 'forms/blank/');
         return writer.written.map((f) => f.path);
       } finally {
         release();

@@ -1,20 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import type { Lang } from '../model/lang.js';
-import { createWorkbench, type Workbench } from './app.js';
+import { createWorkbench, type Workbench, type WorkbenchOptions } from './app.js';
 import { mkdirSync } from 'node:fs';
 
-export interface StartOptions {
-  readonly input: string;
-  readonly output: string;
-  /** 0 = any free port. */
-  readonly port: number;
+/** The workbench's own options, `port` 0 meaning any free port. */
+export interface StartOptions extends WorkbenchOptions {
   /** When the port is taken, take any free one instead of failing (the default port only). */
   readonly fallbackPort: boolean;
-  readonly asOf: string | null;
-  readonly lang: Lang;
-  readonly today: () => string;
-  readonly now: () => Date;
 }
 
 export interface RunningWorkbench {

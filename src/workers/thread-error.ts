@@ -1,4 +1,4 @@
-import { TemplateFileError } from '../forms/load-form-templates.js';
+import { TemplateFileError } from '../document/template-file-error.js';
 
 /** An error as it crosses between threads: its class, code, message, stack and own fields. */
 export interface ThreadError {

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import type { IngestResult } from '../../src/ingest/ingest-result.js';
 import { ATTENTION_REASONS } from '../../src/model/customer-histories.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { runCheck } from '../../src/pipeline.js';
+import { runCheck } from '../../src/pipeline/check.js';
 import { improvementOpportunities } from '../../src/reports/improvement-opportunities.js';
 import { runRules } from '../../src/validate/run-rules.js';
 import { testConfig } from '../helpers/fixtures.js';

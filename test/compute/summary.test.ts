@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { ingestFolder } from '../../src/ingest/ingest-folder.js';
-import { runCheck } from '../../src/pipeline.js';
+import { runCheck } from '../../src/pipeline/check.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { expectGolden } from '../helpers/golden.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';

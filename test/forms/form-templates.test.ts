@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName, uniqueFileNames } from '../../src/forms/file-names.js';
+import { safeFileName, uniqueFileNames } from '../../src/document/file-names.js';
 import { nextPeriod } from '../../src/forms/form-views.js';
-import { TemplateFileError, parseFormTemplate } from '../../src/forms/load-form-templates.js';
+import { TemplateFileError } from '../../src/document/template-file-error.js';
+import { parseFormTemplate } from '../../src/forms/load-form-templates.js';
 
 const minimal = (sections: unknown) => JSON.stringify({ id: 'my_form', title: '我的表单', sections });
 

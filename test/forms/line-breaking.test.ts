@@ -72,7 +72,7 @@ describe('English monthly pack', () => {
 
 describe('English wording', () => {
   it('counts in the singular for one and the plural for more', async () => {
-    const { fillText } = await import('../../src/forms/fill-text.js');
+    const { fillText } = await import('../../src/document/fill-text.js');
     const text = 'The input has {{plural errors "error" "errors"}} and {{plural warnings "warning" "warnings"}}.';
     expect(fillText(text, 'en', { errors: 9, warnings: 1 })).toBe('The input has 9 errors and 1 warning.');
     expect(fillText(text, 'en', { errors: 1, warnings: 0 })).toBe('The input has 1 error and 0 warnings.');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFolder } from '../../src/ingest/ingest-folder.js';
-import { checkRecords } from '../../src/pipeline.js';
+import { checkRecords } from '../../src/pipeline/check.js';
 import { buildXlsx, tempFolder, testConfig } from '../helpers/fixtures.js';
 
 const config = testConfig();

@@ -3,7 +3,7 @@ import { complaintMonth } from '../../src/compute/complaint-month.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import { ingestFolder } from '../../src/ingest/ingest-folder.js';
 import { unmappedLabels } from '../../src/ingest/unmapped-labels.js';
-import { runCheck } from '../../src/pipeline.js';
+import { runCheck } from '../../src/pipeline/check.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';
 
 const HEAD = '投诉编号,受理日期,客户名称,投诉类别,投诉内容';

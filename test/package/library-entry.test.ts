@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { runCheck } from '../../src/pipeline.js';
+import { runCheck } from '../../src/pipeline/check.js';
 import { ROOT } from '../helpers/built-package.js';
 import { tempFolder } from '../helpers/fixtures.js';
 
@@ -31,7 +31,7 @@ describe('qmsdoc imported as a package', () => {
         const check = runCheck({ input: ${JSON.stringify(SAMPLE)}, config, asOf: '2025-12-31', lang: 'en' });
         const built = await build({ input: ${JSON.stringify(small)}, output: ${JSON.stringify(out)}, asOf: '2025-12-31', filledForms: false });
         let deep = 'importable';
-        await import('qmsdoc/dist/pipeline.js').catch((e) => { deep = e.code; });
+        await import('qmsdoc/dist/pipeline/build.js').catch((e) => { deep = e.code; });
         process.stdout.write(JSON.stringify({ summary: check.summary, written: built.written.map((w) => w.path), orders: built.check.ingest.orders.length, deep }));
       `,
     });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { headlineOf } from '../../src/compute/headline.js';
 import { renderFindingsWorkbook } from '../../src/render/excel/findings-workbook.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { runCheck } from '../../src/pipeline.js';
+import { runCheck } from '../../src/pipeline/check.js';
 import { ZipArchive } from '../../src/zip/zip-archive.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';
 

@@ -107,6 +107,30 @@ describe('pdfkit layoutCached and fontkit TTFGlyph._decode (caches shared across
   });
 });
 
+describe('fontkit TTFFont.getGlyph (one glyph object per glyph and characters)', () => {
+  it('still builds a glyph only when its `_glyphs` cache has none, and returns the cached one', () => {
+    const source = sourceOf('fontkit', 'dist/main.cjs');
+    expect(source).toMatch(/getGlyph\(glyph, characters = \[\]\) \{\s*if \(!this\._glyphs\[glyph\]\) \{/);
+    expect(source).toContain('return this._glyphs[glyph] || null;');
+  });
+
+  it('gives • and ·, one glyph in Noto Sans SC, each its own characters whichever came first', async () => {
+    await renderPdf({ content: [{ text: '预热' }], defaultStyle: { font: PRIMARY_FONT } });
+    const font = (FontSet.get().sampleGlyph() as unknown as { _font: { glyphForCodePoint(c: number): { id: number; codePoints: number[] } } })._font;
+    const bullet = font.glyphForCodePoint(0x2022);
+    const middleDot = font.glyphForCodePoint(0x00b7);
+    expect(middleDot.id).toBe(bullet.id);
+    expect([bullet.codePoints, middleDot.codePoints]).toEqual([[0x2022], [0x00b7]]);
+    expect(font.glyphForCodePoint(0x00b7)).toBe(middleDot);
+  });
+
+  it('writes into a PDF the characters of its own text, not of a document rendered before', async () => {
+    const definition = (text: string) => ({ content: [{ text }], defaultStyle: { font: PRIMARY_FONT } });
+    await renderPdf(definition('• 要点'));
+    expect((await pdfPages(await renderPdf(definition('甲·乙'))))[0]).toBe('甲·乙');
+  });
+});
+
 describe('pdfmake virtual file system storage (images freed)', () => {
   it('keeps its files in `storage` under their name, so deleting one frees it', () => {
     const pdfmake = loadPatched<{ virtualfs: VirtualFs & { existsSync(name: string): boolean; storage: Record<string, unknown> } }>('pdfmake');

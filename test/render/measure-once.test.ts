@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PRIMARY_FONT } from '../../src/render/pdf/font-set.js';
 import { measuredPassesReused, measureOnce, setMeasureOnce } from '../../src/render/pdf/measure-once.js';
 import { renderPdf } from '../../src/render/pdf/pdf-engine.js';
-import { keepHeadingsWithNext } from '../../src/render/pdf/report-table.js';
+import { keepHeadingsWithNext } from '../../src/reports/report-table.js';
 
 /**
  * A document whose heading lands at the foot of page 1 for some number of lines before it:

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { formatScore } from '../../src/issues/format-number.js';
 import type { CustomersSummary } from '../../src/model/customer-histories.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { runCheck } from '../../src/pipeline.js';
+import { runCheck } from '../../src/pipeline/check.js';
 import { renderCustomerHistories } from '../../src/reports/render-customer-histories.js';
 import { renderSatisfactionReport } from '../../src/reports/render-satisfaction-report.js';
 import { pdfPages } from '../helpers/pdf.js';

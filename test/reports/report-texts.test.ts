@@ -1,7 +1,7 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TemplateFileError } from '../../src/forms/load-form-templates.js';
+import { TemplateFileError } from '../../src/document/template-file-error.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
 import { ReportBuilder } from '../../src/reports/report-builder.js';
 import { loadReportTexts } from '../../src/reports/report-texts.js';

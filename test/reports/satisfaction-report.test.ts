@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { formatRate, formatScore } from '../../src/issues/format-number.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { runCheck } from '../../src/pipeline.js';
+import { runCheck } from '../../src/pipeline/check.js';
 import { renderSatisfactionReport } from '../../src/reports/render-satisfaction-report.js';
 import { expectGolden } from '../helpers/golden.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';

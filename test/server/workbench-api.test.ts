@@ -214,7 +214,8 @@ describe('workbench side panels', () => {
     expect(html).toContain(`<dd class="panel-file">${f.file}</dd>`);
     expect(html).toContain(`<dd class="panel-sheet">${f.sheet}</dd>`);
     expect(html).toContain(`<dd class="panel-row">${f.row}</dd>`);
-    expect(html).toContain('非标产品订单须在签订前进行合同/订单评审');
+    // The rule's requirement: the line of the audit readiness report's table of checks.
+    expect(html).toContain('<dd>非标产品订单做了合同/订单评审（有评审日期）</dd>');
     expect(html).toContain(`程序文件 · 条款 ${f.clause}`);
     // The order number cell: raw and parsed both the record id; the product type read as its id.
     expect(html).toMatch(new RegExp(`<tr data-field="order_no"><td><span class="letter">[A-Z]+</span> [^<]+</td><td>${f.record}</td><td>${f.record}</td></tr>`));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { loadFormCatalogue, selectForms } from '../../src/forms/form-catalogue.js';
 import { blankView } from '../../src/forms/form-views.js';
-import { TemplateFileError } from '../../src/forms/load-form-templates.js';
+import { TemplateFileError } from '../../src/document/template-file-error.js';
 import { runRenderTask, type RenderTask } from '../../src/forms/render-task.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import type { Job } from '../../src/workers/jobs.js';

@@ -1,19 +1,17 @@
 import path from 'node:path';
-import { headlineOf } from '../../compute/headline.js';
 import { checkOutputPlace, openBuildFolder, OutputFolderError, type BuildFolder } from '../../emit/output-folder.js';
 import type { Lang } from '../../model/lang.js';
-import { TemplateFileError } from '../../forms/load-form-templates.js';
+import { TemplateFileError } from '../../document/template-file-error.js';
 import { CliError } from '../../issues/cli-error.js';
-import { emitBuild } from '../../pipeline.js';
+import { BuildCache, complaintPackMonths, emitBuild } from '../../pipeline/build.js';
+import { checkHeadline } from '../../pipeline/check.js';
 import { packageVersion } from '../../paths.js';
 import type { CliIo } from '../main.js';
 import { langOption, meetingDateOption, monthsOption, parseOptions, requireOption } from '../options.js';
-import { outputFolderFailure } from '../output-folder-text.js';
-import { packMonths } from '../../compute/complaint-month.js';
+import { outputFolderFailure } from '../../emit/output-folder-text.js';
 import { formatCheckReport } from '../print-check.js';
 import { formatGlyphNotes, formatIncremental, formatOutputs } from '../print-outputs.js';
 import { createProgress } from '../progress.js';
-import { BuildCache } from '../../incremental/build-state.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
 export const usage = {
@@ -48,7 +46,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let packList: readonly string[];
   let meetingDate: string | undefined;
   try {
-    packList = months === undefined ? packMonths(result.rules, loaded.config.reports.monthlyPacks, asOf) : months === 'all' ? packMonths(result.rules, 0, asOf) : months;
+    packList = complaintPackMonths(result, loaded.config, asOf, months ?? 'latest');
     meetingDate = meetingDateOption(values['meeting-date'], packList[packList.length - 1]);
   } catch (error) {
     folder.abort();
@@ -85,7 +83,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } finally {
     progress.done();
   }
-  const headline = headlineOf(result.summary, loaded.config);
+  const headline = checkHeadline(result, loaded.config);
   const text = formatCheckReport(result, { input, lang, headline, written: [], fullList: `${out}/findings.xlsx`, command: 'build' });
   io.stdout(text.slice(0, text.lastIndexOf('\n\n') + 1));
   io.stderr(formatGlyphNotes(report.missingGlyphs, lang));

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { headlineOf } from '../../compute/headline.js';
 import { createFileWriter } from '../../emit/output-writer.js';
-import { withOutputLock } from '../output-folder-text.js';
+import { withOutputLock } from '../../emit/output-folder-text.js';
 import { CliError } from '../../issues/cli-error.js';
 import type { FindingSeverity } from '../../model/finding.js';
-import { emitCheck } from '../../pipeline.js';
+import { checkHeadline, emitCheck, emitFindingsWorkbook } from '../../pipeline/check.js';
 import type { CliIo } from '../main.js';
 import { parseOptions, stringOption } from '../options.js';
 import { formatCheckReport } from '../print-check.js';
@@ -24,14 +23,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const failOn = failOnOption(values['fail-on']);
   const { input, lang, loaded, result } = prepareRun(values);
   const { config } = loaded;
-  const headline = headlineOf(result.summary, config);
+  const headline = checkHeadline(result, config);
   const out = stringOption(values.out) ?? 'output';
   const writer = createFileWriter(out);
   await withOutputLock(out, lang, async () => {
     try {
       emitCheck(result, writer);
-      const { renderFindingsWorkbook } = await import('../../render/excel/findings-workbook.js');
-      writer.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline, config, lang }));
+      await emitFindingsWorkbook(result, config, lang, writer);
     } catch (error) {
       if (isFileSystemError(error)) throw outputFailure(out, error, lang);
       throw error;

@@ -1,7 +1,6 @@
-import { dueList, type DueItem, type DueNotChecked } from '../../compute/due-list.js';
 import { CliError } from '../../issues/cli-error.js';
-import { DEFAULT_DUE_DAYS } from '../../pipeline.js';
 import type { Lang } from '../../model/lang.js';
+import { DEFAULT_DUE_DAYS, dueSoon, type DueItem, type DueNotChecked } from '../../pipeline/check.js';
 import type { CliIo } from '../main.js';
 import { parseOptions } from '../options.js';
 import { CHECK_OPTIONS, prepareRun } from '../run-check-command.js';
@@ -57,7 +56,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const daysText = typeof values.days === 'string' ? values.days : String(DEFAULT_DUE_DAYS);
   if (!/^\d{1,3}$/.test(daysText)) throw new CliError(`--days must be a whole number of working days, not "${daysText}"`);
   const { lang, asOf, loaded, result } = prepareRun(values);
-  const list = dueList(result.rules, loaded.config, result.calendar, asOf, Number(daysText));
+  const list = dueSoon(result, loaded.config, asOf, Number(daysText));
   if (values.json === true) {
     io.stdout(`${JSON.stringify(list, null, 2)}\n`);
     return 0;

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { createFileWriter } from '../../emit/output-writer.js';
-import { withOutputLock } from '../output-folder-text.js';
-import { loadFormCatalogue, selectForms, UnknownFormError } from '../../forms/form-catalogue.js';
-import { TemplateFileError } from '../../forms/load-form-templates.js';
-import { renderBlankForms } from '../../forms/render-forms.js';
+import { withOutputLock } from '../../emit/output-folder-text.js';
+import { TemplateFileError } from '../../document/template-file-error.js';
 import { CliError } from '../../issues/cli-error.js';
-import { registerLogo } from '../../pipeline.js';
+import { emitBlankForms, selectBlankForms, UnknownFormError } from '../../pipeline/blank-forms.js';
 import type { CliIo } from '../main.js';
 import { asOfOption, langOption, parseOptions, requireOption, stringOption } from '../options.js';
 import { formatOutputs } from '../print-outputs.js';
@@ -35,18 +33,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = argLang ?? config.language;
   let templates;
   try {
-    templates = selectForms(loadFormCatalogue(), Array.isArray(values.form) ? values.form.map(String) : [], Object.keys(config.forms));
+    templates = selectBlankForms(config, Array.isArray(values.form) ? values.form.map(String) : []);
   } catch (error) {
     if (error instanceof UnknownFormError) throw new CliError(lang === 'zh' ? `没有表单 "${error.id}"；可选：${error.known.join(', ')}` : error.message);
     if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
     throw error;
   }
   const writer = createFileWriter(out);
-  const views = { config, lang, asOf };
   await withOutputLock(out, lang, async () => {
     try {
-      const logo = await registerLogo(config);
-      await renderBlankForms(templates, { config, lang, asOf, logo: logo?.name ?? null }, views, (file, bytes) => void writer.write(file, bytes));
+      await emitBlankForms(templates, { config, lang, asOf }, writer);
     } catch (error) {
       if (isFileSystemError(error)) throw outputFailure(out, error, lang);
       throw error;

@@ -1,12 +1,10 @@
-import { packMonths } from '../../compute/complaint-month.js';
 import { createFileWriter } from '../../emit/output-writer.js';
-import { withOutputLock } from '../output-folder-text.js';
-import { TemplateFileError } from '../../forms/load-form-templates.js';
+import { withOutputLock } from '../../emit/output-folder-text.js';
+import { TemplateFileError } from '../../document/template-file-error.js';
 import { CliError } from '../../issues/cli-error.js';
-import { emitAuditReadiness, emitComplaintPacks, emitCustomerHistories, emitDueList, emitManagementReview, emitSatisfactionReport, registerLogo, type ReportOptions } from '../../pipeline.js';
-import type { CheckResult } from '../../pipeline.js';
+import { complaintPackMonths, emitAuditReadiness, emitComplaintPacks, emitCustomerHistories, emitDueList, emitManagementReview, emitSatisfactionReport, registerLogo, type GlyphReport, type ReportOptions } from '../../pipeline/build.js';
+import type { CheckResult } from '../../pipeline/check.js';
 import type { OutputWriter } from '../../emit/output-writer.js';
-import type { GlyphReport } from '../../forms/render-forms.js';
 import type { CliIo } from '../main.js';
 import { meetingDateOption, monthsOption, parseOptions, stringOption, type OptionValue } from '../options.js';
 import { formatGlyphNotes, formatOutputs } from '../print-outputs.js';
@@ -24,7 +22,7 @@ const REPORTS: Record<string, Emit> = {
   satisfaction: (result, options, writer) => emitSatisfactionReport(result, options, writer),
   complaints: (result, options, writer, values) => {
     const months = monthsOption(values.month);
-    const chosen = months === undefined ? packMonths(result.rules, options.config.reports.monthlyPacks, options.asOf) : months === 'all' ? packMonths(result.rules, 0, options.asOf) : months;
+    const chosen = complaintPackMonths(result, options.config, options.asOf, months ?? 'latest');
     const meetingDate = meetingDateOption(values['meeting-date'], chosen[chosen.length - 1]);
     return emitComplaintPacks(result, { ...options, months: chosen, ...(meetingDate === undefined ? {} : { meetingDate }) }, writer);
   },

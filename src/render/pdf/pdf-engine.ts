@@ -1,7 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { applyPdfkitSpeedups, deleteVirtualFile, loadPatched, type VirtualFs } from '../library-patches.js';
+import { applyPdfkitSpeedups, deleteVirtualFile, loadPatched, stableGlyphCodePoints, type VirtualFs } from '../library-patches.js';
 import { FontSet } from './font-set.js';
-import { stableGlyphCodePoints } from './stable-glyph-unicode.js';
 
 type Pdfmake = typeof import('pdfmake') & { virtualfs: VirtualFs };
 

@@ -7,7 +7,6 @@ import type { SummaryFinding } from '../../model/summary.js';
 import type { ChartSpec } from '../../render/charts/chart-spec.js';
 import { h, jsonScript, type Safe } from '../html.js';
 import { recordIndex, recordMonth, rowKey, type RowView } from '../row-view.js';
-import { ruleRequirement } from '../rule-requirements.js';
 import type { CheckState } from '../session.js';
 import { fill } from '../texts.js';
 import { layout, type PageContext } from './layout.js';
@@ -129,15 +128,18 @@ export function checkPage(ctx: PageContext, state: CheckState, charts: Readonly<
   return layout(ctx, 'check', t.checkTitle, body);
 }
 
-/** The side panel of a finding: where it is, the rule's requirement and limit, the row as read. */
-export function findingPanel(ctx: PageContext, f: SummaryFinding, view: RowView | null): Safe {
+/**
+ * The side panel of a finding: where it is, the rule's requirement (`requirement`, the rule's
+ * one line of ruleDescriptions) and limit, the row as read.
+ */
+export function findingPanel(ctx: PageContext, f: SummaryFinding, requirement: string, view: RowView | null): Safe {
   const { t, lang } = ctx;
   const { basis, limit } = f;
   return h`<div class="panel-head"><h2>${f.rule}${f.clause ? ` · ${f.clause}` : ''} · <span class="sev sev-${f.severity}">${SEVERITY_LABELS[f.severity][lang]}</span></h2><button type="button" class="close-panel" aria-label="${t.close}">×</button></div>
     <p class="panel-message">${f.message}</p>
     <dl class="facts">
       <div><dt>${t.record}</dt><dd>${f.record}</dd></div>
-      <div><dt>${t.requirement}</dt><dd>${ruleRequirement(f.rule, lang)}</dd></div>
+      <div><dt>${t.requirement}</dt><dd>${requirement}</dd></div>
       <div><dt>${t.basis}</dt><dd class="panel-basis">${t.basisNames[basis] ?? basis}${f.clause ? ` · ${t.clause} ${f.clause}` : ''}</dd></div>
       ${limit ? h`<div><dt>${t.limit}</dt><dd class="panel-limit">${formatLimit(limit, lang)} <code>${limit.key}</code></dd></div>` : h``}
       ${f.file !== null ? h`<div><dt>${t.file}</dt><dd class="panel-file">${f.file}</dd></div><div><dt>${t.sheet}</dt><dd class="panel-sheet">${f.sheet ?? 'CSV'}</dd></div><div><dt>${t.row}</dt><dd class="panel-row">${f.row ?? ''}</dd></div>` : h``}

@@ -1,69 +1,31 @@
-import type { Config } from './config/config.js';
-import { officialCalendar } from './calendar/official-calendar.js';
-import { WorkingCalendar } from './calendar/working-calendar.js';
-import { buildSummary, type RunWarning } from './compute/build-summary.js';
-import { scoreSatisfaction } from './compute/score-satisfaction.js';
-import { ingestFolder } from './ingest/ingest-folder.js';
-import type { IngestResult } from './ingest/ingest-result.js';
-import type { Lang } from './model/lang.js';
-import type { Summary } from './model/summary.js';
-import type { OutputWriter } from './emit/output-writer.js';
-import { writeJson } from './emit/json-stream.js';
-import type { GlyphReport } from './forms/render-forms.js';
-import type { RenderTask } from './forms/render-task.js';
-import { runRules, type RuleResults } from './validate/run-rules.js';
-import { packMonths } from './compute/complaint-month.js';
-import type { ComplaintMonthPdf } from './reports/render-complaint-month.js';
-import { createWorkerPool, runOnPool, type WorkerPool } from './workers/worker-pool.js';
-import { BUILD_STATE_PATH, BuildCache, sha256 } from './incremental/build-state.js';
-import type { FormReuse } from './forms/render-forms.js';
-import { complaintMonth, type ComplaintMonthModel } from './compute/complaint-month.js';
+/**
+ * `build`, the second half of the pipeline: from a CheckResult (check.ts) to every document —
+ * the forms, the reports and packs, manifest.json — through one worker pool and the build cache.
+ */
+import type { Config } from '../config/config.js';
+import type { Lang } from '../model/lang.js';
+import type { OutputWriter } from '../emit/output-writer.js';
+import { writeJson } from '../emit/json-stream.js';
+import type { GlyphReport } from '../forms/render-forms.js';
+import type { RenderTask } from '../forms/render-task.js';
+import { packMonths } from '../compute/complaint-month.js';
+import type { ComplaintMonthPdf } from '../reports/render-complaint-month.js';
+import { createWorkerPool, runOnPool, type WorkerPool } from '../workers/worker-pool.js';
+import { BUILD_STATE_PATH, BuildCache, sha256 } from '../incremental/build-state.js';
+import type { FormReuse } from '../forms/render-forms.js';
+import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
+import { DEFAULT_DUE_DAYS, dueSoon, emitCheck, emitFindingsWorkbook, type CheckResult } from './check.js';
 
-export interface CheckOptions {
-  /** The input folder. */
-  readonly input: string;
-  readonly config: Config;
-  /** "Today" for every decision, YYYY-MM-DD. */
-  readonly asOf: string;
-  readonly lang: Lang;
-  /** The survey period to judge; default the latest. */
-  readonly period?: string;
-  readonly recursive?: boolean;
-  readonly onFile?: (done: number, total: number, path: string) => void;
-}
+export type { GlyphReport } from '../forms/render-forms.js';
+export { BuildCache } from '../incremental/build-state.js';
 
-export interface CheckResult {
-  readonly ingest: IngestResult;
-  readonly rules: RuleResults;
-  readonly summary: Summary;
-  readonly calendar: WorkingCalendar;
-}
-
-/** ingest → rules → summary. Reads the input folder; writes nothing. */
-export function runCheck(options: CheckOptions): CheckResult {
-  const ingest = ingestFolder(options.input, options.config, {
-    ...(options.recursive !== undefined ? { recursive: options.recursive } : {}),
-    ...(options.onFile ? { onFile: options.onFile } : {}),
-  });
-  return checkRecords(ingest, options);
-}
-
-/** rules → summary over records already read (library use, tests, benchmarks). */
-export function checkRecords(ingest: IngestResult, options: Omit<CheckOptions, 'input' | 'recursive' | 'onFile'>): CheckResult {
-  const { config, asOf, lang } = options;
-  const calendar = new WorkingCalendar(officialCalendar(), config.calendar.closures, config.calendar.workdays);
-  const satisfaction = scoreSatisfaction(ingest.surveys, config, asOf, options.period);
-  const rules = runRules(ingest, satisfaction, { config, asOf, calendar });
-  const uncovered = calendar.uncoveredYears();
-  const warnings: RunWarning[] = uncovered.length > 0 ? [{ code: 'calendar_not_covered', years: uncovered }] : [];
-  const summary = buildSummary(ingest, rules, config, asOf, lang, warnings);
-  return { ingest, rules, summary, calendar };
-}
-
-/** Writes summary.json (the artefacts of `check`). */
-export function emitCheck(result: CheckResult, writer: OutputWriter): void {
-  // Streamed: a summary of a million findings would be hundreds of megabytes as one string.
-  writeJson(writer, 'summary.json', result.summary);
+/**
+ * The months of the complaint meeting packs: the latest `reports.monthlyPacks` months with
+ * complaints up to `asOf` ('latest'), every such month ('all'), or the months given.
+ */
+export function complaintPackMonths(result: CheckResult, config: Config, asOf: string, which: 'latest' | 'all' | readonly string[]): readonly string[] {
+  if (which === 'latest') return packMonths(result.rules, config.reports.monthlyPacks, asOf);
+  return which === 'all' ? packMonths(result.rules, 0, asOf) : which;
 }
 
 /** What `build` needs beyond `check`. */
@@ -114,7 +76,7 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   emitCheck(result, writer);
   const logo = await registerLogo(config);
   const cache = options.cache ?? BuildCache.none();
-  const { toolFingerprint } = await import('./incremental/tool-fingerprint.js');
+  const { toolFingerprint } = await import('../incremental/tool-fingerprint.js');
   cache.setEnvironment(toolFingerprint(), options.toolVersion, lang, asOf, config, logo === null ? null : sha256(logo.bytes));
   const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
   // The key of everything made from the summary (hashed piece by piece, never one string).
@@ -132,8 +94,7 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(result, reportOptions, w))));
     // The due list reads stage dates the summary does not hold: keyed by the list itself.
-    const { dueList } = await import('./compute/due-list.js');
-    const dueKey = cache.key('due', dueList(result.rules, config, result.calendar, asOf, DEFAULT_DUE_DAYS));
+    const dueKey = cache.key('due', dueSoon(result, config, asOf, DEFAULT_DUE_DAYS));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/due', dueKey, (w) => emitDueList(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/customers', cache.key('customers', result.summary.customers), (w) => emitCustomerHistories(result, reportOptions, w))));
     missingGlyphs.push(...(await packs.done));
@@ -183,15 +144,13 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
 async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter, pool: WorkerPool | undefined, cache: BuildCache, summaryKey: string): Promise<GlyphReport> {
   const { config, lang, asOf } = options;
   await unit(cache, writer, 'findings.xlsx', cache.key('findings.xlsx', summaryKey), async (w) => {
-    const { renderFindingsWorkbook } = await import('./render/excel/findings-workbook.js');
-    const { headlineOf } = await import('./compute/headline.js');
-    w.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline: headlineOf(result.summary, config), config, lang }));
+    await emitFindingsWorkbook(result, config, lang, w);
     return [];
   });
 
-  const { loadFormCatalogue, selectForms } = await import('./forms/form-catalogue.js');
-  const { renderBlankForms, renderFilledForms } = await import('./forms/render-forms.js');
-  const { filledFormJobs } = await import('./forms/form-jobs.js');
+  const { loadFormCatalogue, selectForms } = await import('../forms/form-catalogue.js');
+  const { renderBlankForms, renderFilledForms } = await import('../forms/render-forms.js');
+  const { filledFormJobs } = await import('../forms/form-jobs.js');
   const templates = selectForms(loadFormCatalogue(), [], Object.keys(config.forms));
   // Records print what the data holds; the findings about them are in findings.xlsx and the audit report.
   const views = { config, lang, asOf };
@@ -244,7 +203,7 @@ function formReuse(cache: BuildCache, carried: Set<string>): FormReuse {
 
 /** manifest.json: every file written so far with its SHA-256, the inputs, the configuration used. */
 async function emitManifest(result: CheckResult, options: BuildOptions, writer: OutputWriter): Promise<void> {
-  const { buildManifest } = await import('./emit/manifest.js');
+  const { buildManifest } = await import('../emit/manifest.js');
   const manifest = buildManifest({
     tool: { name: 'qmsdoc', version: options.toolVersion },
     asOf: options.asOf,
@@ -259,7 +218,7 @@ async function emitManifest(result: CheckResult, options: BuildOptions, writer: 
 export async function registerLogo(config: Config): Promise<{ name: string; bytes: Buffer } | null> {
   if (config.company.logo === null) return null;
   const { readFileSync } = await import('node:fs');
-  const { registerImage } = await import('./render/pdf/pdf-engine.js');
+  const { registerImage } = await import('../render/pdf/pdf-engine.js');
   const bytes = readFileSync(config.company.logo);
   registerImage('company-logo', bytes);
   return { name: 'company-logo', bytes };
@@ -270,7 +229,7 @@ export async function registerLogo(config: Config): Promise<{ name: string; byte
  * its workbook; nothing without survey data.
  */
 export async function emitSatisfactionReport(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
-  const { renderSatisfactionReport, satisfactionFileBase } = await import('./reports/render-satisfaction-report.js');
+  const { renderSatisfactionReport, satisfactionFileBase } = await import('../reports/render-satisfaction-report.js');
   const report = await renderSatisfactionReport({ analysis: result.rules.satisfaction, findings: result.rules.findings, customers: result.summary.customers, ...options });
   if (!report) return [];
   const base = `reports/${satisfactionFileBase(report.period)}`;
@@ -328,7 +287,7 @@ export async function startComplaintPacks(
   pool?: WorkerPool,
   cache: BuildCache = BuildCache.none(),
 ): Promise<{ readonly done: Promise<GlyphReport> }> {
-  const { prepareComplaintMonth, renderComplaintMonthTask } = await import('./reports/render-complaint-month.js');
+  const { prepareComplaintMonth, renderComplaintMonthTask } = await import('../reports/render-complaint-month.js');
   const months = options.months ?? packMonths(result.rules, options.config.reports.monthlyPacks, options.asOf);
   const logo = options.logo !== null && options.logoBytes ? { name: options.logo, bytes: options.logoBytes } : null;
   const glyphs: GlyphReport = [];
@@ -404,20 +363,17 @@ function packCost(model: ComplaintMonthModel, maxRows: number): number {
 
 /** The management review input report of the as-of year (reports/management-review-<year>.pdf). */
 export async function emitManagementReview(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
-  const { renderManagementReview } = await import('./reports/render-management-review.js');
+  const { renderManagementReview } = await import('../reports/render-management-review.js');
   const report = await renderManagementReview({ summary: result.summary, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/management-review-${report.year}.pdf`;
   writer.write(file, report.pdf);
   return glyphReport(file, report.missingGlyphs);
 }
 
-/** Working days `build`'s due list looks ahead (`qmsdoc due --days` default). */
-export const DEFAULT_DUE_DAYS = 10;
-
 /** What falls due within the default window (reports/due-<as-of>.pdf), as `qmsdoc due` prints it. */
 export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = DEFAULT_DUE_DAYS): Promise<GlyphReport> {
-  const { dueList } = await import('./compute/due-list.js');
-  const { renderDue } = await import('./reports/render-due.js');
+  const { dueList } = await import('../compute/due-list.js');
+  const { renderDue } = await import('../reports/render-due.js');
   const list = dueList(result.rules, options.config, result.calendar, options.asOf, days);
   const report = await renderDue({ list, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/due-${options.asOf}.pdf`;
@@ -427,8 +383,8 @@ export async function emitDueList(result: CheckResult, options: ReportOptions, w
 
 /** The customer histories of the as-of year (reports/customers-<year>.pdf), from summary.json's `customers`. */
 export async function emitCustomerHistories(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
-  const { renderCustomerHistories, customerHistoriesFile } = await import('./reports/render-customer-histories.js');
-  const { satisfactionFileBase } = await import('./reports/render-satisfaction-report.js');
+  const { renderCustomerHistories, customerHistoriesFile } = await import('../reports/render-customer-histories.js');
+  const { satisfactionFileBase } = await import('../reports/render-satisfaction-report.js');
   const period = result.summary.customers.period;
   const report = await renderCustomerHistories({ customers: result.summary.customers, config: options.config, lang: options.lang, logo: options.logo, workbookName: period === null ? null : `${satisfactionFileBase(period)}.xlsx` });
   const file = customerHistoriesFile(result.summary.customers.year);
@@ -438,7 +394,7 @@ export async function emitCustomerHistories(result: CheckResult, options: Report
 
 /** The internal-audit readiness report (reports/audit-readiness-<as-of>.pdf). */
 export async function emitAuditReadiness(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
-  const { renderAuditReadiness } = await import('./reports/render-audit-readiness.js');
+  const { renderAuditReadiness } = await import('../reports/render-audit-readiness.js');
   const report = await renderAuditReadiness({ summary: result.summary, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/audit-readiness-${options.asOf}.pdf`;
   writer.write(file, report.pdf);

@@ -1,5 +1,5 @@
-import type { ChartSpec } from './chart-spec.js';
-import { axis, baseOptions, FONT, line, reference, round1, yRange } from './chart-style.js';
+import type { ChartSpec } from '../render/charts/chart-spec.js';
+import { axis, baseOptions, FONT, line, reference, round1, yRange } from '../render/charts/chart-style.js';
 
 /** Counts per month as bars; the month in question (if any) drawn dark, the others hatched. */
 export function monthlyCountChart(title: string, seriesLabel: string, months: readonly { label: string; count: number }[], highlight: number | null): ChartSpec {

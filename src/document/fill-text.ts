@@ -1,6 +1,8 @@
 import Handlebars from 'handlebars';
 import type { Lang } from '../model/lang.js';
-import type { TemplateText } from './form-template.js';
+
+/** A text of a form or report template: one per language, or one string for both. */
+export type TemplateText = string | { readonly zh: string; readonly en: string };
 
 /** One Handlebars environment for form and report texts; output is PDF text, never HTML. */
 const handlebars = Handlebars.create();

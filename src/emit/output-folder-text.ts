@@ -1,5 +1,5 @@
-import { OutputFolderError } from '../emit/output-folder-error.js';
-import { lockOutputFolder, recoverOutputFolder } from '../emit/output-folder.js';
+import { OutputFolderError } from './output-folder-error.js';
+import { lockOutputFolder, recoverOutputFolder } from './output-folder.js';
 import { CliError } from '../issues/cli-error.js';
 import type { Lang } from '../model/lang.js';
 

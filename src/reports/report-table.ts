@@ -1,7 +1,7 @@
 import type { Content, ContentTable, Node, NodeQueries, TableCell } from 'pdfmake/interfaces.js';
-import { FURNITURE_STYLE } from './controlled-page.js';
-import { fitFontSize } from './fit-text.js';
-import { textNode, type MissingGlyphs } from './text-node.js';
+import { FURNITURE_STYLE } from '../document/controlled-page.js';
+import { fitFontSize } from '../render/pdf/fit-text.js';
+import { textNode, type MissingGlyphs } from '../render/pdf/text-node.js';
 
 const HEADER_FILL = '#eef1f5';
 /** Marks header cells: a heading is not kept with a table's header row alone (keepHeadingsWithNext). */

@@ -1,11 +1,11 @@
-import type { Config } from '../../config/config.js';
-import type { SatisfactionReportModel } from '../../compute/satisfaction-report.js';
-import type { Lang } from '../../model/lang.js';
-import { BAND_LABELS, type SatisfactionAnalysis } from '../../model/satisfaction.js';
-import type { CustomersSummary } from '../../model/customer-histories.js';
+import type { Config } from '../config/config.js';
+import type { SatisfactionReportModel } from '../compute/satisfaction-report.js';
+import type { Lang } from '../model/lang.js';
+import { BAND_LABELS, type SatisfactionAnalysis } from '../model/satisfaction.js';
+import { writeTable } from '../render/excel/sheet-style.js';
+import { dateCell, XlsxBook, type XlsxSheet } from '../render/excel/xlsx-book.js';
+import type { CustomersSummary } from '../model/customer-histories.js';
 import { addCustomerHistoriesSheet } from './customer-histories-sheet.js';
-import { writeTable } from './sheet-style.js';
-import { dateCell, XlsxBook, type XlsxSheet } from './xlsx-book.js';
 
 /** Scores and means: one decimal shown, the full value kept in the cell. */
 const SCORE_FORMAT = '0.0';

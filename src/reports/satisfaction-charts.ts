@@ -1,6 +1,6 @@
-import type { SatisfactionReportModel } from '../../compute/satisfaction-report.js';
-import type { ChartSpec } from './chart-spec.js';
-import { axis, baseOptions, FONT, line, reference, round1, yRange } from './chart-style.js';
+import type { SatisfactionReportModel } from '../compute/satisfaction-report.js';
+import type { ChartSpec } from '../render/charts/chart-spec.js';
+import { axis, baseOptions, FONT, line, reference, round1, yRange } from '../render/charts/chart-style.js';
 
 /** Words the charts print, in the report's language. */
 export interface ChartWords {

@@ -1,6 +1,6 @@
 import type { Column, Content, DynamicContent } from 'pdfmake/interfaces.js';
-import type { Lang } from '../../model/lang.js';
-import { textNode, type MissingGlyphs } from './text-node.js';
+import type { Lang } from '../model/lang.js';
+import { textNode, type MissingGlyphs } from '../render/pdf/text-node.js';
 
 /** What the header and footer of a controlled document (受控文件) show. */
 export interface ControlledDocument {

@@ -1,9 +1,9 @@
-import type { Config } from '../../config/config.js';
-import { categoryName, complaintCategories } from '../../config/categories.js';
-import { ATTENTION_REASONS, type AttentionReason, type CustomersSummary } from '../../model/customer-histories.js';
-import type { Lang } from '../../model/lang.js';
-import { writeTable, type TablePlace } from './sheet-style.js';
-import type { XlsxBook, XlsxSheet } from './xlsx-book.js';
+import type { Config } from '../config/config.js';
+import { categoryName, complaintCategories } from '../config/categories.js';
+import { ATTENTION_REASONS, type AttentionReason, type CustomersSummary } from '../model/customer-histories.js';
+import type { Lang } from '../model/lang.js';
+import { writeTable, type TablePlace } from '../render/excel/sheet-style.js';
+import type { XlsxBook, XlsxSheet } from '../render/excel/xlsx-book.js';
 
 /** Survey periods given a column of their own: the latest ones, up to the reported period. */
 export const HISTORY_PERIODS = 4;
