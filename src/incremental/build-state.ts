@@ -139,6 +139,21 @@ export class BuildCache {
   }
 }
 
+const digests = new WeakMap<object, string>();
+
+/**
+ * SHA-256 of a value shared by many units (a form template, hashed into the key of each of its
+ * records), computed once per object: the template is most of the bytes of a record's key.
+ */
+export function digestOf(value: object): string {
+  let digest = digests.get(value);
+  if (digest === undefined) {
+    digest = hashOf('digest', value);
+    digests.set(value, digest);
+  }
+  return digest;
+}
+
 export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

@@ -11,10 +11,12 @@ import type { RenderTask } from '../forms/render-task.js';
 import { packMonths } from '../compute/complaint-month.js';
 import type { ComplaintMonthPdf } from '../reports/render-complaint-month.js';
 import { createWorkerPool, runOnPool, type WorkerPool } from '../workers/worker-pool.js';
-import { BUILD_STATE_PATH, BuildCache, sha256 } from '../incremental/build-state.js';
+import { BUILD_STATE_PATH, BuildCache, digestOf, sha256 } from '../incremental/build-state.js';
 import type { FormReuse } from '../forms/render-forms.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
-import { DEFAULT_DUE_DAYS, dueSoon, emitCheck, emitFindingsWorkbook, type CheckResult } from './check.js';
+import { DEFAULT_DUE_DAYS, emitCheck, emitFindingsWorkbook, type CheckResult } from './check.js';
+import type { DueList } from '../compute/due-list.js';
+import { summaryForDocuments } from '../incremental/document-inputs.js';
 
 export type { GlyphReport } from '../forms/render-forms.js';
 export { BuildCache } from '../incremental/build-state.js';
@@ -79,23 +81,26 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   const { toolFingerprint } = await import('../incremental/tool-fingerprint.js');
   cache.setEnvironment(toolFingerprint(), options.toolVersion, lang, asOf, config, logo === null ? null : sha256(logo.bytes));
   const reportOptions: ReportOptions = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
-  // The key of everything made from the summary (hashed piece by piece, never one string).
-  const summaryKey = cache.key('summary', result.summary);
+  // The documents made from the summary are rendered from, and keyed on, the summary without
+  // the input files' hashes (hashed piece by piece, never one string).
+  const forDocuments: CheckResult = { ...result, summary: summaryForDocuments(result.summary) };
+  const summaryKey = cache.key('summary', forDocuments.summary);
   // One pool for the whole build. The monthly packs are the longest documents: they go to the
   // workers first, and this thread writes everything else meanwhile; the filled forms queue
   // behind them on the same workers.
   const pool = 'pool' in options ? options.pool : createWorkerPool();
   try {
     const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}), ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool, cache);
-    const missingGlyphs = await emitFindingsAndForms(result, options, logo, writer, pool, cache, summaryKey);
+    const missingGlyphs = await emitFindingsAndForms(forDocuments, options, logo, writer, pool, cache, summaryKey);
     const analysis = result.rules.satisfaction;
     const surveyFindings = result.rules.findings.filter((f) => f.dataset === 'surveys');
     missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings, result.summary.customers), (w) => emitSatisfactionReport(result, reportOptions, w))));
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(result, reportOptions, w))));
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(result, reportOptions, w))));
-    // The due list reads stage dates the summary does not hold: keyed by the list itself.
-    const dueKey = cache.key('due', dueSoon(result, config, asOf, DEFAULT_DUE_DAYS));
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/due', dueKey, (w) => emitDueList(result, reportOptions, w))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(forDocuments, reportOptions, w))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(forDocuments, reportOptions, w))));
+    // The due list is made from the rules' records, not the summary: keyed on the list it prints.
+    const { dueList } = await import('../compute/due-list.js');
+    const due = dueList(result.rules, config, result.calendar, asOf, DEFAULT_DUE_DAYS);
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', due), (w) => emitDueList(result, reportOptions, w, DEFAULT_DUE_DAYS, due))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/customers', cache.key('customers', result.summary.customers), (w) => emitCustomerHistories(result, reportOptions, w))));
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
@@ -180,13 +185,13 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
 function formReuse(cache: BuildCache, carried: Set<string>): FormReuse {
   return {
     take: (file, template, view) => {
-      const unit = cache.take(file, cache.key('form', template, view));
+      const unit = cache.take(file, cache.key('form', digestOf(template), view));
       const bytes = unit?.files[0]?.bytes;
       if (bytes === undefined) return null;
       carried.add(file);
       return { bytes, missing: unit!.missingGlyphs[0]?.chars ?? [] };
     },
-    put: (file, template, view, bytes, missing) => cache.put(file, cache.key('form', template, view), [{ path: file, bytes }], missing.length > 0 ? [{ file, chars: [...missing] }] : []),
+    put: (file, template, view, bytes, missing) => cache.put(file, cache.key('form', digestOf(template), view), [{ path: file, bytes }], missing.length > 0 ? [{ file, chars: [...missing] }] : []),
     combined: (file, parts, make) => {
       const key = cache.key('combined-form', file, parts.map((p) => sha256(p)));
       const kept = cache.take(file, key)?.files[0]?.bytes;
@@ -340,7 +345,9 @@ export async function startComplaintPacks(
   }
   // Largest first: the pool is not left waiting on one long pack at the end.
   toRender.sort((a, b) => (cost.get(b) ?? 0) - (cost.get(a) ?? 0) || (a < b ? -1 : 1));
-  if (pool === undefined) {
+  // A worker loads the modules, fonts and chart fonts anew (about 2 s of CPU): a rebuild with a
+  // pack or two to render does them here, where they are loaded already.
+  if (pool === undefined || toRender.length < MIN_PACKS_FOR_WORKERS) {
     for (const month of toRender) write(await renderComplaintMonthTask(prepare(month)));
     return { done: Promise.resolve(finish()) };
   }
@@ -354,6 +361,9 @@ export async function startComplaintPacks(
   done.catch(() => undefined);
   return { done };
 }
+
+/** Below this many packs to render, starting a worker costs more than it saves (see startComplaintPacks). */
+const MIN_PACKS_FOR_WORKERS = 3;
 
 /** A pack's rendering cost, roughly: the rows of its tables (each cut at `maxRows`). */
 function packCost(model: ComplaintMonthModel, maxRows: number): number {
@@ -371,10 +381,10 @@ export async function emitManagementReview(result: CheckResult, options: ReportO
 }
 
 /** What falls due within the default window (reports/due-<as-of>.pdf), as `qmsdoc due` prints it. */
-export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = DEFAULT_DUE_DAYS): Promise<GlyphReport> {
+export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = DEFAULT_DUE_DAYS, computed?: DueList): Promise<GlyphReport> {
   const { dueList } = await import('../compute/due-list.js');
   const { renderDue } = await import('../reports/render-due.js');
-  const list = dueList(result.rules, options.config, result.calendar, options.asOf, days);
+  const list = computed ?? dueList(result.rules, options.config, result.calendar, options.asOf, days);
   const report = await renderDue({ list, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/due-${options.asOf}.pdf`;
   writer.write(file, report.pdf);

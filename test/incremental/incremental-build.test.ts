@@ -89,6 +89,16 @@ describe('an incremental build after a one-row change in each ledger', () => {
     expect((await pdfPages(readFileSync(path.join(incremental, 'forms/complaint_record/KS-2025-001.pdf')))).join('\n')).toContain('外壳严重变形');
   });
 
+  it('carries over the documents that print none of the changed values, although the input files changed', () => {
+    // The due list prints the complaints' customers and stages, the orders and surveys not at all:
+    // it was carried over (the same key), not rendered again to the same bytes.
+    const state = (bytes: Buffer) => JSON.parse(bytes.toString('utf8')) as { units: Record<string, { key: string }> };
+    const was = state(before.get('.qmsdoc/build-state.json')!).units;
+    const now = state(readFileSync(path.join(incremental, '.qmsdoc/build-state.json'))).units;
+    expect(now['reports/due']?.key).toBe(was['reports/due']?.key);
+    expect(now['forms/complaint_record/KS-2025-001.pdf']?.key).not.toBe(was['forms/complaint_record/KS-2025-001.pdf']?.key);
+  });
+
   it('renders everything with --clean, and re-renders a carried file that was changed or removed in the output folder', async () => {
     const out = tempFolder();
     cpSync(incremental, out, { recursive: true });

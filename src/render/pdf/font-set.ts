@@ -21,6 +21,9 @@ function packageDir(name: string): string {
   return dir;
 }
 
+/** Texts whose shaped widths FontSet keeps (about 100 bytes each). */
+const MAX_CACHED_TEXTS = 50_000;
+
 /** One text run and the font family that has all its glyphs. */
 export interface FontRun {
   readonly text: string;
@@ -93,11 +96,32 @@ export class FontSet {
   /** Width of a text in points at `size`, as pdfkit will set it (for packing tick boxes into lines). */
   measure(text: string, size: number, bold = false): number {
     let width = 0;
-    for (const run of this.runs(text).runs) {
-      const font = run.font === PRIMARY_FONT ? (bold ? this.primaryBold : this.primary) : this.fallback;
-      width += (font.layout(run.text).advanceWidth * size) / font.unitsPerEm;
-    }
+    // Computed as without the cache, run by run in the same order: the same widths to the last bit.
+    for (const run of this.advances(text, bold)) width += (run.advanceWidth * size) / run.unitsPerEm;
     return width;
+  }
+
+  /** Advance widths (font units) of a text's runs, by text and weight. */
+  private readonly advanceCache = new Map<string, readonly { readonly advanceWidth: number; readonly unitsPerEm: number }[]>();
+
+  /**
+   * The runs' advance widths of a text. Shaping one character with fontkit costs as much as a
+   * long word (its feature tables are set up on every call), and fitting a text to its box
+   * measures each of its characters at up to twenty sizes: the shaping is done once per text.
+   */
+  private advances(text: string, bold: boolean): readonly { readonly advanceWidth: number; readonly unitsPerEm: number }[] {
+    const key = `${bold ? 'b' : 'r'}${text}`;
+    let runs = this.advanceCache.get(key);
+    if (runs === undefined) {
+      runs = this.runs(text).runs.map((run) => {
+        const font = run.font === PRIMARY_FONT ? (bold ? this.primaryBold : this.primary) : this.fallback;
+        return { advanceWidth: font.layout(run.text).advanceWidth, unitsPerEm: font.unitsPerEm };
+      });
+      // Bounded: the texts measured are mostly single characters and words, but a large run has many.
+      if (this.advanceCache.size >= MAX_CACHED_TEXTS) this.advanceCache.clear();
+      this.advanceCache.set(key, runs);
+    }
+    return runs;
   }
 
   /** Whether some embedded font can draw the character. */
