@@ -9,6 +9,7 @@ import type { ComplaintsSummary, OrdersSummary, SatisfactionSummary, Summary, Su
 import { reviewIncompleteOrders } from '../validate/review-completeness.js';
 import type { RuleResults } from '../validate/run-rules.js';
 import { RULES } from '../validate/rule-table.js';
+import { customerHistories } from './customer-histories.js';
 import { reviewFigures } from './review-figures.js';
 import { summariseActions } from './summarise-actions.js';
 import { summariseInputErrors, summariseInputs, summariseSkipped } from './summarise-inputs.js';
@@ -39,6 +40,7 @@ export function buildSummary(ingest: IngestResult, rules: RuleResults, config: C
     review: reviewFigures(rules, config, asOf, satisfaction, lang),
     checks: summariseChecks(rules, config, lang),
     warnings: warnings.map((w) => ({ ...w, message: warningMessage(w, lang) })),
+    customers: customerHistories(rules, config, asOf),
   };
 }
 

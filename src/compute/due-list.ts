@@ -6,10 +6,10 @@ import { nextStage, type Stage } from './next-stage.js';
 
 /** One coming deadline. */
 export interface DueItem {
-  readonly kind: 'complaint_stage' | 'action' | 'capa_verification';
-  /** Complaint number, action number or CAPA number. */
+  readonly kind: 'complaint_stage' | 'action' | 'capa_verification' | 'survey_before_audit';
+  /** Complaint number, action number, CAPA number, or the survey's year. */
   readonly ref: string;
-  /** The stage (complaints), the action's text, or the complaint a CAPA belongs to. */
+  /** The stage (complaints), the action's text, the complaint a CAPA belongs to, or the internal audit's date. */
   readonly what: string;
   readonly stage: Stage | null;
   readonly owner: string | null;
@@ -18,8 +18,23 @@ export interface DueItem {
   readonly overdue: boolean;
   /** Working days from the as-of date to the due day; negative when overdue. */
   readonly workingDaysLeft: number;
-  readonly file: string;
-  readonly row: number;
+  /** Where the record is; null for the year's survey (no one row stands for it). */
+  readonly file: string | null;
+  readonly row: number | null;
+}
+
+/**
+ * A kind of deadline the list does not cover, and why, so the list never looks complete
+ * when it is not: `liaison_replies` — the input contract holds no reply deadline or reply date
+ * for a 联络单 and the procedure sets no time limit for one (5.3.4–5.3.5); `survey_before_audit`
+ * — `no_audit_date`: the configuration sets no internalAuditDate; `audit_date_other_year`: the
+ * date set is not of the as-of year.
+ */
+export interface DueNotChecked {
+  readonly kind: 'liaison_replies' | 'survey_before_audit';
+  readonly reason: 'no_reply_deadline_in_data' | 'no_audit_date' | 'audit_date_other_year';
+  /** The configured internal audit date, for `audit_date_other_year`. */
+  readonly auditDate: string | null;
 }
 
 export interface DueList {
@@ -29,12 +44,14 @@ export interface DueList {
   readonly until: IsoDate;
   /** Overdue first, then by due day. */
   readonly items: readonly DueItem[];
+  readonly notChecked: readonly DueNotChecked[];
 }
 
 /**
  * What falls due within `days` working days of the as-of date, and what is overdue already:
  * the next stage of each open complaint by its company limit, each open action by its own due
- * date, and each closed complaint of ours whose CAPA waits for verification.
+ * date, each closed complaint of ours whose CAPA waits for verification, and the year's
+ * satisfaction survey before the internal audit; with what it could not check and why.
  */
 export function dueList(rules: RuleResults, config: Config, calendar: WorkingCalendar, asOf: IsoDate, days: number): DueList {
   const until = calendar.addWorkingDays(asOf, days);
@@ -53,7 +70,32 @@ export function dueList(rules: RuleResults, config: Config, calendar: WorkingCal
     if (!a.open || a.action.due === null) continue;
     items.push({ kind: 'action', ref: a.action.actionNo, what: a.action.action, stage: null, owner: a.action.owner ?? a.action.department, due: a.action.due, overdue: a.overdue, workingDaysLeft: left(a.action.due), file: a.action.provenance.file, row: a.action.provenance.row });
   }
+  const notChecked: DueNotChecked[] = [{ kind: 'liaison_replies', reason: 'no_reply_deadline_in_data', auditDate: null }];
+  const survey = surveyBeforeAudit(rules, config, asOf);
+  if ('reason' in survey) notChecked.push(survey);
+  else if (survey.item !== null) items.push({ ...survey.item, workingDaysLeft: left(survey.item.due) });
   const shown = items.filter((i) => i.overdue || i.due <= until);
   shown.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  return { asOf, days, until, items: shown };
+  return { asOf, days, until, items: shown, notChecked };
+}
+
+/**
+ * The year's satisfaction survey before the internal audit (5.6.1): due on `internalAuditDate`
+ * while no survey of the as-of year was returned by then — a response dated, as rule S4 dates
+ * it, by its returned date (else its sent date) from 1 January to the audit day and not after
+ * the as-of date. Not checked without an audit date of the as-of year.
+ */
+function surveyBeforeAudit(rules: RuleResults, config: Config, asOf: IsoDate): DueNotChecked | { item: Omit<DueItem, 'workingDaysLeft'> | null } {
+  const audit = config.internalAuditDate;
+  if (audit === null) return { kind: 'survey_before_audit', reason: 'no_audit_date', auditDate: null };
+  const year = asOf.slice(0, 4);
+  if (audit.slice(0, 4) !== year) return { kind: 'survey_before_audit', reason: 'audit_date_other_year', auditDate: audit };
+  const done = rules.satisfaction.periods.some((p) =>
+    p.responses.some((s) => {
+      const date = s.response.returnedDate ?? s.response.sentDate;
+      return s.returned && date !== null && date >= `${year}-01-01` && date <= audit && date <= asOf;
+    }),
+  );
+  if (done) return { item: null };
+  return { item: { kind: 'survey_before_audit', ref: year, what: audit, stage: null, owner: null, due: audit, overdue: audit < asOf, file: null, row: null } };
 }

@@ -1,5 +1,6 @@
 import { satisfactionCapaRequests } from '../validate/capa-requests.js';
 import type { Config } from '../config/config.js';
+import type { CustomersSummary } from '../model/customer-histories.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { BAND_LABELS, BANDS, type Band, type PeriodStats, type SatisfactionAnalysis } from '../model/satisfaction.js';
@@ -98,6 +99,17 @@ export interface SatisfactionReportModel {
     /** Customers' comments by the dimension they speak of; "other" for the rest. */
     readonly comments: readonly { readonly dimension: string; readonly label: string; readonly items: readonly { readonly customer: string; readonly text: string }[] }[];
   };
+  /**
+   * Who did not answer the period's survey: the customers it was sent to and who had not returned
+   * it by the as-of date (the response rate's population: the survey sheet's rows of the period),
+   * and, when the customer histories are given, the customers with orders or complaints in the
+   * as-of year who were not sent it at all (the customer list the data holds).
+   */
+  readonly nonResponse: {
+    readonly notReturned: readonly { readonly customer: string; readonly sent: string | null }[];
+    /** Null: not compared (no customer histories given, or they are of another period). */
+    readonly notSurveyed: readonly string[] | null;
+  };
   /** The S-rule findings of the period, each a corrective action to raise. */
   readonly actions: readonly { readonly rule: string; readonly finding: Finding; readonly department: string }[];
 }
@@ -113,6 +125,8 @@ export interface ReportInputs {
   readonly keywords: Readonly<Record<string, readonly string[]>>;
   /** Responsible department per S rule for the actions table (S3 uses the dimension's). */
   readonly ruleDepartments: Readonly<Record<string, string>>;
+  /** summary.json's customer histories: who ordered or complained in the year but was not surveyed. */
+  readonly customers?: CustomersSummary | null;
 }
 
 /** Builds the report's model for the current period of the analysis; null without survey data. */
@@ -205,6 +219,10 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
       unsatisfied: dimensions.filter((d) => d.satisfied === false),
       comments: groupComments(customers, dimensions, inputs.keywords, lang),
     },
+    nonResponse: {
+      notReturned: notReturned(current),
+      notSurveyed: inputs.customers && inputs.customers.period === current.period ? inputs.customers.list.filter((c) => c.currentSurvey === 'not_surveyed').map((c) => c.customer).sort(byName) : null,
+    },
     // The CAPA requests of this period, as the management review counts them; S4 belongs to every period.
     actions: satisfactionCapaRequests(inputs.findings, current.period)
       .map((finding) => {
@@ -212,6 +230,16 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
         return { rule: finding.rule, finding, department: config.departments[departmentId]?.[lang] ?? departmentId };
       }),
   };
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The period's customers sent the survey who have not returned it (a customer answering on another row of the period counts as answered). */
+function notReturned(period: PeriodStats): { customer: string; sent: string | null }[] {
+  const answered = new Set(period.responses.filter((s) => s.returned).map((s) => s.response.customer));
+  const missing = new Map<string, string | null>();
+  for (const s of period.responses) if (!answered.has(s.response.customer) && !missing.has(s.response.customer)) missing.set(s.response.customer, s.response.sentDate);
+  return [...missing].map(([customer, sent]) => ({ customer, sent })).sort((a, b) => byName(a.customer, b.customer));
 }
 
 function lastSent(period: PeriodStats): string | null {

@@ -244,6 +244,11 @@ export const configSchema = z
     headers: z
       .strictObject({ orders: headerAliases, complaints: headerAliases, surveys: headerAliases, actions: headerAliases })
       .prefault({}),
+    /**
+     * The day of this year's internal audit: the year's satisfaction survey is due before it
+     * (5.6.1, "before each internal audit"); `qmsdoc due` lists it while not done. Null: not set.
+     */
+    internalAuditDate: isoDate.nullable().default(null),
   })
   .describe('qmsdoc configuration');
 

@@ -28,6 +28,8 @@ export interface Config {
     readonly logo: string | null;
   };
   readonly language: Lang;
+  /** This year's internal audit day (the year's survey is due before it, 5.6.1); null when not set. */
+  readonly internalAuditDate: string | null;
   /** Form id → complete register entry. */
   readonly forms: Readonly<Record<string, FormRegisterEntry>>;
   /** Department id → name. */

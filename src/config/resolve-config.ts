@@ -89,6 +89,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
       logo: parsed.company.logo === null ? null : path.resolve(baseDir, parsed.company.logo),
     },
     language: parsed.language,
+    internalAuditDate: parsed.internalAuditDate,
     forms,
     departments: { ...DEFAULT_DEPARTMENTS, ...(departmentNames as Record<string, Localized>) },
     departmentLists: { distribution: distribution ?? DEFAULT_DISTRIBUTION, reviewSignoffs: reviewSignoffs ?? ['sales', 'finance', 'operations'], liaisonReceipt: liaisonReceipt ?? DEFAULT_LIAISON_RECEIPT },

@@ -1,3 +1,4 @@
+import type { CustomersSummary } from './customer-histories.js';
 import type { DatasetId } from './fields.js';
 import type { FindingBasis, FindingSeverity, LimitUnit, RuleId } from './finding.js';
 import type { InputErrorCode, InputErrorLevel } from './input-error.js';
@@ -27,6 +28,8 @@ export interface Summary {
   readonly checks: readonly SummaryCheck[];
   /** Extension: run-level warnings (e.g. calendar years without official holiday data). */
   readonly warnings: readonly { readonly code: string; readonly years: readonly number[]; readonly message: string }[];
+  /** Extension: each customer's orders, complaints and survey answers joined, by attention score (the customer histories). */
+  readonly customers: CustomersSummary;
 }
 
 /** Extension: one rule in a run: its definition, what it applied to and how many records had a gap. */

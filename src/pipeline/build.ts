@@ -17,7 +17,7 @@ import type { FormReuse } from '../forms/render-forms.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
 import type { DueList } from '../compute/due-list.js';
 import { summaryForDocuments } from '../incremental/document-inputs.js';
-import { dueSoon, emitCheck, emitFindingsWorkbook, type CheckResult } from './check.js';
+import { DEFAULT_DUE_DAYS, dueSoon, emitCheck, emitFindingsWorkbook, type CheckResult } from './check.js';
 
 export type { GlyphReport } from '../forms/render-forms.js';
 export { BuildCache } from '../incremental/build-state.js';
@@ -95,12 +95,13 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     const missingGlyphs = await emitFindingsAndForms(forDocuments, options, logo, writer, pool, cache, summaryKey);
     const analysis = result.rules.satisfaction;
     const surveyFindings = result.rules.findings.filter((f) => f.dataset === 'surveys');
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings), (w) => emitSatisfactionReport(result, reportOptions, w))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings, result.summary.customers), (w) => emitSatisfactionReport(result, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(forDocuments, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(forDocuments, reportOptions, w))));
     // The due list is made from the rules' records, not the summary: keyed on the list it prints.
-    const due = dueSoon(result, config, asOf, DUE_DAYS);
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', due), (w) => emitDueList(result, reportOptions, w, DUE_DAYS, due))));
+    const due = dueSoon(result, config, asOf, DEFAULT_DUE_DAYS);
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', due), (w) => emitDueList(result, reportOptions, w, DEFAULT_DUE_DAYS, due))));
+    missingGlyphs.push(...(await unit(cache, writer, 'reports/customers', cache.key('customers', result.summary.customers), (w) => emitCustomerHistories(result, reportOptions, w))));
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
     const stale = cache.stale(writer.written);
@@ -240,7 +241,7 @@ export async function registerLogo(config: Config): Promise<{ name: string; byte
  */
 export async function emitSatisfactionReport(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
   const { renderSatisfactionReport, satisfactionFileBase } = await import('../reports/render-satisfaction-report.js');
-  const report = await renderSatisfactionReport({ analysis: result.rules.satisfaction, findings: result.rules.findings, ...options });
+  const report = await renderSatisfactionReport({ analysis: result.rules.satisfaction, findings: result.rules.findings, customers: result.summary.customers, ...options });
   if (!report) return [];
   const base = `reports/${satisfactionFileBase(report.period)}`;
   writer.write(`${base}.pdf`, report.pdf);
@@ -385,16 +386,24 @@ export async function emitManagementReview(result: CheckResult, options: ReportO
   return glyphReport(file, report.missingGlyphs);
 }
 
-/** The working days ahead the printed due list covers (as `qmsdoc due` by default). */
-const DUE_DAYS = 10;
-
 /** What falls due within the default window (reports/due-<as-of>.pdf), as `qmsdoc due` prints it. */
-export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = DUE_DAYS, computed?: DueList): Promise<GlyphReport> {
+export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = DEFAULT_DUE_DAYS, computed?: DueList): Promise<GlyphReport> {
   const { dueList } = await import('../compute/due-list.js');
   const { renderDue } = await import('../reports/render-due.js');
   const list = computed ?? dueList(result.rules, options.config, result.calendar, options.asOf, days);
   const report = await renderDue({ list, config: options.config, lang: options.lang, logo: options.logo });
   const file = `reports/due-${options.asOf}.pdf`;
+  writer.write(file, report.pdf);
+  return glyphReport(file, report.missingGlyphs);
+}
+
+/** The customer histories of the as-of year (reports/customers-<year>.pdf), from summary.json's `customers`. */
+export async function emitCustomerHistories(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
+  const { renderCustomerHistories, customerHistoriesFile } = await import('../reports/render-customer-histories.js');
+  const { satisfactionFileBase } = await import('../reports/render-satisfaction-report.js');
+  const period = result.summary.customers.period;
+  const report = await renderCustomerHistories({ customers: result.summary.customers, config: options.config, lang: options.lang, logo: options.logo, workbookName: period === null ? null : `${satisfactionFileBase(period)}.xlsx` });
+  const file = customerHistoriesFile(result.summary.customers.year);
   writer.write(file, report.pdf);
   return glyphReport(file, report.missingGlyphs);
 }

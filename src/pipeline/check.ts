@@ -19,7 +19,7 @@ import type { OutputWriter } from '../emit/output-writer.js';
 import { writeJson } from '../emit/json-stream.js';
 import { runRules, type RuleResults } from '../validate/run-rules.js';
 
-export type { DueItem, DueList } from '../compute/due-list.js';
+export type { DueItem, DueList, DueNotChecked } from '../compute/due-list.js';
 export type { Headline } from '../compute/headline.js';
 
 export interface CheckOptions {
@@ -81,6 +81,9 @@ export async function emitFindingsWorkbook(result: CheckResult, config: Config, 
   // Streamed to disk as it is made: a million findings are never held as rows (issue 16).
   await writeFindingsWorkbook(writer, 'findings.xlsx', { summary: result.summary, headline: checkHeadline(result, config), config, lang });
 }
+
+/** Working days `qmsdoc due` and `build`'s due list look ahead by default. */
+export const DEFAULT_DUE_DAYS = 10;
 
 /** What falls due within `days` working days of `asOf` (and what is overdue), as `qmsdoc due` lists it. */
 export function dueSoon(result: CheckResult, config: Config, asOf: string, days: number): DueList {

@@ -10,6 +10,7 @@ import type { Summary } from '../model/summary.js';
 import type { ControlledDocument } from '../document/controlled-page.js';
 import { monthLabel } from './complaint-month-layout.js';
 import { categoryName, complaintCategories } from '../config/categories.js';
+import { improvementOpportunities, NAMED_CUSTOMERS, type Opportunity } from './improvement-opportunities.js';
 import { ReportBuilder } from './report-builder.js';
 
 /** Recurrences named in the management review's sentence; the count covers them all. */
@@ -249,21 +250,37 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
     );
   }
 
-  // 9.3.2 f) Improvement opportunities, each with the figure that supports it.
+  // 9.3.2 f) Improvement opportunities, each with the figure that supports it, ranked by the records they concern.
   b.heading('improvement');
-  const opportunities: string[] = [];
-  const top = categories[0];
-  if (top) opportunities.push(b.say('oppCategory', { category: categoryName(top[0], lang, complaintCategories(config)), count: top[1], share: formatRate(top[1] / c.total) }));
-  const dims = Object.entries(sat.dimensions).filter((e): e is [string, number] => e[1] !== null).sort((x, y) => x[1] - y[1]);
-  const lowest = dims[0];
-  if (lowest && sat.period !== null) opportunities.push(b.say('oppDimension', { dimension: config.satisfaction.dimensions.find((d) => d.id === lowest[0])?.label[lang] ?? lowest[0], mean: formatScore(lowest[1]), period: sat.period, mean2: formatScore(sat.mean) }));
-  if (c.repeats > 0) opportunities.push(b.say('oppRepeats', { count: c.repeats, total: c.total, window: config.complaints.repeatWindowDays }));
-  if (recurrences.length > 0) opportunities.push(b.say('oppRecurrence', { count: recurrences.length }));
-  if (summary.actions.overdue > 0) opportunities.push(b.say('oppActions', { count: summary.actions.overdue, open: summary.actions.open }));
+  const opportunities = improvementOpportunities(summary);
   if (opportunities.length === 0) b.sentence('noOpportunities');
   else {
-    b.sentence('improvement');
-    b.push({ ol: opportunities.map((x) => b.text(x)), margin: [12, 0, 0, 6], lineHeight: 1.4 });
+    const dimLabel = (id: string) => (id === 'overall' ? w('overall') : (config.satisfaction.dimensions.find((d) => d.id === id)?.label[lang] ?? id));
+    const named = <T,>(items: readonly T[], show: (x: T) => string) => items.slice(0, NAMED_CUSTOMERS).map(show).join(w('listSep')) + (items.length > NAMED_CUSTOMERS ? w('andMore').replace('{n}', String(items.length - NAMED_CUSTOMERS)) : '');
+    const say = (o: Opportunity): [string, string] => {
+      switch (o.kind) {
+        case 'category':
+          return [b.say('oppCategory', { category: categoryName(o.category, lang, complaintCategories(config)), count: o.count, share: formatRate(o.count / o.total) }), w('affectedComplaints')];
+        case 'dimension':
+          return [b.say('oppDimension', { dimension: dimLabel(o.dimension), mean: formatScore(o.mean), period: o.period, mean2: formatScore(o.overall), below: o.below, threshold: config.satisfaction.unsatisfiedBelow }), w('affectedCustomers')];
+        case 'repeats':
+          return [b.say('oppRepeats', { count: o.count, total: o.total, window: config.complaints.repeatWindowDays, customers: named(o.customers, (x) => `${x.customer} ${x.repeats}`) }), w('affectedComplaints')];
+        case 'falling':
+          return [b.say('oppFalling', { count: o.customers.length, threshold: summary.customers.fallThreshold, customers: named(o.customers, (x) => `${x.customer} ${dimLabel(x.item)} ${formatScore(x.from)} → ${formatScore(x.to)}${lang === 'zh' ? `（${x.period}）` : ` (${x.period})`}`) }), w('affectedCustomers')];
+        case 'recurrence':
+          return [b.say('oppRecurrence', { count: o.count }), w('affectedComplaints')];
+        case 'actions':
+          return [b.say('oppActions', { count: o.count, open: o.open }), w('affectedActions')];
+      }
+    };
+    b.sentence('improvement').table(
+      'improvement',
+      opportunities.map((o, i) => {
+        const [text, unit] = say(o);
+        return [String(i + 1), text, unit.replace('{n}', String(o.affected))];
+      }),
+      { widths: [20, '*', 70], align: ['right', 'left', 'right'], fontSize: 9 },
+    );
   }
 
   // 9.3.3 Outputs: the missed objectives to decide on, and the decisions table to fill in.
@@ -280,9 +297,12 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   if (unjudged.length > 0) b.sentence('unjudged', { labels: join(unjudged.map((x) => x.label)) });
   const headers = t.tables.outputs ?? [];
   const blank = (): TableCell => ({ text: '', margin: [2, 8, 2, 8] });
-  b.push(
-    b.text(b.say('outputs', { source: `management_review:${r.year}` }), { margin: [0, 6, 0, 4], lineHeight: 1.3 }),
-    {
+  // The lead sentence and the table to fill in stay on one page (the table is short).
+  b.push({
+    unbreakable: true,
+    stack: [
+      b.text(b.say('outputs', { source: `management_review:${r.year}` }), { margin: [0, 6, 0, 4], lineHeight: 1.3 }),
+      {
       table: {
         headerRows: 1,
         widths: [24, '*', 64, 64, 56, 90],
@@ -293,7 +313,8 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
       },
       layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: () => '#000000', vLineColor: () => '#000000' },
       margin: [0, 4, 0, 8],
-    },
-  );
+      },
+    ],
+  });
   return b.document(input.controlled, summary.asOf, r.year);
 }

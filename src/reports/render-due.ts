@@ -30,10 +30,15 @@ export async function renderDue(input: { list: DueList; config: Config; lang: La
         i.kind === 'complaint_stage' ? fillPlaceholders(w('complaint_stage'), { stage: w(`stage_${i.stage ?? ''}`) }) : w(i.kind),
         i.ref,
         i.kind === 'capa_verification' ? qa : (i.owner ?? ''),
-        i.kind === 'capa_verification' ? fillPlaceholders(w('capaWhat'), { no: i.what }) : i.what,
+        i.kind === 'capa_verification' ? fillPlaceholders(w('capaWhat'), { no: i.what }) : i.kind === 'survey_before_audit' ? fillPlaceholders(w('surveyWhat'), { year: i.ref, audit: i.what }) : i.what,
       ]),
       { widths: [62, 90, 72, 50, '*'], fontSize: 9 },
     );
+  }
+  // What the list does not cover is said, so it never reads as complete when it is not.
+  if (list.notChecked.length > 0) {
+    b.heading('notChecked');
+    for (const n of list.notChecked) b.sentence(`notChecked_${n.reason}`, { auditDate: n.auditDate ?? '' });
   }
   const { definition, missingGlyphs } = b.document(controlledDocument('due_list', t.title, { config, lang, logo: input.logo }), list.asOf, list.asOf);
   return { pdf: await renderPdf(definition), missingGlyphs };

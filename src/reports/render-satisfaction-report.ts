@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { buildSatisfactionReport, type SatisfactionReportModel } from '../compute/satisfaction-report.js';
 import { findingFormatter } from '../issues/finding-messages.js';
+import type { CustomersSummary } from '../model/customer-histories.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { BAND_LABELS, BANDS, type SatisfactionAnalysis } from '../model/satisfaction.js';
@@ -22,6 +23,8 @@ export interface SatisfactionReportInput {
   readonly asOf: string;
   /** Registered logo image name, or null. */
   readonly logo: string | null;
+  /** summary.json's customer histories: the non-surveyed customers in the report, the 客户档案 sheet in the workbook. */
+  readonly customers?: CustomersSummary | null;
 }
 
 export interface SatisfactionReportFiles {
@@ -90,6 +93,6 @@ export async function renderSatisfactionReport(input: SatisfactionReportInput): 
     workbookName: `${satisfactionFileBase(model.period)}.xlsx`,
   });
   const pdf = await renderPdf(definition);
-  const xlsx = renderSatisfactionWorkbook(model, input.analysis, config, lang);
+  const xlsx = renderSatisfactionWorkbook(model, input.analysis, config, lang, input.customers ?? null);
   return { period: model.period, pdf, xlsx, model, charts: specs, missingGlyphs };
 }

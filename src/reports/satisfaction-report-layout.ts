@@ -52,6 +52,18 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
     .sentence('overview', { period: m.period, sentRange, sent: o.sent, returned: o.returned, asOf: m.asOf, responseRate: formatRate(o.responseRate), responseRateMet: o.responseRateMet, responseRateGoal: formatRate(o.responseRateGoal), responseRateSource: o.responseRateSource })
     .table('overview', [[m.period, sentRange, String(o.sent), String(o.returned), formatRate(o.responseRate), `≥ ${formatRate(o.responseRateGoal)}`]], { widths: ['*', 120, 56, 56, 64, 64], align: ['left', 'left', 'right', 'right', 'right', 'right'] })
     .sentence('distribution', { distribution: join(o.distribution) });
+  const nr = m.nonResponse;
+  if (nr.notReturned.length === 0) b.sentence('allReturned', { period: m.period, asOf: m.asOf });
+  else
+    b.sentence('notReturned', { period: m.period, asOf: m.asOf, count: nr.notReturned.length }).table(
+      'notReturned',
+      nr.notReturned.map((c) => [c.customer, c.sent ?? '—']),
+      { widths: ['*', 90], align: ['left', 'center'], fontSize: 9, ...full },
+    );
+  if (nr.notSurveyed !== null) {
+    if (nr.notSurveyed.length === 0) b.sentence('allSurveyed', { period: m.period, year: m.asOf.slice(0, 4) });
+    else b.sentence('notSurveyed', { period: m.period, year: m.asOf.slice(0, 4), count: nr.notSurveyed.length, list: join(nr.notSurveyed.slice(0, input.maxTableRows)), more: Math.max(0, nr.notSurveyed.length - input.maxTableRows) });
+  }
 
   // b) Statistical results
   b.heading('statistics');

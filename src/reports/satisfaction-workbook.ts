@@ -5,6 +5,8 @@ import { BAND_LABELS, type SatisfactionAnalysis } from '../model/satisfaction.js
 import { writeTable } from '../render/excel/sheet-style.js';
 import { dateCell, XlsxBook, type XlsxSheet } from '../render/excel/xlsx-book.js';
 import { type MessageKey, messages } from '../text/messages.js';
+import type { CustomersSummary } from '../model/customer-histories.js';
+import { addCustomerHistoriesSheet } from './customer-histories-sheet.js';
 
 /** Scores and means: one decimal shown, the full value kept in the cell. */
 const SCORE_FORMAT = '0.0';
@@ -19,9 +21,10 @@ const TREND_COLUMNS = ['period', 'sent', 'returned', 'rate', 'mean'] as const;
 /**
  * satisfaction-<period>.xlsx: every response of the period and of the one before it with the score
  * the report used and its band, the period's statistics and the trend table — numbers kept unrounded
- * (shown rounded, as the report prints them), dates as dates, every sheet ready to print.
+ * (shown rounded, as the report prints them), dates as dates, every sheet ready to print; with
+ * the customer histories, their 客户档案 sheet (every customer, by attention score).
  */
-export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analysis: SatisfactionAnalysis, config: Config, lang: Lang): Buffer {
+export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analysis: SatisfactionAnalysis, config: Config, lang: Lang, customers: CustomersSummary | null = null): Buffer {
   const t = messages<WorkbookKey>('satisfaction-workbook', lang);
   const wb = new XlsxBook({ date: model.asOf, creator: 'qmsdoc', font: lang === 'zh' ? '等线' : 'Calibri' });
   const dims = config.satisfaction.dimensions;
@@ -103,11 +106,14 @@ export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analy
     { maxWidth: [12, 10, 10, 10, 10, ...dims.map(() => 12)], numFmt: { 3: '0.0%', 4: SCORE_FORMAT, ...Object.fromEntries(dims.map((_, i) => [5 + i, SCORE_FORMAT])) } },
   );
   headerRows.set(trend, trendPlace.headerRow);
+  // The customer histories of the as-of year, beside the survey they are mostly read with.
+  const histories = customers === null ? null : addCustomerHistoriesSheet(wb, customers, config, lang);
+  if (histories) headerRows.set(histories.sheet, histories.place.headerRow);
   // Printed on A4 landscape, one page wide, the header row on every page.
   const title = t('title', { period: model.period });
   for (const sheet of wb.worksheets) {
     const header = headerRows.get(sheet)!;
-    sheet.print({ landscape: sheet === responses, fitToWidth: true, titleRows: [header, header], footer: `&L${title}&R&P / &N` });
+    sheet.print({ landscape: sheet === responses || sheet === histories?.sheet, fitToWidth: true, titleRows: [header, header], footer: `&L${title}&R&P / &N` });
   }
   return wb.toBuffer();
 }

@@ -147,6 +147,7 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(reports).toEqual([
       'reports/audit-readiness-2025-12-31.pdf',
       ...Object.keys(summary.complaints.byMonth).map((m) => `reports/complaints-${m}.pdf`),
+      'reports/customers-2025.pdf',
       'reports/due-2025-12-31.pdf',
       'reports/management-review-2025.pdf',
       'reports/satisfaction-2025H2.pdf',

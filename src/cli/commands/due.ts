@@ -1,5 +1,5 @@
 import { CliError } from '../../issues/cli-error.js';
-import { dueSoon, type DueItem } from '../../pipeline/check.js';
+import { DEFAULT_DUE_DAYS, dueSoon, type DueItem, type DueNotChecked } from '../../pipeline/check.js';
 import type { CliIo } from '../main.js';
 import { type CliKey, cliText } from '../cli-text.js';
 import type { Messages } from '../../text/messages.js';
@@ -12,8 +12,6 @@ export const usage = {
   en: 'qmsdoc due --input DIR [--days N] [--as-of YYYY-MM-DD] [--json] [--config FILE] [--lang zh|en]',
 };
 
-/** Working days looked ahead by default. */
-export const DEFAULT_DUE_DAYS = 10;
 
 function whatOf(item: DueItem, t: Messages<CliKey>, qa: string): { kind: string; what: string; owner: string } {
   switch (item.kind) {
@@ -25,13 +23,21 @@ function whatOf(item: DueItem, t: Messages<CliKey>, qa: string): { kind: string;
       return { kind: t('due.action'), what: item.what, owner: item.owner ?? '' };
     case 'capa_verification':
       return { kind: t('due.capaVerification'), what: t('due.capaWhat', { complaint: item.what }), owner: qa };
+    case 'survey_before_audit':
+      return { kind: t('due.survey'), what: t('due.surveyWhat', { year: item.ref, audit: item.what }), owner: '' };
   }
+}
+
+/** Why a kind of deadline is not in the list, in the run's language. */
+export function notCheckedText(n: DueNotChecked, t: Messages<CliKey>): string {
+  return t.fromContext(`due.notChecked.${n.reason}`, { auditDate: n.auditDate });
 }
 
 /**
  * `qmsdoc due`: the coming deadlines within --days working days (default 10) of the as-of date,
  * overdue ones first — complaint stages by the company limits, open actions by their own due
- * dates, CAPA verifications. Exit 0; --json for scripts.
+ * dates, CAPA verifications, the year's survey before the internal audit — and what it could
+ * not check. Exit 0; --json for scripts.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const values = parseOptions(argv, { ...CHECK_OPTIONS, days: { type: 'string' }, json: { type: 'boolean' } });
@@ -53,6 +59,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return [when, w.kind, i.ref, w.owner, w.what];
   });
   const columns = (['due', 'what', 'no', 'owner', 'detail'] as const).map((c) => t(`due.columns.${c}`));
-  io.stdout(`${head}\n${rows.length === 0 ? '' : `${formatTable(columns.map((title, i) => ({ title, ...(i === 4 ? {} : { max: 24 }) })), rows)}\n`}`);
+  const notes = list.notChecked.map((n) => `${t('due.note', { text: notCheckedText(n, t) })}\n`).join('');
+  io.stdout(`${head}\n${rows.length === 0 ? '' : `${formatTable(columns.map((title, i) => ({ title, ...(i === 4 ? {} : { max: 24 }) })), rows)}\n`}${notes}`);
   return 0;
 }

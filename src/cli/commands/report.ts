@@ -2,7 +2,7 @@ import { createFileWriter } from '../../emit/output-writer.js';
 import { withOutputLock } from '../../emit/output-folder-text.js';
 import { TemplateFileError } from '../../document/template-file-error.js';
 import { CliError } from '../../issues/cli-error.js';
-import { complaintPackMonths, emitAuditReadiness, emitComplaintPacks, emitManagementReview, emitSatisfactionReport, registerLogo, type GlyphReport, type ReportOptions } from '../../pipeline/build.js';
+import { complaintPackMonths, emitAuditReadiness, emitComplaintPacks, emitCustomerHistories, emitDueList, emitManagementReview, emitSatisfactionReport, registerLogo, type GlyphReport, type ReportOptions } from '../../pipeline/build.js';
 import type { CheckResult } from '../../pipeline/check.js';
 import type { OutputWriter } from '../../emit/output-writer.js';
 import type { CliIo } from '../main.js';
@@ -12,8 +12,8 @@ import { formatGlyphNotes, formatOutputs } from '../print-outputs.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
 export const usage = {
-  zh: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness --input 文件夹 [--output 文件夹] [--as-of YYYY-MM-DD] [--period 期次] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config 文件]',
-  en: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness --input DIR [--output DIR] [--as-of YYYY-MM-DD] [--period P] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config FILE]',
+  zh: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness|customers|due --input 文件夹 [--output 文件夹] [--as-of YYYY-MM-DD] [--period 期次] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config 文件]',
+  en: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness|customers|due --input DIR [--output DIR] [--as-of YYYY-MM-DD] [--period P] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config FILE]',
 };
 
 type Emit = (result: CheckResult, options: ReportOptions, writer: OutputWriter, values: Record<string, OptionValue>) => Promise<GlyphReport>;
@@ -29,6 +29,8 @@ const REPORTS: Record<string, Emit> = {
   },
   'management-review': (result, options, writer) => emitManagementReview(result, options, writer),
   'audit-readiness': (result, options, writer) => emitAuditReadiness(result, options, writer),
+  customers: (result, options, writer) => emitCustomerHistories(result, options, writer),
+  due: (result, options, writer) => emitDueList(result, options, writer),
 };
 
 /** `qmsdoc report <name>`: one report on its own, written under <output>/reports/. */
