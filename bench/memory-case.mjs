@@ -6,10 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../dist/config/resolve-config.js';
 import { ingestFolder } from '../dist/ingest/ingest-folder.js';
-import { checkRecords, emitCheck } from '../dist/pipeline/check.js';
+import { checkRecords, emitCheck, emitFindingsWorkbook } from '../dist/pipeline/check.js';
 import { createFileWriter } from '../dist/emit/output-writer.js';
-import { writeFindingsWorkbook } from '../dist/render/excel/findings-workbook.js';
-import { headlineOf } from '../dist/compute/headline.js';
 
 const [folder, out, stage = 'all'] = process.argv.slice(2);
 const resolved = resolveConfig(undefined, '.');
@@ -34,7 +32,7 @@ emitCheck(result, writer);
 after('summary', t);
 if (stage === 'all') {
   t = performance.now();
-  await writeFindingsWorkbook(writer, 'findings.xlsx', { summary: result.summary, headline: headlineOf(result.summary, config), config, lang: 'zh' });
+  await emitFindingsWorkbook(result, config, 'zh', writer);
   after('workbook', t);
 }
 const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -77,9 +77,11 @@ export function checkHeadline(result: CheckResult, config: Config): Headline {
 /** findings.xlsx: every finding and input error, with the headline figures. */
 export async function emitFindingsWorkbook(result: CheckResult, config: Config, lang: Lang, writer: OutputWriter): Promise<void> {
   // Loaded when written: `check --json` and the workbench's checks never need the xlsx writer.
-  const { writeFindingsWorkbook } = await import('../render/excel/findings-workbook.js');
+  const { findingsBook } = await import('../render/excel/findings-workbook.js');
+  const { writeStreamed } = await import('../emit/streamed-file.js');
   // Streamed to disk as it is made: a million findings are never held as rows (issue 16).
-  await writeFindingsWorkbook(writer, 'findings.xlsx', { summary: result.summary, headline: checkHeadline(result, config), config, lang });
+  const book = findingsBook({ summary: result.summary, headline: checkHeadline(result, config), config, lang });
+  await writeStreamed(writer, 'findings.xlsx', (sink) => book.writeTo(sink));
 }
 
 /** Working days `qmsdoc due` and `build`'s due list look ahead by default. */

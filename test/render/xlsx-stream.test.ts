@@ -5,10 +5,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { headlineOf } from '../../src/compute/headline.js';
 import { createFileWriter, createMemoryWriter } from '../../src/emit/output-writer.js';
-import { renderFindingsWorkbook, writeFindingsWorkbook } from '../../src/render/excel/findings-workbook.js';
+import { renderFindingsWorkbook } from '../../src/render/excel/findings-workbook.js';
 import { writeTable, writeTableRows } from '../../src/render/excel/sheet-style.js';
 import { dateCell, XlsxBook, type CellValue } from '../../src/render/excel/xlsx-book.js';
-import { runCheck } from '../../src/pipeline/check.js';
+import { emitFindingsWorkbook, runCheck } from '../../src/pipeline/check.js';
 import { memorySink } from '../../src/zip/zip-stream.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';
 
@@ -71,17 +71,20 @@ describe('the streamed xlsx writer', () => {
   it('findings.xlsx streamed to a file is byte for byte the workbook made whole', async () => {
     const config = testConfig();
     const orders = ['订单号,客户名称,产品名称,接单日期,产品类别,订单来源,评审日期,签订日期', ...Array.from({ length: 400 }, (_, i) => `HT-${i},客户${i % 7},轴,2025-01-02,非标,电话,,2025-01-03`)].join('\n');
-    const { summary } = runCheck({ input: tempFolder({ 'orders.csv': orders }), config, asOf: '2025-12-31', lang: 'zh' });
+    const result = runCheck({ input: tempFolder({ 'orders.csv': orders }), config, asOf: '2025-12-31', lang: 'zh' });
+    const { summary } = result;
     expect(summary.findings.length).toBeGreaterThan(800);
     const input = { summary, headline: headlineOf(summary, config), config, lang: 'zh' as const };
     const out = tempFolder();
-    const file = await writeFindingsWorkbook(createFileWriter(out), 'findings.xlsx', input);
+    const writer = createFileWriter(out);
+    await emitFindingsWorkbook(result, config, 'zh', writer);
+    const file = writer.written[0]!;
     const whole = renderFindingsWorkbook(input);
     expect(readFileSync(path.join(out, 'findings.xlsx')).equals(whole)).toBe(true);
     expect(file.bytes).toBe(whole.length);
     // A writer that cannot stream gets the same bytes whole.
     const memory = createMemoryWriter();
-    await writeFindingsWorkbook(memory, 'findings.xlsx', input);
+    await emitFindingsWorkbook(result, config, 'zh', memory);
     expect(memory.files.get('findings.xlsx')!.equals(whole)).toBe(true);
   });
 });

@@ -8,8 +8,6 @@ import { FINDING_BASES, FINDING_SEVERITIES, type FindingSeverity } from '../../m
 import type { Lang } from '../../model/lang.js';
 import { BAND_LABELS } from '../../model/satisfaction.js';
 import type { Summary } from '../../model/summary.js';
-import type { OutputWriter, WrittenFile } from '../../emit/output-writer.js';
-import { writeStreamed } from '../../emit/streamed-file.js';
 import { BODY_STYLE, HEADER_STYLE, writeTable, writeTableRows } from './sheet-style.js';
 import { DATE_FORMAT, XlsxBook, type CellStyle, type XlsxSheet } from './xlsx-book.js';
 
@@ -133,15 +131,10 @@ export function renderFindingsWorkbook(input: FindingsWorkbookInput): Buffer {
 }
 
 /**
- * findings.xlsx written through `writer` as it is made (the same bytes as renderFindingsWorkbook):
- * the finding rows are made again while the sheets are compressed, never held all at once.
+ * The findings workbook as a book not yet written: `writeTo` streams it (the same bytes as
+ * renderFindingsWorkbook), the finding rows made again while the sheets are compressed.
  */
-export function writeFindingsWorkbook(writer: OutputWriter, relativePath: string, input: FindingsWorkbookInput): Promise<WrittenFile> {
-  const book = findingsBook(input);
-  return writeStreamed(writer, relativePath, (sink) => book.writeTo(sink));
-}
-
-function findingsBook({ summary, headline, config, lang }: FindingsWorkbookInput): XlsxBook {
+export function findingsBook({ summary, headline, config, lang }: FindingsWorkbookInput): XlsxBook {
   const t = TEXT[lang];
   const wb = new XlsxBook({ date: summary.asOf, creator: 'qmsdoc', title: t.title, font: lang === 'zh' ? '等线' : 'Calibri' });
 
