@@ -30,5 +30,6 @@ export function formatInputError(error: InputError, lang: Lang): string {
 
 /** A file that cannot be read, as the sentence that names it and says what to do. */
 export function formatFileProblem(problem: FileProblem, lang: Lang): string {
-  return messages<InputKey>('input', lang)(`file.${problem.code}`, { file: problem.file, detail: problem.detail });
+  // Each text names the file; some add the detail.
+  return messages<InputKey>('input', lang).fromContext(`file.${problem.code}`, { file: problem.file, detail: problem.detail });
 }
