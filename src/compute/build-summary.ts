@@ -34,7 +34,7 @@ export function buildSummary(ingest: IngestResult, rules: RuleResults, config: C
     complaints: summariseComplaints(rules, config),
     satisfaction,
     actions: summariseActions(rules.actions, asOf),
-    findings: rules.findings.map((f) => summariseFinding(f, format(f), lang)),
+    findings: summariseFindings(rules.findings, format, lang),
     skipped: summariseSkipped(ingest),
     review: reviewFigures(rules, config, asOf, satisfaction, lang),
     checks: summariseChecks(rules, config, lang),
@@ -168,13 +168,39 @@ function summariseChecks(rules: RuleResults, config: Config, lang: Lang): Summar
   });
 }
 
-function summariseFinding(f: Finding, message: string, lang: Lang): SummaryFinding {
+/**
+ * The findings as summary.json lists them. A rule's findings share one limit object, and equal
+ * messages one string: a million findings otherwise hold a million copies of each.
+ */
+function summariseFindings(findings: readonly Finding[], format: (f: Finding) => string, lang: Lang): SummaryFinding[] {
+  const limits = new Map<FindingLimit, SummaryLimit | null>();
+  const messages = new Map<string, string>();
+  const out: SummaryFinding[] = new Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    let limit = f.limit === null ? null : limits.get(f.limit);
+    if (limit === undefined) {
+      limit = summariseLimit(f.limit, lang);
+      limits.set(f.limit!, limit);
+    }
+    const text = format(f);
+    let message = messages.get(text);
+    if (message === undefined) {
+      message = text;
+      messages.set(text, text);
+    }
+    out[i] = summariseFinding(f, message, limit);
+  }
+  return out;
+}
+
+function summariseFinding(f: Finding, message: string, limit: SummaryLimit | null): SummaryFinding {
   return {
     rule: f.rule,
     clause: f.clause,
     basis: f.basis,
     severity: f.severity,
-    limit: summariseLimit(f.limit, lang),
+    limit,
     dataset: f.dataset,
     record: f.record,
     file: f.location?.file ?? null,

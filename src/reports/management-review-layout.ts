@@ -11,6 +11,9 @@ import type { ControlledDocument } from '../document/controlled-page.js';
 import { monthLabel } from './complaint-month-layout.js';
 import { categoryName, complaintCategories } from '../config/categories.js';
 import { ReportBuilder } from './report-builder.js';
+
+/** Recurrences named in the management review's sentence; the count covers them all. */
+const RECURRENCES_NAMED = 20;
 import type { ReportTexts } from './report-texts.js';
 import { fillPlaceholders } from '../text/template-engine.js';
 
@@ -215,7 +218,11 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
     );
 
   const recurrences = summary.findings.filter((f) => f.rule === 'C10');
-  b.sentence(recurrences.length === 0 ? 'noRecurrence' : 'recurrence', { count: recurrences.length, list: join(recurrences.map((f) => f.record)) });
+  // The count is every recurrence; the sentence names the first few (96,592 ids at 100k complaints
+  // made one paragraph that took minutes and hundreds of MB to lay out). findings.xlsx lists all.
+  const named = recurrences.slice(0, RECURRENCES_NAMED).map((f) => f.record);
+  const list = recurrences.length > named.length ? join([...named, '…']) : join(named);
+  b.sentence(recurrences.length === 0 ? 'noRecurrence' : 'recurrence', { count: recurrences.length, list });
   if (summary.actions.total > 0) b.sentence('actionsRegister', { ...summary.actions, done: summary.actions.byStatus.done ?? 0 });
 
   // 9.3.2 c 6) Audit results: the readiness findings by clause and basis.

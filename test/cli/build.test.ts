@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { PACKAGE_ROOT } from '../../src/paths.js';
+import { type CliRun, filesUnder, run } from '../helpers/cli.js';
 import { expectOneNumberPerFigure } from '../helpers/figures.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';
 import { complaintCategories } from '../../src/config/categories.js';
@@ -11,42 +10,32 @@ import { pdfImageBoxes, pdfLineHeights, pdfPages } from '../helpers/pdf.js';
 import { formatRate } from '../../src/issues/format-number.js';
 import type { Summary } from '../../src/model/summary.js';
 import { categoryLabel, monthLabel } from '../../src/reports/complaint-month-layout.js';
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
-function filesUnder(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(path.relative(root, full).split(path.sep).join('/'));
-    }
-  };
-  walk(root);
-  return out.sort();
-}
+import { SAMPLE_AS_OF, sampleBuild } from '../helpers/sample-build.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('qmsdoc build on the bundled sample', () => {
-  const input = tempFolder();
-  const first = tempFolder();
+  // The first run is the test run's shared build of the sample (the built CLI, test/helpers/sample-build.ts).
+  let input: string;
+  let first: string;
   const second = tempFolder();
-  let result: Awaited<ReturnType<typeof run>>;
-  let secondResult: Awaited<ReturnType<typeof run>>;
+  let result: CliRun;
+  let secondResult: CliRun;
+  /** Page texts of a file of the first build, read once per file. */
+  const read = new Map<string, Promise<string[]>>();
+  const pagesOf = (file: string): Promise<string[]> => {
+    if (!read.has(file)) read.set(file, pdfPages(readFileSync(path.join(first, file))));
+    return read.get(file)!;
+  };
+  const textOf = async (file: string) => (await pagesOf(file)).join('\n');
   beforeAll(async () => {
-    cpSync(path.join(PACKAGE_ROOT, 'input'), input, { recursive: true });
-    result = await run(['build', '--input', input, '--output', first, '--as-of', '2025-12-31']);
-    // The second run leaves the filled forms out: it checks --no-filled-forms and that every file
-    // both runs write is byte-identical, for half the time of a second full build (the filled
-    // forms' own determinism is checked in test/forms/forms.test.ts).
-    secondResult = await run(['build', '--input', input, '--output', second, '--as-of', '2025-12-31', '--no-filled-forms']);
+    const shared = await sampleBuild();
+    ({ input, output: first } = shared);
+    result = shared;
+    // The second run (in this process, from the sources) leaves the filled forms out: it checks
+    // --no-filled-forms and that every file both runs write is byte-identical, for half the time
+    // of a second full build (the filled forms' own determinism is checked in test/forms/forms.test.ts).
+    secondResult = await run(['build', '--input', input, '--output', second, '--as-of', SAMPLE_AS_OF, '--no-filled-forms']);
   }, 300_000);
 
   it('completes and lists what it wrote', () => {
@@ -104,7 +93,7 @@ describe('qmsdoc build on the bundled sample', () => {
   });
 
   it('combines the complaint records into one PDF, each record with its own page numbering', async () => {
-    const pages = await pdfPages(readFileSync(path.join(first, 'forms/complaint_record.pdf')));
+    const pages = await pagesOf('forms/complaint_record.pdf');
     const starts = pages.flatMap((p, i) => (/第 1 页 共 \d+ 页/.test(p) ? [i] : []));
     const records = filesUnder(first).flatMap((f) => (f.startsWith('forms/complaint_record/') ? [path.basename(f, '.pdf')] : []));
     expect(records).toHaveLength(119);
@@ -118,12 +107,12 @@ describe('qmsdoc build on the bundled sample', () => {
 
   it('prints records with no audit note, no control stamp, and no sign date the ledger does not give', async () => {
     for (const file of ['forms/complaint_record.pdf', 'forms/order_review.pdf', 'forms/liaison.pdf', 'forms/capa_report.pdf']) {
-      const text = (await pdfPages(readFileSync(path.join(first, file)))).join('\n');
+      const text = await textOf(file);
       expect(text, file).not.toContain('内审提示');
       expect(text, file).not.toContain('受控');
     }
     // HT-2025-026: signed by three departments, no sign dates in the ledger: the date column stays empty.
-    const review = (await pdfPages(readFileSync(path.join(first, 'forms/order_review/HT-2025-026.pdf')))).join('\n');
+    const review = await textOf('forms/order_review/HT-2025-026.pdf');
     expect(review).toMatch(/评审日期 +2025-06-05/);
     expect(review).toMatch(/供销部 +\S+\n品质部 +\S+\n行政财务部 +\S+\n业务部 +\S+\n/);
     expect(review).toMatch(/价格 +含税单价按报价单 BJ-2025-026/);
@@ -133,7 +122,7 @@ describe('qmsdoc build on the bundled sample', () => {
     const files = filesUnder(first).filter((f) => f.startsWith('forms/liaison/'));
     expect(files).toContain('forms/liaison/HT-2025-050-cancel-待补.pdf');
     expect(files).not.toContain('forms/liaison/HT-2025-050-cancel.pdf');
-    const [page] = await pdfPages(readFileSync(path.join(first, 'forms/liaison/HT-2025-050-cancel-待补.pdf')));
+    const [page] = await pagesOf('forms/liaison/HT-2025-050-cancel-待补.pdf');
     expect(page).toContain('待补记录：截至 2025-12-31，台账中订单 HT-2025-050 的取消（2025-10-27）没有联络单号');
     expect(page).toMatch(/联络单号 +发出日期\n/);
   });
@@ -144,7 +133,7 @@ describe('qmsdoc build on the bundled sample', () => {
     const outline = (await doc.getOutline()) ?? [];
     const records = filesUnder(first).flatMap((f) => (f.startsWith('forms/complaint_record/') ? [path.basename(f, '.pdf')] : []));
     expect(outline.map((o) => o.title).sort()).toEqual(records);
-    const list = (await pdfPages(readFileSync(path.join(first, 'forms/customer_list/2025-12-31.pdf')))).join('\n');
+    const list = await textOf('forms/customer_list/2025-12-31.pdf');
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
     expect(list).toContain('客户一览表');
     expect(list).toMatch(/1 +\S+有限公司 +2025-\d\d-\d\d +2025-\d\d-\d\d +\d+ +\d+ +\d+\.\d +(非常满意|满意|不满意|非常不满意) +2025H\d/);
@@ -169,7 +158,7 @@ describe('qmsdoc build on the bundled sample', () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
     const byCategory = new Map<string, number>();
     for (const [month, count] of Object.entries(summary.complaints.byMonth)) {
-      const text = (await pdfPages(readFileSync(path.join(first, `reports/complaints-${month}.pdf`)))).join('\n');
+      const text = await textOf(`reports/complaints-${month}.pdf`);
       expect(text, month).toContain(`本月共受理客户投诉 ${count} 件`);
       const table = text.slice(text.indexOf('类别 件数 占比 累计占比'));
       const rows = [...table.matchAll(/^(\S+) (\d+) ([\d.]+%) ([\d.]+%)$/gm)].map((m) => ({ label: m[1]!, n: Number(m[2]), share: m[3], cumulative: m[4] }));
@@ -193,7 +182,7 @@ describe('qmsdoc build on the bundled sample', () => {
 
   it('runs the December meeting: agenda and headline first, last meeting’s actions with the overdue ones marked, open complaints with their next stage, the record page last', async () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
-    const pages = await pdfPages(readFileSync(path.join(first, 'reports/complaints-2025-12.pdf')));
+    const pages = await pagesOf('reports/complaints-2025-12.pdf');
     const text = pages.join('\n');
     expect(pages[0]).toContain('会议议程');
     expect(pages[0]).toContain(`本月受理投诉 ${summary.complaints.byMonth['2025-12']} 件`);
@@ -214,14 +203,14 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(last).toContain('序号 措施内容 责任人 责任部门 完成期限');
     expect(last).toContain('meeting:2025-12');
     // The November pack is judged on its month's last day, and says so.
-    const november = (await pdfPages(readFileSync(path.join(first, 'reports/complaints-2025-11.pdf'))))[0]!;
+    const november = (await pagesOf('reports/complaints-2025-11.pdf'))[0]!;
     expect(november).toContain('状态截至：2025-11-30');
     expect(november).toContain('本资料按 2025-11-30（该月最后一天）的状态生成');
   });
 
   it('gives the management review the previous review’s actions, the audit results by basis and a decisions table, from summary.json', async () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
-    const pages = await pdfPages(readFileSync(path.join(first, 'reports/management-review-2025.pdf')));
+    const pages = await pagesOf('reports/management-review-2025.pdf');
     const text = pages.join('\n');
     const prev = summary.actions.previousReview;
     expect(prev.items.length).toBeGreaterThan(0);
@@ -235,7 +224,7 @@ describe('qmsdoc build on the bundled sample', () => {
 
   it('prints what falls due as qmsdoc due lists it', async () => {
     const list = JSON.parse((await run(['due', '--input', input, '--as-of', '2025-12-31', '--json'])).stdout) as { items: { ref: string; overdue: boolean }[] };
-    const text = (await pdfPages(readFileSync(path.join(first, 'reports/due-2025-12-31.pdf')))).join('\n');
+    const text = await textOf('reports/due-2025-12-31.pdf');
     const overdue = list.items.filter((i) => i.overdue).length;
     expect(text.replace(/\s+/g, '')).toContain(`至2026-01-15）到期${list.items.length - overdue}项，已超期${overdue}项`);
     expect([...text.matchAll(/^\d{4}-\d{2}-\d{2} /gm)]).toHaveLength(list.items.length);
@@ -245,7 +234,7 @@ describe('qmsdoc build on the bundled sample', () => {
   it('gives the management review the figures of summary.json, each objective 达成 or 未达成', async () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
     const r = summary.review;
-    const text = (await pdfPages(readFileSync(path.join(first, 'reports/management-review-2025.pdf')))).join('\n');
+    const text = await textOf('reports/management-review-2025.pdf');
     const met = r.objectives.filter((o) => o.met === true).length;
     expect(text).toContain(`质量目标达成 ${met} / ${r.objectives.length}`);
     expect(text).toContain(`客户投诉 ${r.complaints.total} 未结案 ${r.complaints.open}，超期 ${r.complaints.overdue}`);
@@ -265,7 +254,7 @@ describe('qmsdoc build on the bundled sample', () => {
   it('gives the audit readiness report the findings of summary.json in groups that add up', async () => {
     const summary = JSON.parse(readFileSync(path.join(first, 'summary.json'), 'utf8')) as Summary;
     // The sentence wraps across lines: compared without white space.
-    const text = (await pdfPages(readFileSync(path.join(first, 'reports/audit-readiness-2025-12-31.pdf')))).join('').replace(/\s+/g, '');
+    const text = (await pagesOf('reports/audit-readiness-2025-12-31.pdf')).join('').replace(/\s+/g, '');
     const of = (basis: string) => summary.findings.filter((f) => f.basis === basis).length;
     expect(of('procedure') + of('company_limit') + of('objective') + of('data')).toBe(summary.findings.length);
     expect(text).toContain(`共发现${summary.findings.length}条：不符合（程序要求）${of('procedure')}条`);
@@ -276,13 +265,15 @@ describe('qmsdoc build on the bundled sample', () => {
   it('prints each figure that appears in more than one document as the same number, summary.json\'s', async () => {
     // Complaints, orders, review completeness, overdue, satisfaction mean and response rate, CAPA
     // raised and verified, satisfaction CAPA requests, repeats: read back from every PDF and the workbook.
-    await expectOneNumberPerFigure(first);
+    await expectOneNumberPerFigure(first, pagesOf);
   });
 
   it('never leaves a section heading alone at the foot of a page', async () => {
     for (const file of filesUnder(first).filter((f) => f.startsWith('reports/') && f.endsWith('.pdf'))) {
-      const bytes = readFileSync(path.join(first, file));
-      const [pages, heights, images] = await Promise.all([pdfPages(bytes), pdfLineHeights(bytes), pdfImageBoxes(bytes)]);
+      const pages = await pagesOf(file);
+      // Line heights and image boxes are read only for a file with a heading above its footer.
+      let layout: Promise<[number[][], { bottom: number; top: number }[][]]> | null = null;
+      const bytes = () => readFileSync(path.join(first, file));
       for (const [i, page] of pages.entries()) {
         const lines = page.split('\n');
         const footer = lines.findIndex((l) => l.startsWith('编制：'));
@@ -290,6 +281,8 @@ describe('qmsdoc build on the bundled sample', () => {
         const at = footer - 1;
         // The last line of text above the footer is a heading only when a chart is drawn under it.
         if (!/^[一二三四五六七八九十]+、/.test(lines[at]!)) continue;
+        layout ??= Promise.all([pdfLineHeights(bytes()), pdfImageBoxes(bytes())]);
+        const [heights, images] = await layout;
         const y = heights[i]![at]!;
         expect(images[i]!.some((box) => box.top < y), `${file} page ${i + 1}: ${lines[at]}`).toBe(true);
       }

@@ -1,15 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { run } from '../helpers/cli.js';
 import { buildXlsx, tempFolder } from '../helpers/fixtures.js';
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const ORDERS = '订单号,客户名称,产品名称,接单日期,产品类别\nSO-1,甲,轴,2025-01-02,标准\nSO-2,,轴,2025-01-03,标准\n';
 

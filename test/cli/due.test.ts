@@ -1,17 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { DueList } from '../../src/compute/due-list.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import type { Summary } from '../../src/model/summary.js';
+import { run } from '../helpers/cli.js';
 import { buildXlsx, tempFolder } from '../helpers/fixtures.js';
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe('qmsdoc due', () => {
   it('lists the next stage of an open complaint, an open action and a CAPA to verify, overdue first, within the working days asked for', async () => {

@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { parseNumber } from '../../src/ingest/values/parse-number.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { ingestFolder } from '../../src/ingest/ingest-folder.js';
+import { run } from '../helpers/cli.js';
 import { handWrittenXlsx, tempFolder, testConfig } from '../helpers/fixtures.js';
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const SAMPLE_ORDERS = readFileSync(path.join(PACKAGE_ROOT, 'input', '订单评审台账2025.xlsx'));
 

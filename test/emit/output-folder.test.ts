@@ -5,8 +5,8 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { companionPaths, lockOutputFolder, openBuildFolder, recoverOutputFolder } from '../../src/emit/output-folder.js';
-import { main } from '../../src/cli/main.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import { filesUnder, run } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/fixtures.js';
 
 const CHILD = path.join(PACKAGE_ROOT, 'test', 'helpers', 'interrupted-build.ts');
@@ -17,19 +17,6 @@ function interruptedBuild(out: string, killAt: string, version: string): number 
   return result.status;
 }
 
-function filesUnder(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (lstatSync(full).isDirectory()) walk(full);
-      else out.push(path.relative(root, full).split(path.sep).join('/'));
-    }
-  };
-  walk(root);
-  return out.sort();
-}
-
 /** The version whose manifest the folder matches exactly (every file listed, hashes right, nothing else), or throws. */
 function matchingManifest(out: string): string {
   const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { version: string; outputs: { path: string; sha256: string }[] };
@@ -37,13 +24,6 @@ function matchingManifest(out: string): string {
   for (const o of manifest.outputs) expect(createHash('sha256').update(readFileSync(path.join(out, o.path))).digest('hex'), o.path).toBe(o.sha256);
   for (const o of manifest.outputs.filter((x) => x.path.endsWith('.txt'))) expect(readFileSync(path.join(out, o.path), 'utf8')).toContain(manifest.version);
   return manifest.version;
-}
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
 }
 
 describe('a build is all or nothing', () => {

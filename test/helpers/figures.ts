@@ -14,15 +14,22 @@ function read(text: string, re: RegExp): string | null {
   return re.exec(text)?.[1] ?? null;
 }
 
+/** The page texts of a PDF of the build, by its path in the output folder (a test may pass one that caches them). */
+type PagesOf = (file: string) => Promise<string[]>;
+const readPages =
+  (folder: string): PagesOf =>
+  (file) =>
+    pdfPages(readFileSync(path.join(folder, file)));
+
 /**
  * Every figure printed by more than one document of a build, read back from each document (PDF
  * text, the findings workbook's cells), and the value of summary.json it must equal. Returns
  * figure → document → printed value, for the assertion and for a readable failure.
  */
-export async function figuresAcrossDocuments(folder: string): Promise<{ expected: Record<string, Reading>; printed: Record<string, Record<string, Reading>> }> {
+export async function figuresAcrossDocuments(folder: string, pagesOf: PagesOf = readPages(folder)): Promise<{ expected: Record<string, Reading>; printed: Record<string, Record<string, Reading>> }> {
   const summary = JSON.parse(readFileSync(path.join(folder, 'summary.json'), 'utf8')) as Summary;
   const reports = path.join(folder, 'reports');
-  const pdf = async (name: string) => (await pdfPages(readFileSync(path.join(reports, name)))).join('\n');
+  const pdf = async (name: string) => (await pagesOf(`reports/${name}`)).join('\n');
   const year = summary.review.year;
   const review = await pdf(`management-review-${year}.pdf`);
   const audit = await pdf(`audit-readiness-${summary.asOf}.pdf`);
@@ -113,8 +120,8 @@ export async function figuresAcrossDocuments(folder: string): Promise<{ expected
 }
 
 /** Asserts that each figure is printed the same by every document that prints it, and equals summary.json. */
-export async function expectOneNumberPerFigure(folder: string): Promise<void> {
-  const { expected, printed } = await figuresAcrossDocuments(folder);
+export async function expectOneNumberPerFigure(folder: string, pagesOf?: PagesOf): Promise<void> {
+  const { expected, printed } = await figuresAcrossDocuments(folder, pagesOf);
   for (const [figure, documents] of Object.entries(printed)) {
     expect(Object.keys(documents).length, figure).toBeGreaterThanOrEqual(2);
     const want = Object.fromEntries(Object.keys(documents).map((d) => [d, expected[figure]]));

@@ -18,7 +18,11 @@ function userProject(files: Record<string, string>): string {
   return project;
 }
 
-const node = (cwd: string, file: string) => execFileSync(process.execPath, [file], { cwd, encoding: 'utf8', env: { ...process.env, QMSDOC_WORKER: '' } });
+/** Runs a user's script with the environment a user has (not the tests' QMSDOC_WORKER and QMSDOC_THREADS). */
+const node = (cwd: string, file: string) => {
+  const { QMSDOC_THREADS: _threads, QMSDOC_WORKER: _worker, ...env } = process.env;
+  return execFileSync(process.execPath, [file], { cwd, encoding: 'utf8', env });
+};
 
 describe('qmsdoc imported as a package', () => {
   it('runs the check and a build through the public entry, with the results the sources give', () => {

@@ -1,19 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { Summary } from '../../src/model/summary.js';
-import { PACKAGE_ROOT } from '../../src/paths.js';
+import { run } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/fixtures.js';
 import { pdfPages } from '../helpers/pdf.js';
-
-const SAMPLE = path.join(PACKAGE_ROOT, 'input');
-
-async function run(argv: string[]) {
-  let stdout = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: () => {} });
-  return { code, stdout };
-}
+import { sampleBuild } from '../helpers/sample-build.js';
 
 /** The report and the summary of one input folder, as of 2025-12-31. */
 async function reportOf(input: string, config?: string): Promise<{ text: string; lines: string[]; summary: Summary }> {
@@ -32,8 +24,12 @@ const section = (text: string, from: string, to: string) => text.slice(text.inde
 describe('audit readiness report of the bundled sample', () => {
   let report: Awaited<ReturnType<typeof reportOf>>;
   beforeAll(async () => {
-    report = await reportOf(SAMPLE);
-  }, 120_000);
+    // The report and summary.json of the test run's shared build of the sample.
+    const { output } = await sampleBuild();
+    const summary = JSON.parse(readFileSync(path.join(output, 'summary.json'), 'utf8')) as Summary;
+    const text = (await pdfPages(readFileSync(path.join(output, 'reports', 'audit-readiness-2025-12-31.pdf')))).join('\n');
+    report = { text, lines: text.split('\n'), summary };
+  }, 300_000);
 
   it('is headed by the company\'s procedure', () => {
     expect(report.text).toContain('依据：《与顾客有关的过程控制程序》');

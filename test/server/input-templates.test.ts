@@ -1,20 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { ingestFolder } from '../../src/ingest/ingest-folder.js';
 import { COMPLAINT_FIELDS, ORDER_FIELDS } from '../../src/model/fields.js';
 import { ZipArchive } from '../../src/zip/zip-archive.js';
 import { columnLetter } from '../../src/render/excel/xlsx-book.js';
+import { run } from '../helpers/cli.js';
 import { tempFolder, testConfig } from '../helpers/fixtures.js';
 import { dropDowns, sheetRows } from '../helpers/xlsx-parts.js';
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe('qmsdoc init', () => {
   it('writes one template per dataset with the contract headers, drop-downs and date formats, never overwriting', async () => {
