@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang, Localized } from '../model/lang.js';
-import { TEMPLATES_DIR } from '../paths.js';
+import { fileURLToPath } from 'node:url';
 import { placeholdersOf, templateEngine } from './template-engine.js';
 
 /**
@@ -13,7 +13,8 @@ import { placeholdersOf, templateEngine } from './template-engine.js';
  * on a placeholder the call does not fill and on a value the text does not read — so a missing
  * text is an error in a test, never "[key]" or an empty gap in a controlled record.
  */
-export const MESSAGES_DIR = path.join(TEMPLATES_DIR, 'messages');
+// src/text/ and dist/text/ are both two levels below the package, beside its templates/.
+export const MESSAGES_DIR = fileURLToPath(new URL('../../templates/messages/', import.meta.url));
 
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
@@ -141,9 +142,9 @@ export interface Messages<K extends string> {
 }
 
 /**
- * The texts of `table` in `lang`; `K` is the key type of its Chinese file
- * (`MessageKey<typeof import('…/<table>.zh.json', { with: { type: 'json' } })>`), so a
- * misspelt literal key does not compile and a key made from data is caught by the lookup.
+ * The texts of `table` in `lang`; `K` is the key type of its Chinese file (MessageKey of the
+ * type of templates/messages/<table>.zh.json, imported as JSON), so a misspelt literal key does
+ * not compile and a key made from data is caught by the lookup.
  */
 export function messages<K extends string>(table: string, lang: Lang): Messages<K> {
   const texts = tableOf(table)[lang];
