@@ -6,6 +6,11 @@
   const csrf = document.querySelector('meta[name="qmsdoc-csrf"]')?.getAttribute('content') ?? '';
   const page = document.body.dataset.page;
   const flash = document.getElementById('flash');
+  // The page's words, from the same message files as the server's (templates/messages/workbench.*.json).
+  const texts = JSON.parse(document.body.dataset.texts || '{}');
+  function pageText(key, values) {
+    return (texts[key] ?? key).replace(/\{\{(\w+)\}\}/g, (whole, name) => (values && name in values ? String(values[name]) : whole));
+  }
 
   function say(text, kind) {
     if (!flash) return;
@@ -32,16 +37,13 @@
   if (page === 'data') {
     const zone = document.getElementById('dropzone');
     const picker = document.getElementById('file-picker');
-    const texts = document.body.dataset.lang === 'zh'
-      ? { replace: '{name} 已存在。替换它吗？（旧文件移到 .trash）', remove: '把 {name} 移到工作区的 .trash 文件夹？' }
-      : { replace: '{name} exists. Replace it? (the old file moves to .trash)', remove: 'Move {name} to the workspace .trash folder?' };
     async function upload(files) {
       let changed = false;
       for (const file of files) {
         const form = new FormData();
         form.append('file', file);
         let result = await post('/api/files', form, false);
-        if (result.status === 409 && window.confirm(texts.replace.replace('{name}', result.data.name ?? file.name))) {
+        if (result.status === 409 && window.confirm(pageText('replaceConfirm', { name: result.data.name ?? file.name }))) {
           const again = new FormData();
           again.append('file', file);
           again.append('replace', '1');
@@ -66,7 +68,7 @@
     for (const button of document.querySelectorAll('.remove-file')) {
       button.addEventListener('click', async () => {
         const name = button.dataset.name;
-        if (!window.confirm(texts.remove.replace('{name}', name))) return;
+        if (!window.confirm(pageText('removeConfirm', { name }))) return;
         const result = await post('/api/files/remove', { name }, true);
         say(result.data.message ?? result.data.error, result.data.ok ? 'ok' : 'error');
         if (result.data.ok) window.setTimeout(() => window.location.reload(), 400);
@@ -99,7 +101,7 @@
     }
     const filters = [...document.querySelectorAll('[data-filter]')];
     const count = document.getElementById('findings-count');
-    const countText = document.body.dataset.lang === 'zh' ? (n, total) => (n === total ? `共 ${n} 个` : `${n} / ${total}`) : (n, total) => (n === total ? `${n} in all` : `${n} of ${total}`);
+    const countText = (n, total) => (n === total ? pageText('findingsCount', { n }) : pageText('page.findingsOf', { n, total }));
     function applyFilters() {
       const wanted = Object.fromEntries(filters.map((f) => [f.dataset.filter, f.value.trim().toLowerCase()]));
       let shown = 0;
@@ -236,7 +238,7 @@
       button.disabled = true;
       const result = await post('/api/build', {}, true);
       if (result.status === 202) {
-        status.textContent = document.body.dataset.lang === 'zh' ? '正在生成…' : 'Building…';
+        status.textContent = pageText('building');
         follow();
       } else {
         status.textContent = result.data.error ?? String(result.status);
@@ -262,7 +264,7 @@
     const status = document.getElementById('blank-forms-status');
     button?.addEventListener('click', async () => {
       button.disabled = true;
-      status.textContent = document.body.dataset.lang === 'zh' ? '正在生成…' : 'Working…';
+      status.textContent = pageText('page.working');
       const result = await post('/api/forms/blank', {}, true);
       button.disabled = false;
       if (result.data.ok) window.location.reload();
@@ -415,7 +417,7 @@
       status.textContent = '';
       const result = await post('/api/config', collect(), true);
       if (result.status === 200) {
-        status.textContent = document.body.dataset.lang === 'zh' ? '已保存，检查结果已更新。' : 'Saved; the check is up to date.';
+        status.textContent = pageText('saved');
         status.className = 'ok';
         const headline = document.getElementById('headline');
         if (headline && result.data.headline) headline.outerHTML = result.data.headline;
@@ -436,7 +438,7 @@
           target.appendChild(p);
         }
       }
-      status.textContent = document.body.dataset.lang === 'zh' ? `有 ${issues.length} 处需要修改，见标红的项。` : `Fields to fix: ${issues.length} (marked in red).`;
+      status.textContent = pageText('fixErrors', { n: issues.length });
       status.className = 'error';
       form.querySelector('.has-error')?.scrollIntoView({ block: 'center' });
     });

@@ -1,97 +1,10 @@
 import type { Lang } from '../model/lang.js';
+import { type MessageKey, type Messages, messages } from '../text/messages.js';
 
-/** Words of the terminal output, per language. */
-export const CLI_TEXT = {
-  zh: {
-    title: (input: string, asOf: string, command = 'check') => `qmsdoc ${command} · 输入文件夹 ${input} · 截至 ${asOf}`,
-    headline: '要点',
-    completeness: '合同/订单评审完整率',
-    completenessLine: (rate: string, complete: number, total: number, signed: number, changed: number) =>
-      `${rate}（${complete}/${total} 单完整）；先签订后评审 ${signed} 单，变更后未再评审 ${changed} 单`,
-    complaints: '客户投诉',
-    complaintsLine: (total: number, open: number, overdue: number, major: number, notEscalated: number, replied: number) =>
-      `${total} 件：未结案 ${open}，超期 ${overdue}，重大 ${major}（未上报 ${notEscalated}），72 小时内首次答复 ${replied}/${total}`,
-    satisfaction: (period: string | null) => `满意度${period ? ` ${period}` : ''}`,
-    satisfactionLine: (rate: string, returned: number, sent: number, goal: string, mean: string, band: string, meanGoal: number, previous: string | null, delta: string) =>
-      `回收率 ${rate}（${returned}/${sent}，目标 ${goal}）；均分 ${mean}（${band}，目标 ${meanGoal}）${previous ? `，较 ${previous} ${delta}` : ''}`,
-    noSurveys: '没有满意度调查数据',
-    findingsTotal: '发现问题',
-    findingsLine: (total: number, parts: string) => `${total} 项：${parts}`,
-    filesRead: '读取的文件和工作表',
-    location: '文件 › 工作表',
-    dataset: '识别为',
-    headerRow: '表头行',
-    rowsRead: '读取',
-    rowsAccepted: '接受',
-    rowsRejected: '拒绝',
-    noDataFiles: '输入文件夹里没有 .xlsx 或 .csv 文件。',
-    skipped: '跳过',
-    skipReason: { no_header: '前 10 行中没有可识别的表头', tie: '表头可归入多类台账', not_worksheet: '图表工作表', lock: 'Excel 临时锁文件', unsupported: '不支持的格式', symlink_outside: '符号链接指向输入文件夹以外，未读取', symlink_not_file: '符号链接没有指向文件，未读取', qmsdoc_output: 'qmsdoc 生成的文件（输出文件夹），不作为输入读取' } as Record<string, string>,
-    ignoredColumns: '未识别的列（未读取）',
-    findings: '发现问题',
-    noFindings: '没有发现问题。',
-    clause: '条款',
-    record: '记录',
-    inputErrors: (errors: number, warnings: number) => `输入问题 ${errors + warnings} 条（错误 ${errors}，警告 ${warnings}）`,
-    noInputErrors: '没有输入错误。',
-    where: '位置',
-    column: '列',
-    value: '值',
-    why: '说明',
-    row: (n: number) => `第${n}行`,
-    more: (n: number, file: string) => `…… 另有 ${n} 条，完整清单见 ${file}`,
-    wrote: (files: string[]) => `已写出 ${files.join('、')}`,
-    hidden: '（隐藏）',
-    warning: '注意',
-    unmapped: '提示：以下是本公司自己的叫法，未能识别（按出现次数排列）；在配置文件 vocabulary 中把它对应到可选值，即可计入：',
-    unmappedColumns: { label: '叫法', field: '字段', count: '次数', now: '现在', key: '在配置中加' },
-    keptAsOther: '按「其他」计入',
-    rowsNotRead: '该行未读入',
-  },
-  en: {
-    title: (input: string, asOf: string, command = 'check') => `qmsdoc ${command} · input ${input} · as of ${asOf}`,
-    headline: 'Headline',
-    completeness: 'Contract review complete',
-    completenessLine: (rate: string, complete: number, total: number, signed: number, changed: number) =>
-      `${rate} (${complete} of ${total} orders); signed before review ${signed}, changed without re-review ${changed}`,
-    complaints: 'Complaints',
-    complaintsLine: (total: number, open: number, overdue: number, major: number, notEscalated: number, replied: number) =>
-      `${total}: ${open} open, ${overdue} overdue, ${major} major (${notEscalated} not escalated), first reply within 72 h ${replied}/${total}`,
-    satisfaction: (period: string | null) => `Satisfaction${period ? ` ${period}` : ''}`,
-    satisfactionLine: (rate: string, returned: number, sent: number, goal: string, mean: string, band: string, meanGoal: number, previous: string | null, delta: string) =>
-      `response rate ${rate} (${returned}/${sent}, goal ${goal}); mean ${mean} (${band}, goal ${meanGoal})${previous ? `, ${delta} on ${previous}` : ''}`,
-    noSurveys: 'no survey data',
-    findingsTotal: 'Findings',
-    findingsLine: (total: number, parts: string) => `${total}: ${parts}`,
-    filesRead: 'Files and sheets read',
-    location: 'File › sheet',
-    dataset: 'Dataset',
-    headerRow: 'Header',
-    rowsRead: 'Read',
-    rowsAccepted: 'Accepted',
-    rowsRejected: 'Rejected',
-    noDataFiles: 'The input folder has no .xlsx or .csv files.',
-    skipped: 'Skipped',
-    skipReason: { no_header: 'no recognisable header in the first 10 rows', tie: 'header fits several datasets', not_worksheet: 'chart sheet', lock: 'Excel lock file', unsupported: 'format not supported', symlink_outside: 'symbolic link leading outside the input folder; not read', symlink_not_file: 'symbolic link to no regular file; not read', qmsdoc_output: 'written by qmsdoc (an output folder); not read as input' } as Record<string, string>,
-    ignoredColumns: 'Columns not recognised (not read)',
-    findings: 'Findings',
-    noFindings: 'No findings.',
-    clause: 'Clause',
-    record: 'Record',
-    inputErrors: (errors: number, warnings: number) => `Input problems: ${errors + warnings} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`,
-    noInputErrors: 'No input errors.',
-    where: 'Where',
-    column: 'Column',
-    value: 'Value',
-    why: 'Problem',
-    row: (n: number) => `row ${n}`,
-    more: (n: number, file: string) => `… ${n} more; the full list is in ${file}`,
-    wrote: (files: string[]) => `Wrote ${files.join(', ')}`,
-    hidden: ' (hidden)',
-    warning: 'Note',
-    unmapped: 'Hint: these are your company\'s own words the run did not know (most frequent first); map each to an allowed value under "vocabulary" in the configuration and it counts:',
-    unmappedColumns: { label: 'Label', field: 'Field', count: 'Times', now: 'Now', key: 'Add to the configuration' },
-    keptAsOther: 'counted as other',
-    rowsNotRead: 'row not read',
-  },
-} as const satisfies Record<Lang, unknown>;
+/** The keys of templates/messages/cli.<lang>.json, the words of the terminal output. */
+export type CliKey = MessageKey<typeof import('../../templates/messages/cli.zh.json', { with: { type: 'json' } })>;
+
+/** The terminal's words in `lang`: `cliText(lang)('headline')`. */
+export function cliText(lang: Lang): Messages<CliKey> {
+  return messages<CliKey>('cli', lang);
+}

@@ -6,7 +6,8 @@ import { FINDING_SEVERITIES } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { BAND_LABELS } from '../model/satisfaction.js';
 import type { CheckResult, Headline } from '../pipeline/check.js';
-import { CLI_TEXT } from './cli-text.js';
+import type { Messages } from '../text/messages.js';
+import { type CliKey, cliText } from './cli-text.js';
 import { formatTable } from './text-table.js';
 
 /** Lines printed per group in the terminal; the files written have everything. */
@@ -30,43 +31,59 @@ export interface CheckReportOptions {
  */
 export function formatCheckReport(result: CheckResult, options: CheckReportOptions): string {
   const { lang, headline: h } = options;
-  const t = CLI_TEXT[lang];
+  const t = cliText(lang);
   const { ingest, summary } = result;
-  const out: string[] = [t.title(options.input, summary.asOf, options.command ?? 'check'), ''];
+  const out: string[] = [t('title', { command: options.command ?? 'check', input: options.input, asOf: summary.asOf }), ''];
 
-  out.push(t.headline);
+  out.push(t('headline'));
   const sat = h.satisfaction;
   const headline: [string, string][] = [
-    [t.completeness, t.completenessLine(formatRate(h.orders.completenessRate), h.orders.reviewComplete, h.orders.total, h.orders.signedBeforeReview, h.orders.changedNotReReviewed)],
-    [t.complaints, t.complaintsLine(h.complaints.total, h.complaints.open, h.complaints.overdue, h.complaints.major, h.complaints.majorNotEscalated, h.complaints.firstReplyWithin72h)],
     [
-      t.satisfaction(sat.period),
-      sat.period === null
-        ? t.noSurveys
-        : t.satisfactionLine(formatRate(sat.responseRate), sat.returned, sat.sent, formatRate(sat.responseRateGoal), formatScore(sat.mean), sat.band ? BAND_LABELS[sat.band][lang] : '—', sat.meanGoal, sat.previousPeriod, formatDelta(sat.deltaMean)),
+      t('completeness'),
+      t('completenessLine', { rate: formatRate(h.orders.completenessRate), complete: h.orders.reviewComplete, total: h.orders.total, signed: h.orders.signedBeforeReview, changed: h.orders.changedNotReReviewed }),
     ],
-    [t.findingsTotal, t.findingsLine(h.findings.total, FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(lang === 'zh' ? '，' : ', '))],
+    [
+      t('complaints'),
+      t('complaintsLine', { total: h.complaints.total, open: h.complaints.open, overdue: h.complaints.overdue, major: h.complaints.major, notEscalated: h.complaints.majorNotEscalated, replied: h.complaints.firstReplyWithin72h }),
+    ],
+    [
+      t('satisfaction', { period: sat.period }),
+      sat.period === null
+        ? t('noSurveys')
+        : t('satisfactionLine', {
+            rate: formatRate(sat.responseRate),
+            returned: sat.returned,
+            sent: sat.sent,
+            goal: formatRate(sat.responseRateGoal),
+            mean: formatScore(sat.mean),
+            band: sat.band ? BAND_LABELS[sat.band][lang] : '—',
+            meanGoal: sat.meanGoal,
+            previous: sat.previousPeriod,
+            delta: formatDelta(sat.deltaMean),
+          }),
+    ],
+    [t('findingsTotal'), t('findingsLine', { total: h.findings.total, parts: FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(t('separator.counts')) })],
   ];
   out.push(formatTable([{ title: '' }, { title: '' }], headline, { header: false }));
-  for (const w of summary.warnings) out.push(`  ${t.warning}: ${w.message}`);
+  for (const w of summary.warnings) out.push(`  ${t('warning')}: ${w.message}`);
   out.push('');
 
-  out.push(t.filesRead);
+  out.push(t('filesRead'));
   const read = ingest.sheets.filter((s) => s.dataset !== null);
-  if (ingest.sheets.length === 0) out.push(`  ${t.noDataFiles}`);
+  if (ingest.sheets.length === 0) out.push(`  ${t('noDataFiles')}`);
   else {
     out.push(
       formatTable(
         [
-          { title: t.location, max: 48 },
-          { title: t.dataset },
-          { title: t.headerRow, align: 'right' },
-          { title: t.rowsRead, align: 'right' },
-          { title: t.rowsAccepted, align: 'right' },
-          { title: t.rowsRejected, align: 'right' },
+          { title: t('location'), max: 48 },
+          { title: t('dataset') },
+          { title: t('headerRow'), align: 'right' },
+          { title: t('rowsRead'), align: 'right' },
+          { title: t('rowsAccepted'), align: 'right' },
+          { title: t('rowsRejected'), align: 'right' },
         ],
         read.map((s) => [
-          location(s.file, s.sheet) + (s.hidden ? t.hidden : ''),
+          location(s.file, s.sheet) + (s.hidden ? t('hidden') : ''),
           DATASET_LABELS[s.dataset!][lang],
           String(s.headerRow ?? ''),
           String(s.rowsRead),
@@ -76,14 +93,14 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
       ),
     );
     for (const s of read.filter((s) => s.ignoredColumns.length > 0)) {
-      out.push(`  ${location(s.file, s.sheet)} — ${t.ignoredColumns}: ${s.ignoredColumns.map((c) => `${c.letter} ${c.header}`).join(', ')}`);
+      out.push(`  ${location(s.file, s.sheet)} — ${t('ignoredColumns')}: ${s.ignoredColumns.map((c) => `${c.letter} ${c.header}`).join(', ')}`);
     }
   }
-  for (const s of summary.skipped) out.push(`  ${t.skipped}: ${location(s.file, s.sheet)} (${t.skipReason[s.reason] ?? s.reason})`);
+  for (const s of summary.skipped) out.push(`  ${t('skipped')}: ${location(s.file, s.sheet)} (${skipReason(t, s.reason)})`);
   out.push('');
 
-  out.push(t.findings);
-  if (summary.findings.length === 0) out.push(`  ${t.noFindings}`);
+  out.push(t('findings'));
+  if (summary.findings.length === 0) out.push(`  ${t('noFindings')}`);
   for (const dataset of DATASETS) {
     for (const severity of FINDING_SEVERITIES) {
       const group = summary.findings.filter((f) => f.dataset === dataset && f.severity === severity);
@@ -91,47 +108,58 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
       out.push(`${DATASET_LABELS[dataset][lang]} · ${SEVERITY_LABELS[severity][lang]} (${group.length})`);
       out.push(
         formatTable(
-          [{ title: t.clause }, { title: t.record, max: 28 }, { title: t.where, max: 48 }, { title: t.why }],
-          group.slice(0, MAX_PRINTED_ROWS).map((f) => [f.clause ?? '—', f.record, f.file === null ? '' : [location(f.file, f.sheet), f.row === null ? null : t.row(f.row)].filter(Boolean).join(' › '), f.message]),
+          [{ title: t('clause') }, { title: t('record'), max: 28 }, { title: t('where'), max: 48 }, { title: t('why') }],
+          group.slice(0, MAX_PRINTED_ROWS).map((f) => [f.clause ?? '—', f.record, f.file === null ? '' : [location(f.file, f.sheet), f.row === null ? null : t('row', { row: f.row })].filter(Boolean).join(' › '), f.message]),
         ),
       );
-      if (group.length > MAX_PRINTED_ROWS) out.push(`  ${t.more(group.length - MAX_PRINTED_ROWS, options.fullList)}`);
+      if (group.length > MAX_PRINTED_ROWS) out.push(`  ${t('more', { n: group.length - MAX_PRINTED_ROWS, file: options.fullList })}`);
     }
   }
   out.push('');
 
   const errors = summary.inputErrors.filter((e) => e.level === 'error').length;
   const warnings = summary.inputErrors.length - errors;
-  if (summary.inputErrors.length === 0) out.push(t.noInputErrors);
+  if (summary.inputErrors.length === 0) out.push(t('noInputErrors'));
   else {
-    out.push(t.inputErrors(errors, warnings));
+    out.push(t('inputErrors', { total: errors + warnings, errors, warnings }));
     out.push(
       formatTable(
-        [{ title: t.where, max: 56 }, { title: t.column, max: 22 }, { title: t.value, max: 24 }, { title: t.why }],
+        [{ title: t('where'), max: 56 }, { title: t('column'), max: 22 }, { title: t('value'), max: 24 }, { title: t('why') }],
         summary.inputErrors.slice(0, MAX_PRINTED_ROWS).map((e) => [
-          [location(e.file, e.sheet), e.row === null ? null : t.row(e.row)].filter(Boolean).join(' › '),
+          [location(e.file, e.sheet), e.row === null ? null : t('row', { row: e.row })].filter(Boolean).join(' › '),
           e.column === null ? '' : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column,
           e.value ?? '',
           e.message,
         ]),
       ),
     );
-    if (summary.inputErrors.length > MAX_PRINTED_ROWS) out.push(`  ${t.more(summary.inputErrors.length - MAX_PRINTED_ROWS, options.fullList)}`);
+    if (summary.inputErrors.length > MAX_PRINTED_ROWS) out.push(`  ${t('more', { n: summary.inputErrors.length - MAX_PRINTED_ROWS, file: options.fullList })}`);
   }
   const unmapped = unmappedLabels(ingest.errors);
   if (unmapped.length > 0) {
     const fieldName = (name: string) => [...ORDER_FIELDS, ...COMPLAINT_FIELDS].find((f) => f.id === name)?.[lang] ?? name;
-    const c = t.unmappedColumns;
-    out.push('', t.unmapped);
+    out.push('', t('unmapped'));
     out.push(
       formatTable(
-        [{ title: c.label, max: 24 }, { title: c.field }, { title: c.count, align: 'right' }, { title: c.now }, { title: c.key }],
-        unmapped.slice(0, MAX_PRINTED_ROWS).map((u) => [u.label, fieldName(u.enum), String(u.count), u.kept ? t.keptAsOther : t.rowsNotRead, `${u.key}: "…"`]),
+        [
+          { title: t('unmappedColumns.label'), max: 24 },
+          { title: t('unmappedColumns.field') },
+          { title: t('unmappedColumns.count'), align: 'right' },
+          { title: t('unmappedColumns.now') },
+          { title: t('unmappedColumns.key') },
+        ],
+        unmapped.slice(0, MAX_PRINTED_ROWS).map((u) => [u.label, fieldName(u.enum), String(u.count), u.kept ? t('keptAsOther') : t('rowsNotRead'), `${u.key}: "…"`]),
       ),
     );
   }
-  out.push('', t.wrote([...options.written]));
+  out.push('', t('wrote', { files: options.written.join(t('separator.list')) }));
   return `${out.join('\n')}\n`;
+}
+
+/** Why a file or sheet was skipped, in words; a reason this version has no words for prints as its code. */
+function skipReason(t: Messages<CliKey>, reason: string): string {
+  const key = `skipReason.${reason}`;
+  return t.has(key) ? t(key) : reason;
 }
 
 function location(file: string, sheet: string | null): string {

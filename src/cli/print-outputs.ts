@@ -1,6 +1,7 @@
 import type { WrittenFile } from '../emit/output-writer.js';
 import type { Lang } from '../model/lang.js';
 import type { GlyphReport } from '../pipeline/build.js';
+import { cliText } from './cli-text.js';
 
 /**
  * The files a run wrote, one line per file — folders of per-record forms as one line with their
@@ -15,17 +16,17 @@ export function formatOutputs(out: string, written: readonly WrittenFile[], lang
     const key = parts.length >= 3 && parts[0] === 'forms' ? `${parts.slice(0, -1).join('/')}/` : f.path;
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
+  const t = cliText(lang);
   const lines = [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, n]) => `  ${out.replace(/\/$/, '')}/${key}${key.endsWith('/') ? (lang === 'zh' ? `（${n} 个文件）` : ` (${n} files)`) : ''}`);
-  return `${lang === 'zh' ? '已写出：' : 'Wrote:'}\n${lines.join('\n')}\n`;
+    .map(([key, n]) => `  ${out.replace(/\/$/, '')}/${key}${key.endsWith('/') ? t('outputs.files', { n }) : ''}`);
+  return `${t('outputs.wrote')}\n${lines.join('\n')}\n`;
 }
 
 /** One note per output with characters no font could draw (printed as "?"). */
 export function formatGlyphNotes(glyphs: GlyphReport, lang: Lang): string {
-  return glyphs
-    .map((g) => (lang === 'zh' ? `qmsdoc: 注意：${g.file} 中的字符 ${g.chars.join(' ')} 没有可用字形，已印为“?”\n` : `qmsdoc: note: ${g.file} has characters no font can draw (${g.chars.join(' ')}), printed as "?"\n`))
-    .join('');
+  const t = cliText(lang);
+  return glyphs.map((g) => `${t('glyphNote', { file: g.file, chars: g.chars.join(' ') })}\n`).join('');
 }
 
 /**
@@ -33,12 +34,11 @@ export function formatGlyphNotes(glyphs: GlyphReport, lang: Lang): string {
  * build this one no longer makes (the all-or-nothing switch of the output folder takes them away with the last build).
  */
 export function formatIncremental(out: string, report: { readonly carried: number; readonly rendered: number; readonly stale: readonly string[] }, lang: Lang): string {
+  const t = cliText(lang);
   const lines: string[] = [];
-  if (report.carried > 0) {
-    lines.push(lang === 'zh' ? `其中 ${report.carried} 项输入未变，沿用上次的文件；重新生成 ${report.rendered} 项（--clean 全部重新生成）。` : `${report.carried} unchanged documents carried over from the last build, ${report.rendered} made anew (--clean makes all).`);
-  }
+  if (report.carried > 0) lines.push(t('incremental.carried', { carried: report.carried, rendered: report.rendered }));
   if (report.stale.length > 0) {
-    lines.push(lang === 'zh' ? `上次生成、本次不再生成的文件：` : 'Files of the last build this one no longer makes:');
+    lines.push(t('incremental.stale'));
     for (const file of report.stale) lines.push(`  ${out.replace(/\/$/, '')}/${file}`);
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

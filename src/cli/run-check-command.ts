@@ -3,6 +3,7 @@ import { CliError } from '../issues/cli-error.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Lang } from '../model/lang.js';
 import { runCheck, type CheckResult } from '../pipeline/check.js';
+import { cliText } from './cli-text.js';
 import { asOfOption, langOption, requireOption, stringOption, type OptionValue } from './options.js';
 import { createProgress } from './progress.js';
 import { fileProblemFailure, inputFolderFailure, loadRunConfig } from './run-context.js';
@@ -57,14 +58,14 @@ export function prepareRun(values: Record<string, OptionValue>): PreparedRun {
   if (result.ingest.problems.length > 0) throw fileProblemFailure(result.ingest.problems, lang);
   if (period !== undefined && result.rules.satisfaction.current === null) {
     const known = result.rules.satisfaction.periods.map((p) => p.period).join(', ') || '—';
-    throw new CliError(lang === 'zh' ? `数据中没有调查期次 ${period}；已有：${known}` : `no survey period ${period} in the data; periods: ${known}`);
+    throw new CliError(cliText(lang)('error.noSurveyPeriod', { period, known }));
   }
   return { input, asOf, lang, loaded, result };
 }
 
 /** A failure to write the output folder, as one line. */
 export function outputFailure(out: string, error: unknown, lang: Lang): CliError {
-  return new CliError(lang === 'zh' ? `无法写入输出文件夹 ${out}：${(error as Error).message}` : `cannot write to the output folder ${out}: ${(error as Error).message}`);
+  return new CliError(cliText(lang)('error.outputUnwritable', { out, message: (error as Error).message }));
 }
 
 const FILE_SYSTEM_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EMFILE', 'ENAMETOOLONG', 'EDQUOT']);

@@ -5,6 +5,7 @@ import { formatFileProblem } from '../issues/input-messages.js';
 import { CliError } from '../issues/cli-error.js';
 import type { FileProblem } from '../model/input-error.js';
 import type { Lang } from '../model/lang.js';
+import { cliText } from './cli-text.js';
 
 /**
  * The configuration for a run: `--config`, else qmsdoc.config.json in the input folder, else in
@@ -17,8 +18,9 @@ export function loadRunConfig(explicit: string | undefined, input: string | unde
   } catch (error) {
     if (error instanceof ConfigError) {
       const where = path.relative(process.cwd(), error.file) || error.file;
-      const problems = error.issues.map((i) => `${i.path}: ${i.message}`).join(lang === 'zh' ? '；' : '; ');
-      throw new CliError(lang === 'zh' ? `配置文件 ${where} 有误：${problems}` : `configuration ${where} is invalid: ${problems}`);
+      const t = cliText(lang);
+      const problems = error.issues.map((i) => `${i.path}: ${i.message}`).join(t('separator.problems'));
+      throw new CliError(t('error.configInvalid', { where, problems }));
     }
     throw error;
   }
@@ -26,15 +28,14 @@ export function loadRunConfig(explicit: string | undefined, input: string | unde
 
 /** Turns "the folder cannot be used" into the one line the user needs. */
 export function inputFolderFailure(error: InputFolderError, lang: Lang): CliError {
-  const zh = { missing: `找不到输入文件夹 ${error.folder}`, not_a_folder: `${error.folder} 不是文件夹`, unreadable: `无法读取输入文件夹 ${error.folder}` };
-  const en = { missing: `input folder not found: ${error.folder}`, not_a_folder: `not a folder: ${error.folder}`, unreadable: `cannot read the input folder ${error.folder}` };
-  return new CliError((lang === 'zh' ? zh : en)[error.code]);
+  const key = { missing: 'error.inputMissing', not_a_folder: 'error.inputNotFolder', unreadable: 'error.inputUnreadable' } as const;
+  return new CliError(cliText(lang)(key[error.code], { folder: error.folder }));
 }
 
 /** A workbook that cannot be read stops the run: results without it would look complete and not be. */
 export function fileProblemFailure(problems: readonly FileProblem[], lang: Lang): CliError {
   // Every file was looked at; each one that cannot be read is named (the first 20), one per line.
   const shown = problems.slice(0, 20).map((p) => formatFileProblem(p, lang));
-  const more = problems.length > shown.length ? (lang === 'zh' ? `（另有 ${problems.length - shown.length} 个文件无法读取）` : `(and ${problems.length - shown.length} more unreadable files)`) : null;
+  const more = problems.length > shown.length ? cliText(lang)('error.moreUnreadable', { n: problems.length - shown.length }) : null;
   return new CliError([...shown, ...(more ? [more] : [])].join('\nqmsdoc: '));
 }

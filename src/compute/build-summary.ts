@@ -12,6 +12,7 @@ import { RULES } from '../validate/rule-table.js';
 import { reviewFigures } from './review-figures.js';
 import { summariseActions } from './summarise-actions.js';
 import { summariseInputErrors, summariseInputs, summariseSkipped } from './summarise-inputs.js';
+import { summaryText } from '../text/summary-text.js';
 
 /** A run-level notice, such as calendar years the official data does not cover. */
 export interface RunWarning {
@@ -33,7 +34,7 @@ export function buildSummary(ingest: IngestResult, rules: RuleResults, config: C
     complaints: summariseComplaints(rules, config),
     satisfaction,
     actions: summariseActions(rules.actions, asOf),
-    findings: rules.findings.map((f) => summariseFinding(f, format(f), lang)),
+    findings: summariseFindings(rules.findings, format, lang),
     skipped: summariseSkipped(ingest),
     review: reviewFigures(rules, config, asOf, satisfaction, lang),
     checks: summariseChecks(rules, config, lang),
@@ -167,13 +168,39 @@ function summariseChecks(rules: RuleResults, config: Config, lang: Lang): Summar
   });
 }
 
-function summariseFinding(f: Finding, message: string, lang: Lang): SummaryFinding {
+/**
+ * The findings as summary.json lists them. A rule's findings share one limit object, and equal
+ * messages one string: a million findings otherwise hold a million copies of each.
+ */
+function summariseFindings(findings: readonly Finding[], format: (f: Finding) => string, lang: Lang): SummaryFinding[] {
+  const limits = new Map<FindingLimit, SummaryLimit | null>();
+  const messages = new Map<string, string>();
+  const out: SummaryFinding[] = new Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    let limit = f.limit === null ? null : limits.get(f.limit);
+    if (limit === undefined) {
+      limit = summariseLimit(f.limit, lang);
+      limits.set(f.limit!, limit);
+    }
+    const text = format(f);
+    let message = messages.get(text);
+    if (message === undefined) {
+      message = text;
+      messages.set(text, text);
+    }
+    out[i] = summariseFinding(f, message, limit);
+  }
+  return out;
+}
+
+function summariseFinding(f: Finding, message: string, limit: SummaryLimit | null): SummaryFinding {
   return {
     rule: f.rule,
     clause: f.clause,
     basis: f.basis,
     severity: f.severity,
-    limit: summariseLimit(f.limit, lang),
+    limit,
     dataset: f.dataset,
     record: f.record,
     file: f.location?.file ?? null,
@@ -184,8 +211,5 @@ function summariseFinding(f: Finding, message: string, lang: Lang): SummaryFindi
 }
 
 function warningMessage(w: RunWarning, lang: Lang): string {
-  const years = w.years.join(', ');
-  return lang === 'zh'
-    ? `法定节假日数据不含 ${years} 年：这些年份只按周末计算工作日，请核对或在配置 calendar 中补充放假安排`
-    : `the official holiday data does not cover ${years}: working days there count weekends only; check them or add the closures to the configuration's calendar`;
+  return summaryText(lang)('holidayDataMissing', { years: w.years.join(', ') });
 }

@@ -5,6 +5,7 @@ import type { Lang } from '../model/lang.js';
 import { BAND_LABELS, BANDS, type Band, type PeriodStats, type SatisfactionAnalysis } from '../model/satisfaction.js';
 import { bandOf } from './score-satisfaction.js';
 import { meanConfidenceInterval, welchTest } from './student-t.js';
+import { summaryText } from '../text/summary-text.js';
 
 /** Below this many scored responses the mean is flagged as unreliable. */
 export const SMALL_SAMPLE = 30;
@@ -242,7 +243,7 @@ function groupComments(customers: readonly CustomerRow[], dimensions: readonly D
   return order.flatMap((id) => {
     const items = groups.get(id);
     if (!items) return [];
-    const label = dimensions.find((d) => d.id === id)?.label ?? (lang === 'zh' ? '其他' : 'Other');
+    const label = dimensions.find((d) => d.id === id)?.label ?? summaryText(lang)('otherDimension');
     return [{ dimension: id, label, items }];
   });
 }

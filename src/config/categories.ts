@@ -1,6 +1,7 @@
 import { COMPLAINT_CATEGORIES, type EnumValue } from '../model/enums.js';
 import type { Lang } from '../model/lang.js';
 import type { Config } from './config.js';
+import { summaryText } from '../text/summary-text.js';
 
 /** What the category lists need of the configuration (workers receive the whole Config). */
 type WithVocabulary = Pick<Config, 'vocabulary'>;
@@ -36,5 +37,5 @@ export function categoryName(id: string, lang: Lang, categories: readonly EnumVa
 export function complaintCategoryName(complaint: { readonly category: string; readonly categoryText: string | null }, lang: Lang, categories: readonly EnumValue[]): string {
   const name = categoryName(complaint.category, lang, categories);
   if (complaint.categoryText === null) return name;
-  return lang === 'zh' ? `${name}（${complaint.categoryText}）` : `${name} (${complaint.categoryText})`;
+  return summaryText(lang)('categoryWithLabel', { name, label: complaint.categoryText });
 }

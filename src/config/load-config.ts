@@ -3,6 +3,7 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } fr
 import path from 'node:path';
 import type { Lang } from '../model/lang.js';
 import type { Config } from './config.js';
+import { configText } from './config-text.js';
 import { resolveConfig, type ConfigIssue } from './resolve-config.js';
 
 /** The file name looked for when no `--config` is given. */
@@ -52,7 +53,7 @@ export function loadConfig(file: string | null, lang: Lang = 'zh'): LoadedConfig
     bytes = readBounded(file, MAX_CONFIG_BYTES, lang);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (lang === 'zh' ? '文件不存在' : 'no such file') : String((error as Error).message);
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? configText(lang)('noSuchFile') : String((error as Error).message);
     throw new ConfigError(file, [{ path: '(file)', message: reason }]);
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
@@ -63,19 +64,19 @@ export function loadConfig(file: string | null, lang: Lang = 'zh'): LoadedConfig
     throw new ConfigError(file, [{ path: '(file)', message: describeJsonError(text, error as Error, lang) }]);
   }
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new ConfigError(file, [{ path: '(top level)', message: lang === 'zh' ? '应为一个 JSON 对象 {…}' : 'must be a JSON object {…}' }]);
+    throw new ConfigError(file, [{ path: '(top level)', message: configText(lang)('notObject') }]);
   }
   const tooLarge = nonFiniteNumber(spec, []);
   if (tooLarge !== null) {
-    throw new ConfigError(file, [{ path: tooLarge, message: lang === 'zh' ? '数字过大，超出可表示的范围' : 'number too large to be represented' }]);
+    throw new ConfigError(file, [{ path: tooLarge, message: configText(lang)('numberTooLarge') }]);
   }
   const result = resolveConfig(spec, path.dirname(file), lang);
   if (!result.ok) throw new ConfigError(file, result.issues);
   const logo = result.config.company.logo;
   if (logo !== null) {
-    if (!existsSync(logo)) throw new ConfigError(file, [{ path: 'company.logo', message: lang === 'zh' ? `找不到图片 ${logo}` : `image not found: ${logo}` }]);
+    if (!existsSync(logo)) throw new ConfigError(file, [{ path: 'company.logo', message: configText(lang)('logoNotFound', { logo }) }]);
     if (!isPngOrJpeg(readFileSync(logo).subarray(0, 4))) {
-      throw new ConfigError(file, [{ path: 'company.logo', message: lang === 'zh' ? `${logo} 不是 PNG 或 JPEG 图片` : `${logo} is not a PNG or JPEG image` }]);
+      throw new ConfigError(file, [{ path: 'company.logo', message: configText(lang)('logoNotImage', { logo }) }]);
     }
   }
   return { config: result.config, file, sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -88,14 +89,14 @@ const MAX_CONFIG_BYTES = 1 << 20;
 function readBounded(file: string, max: number, lang: Lang): Buffer {
   const fd = openSync(file, 'r');
   try {
-    if (!fstatSync(fd).isFile()) throw new ConfigError(file, [{ path: '(file)', message: lang === 'zh' ? '不是普通文件' : 'not a regular file' }]);
+    if (!fstatSync(fd).isFile()) throw new ConfigError(file, [{ path: '(file)', message: configText(lang)('notRegularFile') }]);
     const buffer = Buffer.alloc(max + 1);
     let length = 0;
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
-      if (length > max) throw new ConfigError(file, [{ path: '(file)', message: lang === 'zh' ? `文件超过 ${max} 字节，不像配置文件` : `larger than ${max} bytes; not a configuration file` }]);
+      if (length > max) throw new ConfigError(file, [{ path: '(file)', message: configText(lang)('tooLarge', { max }) }]);
     }
     return buffer.subarray(0, length);
   } finally {
@@ -117,13 +118,12 @@ function nonFiniteNumber(value: unknown, at: string[]): string | null {
 /** JSON.parse reports a character position; people need a line and column. */
 function describeJsonError(text: string, error: Error, lang: Lang): string {
   const match = /position (\d+)/.exec(error.message);
-  const prefix = lang === 'zh' ? '不是有效的 JSON' : 'not valid JSON';
-  if (!match) return `${prefix}: ${error.message}`;
+  if (!match) return configText(lang)('invalidJson', { detail: error.message });
   const position = Number(match[1]);
   const before = text.slice(0, position).split('\n');
   const line = before.length;
   const column = (before[before.length - 1]?.length ?? 0) + 1;
-  return lang === 'zh' ? `${prefix}（第 ${line} 行第 ${column} 列）` : `${prefix} (line ${line}, column ${column})`;
+  return configText(lang)('invalidJsonAt', { line, column });
 }
 
 function isPngOrJpeg(head: Buffer): boolean {

@@ -8,6 +8,8 @@ import type { Localized } from '../model/lang.js';
 import { METRIC_LABELS, type Objective } from '../model/objectives.js';
 import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_DISTRIBUTION, DEFAULT_LIAISON_RECEIPT, DEFAULT_SOURCE, DEFAULT_FORM_REGISTER, DEFAULT_OBJECTIVES, USUAL_TARGETS, type FormRegisterEntry } from './defaults.js';
 import { allowedKeysAt } from './allowed-keys.js';
+import { type ConfigKey, configText } from './config-text.js';
+import type { Messages } from '../text/messages.js';
 import { complaintCategories } from './categories.js';
 import { COMPLAINT_CATEGORIES, ENUMS, type EnumName, type EnumValue } from '../model/enums.js';
 import { normaliseToken } from '../text/fold.js';
@@ -51,7 +53,7 @@ function describeZodIssue(issue: z.core.$ZodIssue, lang: Lang): ConfigIssue {
 }
 
 function unknownKeyMessage(allowed: readonly string[], lang: Lang): string {
-  return lang === 'zh' ? `未知的键；允许：${allowed.join(', ')}` : `unknown key; allowed: ${allowed.join(', ')}`;
+  return configText(lang)('unknownKey', { allowed: allowed.join(', ') });
 }
 
 function joinPath(parts: readonly string[]): string {
@@ -136,17 +138,17 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
 /** Checks that need more than one field: references between sections, field ids, date ranges. */
 function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const say = (zh: string, en: string): string => (lang === 'zh' ? zh : en);
+  const say = configText(lang);
   const departmentIds = Object.keys(config.departments);
   for (const id of Object.keys(parsed.departments)) {
     if (id !== 'distribution' && id !== 'reviewSignoffs' && id !== 'liaisonReceipt' && !/^[a-z][a-z0-9_]*$/.test(id)) {
-      issues.push({ path: `departments.${id}`, message: say('部门编号只能用小写字母、数字和 "_"', 'department ids are lower-case letters, digits and "_"') });
+      issues.push({ path: `departments.${id}`, message: say('departmentId') });
     }
   }
   for (const list of ['distribution', 'liaisonReceipt'] as const) {
     config.departmentLists[list].forEach((id, i) => {
       if (!(id in config.departments)) {
-        issues.push({ path: `departments.${list}.${i}`, message: say(`未知的部门 "${id}"；允许：${departmentIds.join(', ')}`, `unknown department "${id}"; allowed: ${departmentIds.join(', ')}`) });
+        issues.push({ path: `departments.${list}.${i}`, message: say('unknownDepartment', { id, allowed: departmentIds.join(', ') }) });
       }
     });
   }
@@ -154,28 +156,28 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
     if (!(d.department in config.departments)) {
       issues.push({
         path: `satisfaction.dimensions.${i}.department`,
-        message: say(`未知的部门 "${d.department}"；允许：${departmentIds.join(', ')}`, `unknown department "${d.department}"; allowed: ${departmentIds.join(', ')}`),
+        message: say('unknownDepartment', { id: d.department, allowed: departmentIds.join(', ') }),
       });
     }
   });
   const dimensionIds = config.satisfaction.dimensions.map((d) => d.id);
   const duplicate = dimensionIds.find((id, i) => dimensionIds.indexOf(id) !== i);
   if (duplicate !== undefined) {
-    issues.push({ path: 'satisfaction.dimensions', message: say(`维度 "${duplicate}" 重复`, `dimension "${duplicate}" appears twice`) });
+    issues.push({ path: 'satisfaction.dimensions', message: say('duplicateDimension', { id: duplicate }) });
   }
   for (const [id, entry] of Object.entries(config.forms)) {
     if (entry.number === '') {
-      issues.push({ path: `forms.${id}.number`, message: say('新表单需要表单编号', 'a new form needs its form number') });
+      issues.push({ path: `forms.${id}.number`, message: say('formNumber') });
     }
   }
   parsed.objectives?.forEach((o, i) => {
     if (o.target === undefined && o.metric === 'complaints_per_month') {
-      issues.push({ path: `objectives.${i}.target`, message: say('这个目标需要指标值', 'this objective needs a target') });
+      issues.push({ path: `objectives.${i}.target`, message: say('objectiveTarget') });
     }
   });
   config.calendar.closures.forEach((c, i) => {
     if (c.to < c.from) {
-      issues.push({ path: `calendar.closures.${i}`, message: say('结束日期早于开始日期', '"to" is before "from"') });
+      issues.push({ path: `calendar.closures.${i}`, message: say('closureDates') });
     }
   });
   const fieldIds: Record<DatasetId, readonly string[]> = {
@@ -189,7 +191,7 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
       if (!fieldIds[dataset].includes(id)) {
         issues.push({
           path: `headers.${dataset}.${id}`,
-          message: say(`未知的字段；允许：${fieldIds[dataset].join(', ')}`, `unknown field; allowed: ${fieldIds[dataset].join(', ')}`),
+          message: say('unknownField', { allowed: fieldIds[dataset].join(', ') }),
         });
       }
     }
@@ -202,19 +204,19 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
  * The company's categories must not reuse an id or name of the nine (or of each other), and
  * every label must map to an id its enumeration has — else a label would count nowhere.
  */
-function checkVocabulary(config: Config, say: (zh: string, en: string) => string): ConfigIssue[] {
+function checkVocabulary(config: Config, say: Messages<ConfigKey>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const seen = new Map<string, string>();
   for (const c of COMPLAINT_CATEGORIES as readonly EnumValue[]) for (const name of [c.id, c.zh, c.en, ...(c.aliases ?? [])]) seen.set(normaliseToken(name), c.id);
   config.vocabulary.categories.forEach((c, i) => {
     if (COMPLAINT_CATEGORIES.some((b) => b.id === c.id)) {
-      issues.push({ path: `vocabulary.categories.${i}.id`, message: say(`"${c.id}" 是内置类别；要给它加叫法请用 vocabulary.category`, `"${c.id}" is a built-in category; to add a label for it use vocabulary.category`) });
+      issues.push({ path: `vocabulary.categories.${i}.id`, message: say('builtInCategory', { id: c.id }) });
       return;
     }
     for (const name of [c.id, c.label.zh, c.label.en, ...c.aliases]) {
       const key = normaliseToken(name);
       const taken = seen.get(key);
-      if (taken !== undefined && taken !== c.id) issues.push({ path: `vocabulary.categories.${i}`, message: say(`「${name}」已是类别 "${taken}" 的名称`, `"${name}" already names the category "${taken}"`) });
+      if (taken !== undefined && taken !== c.id) issues.push({ path: `vocabulary.categories.${i}`, message: say('categoryNameTaken', { name, taken }) });
       else seen.set(key, c.id);
     }
   });
@@ -222,7 +224,7 @@ function checkVocabulary(config: Config, say: (zh: string, en: string) => string
     const ids = (name === 'category' ? complaintCategories(config) : (ENUMS[name] as readonly EnumValue[])).map((v) => v.id);
     for (const [label, id] of Object.entries(labels)) {
       if (!ids.includes(id)) {
-        issues.push({ path: `vocabulary.${name}.${label}`, message: say(`未知的值 "${id}"；允许：${ids.join(', ')}`, `unknown value "${id}"; allowed: ${ids.join(', ')}`) });
+        issues.push({ path: `vocabulary.${name}.${label}`, message: say('unknownValue', { id, allowed: ids.join(', ') }) });
       }
     }
   }

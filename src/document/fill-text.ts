@@ -1,13 +1,10 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { Lang } from '../model/lang.js';
+import { templateEngine as handlebars } from '../text/template-engine.js';
 
 /** A text of a form or report template: one per language, or one string for both. */
 export type TemplateText = string | { readonly zh: string; readonly en: string };
 
-/** One Handlebars environment for form and report texts; output is PDF text, never HTML. */
-const handlebars = Handlebars.create();
-/** `{{plural n "warning" "warnings"}}` → "1 warning", "2 warnings": English counts read right. */
-handlebars.registerHelper('plural', (count: unknown, one: unknown, many: unknown) => `${String(count)} ${Number(count) === 1 ? String(one) : String(many)}`);
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 /** The text in `lang`, its {{expressions}} filled from `context`. Templates compile once. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import type { ByteSink } from '../zip/zip-stream.js';
 import path from 'node:path';
 import { OutputFolderError } from './output-folder-error.js';
 
@@ -19,6 +20,11 @@ export interface OutputWriter {
    * whole file: summary.json of a million findings. Optional for writers that keep files whole.
    */
   writeChunks?(relativePath: string, produce: (emit: (chunk: string) => void) => void): WrittenFile;
+  /**
+   * Writes a binary file as it is made, with a few bytes patched in place once known (a zip's
+   * member headers): findings.xlsx of a million findings. Optional: see writeStreamed.
+   */
+  writeStream?(relativePath: string, produce: (sink: ByteSink) => Promise<void>): Promise<WrittenFile>;
   /**
    * A file of the last build, unchanged (an incremental build checked its bytes in `from`, the
    * previous output folder): put in place without rendering — nothing to do when the writer
@@ -85,6 +91,39 @@ export function createFileWriter(folder: string): OutputWriter {
       written.push(file);
       return file;
     },
+    async writeStream(relativePath, produce) {
+      const target = resolveInside(root, relativePath);
+      makeDirsNoLinks(root, path.dirname(target), checkedDirs);
+      const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+      // Read as well: the file is hashed from disk once complete.
+      const fd = openSync(temporary, 'w+');
+      let file: WrittenFile;
+      try {
+        try {
+          let size = 0;
+          await produce({
+            append(bytes) {
+              for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset, size + offset);
+              size += bytes.length;
+            },
+            patch(position, bytes) {
+              if (position + bytes.length > size) throw new RangeError('a patch past the end of the file');
+              for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset, position + offset);
+            },
+          });
+          // Hashed once complete (the patches rewrite bytes already written), read back in pieces.
+          file = { path: relativePath, sha256: hashFile(fd, size), bytes: size };
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temporary, target);
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        throw error;
+      }
+      written.push(file);
+      return file;
+    },
     carry(relativePath, bytes, from) {
       const target = resolveInside(root, relativePath);
       const source = resolveInside(path.resolve(from), relativePath);
@@ -103,6 +142,19 @@ export function createFileWriter(folder: string): OutputWriter {
       return file;
     },
   };
+}
+
+/** SHA-256 of the first `size` bytes of an open file. */
+function hashFile(fd: number, size: number): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  for (let position = 0; position < size; ) {
+    const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - position), position);
+    if (n === 0) throw new Error('the file being written ended early');
+    hash.update(buffer.subarray(0, n));
+    position += n;
+  }
+  return hash.digest('hex');
 }
 
 /** Keeps artefacts in memory (tests, library use). */

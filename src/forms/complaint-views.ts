@@ -2,6 +2,7 @@ import { companyCategories } from '../config/categories.js';
 import type { Complaint } from '../model/records.js';
 import type { ComplaintStatus } from '../validate/check-complaints.js';
 import { common, orBlank, stamp, type RecordView, type ViewContext } from './view-common.js';
+import { formText } from './form-text.js';
 
 /**
  * The company's own time limits for handling a complaint, named as such with where they are
@@ -10,9 +11,14 @@ import { common, orBlank, stamp, type RecordView, type ViewContext } from './vie
  */
 export function complaintLimitsText(ctx: ViewContext): string {
   const l = ctx.config.complaints.limits;
-  return ctx.lang === 'zh'
-    ? `公司规定的处理时限（公司设定，非程序条款；来源：qmsdoc 配置 complaints.limits）：确定处理部门 ${l.assignWorkingDays}、查明原因 ${l.causeWorkingDays}、解决 ${l.resolveWorkingDays}、方案批准后通知客户 ${l.notifyWorkingDays}、受理至结案 ${l.closeWorkingDays} 个工作日；首次答复客户 ${l.firstReplyHours} 小时内。`
-    : `Company time limits (set by the company, not clauses of the procedure; source: qmsdoc configuration complaints.limits): handling department within ${l.assignWorkingDays}, cause within ${l.causeWorkingDays}, resolved within ${l.resolveWorkingDays}, customer told within ${l.notifyWorkingDays} after approval, receipt to closure within ${l.closeWorkingDays} working days; first reply within ${l.firstReplyHours} hours.`;
+  return formText(ctx.lang)('complaintLimits', {
+    assign: l.assignWorkingDays,
+    cause: l.causeWorkingDays,
+    resolve: l.resolveWorkingDays,
+    notify: l.notifyWorkingDays,
+    close: l.closeWorkingDays,
+    firstReply: l.firstReplyHours,
+  });
 }
 
 /** The company's own complaint categories as tick boxes of the complaint form, in the run's language. */
@@ -35,7 +41,7 @@ function complaintFields(c: Complaint, ctx: ViewContext) {
   const own = c.categoryText;
   return {
     categoryOptions: categoryOptions(ctx),
-    categoryDetail: own === null ? '' : ctx.lang === 'zh' ? `（${own}）` : ` (${own})`,
+    categoryDetail: own === null ? '' : formText(ctx.lang)('categoryDetail', { label: own }),
     complaintNo: c.complaintNo,
     received: stamp(c.receivedAt),
     customer: c.customer,
@@ -90,12 +96,12 @@ function complaintFields(c: Complaint, ctx: ViewContext) {
 export function capaView(status: ComplaintStatus, ctx: ViewContext): RecordView | null {
   const c = status.complaint;
   if (c.capaNo === null) return null;
-  const zh = ctx.lang === 'zh';
+  const t = formText(ctx.lang);
   // An action's status is printed only where the data settles it: verified effective or not.
-  const actionStatus = c.verificationEffective === true ? (zh ? '已验证有效' : 'verified effective') : c.verificationEffective === false ? (zh ? '验证无效' : 'not effective') : '';
+  const actionStatus = c.verificationEffective === true ? t('capa.verifiedEffective') : c.verificationEffective === false ? t('capa.notEffective') : '';
   const actions = [
-    { type: zh ? '纠正' : 'Corrective', action: c.correctiveAction },
-    { type: zh ? '预防' : 'Preventive', action: c.preventiveAction },
+    { type: t('capa.corrective'), action: c.correctiveAction },
+    { type: t('capa.preventive'), action: c.preventiveAction },
   ]
     .filter((a): a is { type: string; action: string } => a.action !== null)
     .map((a) => ({ ...a, owner: orBlank(c.responsiblePerson), due: orBlank(c.actionDue), status: actionStatus }));
@@ -107,7 +113,7 @@ export function capaView(status: ComplaintStatus, ctx: ViewContext): RecordView 
       capaNo: c.capaNo,
       capaSource: 'complaint',
       reference: c.complaintNo,
-      problem: zh ? `客户 ${c.customer} 投诉（${c.complaintNo}，受理 ${c.receivedAt.date}）：${c.description}` : `Complaint ${c.complaintNo} from ${c.customer} (received ${c.receivedAt.date}): ${c.description}`,
+      problem: t('capa.problem', { customer: c.customer, complaintNo: c.complaintNo, received: c.receivedAt.date, description: c.description }),
       actions,
       closedAt: orBlank(status.closedAt),
     },

@@ -7,6 +7,7 @@ import type { FormSource } from './form-template.js';
 import type { FormView } from './layout-form.js';
 import { surveyStatic } from './survey-views.js';
 import { common, departmentName, orBlank, type RecordView, type ViewContext } from './view-common.js';
+import { formText } from './form-text.js';
 
 export type { RecordView, ViewContext } from './view-common.js';
 export { capaView, complaintView } from './complaint-views.js';
@@ -41,7 +42,7 @@ function signoffOf(order: Order, dept: (typeof SIGNOFF_DEPARTMENTS)[number]): st
 /** The departments a 联络单 goes to (config departments.liaisonReceipt), as rows and as one line. */
 function receiptParts(ctx: ViewContext): { receipts: { dept: string }[]; receiptList: string } {
   const names = ctx.config.departmentLists.liaisonReceipt.map((id) => departmentName(ctx, id));
-  return { receipts: names.map((dept) => ({ dept })), receiptList: names.join(ctx.lang === 'zh' ? '、' : ', ') };
+  return { receipts: names.map((dept) => ({ dept })), receiptList: names.join(formText(ctx.lang)('separator.list')) };
 }
 
 /** 评审结论 of the order review form. */
@@ -72,9 +73,10 @@ export function orderView(order: Order, ctx: ViewContext): RecordView {
   const items = reviewItems(order);
   const conclusion = reviewConclusion(order);
   // A written conclusion the three boxes cannot show, or the GM's ruling, is printed as written.
-  const conclusionNote = [conclusion === null && order.reviewConclusion !== null ? order.reviewConclusion : null, order.gmDecision === null ? null : `${ctx.lang === 'zh' ? '总经理裁决：' : 'GM ruling: '}${order.gmDecision}`]
+  const t = formText(ctx.lang);
+  const conclusionNote = [conclusion === null && order.reviewConclusion !== null ? order.reviewConclusion : null, order.gmDecision === null ? null : t('gmRuling', { ruling: order.gmDecision })]
     .filter((s): s is string => s !== null)
-    .join(ctx.lang === 'zh' ? '；' : '; ');
+    .join(t('separator.clauses'));
   return {
     id: order.orderNo,
     view: {
@@ -120,7 +122,7 @@ export function orderView(order: Order, ctx: ViewContext): RecordView {
 export function liaisonViews(order: Order, ctx: ViewContext): RecordView[] {
   const views: RecordView[] = [];
   const base = { ...common(ctx, true), orderNo: order.orderNo, customer: order.customer, product: order.product, quantity: orBlank(order.quantity), dueDate: orBlank(order.dueDate), ...receiptParts(ctx) };
-  const pendingWord = ctx.lang === 'zh' ? '待补' : 'to be made';
+  const pendingWord = formText(ctx.lang)('pendingWord');
   if (order.changeDate !== null && order.changeDate <= ctx.asOf) {
     const pending = order.changeNotice === null;
     views.push({
@@ -164,14 +166,11 @@ export function liaisonViews(order: Order, ctx: ViewContext): RecordView[] {
 
 /** The 待补 mark of a form printed for a record the data shows missing: a watermark and one line saying why. */
 function pendingMark(ctx: ViewContext, orderNo: string, kind: 'change' | 'cancel', date: string): Record<string, unknown> {
-  const zh = ctx.lang === 'zh';
-  const what = kind === 'change' ? (zh ? '变更' : 'change') : zh ? '取消' : 'cancellation';
+  const t = formText(ctx.lang);
   const clause = kind === 'change' ? '5.3.4' : '5.3.5';
   return {
-    watermark: zh ? '待补' : 'TO BE MADE',
-    pendingNote: zh
-      ? `待补记录：截至 ${ctx.asOf}，台账中订单 ${orderNo} 的${what}（${date}）没有联络单号（程序 ${clause}）。本表为空白待补表，填写、编号并经签收后方成为记录。`
-      : `To be made: as of ${ctx.asOf} the ledger has no liaison sheet number for the ${what} of order ${orderNo} (${date}; procedure ${clause}). This blank is a record only once filled in, numbered and signed.`,
+    watermark: t('pending.watermark'),
+    pendingNote: t('pending.note', { asOf: ctx.asOf, orderNo, what: t(`pending.${kind}`), date, clause }),
   };
 }
 
@@ -183,7 +182,7 @@ export function phoneFaxLogViews(orders: readonly Order[], ctx: ViewContext): Re
     const year = o.orderDate.slice(0, 4);
     byYear.set(year, [...(byYear.get(year) ?? []), o]);
   }
-  const zh = ctx.lang === 'zh';
+  const t = formText(ctx.lang);
   return [...byYear.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([year, entries]) => ({
@@ -195,13 +194,14 @@ export function phoneFaxLogViews(orders: readonly Order[], ctx: ViewContext): Re
           .sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : a.orderNo < b.orderNo ? -1 : a.orderNo > b.orderNo ? 1 : 0))
           .map((o) => ({
             date: o.orderDate,
-            direction: zh ? '收' : 'In',
-            channel: o.source === 'fax' ? (zh ? '传真' : 'Fax') : zh ? '电话' : 'Phone',
+            direction: t('phoneLog.in'),
+            channel: t(o.source === 'fax' ? 'phoneLog.fax' : 'phoneLog.phone'),
             customer: o.customer,
             contact: [o.contact, o.contactPhone].filter((s) => s !== null).join(' '),
-            summary: zh ? `订货：${o.product}${o.quantity === null ? '' : ` × ${o.quantity}`}${o.dueDate ? `，交期 ${o.dueDate}` : ''}` : `Order: ${o.product}${o.quantity === null ? '' : ` × ${o.quantity}`}${o.dueDate ? `, due ${o.dueDate}` : ''}`,
+            // As text, so a quantity of 0 still prints (the template's #if treats the number 0 as absent).
+            summary: t('phoneLog.summary', { product: o.product, quantity: o.quantity === null ? null : String(o.quantity), due: o.dueDate }),
             logNo: orBlank(o.phoneLogNo),
-            result: zh ? `转订单 ${o.orderNo}` : `order ${o.orderNo}`,
+            result: t('phoneLog.result', { orderNo: o.orderNo }),
           })),
       },
     }));

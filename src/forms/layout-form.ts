@@ -7,6 +7,7 @@ import { MissingGlyphs, textNode } from '../render/pdf/text-node.js';
 import { fillText } from '../document/fill-text.js';
 import type { FormTemplate, TemplateCell, TemplateSection, TemplateText } from './form-template.js';
 import { valueAt } from './view-path.js';
+import { formText } from './form-text.js';
 
 /** A record's data as a form sees it: formatted texts, enum ids, booleans, lists. */
 export type FormView = Readonly<Record<string, unknown>> & {
@@ -280,8 +281,8 @@ class LayoutContext {
   }
 
   private signatures(items: readonly { label: TemplateText; name?: TemplateText | undefined; date?: TemplateText | undefined }[]): Content {
-    const dateWord = this.lang === 'zh' ? '日期' : 'Date';
-    const colon = this.lang === 'zh' ? '：' : ': ';
+    const dateWord = formText(this.lang)('signature.date');
+    const colon = formText(this.lang)('signature.colon');
     return {
       columns: items.map((item) => {
         const name = item.name === undefined ? '' : this.fill(item.name);

@@ -1,26 +1,30 @@
 import type { Complaint, Order } from '../model/records.js';
 import { BAND_LABELS, type SatisfactionAnalysis } from '../model/satisfaction.js';
 import { common, type RecordView, type ViewContext } from './view-common.js';
+import { formText } from './form-text.js';
 
 /** The survey's fixed parts: its dimensions with what each asks, and the scoring bands (5.7.6). */
 export function surveyStatic(ctx: ViewContext): Record<string, unknown> {
   const { bands, dimensions } = ctx.config.satisfaction;
-  const zh = ctx.lang === 'zh';
+  const t = formText(ctx.lang);
+  // What each default dimension asks the customer to judge; a company's own dimension has no hint.
+  const hint = (id: string) => {
+    const key = `survey.hint.${id}`;
+    return t.has(key) ? t(key) : '';
+  };
   return {
-    dimensions: dimensions.map((d, i) => ({ no: i + 1, id: d.id, label: d.label[ctx.lang], hint: DIMENSION_HINTS[d.id]?.[ctx.lang] ?? '' })),
-    bandText: zh
-      ? `评分标准（满分 100 分）：${bands.verySatisfied}–100 分 ${BAND_LABELS.very_satisfied.zh}；${bands.satisfied}–${bands.verySatisfied} 分（不含 ${bands.verySatisfied}）${BAND_LABELS.satisfied.zh}；${bands.dissatisfied}–${bands.satisfied} 分（不含 ${bands.satisfied}）${BAND_LABELS.dissatisfied.zh}；${bands.dissatisfied} 分以下 ${BAND_LABELS.very_dissatisfied.zh}。`
-      : `Scoring (full marks 100): ${bands.verySatisfied}–100 ${BAND_LABELS.very_satisfied.en}; ${bands.satisfied} to under ${bands.verySatisfied} ${BAND_LABELS.satisfied.en}; ${bands.dissatisfied} to under ${bands.satisfied} ${BAND_LABELS.dissatisfied.en}; under ${bands.dissatisfied} ${BAND_LABELS.very_dissatisfied.en}.`,
+    dimensions: dimensions.map((d, i) => ({ no: i + 1, id: d.id, label: d.label[ctx.lang], hint: hint(d.id) })),
+    bandText: t('survey.bands', {
+      verySatisfied: bands.verySatisfied,
+      satisfied: bands.satisfied,
+      dissatisfied: bands.dissatisfied,
+      verySatisfiedLabel: BAND_LABELS.very_satisfied[ctx.lang],
+      satisfiedLabel: BAND_LABELS.satisfied[ctx.lang],
+      dissatisfiedLabel: BAND_LABELS.dissatisfied[ctx.lang],
+      veryDissatisfiedLabel: BAND_LABELS.very_dissatisfied[ctx.lang],
+    }),
   };
 }
-
-/** What each default dimension asks the customer to judge. */
-const DIMENSION_HINTS: Readonly<Record<string, { zh: string; en: string }>> = {
-  quality: { zh: '产品质量稳定性、合格率、外观与包装', en: 'consistency, conformity, appearance and packing' },
-  service: { zh: '业务响应速度、服务态度、投诉处理', en: 'responsiveness, attitude, complaint handling' },
-  price: { zh: '价格合理性、性价比', en: 'fairness of price, value for money' },
-  delivery: { zh: '按时交货、交货数量准确', en: 'on-time delivery, correct quantities' },
-};
 
 /** First and last day of a period label (2026H1, 2026Q3, 2026); null for a label of another shape. */
 export function periodBounds(period: string): { start: string; end: string } | null {

@@ -29,6 +29,9 @@ export interface BuildStateFile {
   readonly units: Readonly<Record<string, BuildUnit>>;
 }
 
+/** A file a unit made in this run: its bytes, or only their SHA-256 when it was streamed to disk. */
+export type UnitFileMade = { readonly path: string; readonly bytes: Buffer } | { readonly path: string; readonly sha256: string };
+
 /** A unit carried over from the previous build: its files' bytes, already checked against their SHA-256. */
 export interface CarriedUnit {
   readonly files: readonly { readonly path: string; readonly bytes: Buffer }[];
@@ -119,8 +122,8 @@ export class BuildCache {
   }
 
   /** Records what `unit` was made from and what it made in this run. */
-  put(unit: string, key: string, files: readonly { readonly path: string; readonly bytes: Buffer }[], missingGlyphs: GlyphReport = []): void {
-    this.made.set(unit, { key, files: files.map((f) => ({ path: f.path, sha256: sha256(f.bytes) })), missingGlyphs });
+  put(unit: string, key: string, files: readonly UnitFileMade[], missingGlyphs: GlyphReport = []): void {
+    this.made.set(unit, { key, files: files.map((f) => ({ path: f.path, sha256: 'sha256' in f ? f.sha256 : sha256(f.bytes) })), missingGlyphs });
     this.rendered.push(unit);
   }
 

@@ -11,12 +11,13 @@ import type { RenderTask } from '../forms/render-task.js';
 import { packMonths } from '../compute/complaint-month.js';
 import type { ComplaintMonthPdf } from '../reports/render-complaint-month.js';
 import { createWorkerPool, runOnPool, type WorkerPool } from '../workers/worker-pool.js';
-import { BUILD_STATE_PATH, BuildCache, digestOf, sha256 } from '../incremental/build-state.js';
+import { BUILD_STATE_PATH, BuildCache, digestOf, sha256, type UnitFileMade } from '../incremental/build-state.js';
+import { writeStreamed } from '../emit/streamed-file.js';
 import type { FormReuse } from '../forms/render-forms.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
-import { emitCheck, emitFindingsWorkbook, type CheckResult } from './check.js';
 import type { DueList } from '../compute/due-list.js';
 import { summaryForDocuments } from '../incremental/document-inputs.js';
+import { dueSoon, emitCheck, emitFindingsWorkbook, type CheckResult } from './check.js';
 
 export type { GlyphReport } from '../forms/render-forms.js';
 export { BuildCache } from '../incremental/build-state.js';
@@ -98,8 +99,7 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
     missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(forDocuments, reportOptions, w))));
     missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(forDocuments, reportOptions, w))));
     // The due list is made from the rules' records, not the summary: keyed on the list it prints.
-    const { dueList } = await import('../compute/due-list.js');
-    const due = dueList(result.rules, config, result.calendar, asOf, DUE_DAYS);
+    const due = dueSoon(result, config, asOf, DUE_DAYS);
     missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', due), (w) => emitDueList(result, reportOptions, w, DUE_DAYS, due))));
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
@@ -128,7 +128,7 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
     for (const f of carried.files) carryFile(writer, cache, f.path, f.bytes);
     return carried.missingGlyphs;
   }
-  const files: { path: string; bytes: Buffer }[] = [];
+  const files: UnitFileMade[] = [];
   const recording: OutputWriter = {
     get written() {
       return writer.written;
@@ -137,6 +137,12 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       files.push({ path, bytes });
       return writer.write(path, bytes);
+    },
+    // A file streamed to disk (findings.xlsx) is recorded by its hash: its bytes are never held.
+    async writeStream(path, produce) {
+      const file = await writeStreamed(writer, path, produce);
+      files.push({ path, sha256: file.sha256 });
+      return file;
     },
   };
   const glyphs = await make(recording);

@@ -77,8 +77,9 @@ export function checkHeadline(result: CheckResult, config: Config): Headline {
 /** findings.xlsx: every finding and input error, with the headline figures. */
 export async function emitFindingsWorkbook(result: CheckResult, config: Config, lang: Lang, writer: OutputWriter): Promise<void> {
   // Loaded when written: `check --json` and the workbench's checks never need the xlsx writer.
-  const { renderFindingsWorkbook } = await import('../render/excel/findings-workbook.js');
-  writer.write('findings.xlsx', renderFindingsWorkbook({ summary: result.summary, headline: checkHeadline(result, config), config, lang }));
+  const { writeFindingsWorkbook } = await import('../render/excel/findings-workbook.js');
+  // Streamed to disk as it is made: a million findings are never held as rows (issue 16).
+  await writeFindingsWorkbook(writer, 'findings.xlsx', { summary: result.summary, headline: checkHeadline(result, config), config, lang });
 }
 
 /** What falls due within `days` working days of `asOf` (and what is overdue), as `qmsdoc due` lists it. */

@@ -11,6 +11,7 @@ import type { ControlledDocument } from '../document/controlled-page.js';
 import { AUDIT_GROUPS } from '../validate/rule-coverage.js';
 import { ReportBuilder } from './report-builder.js';
 import type { ReportTexts } from './report-texts.js';
+import { fillPlaceholders } from '../text/template-engine.js';
 
 export interface AuditReadinessLayoutInput {
   readonly summary: Summary;
@@ -29,7 +30,7 @@ const MISSING_DOCUMENT_RULES = ['O7', 'O10'] as const;
 /** Where a finding's record is: the file on one line, "sheet · row 12" on the next (nothing for a period-level finding). */
 function whereOf(f: SummaryFinding, rowWord: string): string {
   if (f.file === null) return '';
-  const inFile = [f.sheet, f.row === null ? null : rowWord.replace('{n}', String(f.row))].filter((x) => x !== null && x !== '').join(' · ');
+  const inFile = [f.sheet, f.row === null ? null : fillPlaceholders(rowWord, { n: f.row })].filter((x) => x !== null && x !== '').join(' · ');
   return inFile === '' ? f.file : `${f.file}\n${inFile}`;
 }
 

@@ -11,6 +11,7 @@ import { MILESTONES } from '../validate/check-complaints.js';
 import { ReportBuilder } from './report-builder.js';
 import { actionRows, carriedRows, meetingRecordPage } from './meeting-pack-parts.js';
 import type { ReportTexts } from './report-texts.js';
+import { fillPlaceholders } from '../text/template-engine.js';
 
 export interface ComplaintMonthLayoutInput {
   readonly model: ComplaintMonthModel;
@@ -72,7 +73,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     count: m.count,
     hasPrevious: m.previousCount !== null,
     previousCount: m.previousCount,
-    change: change > 0 ? w('up').replace('{n}', String(change)) : change < 0 ? w('down').replace('{n}', String(-change)) : w('same'),
+    change: change > 0 ? fillPlaceholders(w('up'), { n: change }) : change < 0 ? fillPlaceholders(w('down'), { n: -change }) : w('same'),
     historyMonths: m.history.length - 1,
     previousAverage: formatScore(m.previousAverage),
   };
@@ -267,7 +268,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
             r.complaint.receivedAt.date,
             r.complaint.customer,
             cat(r.complaint.category),
-            w(r.basis).replace('{product}', r.complaint.product ?? ''),
+            fillPlaceholders(w(r.basis), { product: r.complaint.product ?? '' }),
             r.earlier.complaintNo,
             String(r.days),
             r.complaint.capaNo ?? '',

@@ -11,7 +11,11 @@ import type { ControlledDocument } from '../document/controlled-page.js';
 import { monthLabel } from './complaint-month-layout.js';
 import { categoryName, complaintCategories } from '../config/categories.js';
 import { ReportBuilder } from './report-builder.js';
+
+/** Recurrences named in the management review's sentence; the count covers them all. */
+const RECURRENCES_NAMED = 20;
 import type { ReportTexts } from './report-texts.js';
+import { fillPlaceholders } from '../text/template-engine.js';
 
 export interface ManagementReviewLayoutInput {
   readonly summary: Summary;
@@ -50,14 +54,14 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   const met = r.objectives.filter((o) => o.met === true);
   const missed = r.objectives.filter((o) => o.met === false);
   const unjudged = r.objectives.filter((o) => o.met === null);
-  const of = (a: number, c: number) => w('kfOf').replace('{a}', String(a)).replace('{b}', String(c));
+  const of = (a: number, c: number) => fillPlaceholders(w('kfOf'), { a, b: c });
   b.together(() =>
     b.subheading('keyFigures').table(
       'keyFigures',
       [
         [w('kfObjectives'), of(met.length, r.objectives.length), ''],
         [w('kfSatisfaction'), formatScore(sat.mean), sat.period ?? ''],
-        [w('kfComplaints'), String(r.complaints.total), w('kfComplaintsNote').replace('{open}', String(r.complaints.open)).replace('{overdue}', String(r.complaints.overdue))],
+        [w('kfComplaints'), String(r.complaints.total), fillPlaceholders(w('kfComplaintsNote'), { open: r.complaints.open, overdue: r.complaints.overdue })],
         [w('kfReview'), formatRate(r.orders.completenessRate), of(r.orders.reviewComplete, r.orders.total)],
         [w('kfCapa'), of(r.capa.verified, r.capa.raised), ''],
       ],
@@ -72,7 +76,7 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   else {
     const statusOf = (a: (typeof prev.items)[number]) => {
       const status = a.status === null ? w('notDone') : w(`status.${a.status}`);
-      return a.overdue ? `${status}${lang === 'zh' ? '，' : ', '}${w('overdueDays').replace('{n}', String(a.workingDaysOverdue ?? 0))}` : status;
+      return a.overdue ? `${status}${lang === 'zh' ? '，' : ', '}${fillPlaceholders(w('overdueDays'), { n: a.workingDaysOverdue ?? 0 })}` : status;
     };
     b.together(() =>
       b
@@ -113,7 +117,7 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
       goal,
       hasPrevious: sat.previousPeriod !== null && delta !== null,
       previousPeriod: sat.previousPeriod,
-      delta: delta === null ? '' : delta > 0 ? w('up').replace('{n}', formatScore(delta)) : delta < 0 ? w('down').replace('{n}', formatScore(-delta)) : w('same'),
+      delta: delta === null ? '' : delta > 0 ? fillPlaceholders(w('up'), { n: formatScore(delta) }) : delta < 0 ? fillPlaceholders(w('down'), { n: formatScore(-delta) }) : w('same'),
       reportNo: config.forms.satisfaction_report?.number ?? '',
     })
       .chart(input.charts.satisfaction)
@@ -155,7 +159,7 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
         [w('total'), String(c.total), `${w('perMonth')} ${formatScore(months.length === 0 ? null : c.total / months.length)}`],
         [w('closed'), String(c.closed), ''],
         [w('open'), String(c.open), ''],
-        [w('overdue').replace('{n}', String(limits.closeWorkingDays)), String(c.overdue), ''],
+        [fillPlaceholders(w('overdue'), { n: limits.closeWorkingDays }), String(c.overdue), ''],
         [w('major'), `${c.major} / ${c.majorEscalated}`, ''],
         [w('assignOnTime'), rate(c.onTime.assign), `${c.onTime.assign.onTime} / ${c.onTime.assign.onTime + c.onTime.assign.late}`],
         [w('causeOnTime'), rate(c.onTime.cause), `${c.onTime.cause.onTime} / ${c.onTime.cause.onTime + c.onTime.cause.late}`],
@@ -214,7 +218,11 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
     );
 
   const recurrences = summary.findings.filter((f) => f.rule === 'C10');
-  b.sentence(recurrences.length === 0 ? 'noRecurrence' : 'recurrence', { count: recurrences.length, list: join(recurrences.map((f) => f.record)) });
+  // The count is every recurrence; the sentence names the first few (96,592 ids at 100k complaints
+  // made one paragraph that took minutes and hundreds of MB to lay out). findings.xlsx lists all.
+  const named = recurrences.slice(0, RECURRENCES_NAMED).map((f) => f.record);
+  const list = recurrences.length > named.length ? join([...named, '…']) : join(named);
+  b.sentence(recurrences.length === 0 ? 'noRecurrence' : 'recurrence', { count: recurrences.length, list });
   if (summary.actions.total > 0) b.sentence('actionsRegister', { ...summary.actions, done: summary.actions.byStatus.done ?? 0 });
 
   // 9.3.2 c 6) Audit results: the readiness findings by clause and basis.

@@ -3,6 +3,7 @@ import type { Lang } from '../model/lang.js';
 import type { ActionState } from '../validate/check-actions.js';
 import { actionSourceText } from '../ingest/values/parse-action-source.js';
 import type { ReportBuilder } from './report-builder.js';
+import { fillPlaceholders } from '../text/template-engine.js';
 
 /** "李娜（供销部）", "李娜", "供销部", "". */
 export function ownerText(a: ActionState, lang: Lang): string {
@@ -17,7 +18,7 @@ export function actionStatusText(a: ActionState, b: ReportBuilder): string {
   const zh = b.lang === 'zh';
   if (a.overdue) {
     const days = a.workingDaysOverdue ?? 0;
-    return `${status}${zh ? '，' : ', '}${days > 0 ? b.word('overdueDays').replace('{n}', String(days)) : b.word('pastDue')}`;
+    return `${status}${zh ? '，' : ', '}${days > 0 ? fillPlaceholders(b.word('overdueDays'), { n: days }) : b.word('pastDue')}`;
   }
   if (a.doneLate) return zh ? `${status}（${b.word('doneLate')}）` : `${status} (${b.word('doneLate')})`;
   return status;

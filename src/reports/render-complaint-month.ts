@@ -10,13 +10,14 @@ import { registerImage, releaseImage, renderPdf } from '../render/pdf/pdf-engine
 import type { RuleResults } from '../validate/run-rules.js';
 import { layoutComplaintMonth, monthLabel, paretoLabel } from './complaint-month-layout.js';
 import { loadReportTexts, type ReportTexts } from './report-texts.js';
+import { fillPlaceholders } from '../text/template-engine.js';
 
 /** The chart configurations of one month's pack. */
 export function complaintMonthCharts(model: ComplaintMonthModel, texts: ReportTexts, lang: Lang): Record<string, ChartSpec> {
   const w = (key: string) => texts.words[key] ?? key;
   const charts: Record<string, ChartSpec> = {
     history: monthlyCountChart(
-      w('monthChart').replace('{n}', String(model.history.length)),
+      fillPlaceholders(w('monthChart'), { n: model.history.length }),
       w('complaints'),
       model.history.map((h) => ({ label: lang === 'zh' ? `${Number(h.month.slice(5, 7))}月` : h.month, count: h.count })),
       model.history.length - 1,

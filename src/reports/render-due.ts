@@ -6,6 +6,7 @@ import type { Lang } from '../model/lang.js';
 import { renderPdf } from '../render/pdf/pdf-engine.js';
 import { ReportBuilder } from './report-builder.js';
 import { loadReportTexts } from './report-texts.js';
+import { fillPlaceholders } from '../text/template-engine.js';
 
 /**
  * The printed list of what falls due (reports/due-<as-of>.pdf): the coming deadlines within the
@@ -26,10 +27,10 @@ export async function renderDue(input: { list: DueList; config: Config; lang: La
       'list',
       list.items.map((i) => [
         i.overdue ? `${i.due}\n${w('overdue')}` : i.due,
-        i.kind === 'complaint_stage' ? w('complaint_stage').replace('{stage}', w(`stage_${i.stage ?? ''}`)) : w(i.kind),
+        i.kind === 'complaint_stage' ? fillPlaceholders(w('complaint_stage'), { stage: w(`stage_${i.stage ?? ''}`) }) : w(i.kind),
         i.ref,
         i.kind === 'capa_verification' ? qa : (i.owner ?? ''),
-        i.kind === 'capa_verification' ? w('capaWhat').replace('{no}', i.what) : i.what,
+        i.kind === 'capa_verification' ? fillPlaceholders(w('capaWhat'), { no: i.what }) : i.what,
       ]),
       { widths: [62, 90, 72, 50, '*'], fontSize: 9 },
     );

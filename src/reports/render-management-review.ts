@@ -9,6 +9,7 @@ import { renderChart } from '../render/charts/render-chart.js';
 import { registerImage, releaseImage, renderPdf } from '../render/pdf/pdf-engine.js';
 import { layoutManagementReview } from './management-review-layout.js';
 import { loadReportTexts, type ReportTexts } from './report-texts.js';
+import { fillPlaceholders } from '../text/template-engine.js';
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -22,7 +23,7 @@ export interface ManagementReviewFiles {
 /** The chart configurations of the management review (golden-tested). */
 export function managementReviewCharts(summary: Summary, config: Config, texts: ReportTexts, lang: Lang): Record<string, ChartSpec> {
   const w = (key: string) => fillText(texts.words[key] ?? key, lang, { year: summary.review.year });
-  const monthName = (month: string) => (texts.words.month ?? '{m}').replace('{m}', lang === 'zh' ? String(Number(month.slice(5, 7))) : SHORT_MONTHS[Number(month.slice(5, 7)) - 1]!);
+  const monthName = (month: string) => fillPlaceholders(texts.words.month ?? '{{m}}', { m: lang === 'zh' ? String(Number(month.slice(5, 7))) : SHORT_MONTHS[Number(month.slice(5, 7)) - 1]! });
   const charts: Record<string, ChartSpec> = {};
   const r = summary.review;
   if (summary.satisfaction.periods.length > 0) {

@@ -5,6 +5,7 @@ import type { Lang } from '../model/lang.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { TemplateFileError } from '../document/template-file-error.js';
 import { checkTemplateSyntax } from '../document/fill-text.js';
+import { placeholdersOf } from '../text/template-engine.js';
 
 /**
  * The wording of a report (templates/reports/<report>.<lang>.json): title, subtitle, headings,
@@ -52,10 +53,20 @@ export function missingText(lang: Lang, key: string, reason = 'missing'): Templa
   return new TemplateFileError(`templates/reports (${lang})`, [{ path: key, message: reason }]);
 }
 
-/** Every key of a texts file, as "section.key" (tables with their column count). */
+/** The placeholders a text reads, as its shape: zh and en must read the same ones. */
+function placeholderShape(text: string): string {
+  try {
+    const names = [...placeholdersOf(text)].sort();
+    return names.length === 0 ? '' : `placeholders {${names.join(', ')}}`;
+  } catch {
+    return ''; // A text that does not compile is reported by loadReportTexts.
+  }
+}
+
+/** Every key of a texts file, as "section.key" (texts with their placeholders, tables with their column count). */
 function keysOf(texts: ReportTexts): Map<string, string> {
-  const keys = new Map<string, string>([['title', ''], ['subtitle', '']]);
-  for (const section of ['headings', 'sentences', 'words', 'actions'] as const) for (const key of Object.keys(texts[section])) keys.set(`${section}.${key}`, '');
+  const keys = new Map<string, string>([['title', placeholderShape(texts.title)], ['subtitle', placeholderShape(texts.subtitle)]]);
+  for (const section of ['headings', 'sentences', 'words', 'actions'] as const) for (const [key, text] of Object.entries(texts[section])) keys.set(`${section}.${key}`, placeholderShape(text));
   for (const [key, columns] of Object.entries(texts.tables)) keys.set(`tables.${key}`, `${columns.length} columns`);
   return keys;
 }
@@ -71,7 +82,7 @@ function checkLanguagePair(report: string, lang: Lang, texts: ReportTexts, folde
     const theirs = keysOf(readChecked(path.join(folder, `${report}.${other}.json`), reportTexts));
     for (const [key, shape] of mine) {
       if (!theirs.has(key)) problems.push({ path: key, message: `missing from ${report}.${other}.json` });
-      else if (theirs.get(key) !== shape) problems.push({ path: key, message: `${shape} here, ${theirs.get(key)} in ${report}.${other}.json` });
+      else if (theirs.get(key) !== shape) problems.push({ path: key, message: `${shape || 'no placeholders'} here, ${theirs.get(key) || 'no placeholders'} in ${report}.${other}.json` });
     }
     for (const key of theirs.keys()) if (!mine.has(key)) problems.push({ path: key, message: `in ${report}.${other}.json, missing here` });
   }

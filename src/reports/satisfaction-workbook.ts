@@ -4,36 +4,17 @@ import type { Lang } from '../model/lang.js';
 import { BAND_LABELS, type SatisfactionAnalysis } from '../model/satisfaction.js';
 import { writeTable } from '../render/excel/sheet-style.js';
 import { dateCell, XlsxBook, type XlsxSheet } from '../render/excel/xlsx-book.js';
+import { type MessageKey, messages } from '../text/messages.js';
 
 /** Scores and means: one decimal shown, the full value kept in the cell. */
 const SCORE_FORMAT = '0.0';
 
-const TEXT = {
-  zh: {
-    responses: '调查回收明细',
-    stats: '本期统计',
-    trend: '趋势',
-    responseColumns: ['期次', '客户', '发放日期', '回收日期', '已回收', '综合得分（表上）', '各项加权平均', '采用得分', '等级', '竞争对手', '竞争对手得分', '意见和建议', '来源'],
-    statColumns: ['指标', (period: string) => `数值（${period} 期）`],
-    yes: '是',
-    no: '否',
-    stat: { sent: '发放份数', returned: '回收份数', rate: '回收率', n: '有效评分', mean: '均分', median: '中位数', stdev: '标准差（样本）', min: '最低', max: '最高', ciLow: '95% 置信区间下限', ciHigh: '95% 置信区间上限' },
-    trendColumns: ['期次', '发放份数', '回收份数', '回收率', '均分'],
-    row: '行',
-  },
-  en: {
-    responses: 'Responses',
-    stats: 'Period statistics',
-    trend: 'Trend',
-    responseColumns: ['Round', 'Customer', 'Sent', 'Returned on', 'Returned', 'Overall (on form)', 'Weighted item mean', 'Score used', 'Band', 'Competitor', 'Competitor score', 'Comments', 'Source'],
-    statColumns: ['Figure', (period: string) => `Value (round ${period})`],
-    yes: 'yes',
-    no: 'no',
-    stat: { sent: 'Sent', returned: 'Returned', rate: 'Response rate', n: 'Scored responses', mean: 'Mean', median: 'Median', stdev: 'Standard deviation (sample)', min: 'Lowest', max: 'Highest', ciLow: '95% CI low', ciHigh: '95% CI high' },
-    trendColumns: ['Round', 'Sent', 'Returned', 'Response rate', 'Mean'],
-    row: 'row',
-  },
-} as const;
+/** The keys of templates/messages/satisfaction-workbook.<lang>.json. */
+type WorkbookKey = MessageKey<typeof import('../../templates/messages/satisfaction-workbook.zh.json', { with: { type: 'json' } })>;
+
+const RESPONSE_COLUMNS = ['period', 'customer', 'sent', 'returnedOn', 'returned'] as const;
+const RESPONSE_COLUMNS_AFTER = ['overall', 'itemMean', 'scoreUsed', 'band', 'competitor', 'competitorScore', 'comments', 'source'] as const;
+const TREND_COLUMNS = ['period', 'sent', 'returned', 'rate', 'mean'] as const;
 
 /**
  * satisfaction-<period>.xlsx: every response of the period and of the one before it with the score
@@ -41,12 +22,12 @@ const TEXT = {
  * (shown rounded, as the report prints them), dates as dates, every sheet ready to print.
  */
 export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analysis: SatisfactionAnalysis, config: Config, lang: Lang): Buffer {
-  const t = TEXT[lang];
+  const t = messages<WorkbookKey>('satisfaction-workbook', lang);
   const wb = new XlsxBook({ date: model.asOf, creator: 'qmsdoc', font: lang === 'zh' ? '等线' : 'Calibri' });
   const dims = config.satisfaction.dimensions;
 
-  const responses = wb.addSheet(t.responses);
-  const head = [...t.responseColumns.slice(0, 5), ...dims.map((d) => d.label[lang]), ...t.responseColumns.slice(5)];
+  const responses = wb.addSheet(t('sheet.responses'));
+  const head = [...RESPONSE_COLUMNS.map((c) => t(`responseColumns.${c}`)), ...dims.map((d) => d.label[lang]), ...RESPONSE_COLUMNS_AFTER.map((c) => t(`responseColumnsAfter.${c}`))];
   // The reported period and the one it is compared with (the change, the customers who fell):
   // every earlier period is in the trend sheet as figures, and a ledger of years would make a
   // workbook of 100,000 rows nobody opens.
@@ -55,13 +36,13 @@ export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analy
   const rows = compared.flatMap((p) =>
     p.responses.map((s) => {
       const r = s.response;
-      const where = `${r.provenance.file}${r.provenance.sheet ? ` › ${r.provenance.sheet}` : ''} › ${t.row} ${r.provenance.row}`;
+      const where = `${r.provenance.file}${r.provenance.sheet ? ` › ${r.provenance.sheet}` : ''} › ${t('row')} ${r.provenance.row}`;
       return [
         r.period,
         r.customer,
         dateCell(r.sentDate),
         dateCell(r.returnedDate),
-        s.returned ? t.yes : t.no,
+        s.returned ? t('yes') : t('no'),
         ...dims.map((d) => r.scores[d.id] ?? null),
         r.overall,
         s.dimensionMean,
@@ -88,42 +69,42 @@ export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analy
   });
   const headerRows = new Map<XlsxSheet, number>([[responses, place.headerRow]]);
 
-  const stats = wb.addSheet(t.stats);
+  const stats = wb.addSheet(t('sheet.stats'));
   const s = model.statistics;
   // Each figure with the format it is read in: counts whole, the rate in %, scores to one decimal.
   const statRows: [string, number | null, string][] = [
-    [t.stat.sent, model.overview.sent, '0'],
-    [t.stat.returned, model.overview.returned, '0'],
-    [t.stat.rate, model.overview.responseRate, '0.0%'],
-    [t.stat.n, s.n, '0'],
-    [t.stat.mean, s.mean, SCORE_FORMAT],
-    [t.stat.median, s.median, SCORE_FORMAT],
-    [t.stat.stdev, s.stdev, '0.00'],
-    [t.stat.min, s.min, SCORE_FORMAT],
-    [t.stat.max, s.max, SCORE_FORMAT],
-    [t.stat.ciLow, s.ciLow, SCORE_FORMAT],
-    [t.stat.ciHigh, s.ciHigh, SCORE_FORMAT],
+    [t('stat.sent'), model.overview.sent, '0'],
+    [t('stat.returned'), model.overview.returned, '0'],
+    [t('stat.rate'), model.overview.responseRate, '0.0%'],
+    [t('stat.n'), s.n, '0'],
+    [t('stat.mean'), s.mean, SCORE_FORMAT],
+    [t('stat.median'), s.median, SCORE_FORMAT],
+    [t('stat.stdev'), s.stdev, '0.00'],
+    [t('stat.min'), s.min, SCORE_FORMAT],
+    [t('stat.max'), s.max, SCORE_FORMAT],
+    [t('stat.ciLow'), s.ciLow, SCORE_FORMAT],
+    [t('stat.ciHigh'), s.ciHigh, SCORE_FORMAT],
     ...model.bands.map((b): [string, number, string] => [BAND_LABELS[b.band][lang], b.count, '0']),
     ...model.dimensions.map((d): [string, number | null, string] => [d.label, d.mean, SCORE_FORMAT]),
   ];
   const statPlace = writeTable(
     stats,
-    [t.statColumns[0], t.statColumns[1](model.period)],
+    [t('statColumns.figure'), t('statColumns.value', { period: model.period })],
     statRows.map(([label, value]) => [label, value]),
     { maxWidth: [28, 20], cellStyle: (r, c) => (c === 1 ? { numFmt: statRows[r]![2] } : undefined) },
   );
   headerRows.set(stats, statPlace.headerRow);
 
-  const trend = wb.addSheet(t.trend);
+  const trend = wb.addSheet(t('sheet.trend'));
   const trendPlace = writeTable(
     trend,
-    [...t.trendColumns, ...dims.map((d) => d.label[lang])],
+    [...TREND_COLUMNS.map((c) => t(`trendColumns.${c}`)), ...dims.map((d) => d.label[lang])],
     model.trend.periods.map((p) => [p.period, p.sent, p.returned, p.responseRate, p.mean, ...dims.map((d) => p.dimensions[d.id] ?? null)]),
     { maxWidth: [12, 10, 10, 10, 10, ...dims.map(() => 12)], numFmt: { 3: '0.0%', 4: SCORE_FORMAT, ...Object.fromEntries(dims.map((_, i) => [5 + i, SCORE_FORMAT])) } },
   );
   headerRows.set(trend, trendPlace.headerRow);
   // Printed on A4 landscape, one page wide, the header row on every page.
-  const title = lang === 'zh' ? `客户满意度 ${model.period}` : `Customer satisfaction ${model.period}`;
+  const title = t('title', { period: model.period });
   for (const sheet of wb.worksheets) {
     const header = headerRows.get(sheet)!;
     sheet.print({ landscape: sheet === responses, fitToWidth: true, titleRows: [header, header], footer: `&L${title}&R&P / &N` });

@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import { ConfigError, loadConfig } from '../config/load-config.js';
-import { inputTemplate } from '../init/input-templates.js';
+import { inputTemplate, templateFileName } from '../init/input-templates.js';
 import { DATASETS, type DatasetId } from '../model/fields.js';
 import type { Lang } from '../model/lang.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -16,7 +16,7 @@ import { OutputFolderError } from '../emit/output-folder-error.js';
 import { outputFolderFailure } from '../emit/output-folder-text.js';
 import { createGuard, guardRequests, type Guard } from './security.js';
 import { Session, type BuildEvent } from './session.js';
-import { fill, textsFor } from './texts.js';
+import { textsFor, uploadProblem, wordFor } from './texts.js';
 import { createWorkspace, listOutputFiles, moveToTrash, outputFilePath, saveUpload, UploadError, MAX_UPLOAD_BYTES } from './workspace.js';
 import { formatBytes, messagePage, type PageContext, type PageId } from './pages/layout.js';
 import { dataPage } from './pages/data-page.js';
@@ -77,19 +77,19 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     '*',
     guardRequests(guard, (c, status, reason) => {
       const t = textsFor(langOf(c));
-      return isApi(c) ? c.json({ error: t.denied[reason] }, status) : c.html(messagePage(langOf(c), t.app, t.denied[reason]).text, status);
+      return isApi(c) ? c.json({ error: t(`denied.${reason}`) }, status) : c.html(messagePage(langOf(c), t('app'), t(`denied.${reason}`)).text, status);
     }),
   );
 
   app.onError((error, c) => {
     const t = textsFor(langOf(c));
-    const message = fill(t.unexpected, { message: error instanceof Error ? error.message : String(error) });
+    const message = t('unexpected', { message: error instanceof Error ? error.message : String(error) });
     process.stderr.write(`qmsdoc serve: ${message}\n`);
-    return isApi(c) ? c.json({ error: message }, 500) : c.html(messagePage(langOf(c), t.app, message).text, 500);
+    return isApi(c) ? c.json({ error: message }, 500) : c.html(messagePage(langOf(c), t('app'), message).text, 500);
   });
   app.notFound((c) => {
     const t = textsFor(langOf(c));
-    return isApi(c) ? c.json({ error: t.notFound }, 404) : c.html(messagePage(langOf(c), t.app, t.notFound).text, 404);
+    return isApi(c) ? c.json({ error: t('notFound') }, 404) : c.html(messagePage(langOf(c), t('app'), t('notFound')).text, 404);
   });
 
   app.get('/', (c) => c.redirect('/check', 303));
@@ -141,19 +141,19 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   // Input files
   app.post(
     '/api/files',
-    bodyLimit({ maxSize: maxUpload + 64 * 1024, onError: (c) => c.json({ error: fill(textsFor(langOf(c)).upload.size ?? '', { name: '', limit: formatBytes(maxUpload) }).replace(/^[：:]\s*/, ''), problem: 'size' }, 413) }),
+    bodyLimit({ maxSize: maxUpload + 64 * 1024, onError: (c) => c.json({ error: textsFor(langOf(c))('upload.size', { name: '', limit: formatBytes(maxUpload) }).replace(/^[：:]\s*/, ''), problem: 'size' }, 413) }),
     async (c) => {
       const t = textsFor(langOf(c));
       const body = await c.req.parseBody();
       const file = body.file;
-      if (!(file instanceof File)) return c.json({ error: fill(t.upload.name ?? '', { name: '' }), problem: 'name' }, 400);
+      if (!(file instanceof File)) return c.json({ error: t('upload.name', { name: '' }), problem: 'name' }, 400);
       try {
         const name = saveUpload(workspace, file.name, Buffer.from(await file.arrayBuffer()), body.replace === '1', options.now(), maxUpload);
         session.invalidate();
-        return c.json({ ok: true, name, message: fill(t.uploaded, { name }) });
+        return c.json({ ok: true, name, message: t('uploaded', { name }) });
       } catch (error) {
         if (error instanceof UploadError) {
-          return c.json({ error: fill(t.upload[error.problem] ?? error.problem, { name: error.fileName, limit: formatBytes(maxUpload) }), problem: error.problem, name: error.fileName }, error.problem === 'exists' ? 409 : 400);
+          return c.json({ error: uploadProblem(t, error.problem, { name: error.fileName, limit: formatBytes(maxUpload) }), problem: error.problem, name: error.fileName }, error.problem === 'exists' ? 409 : 400);
         }
         throw error;
       }
@@ -163,9 +163,9 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     const t = textsFor(langOf(c));
     const { name } = (await c.req.json().catch(() => ({}))) as { name?: unknown };
     const moved = typeof name === 'string' ? moveToTrash(workspace, name, options.now()) : null;
-    if (moved === null) return c.json({ error: t.notFound }, 404);
+    if (moved === null) return c.json({ error: t('notFound') }, 404);
     session.invalidate();
-    return c.json({ ok: true, trash: moved, message: fill(t.removed, { name: String(name) }) });
+    return c.json({ ok: true, trash: moved, message: t('removed', { name: String(name) }) });
   });
 
   // Settings
@@ -191,17 +191,17 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   // Build
   app.post('/api/build', (c) => {
     const ctx = pageContext(c);
-    if (session.isBuilding) return c.json({ error: ctx.t.buildBusy, busy: true }, 409);
+    if (session.isBuilding) return c.json({ error: ctx.t('buildBusy'), busy: true }, 409);
     const state = session.check(ctx.lang);
-    if (!state.ok) return c.json({ error: ctx.t.configBroken }, 400);
+    if (!state.ok) return c.json({ error: ctx.t('configBroken') }, 400);
     session.startBuild(ctx.lang, (error) => (error instanceof OutputFolderError ? outputFolderFailure(error, ctx.lang).message : error instanceof Error ? error.message : String(error)));
     return c.json({ ok: true }, 202);
   });
   app.post('/api/forms/blank', async (c) => {
     const ctx = pageContext(c);
-    if (session.isBuilding) return c.json({ error: ctx.t.buildBusy, busy: true }, 409);
+    if (session.isBuilding) return c.json({ error: ctx.t('buildBusy'), busy: true }, 409);
     const state = session.check(ctx.lang);
-    if (!state.ok) return c.json({ error: ctx.t.configBroken }, 400);
+    if (!state.ok) return c.json({ error: ctx.t('configBroken') }, 400);
     let files;
     try {
       files = await session.renderBlankForms(ctx.lang);
@@ -209,7 +209,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
       if (error instanceof OutputFolderError) return c.json({ error: outputFolderFailure(error, ctx.lang).message }, 409);
       throw error;
     }
-    if (files === null) return c.json({ error: ctx.t.buildBusy, busy: true }, 409);
+    if (files === null) return c.json({ error: ctx.t('buildBusy'), busy: true }, 409);
     return c.json({ ok: true, files });
   });
   app.get('/api/build/events', (c) => {
@@ -219,12 +219,12 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
         ...e,
         text:
           e.kind === 'done'
-            ? fill(t.buildDone, { n: e.files ?? 0 })
+            ? t('buildDone', { n: e.files ?? 0 })
             : e.kind === 'failed'
-              ? fill(t.buildFailed, { message: e.message ?? '' })
+              ? t('buildFailed', { message: e.message ?? '' })
               : e.kind === 'progress'
-                ? `${t.stages[e.stage ?? ''] ?? e.stage} ${e.done}/${e.total}`
-                : t.building,
+                ? `${wordFor(t, 'stages', e.stage ?? '') ?? e.stage} ${e.done}/${e.total}`
+                : t('building'),
       });
       let finished!: () => void;
       const ended = new Promise<void>((resolve) => (finished = resolve));
@@ -261,9 +261,8 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     if (!DATASETS.includes(dataset)) return c.notFound();
     const state = session.check(ctx.lang);
     const config = state.ok ? state.loaded.config : null;
-    if (config === null) return c.json({ error: ctx.t.configBroken }, 400);
-    const names: Record<DatasetId, string> = { orders: ctx.lang === 'zh' ? '订单评审台账-模板.xlsx' : 'orders-template.xlsx', complaints: ctx.lang === 'zh' ? '客户投诉台账-模板.xlsx' : 'complaints-template.xlsx', surveys: ctx.lang === 'zh' ? '客户满意度调查回收表-模板.xlsx' : 'surveys-template.xlsx', actions: ctx.lang === 'zh' ? '措施跟踪表-模板.xlsx' : 'actions-template.xlsx' };
-    return sendBytes(c, inputTemplate(dataset, config, ctx.lang), names[dataset], false);
+    if (config === null) return c.json({ error: ctx.t('configBroken') }, 400);
+    return sendBytes(c, inputTemplate(dataset, config, ctx.lang), templateFileName(dataset, ctx.lang), false);
   });
 
   // Assets: the page's own script and style, chart.js's UMD build, the Noto Sans SC web fonts.

@@ -4,7 +4,7 @@ import type { Config } from '../config/config.js';
 import type { Lang } from '../model/lang.js';
 import { h, type Safe } from './html.js';
 import { fieldLabel } from './config-labels.js';
-import type { WorkbenchTexts } from './texts.js';
+import { textsFor, type WorkbenchTexts } from './texts.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -104,7 +104,7 @@ export function renderConfigForm(schema: Schema, spec: unknown, effective: Confi
   if (shape.kind !== 'object') return h``;
   return h`<form id="config-form" class="config-form" novalidate>
     ${Object.entries(shape.properties).map(([key, node]) => renderNode(node, key, at(spec, key), ctx, 0))}
-    <div class="form-actions"><button type="submit" class="primary">${t.save}</button><span id="config-status" role="status"></span></div>
+    <div class="form-actions"><button type="submit" class="primary">${t('save')}</button><span id="config-status" role="status"></span></div>
   </form>`;
 }
 
@@ -127,14 +127,14 @@ function renderNode(node: Schema, path: string, value: unknown, ctx: FormContext
     case 'array': {
       const items = Array.isArray(value) ? value : [];
       const row = (item: unknown, index: string) =>
-        h`<div class="array-item" data-item="${path}.${index}">${renderNode(shape.item, `${path}.${index}`, item, { ...ctx, effective: undefined }, depth + 1)}<button type="button" class="remove-item">${ctx.t.removeRow}</button></div>`;
-      const defaults = items.length === 0 && Array.isArray(effective) && effective.length > 0 ? h`<p class="hint">${ctx.t.defaultUsed}: ${summarise(effective, ctx.lang)}</p>` : h``;
+        h`<div class="array-item" data-item="${path}.${index}">${renderNode(shape.item, `${path}.${index}`, item, { ...ctx, effective: undefined }, depth + 1)}<button type="button" class="remove-item">${ctx.t('removeRow')}</button></div>`;
+      const defaults = items.length === 0 && Array.isArray(effective) && effective.length > 0 ? h`<p class="hint">${ctx.t('defaultUsed')}: ${summarise(effective, ctx.lang)}</p>` : h``;
       return h`<fieldset class="group array depth-${depth}" data-group="${path}" data-array="${path}"><legend>${label}</legend>
         <div class="field-error" data-error-for="${path}"></div>
         ${defaults}
         <div class="items">${items.map((item, i) => row(item, String(i)))}</div>
         <template data-template-for="${path}">${row(undefined, '__I__')}</template>
-        <button type="button" class="add-item" data-add-item="${path}">${ctx.t.add}</button>
+        <button type="button" class="add-item" data-add-item="${path}">${ctx.t('add')}</button>
       </fieldset>`;
     }
     default:
@@ -148,7 +148,7 @@ function recordEntries(valueSchema: Schema, keyPattern: string | null, path: str
   const keys = [...new Set([...(isObject(effective) ? Object.keys(effective) : []), ...(isObject(value) ? Object.keys(value) : [])])].filter((k) => !named.includes(k));
   return h`<div class="entries">${keys.map((key) => h`<div class="entry" data-entry="${path}.${key}"><div class="entry-key">${key}</div>${renderNode(valueSchema, `${path}.${key}`, at(value, key), ctx, depth + 1)}</div>`)}</div>
     <template data-template-for="${path}"><div class="entry" data-entry="${path}.__KEY__"><div class="entry-key">__KEY__</div>${renderNode(valueSchema, `${path}.__KEY__`, undefined, { ...ctx, effective: undefined }, depth + 1)}</div></template>
-    <div class="add-entry"><input type="text" class="new-key" aria-label="${ctx.t.key}" placeholder="${ctx.t.key}" data-key-pattern="${keyPattern ?? ''}"><button type="button" class="add-key" data-add-key="${path}">${ctx.t.add}</button></div>`;
+    <div class="add-entry"><input type="text" class="new-key" aria-label="${ctx.t('key')}" placeholder="${ctx.t('key')}" data-key-pattern="${keyPattern ?? ''}"><button type="button" class="add-key" data-add-key="${path}">${ctx.t('add')}</button></div>`;
 }
 
 function renderLeaf(shape: Shape, path: string, label: string, value: unknown, effective: unknown, ctx: FormContext): Safe {
@@ -159,13 +159,13 @@ function renderLeaf(shape: Shape, path: string, label: string, value: unknown, e
       const given = typeof value === 'string' ? { zh: value, en: value } : isObject(value) ? value : {};
       const eff = typeof effective === 'string' ? { zh: effective, en: effective } : isObject(effective) ? effective : {};
       const input = (lang: 'zh' | 'en') =>
-        h`<input type="text" id="${lang === 'zh' ? id : `${id}-en`}" data-path="${path}" data-type="localized" data-lang="${lang}" value="${str(given[lang])}" placeholder="${str(eff[lang])}" aria-label="${label} (${lang})"><span class="lang-tag">${lang === 'zh' ? '中' : 'EN'}</span>`;
+        h`<input type="text" id="${lang === 'zh' ? id : `${id}-en`}" data-path="${path}" data-type="localized" data-lang="${lang}" value="${str(given[lang])}" placeholder="${str(eff[lang])}" aria-label="${label} (${lang})"><span class="lang-tag">${ctx.t(`langTag.${lang}`)}</span>`;
       return wrap(h`<div class="localized">${input('zh')}${input('en')}</div>`);
     }
     case 'enum':
       return wrap(h`<select id="${id}" data-path="${path}" data-type="enum"><option value="">${effective === undefined ? '' : `(${str(effective)})`}</option>${shape.values.map((v) => h`<option value="${v}"${value === v ? h` selected` : h``}>${v}</option>`)}</select>`);
     case 'boolean':
-      return wrap(h`<select id="${id}" data-path="${path}" data-type="boolean"><option value=""></option><option value="true"${value === true ? h` selected` : h``}>${ctx.t.yes}</option><option value="false"${value === false ? h` selected` : h``}>${ctx.t.no}</option></select>`);
+      return wrap(h`<select id="${id}" data-path="${path}" data-type="boolean"><option value=""></option><option value="true"${value === true ? h` selected` : h``}>${ctx.t('yes')}</option><option value="false"${value === false ? h` selected` : h``}>${ctx.t('no')}</option></select>`);
     case 'number':
       return wrap(h`<input type="text" inputmode="decimal" id="${id}" data-path="${path}" data-type="number" value="${typeof value === 'number' ? String(value) : str(value)}" placeholder="${str(effective)}">`);
     case 'lines':
@@ -203,5 +203,5 @@ function summarise(list: readonly unknown[], lang: Lang): string {
       if ('label' in item) return str(isObject(item.label) ? item.label[lang] : item.label);
       return Object.values(item).map(str).join(' ');
     })
-    .join(lang === 'zh' ? '；' : '; ');
+    .join(textsFor(lang)('separator.list'));
 }

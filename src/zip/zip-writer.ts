@@ -30,39 +30,53 @@ export function zipArchive(members: readonly ZipMember[], date: string): Buffer 
   for (const member of members) {
     const name = Buffer.from(member.name, 'utf8');
     const compressed = deflateRawSync(member.data, { level: 6 });
-    const crc = crc32(member.data) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
-    local.writeUInt16LE(8, 8); // method: deflate
-    local.writeUInt16LE(0, 10); // time 00:00
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(member.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS
-    local.copy(entry, 6, 4, 30); // version needed … name length: same fields as the local header
-    entry.writeUInt16LE(0, 30); // extra length
-    entry.writeUInt16LE(0, 32); // comment length
-    entry.writeUInt16LE(0, 34); // disk
-    entry.writeUInt16LE(0, 36); // internal attributes
-    entry.writeUInt32LE(0, 38); // external attributes
-    entry.writeUInt32LE(offset, 42);
+    const local = localHeader(name.length, dosDate, crc32(member.data) >>> 0, compressed.length, member.data.length);
     parts.push(local, name, compressed);
-    central.push(entry, name);
+    central.push(centralEntry(local, offset), name);
     offset += local.length + name.length + compressed.length;
   }
-  const directory = Buffer.concat(central);
+  return Buffer.concat([...parts, ...central, endOfDirectory(members.length, central, offset)]);
+}
+
+/** The 30-byte local file header of a deflated member (its name follows it). */
+export function localHeader(nameLength: number, dosDate: number, crc: number, compressedSize: number, size: number): Buffer {
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+  local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
+  local.writeUInt16LE(8, 8); // method: deflate
+  local.writeUInt16LE(0, 10); // time 00:00
+  local.writeUInt16LE(dosDate, 12);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(compressedSize, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(nameLength, 26);
+  local.writeUInt16LE(0, 28);
+  return local;
+}
+
+/** The 46-byte central directory entry of a member whose local header is `local`, written at `offset`. */
+export function centralEntry(local: Buffer, offset: number): Buffer {
+  const entry = Buffer.alloc(46);
+  entry.writeUInt32LE(0x02014b50, 0);
+  entry.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS
+  local.copy(entry, 6, 4, 30); // version needed … name length: same fields as the local header
+  entry.writeUInt16LE(0, 30); // extra length
+  entry.writeUInt16LE(0, 32); // comment length
+  entry.writeUInt16LE(0, 34); // disk
+  entry.writeUInt16LE(0, 36); // internal attributes
+  entry.writeUInt32LE(0, 38); // external attributes
+  entry.writeUInt32LE(offset, 42);
+  return entry;
+}
+
+/** The end-of-central-directory record, after the directory (`central`, starting at `offset`). */
+export function endOfDirectory(count: number, central: readonly Buffer[], offset: number): Buffer {
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(central.reduce((n, b) => n + b.length, 0), 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, end]);
+  return end;
 }

@@ -7,6 +7,7 @@ import { BuildCache, complaintPackMonths, emitBuild } from '../../pipeline/build
 import { checkHeadline } from '../../pipeline/check.js';
 import { packageVersion } from '../../paths.js';
 import type { CliIo } from '../main.js';
+import { cliText } from '../cli-text.js';
 import { langOption, meetingDateOption, monthsOption, parseOptions, requireOption } from '../options.js';
 import { outputFolderFailure } from '../../emit/output-folder-text.js';
 import { formatCheckReport } from '../print-check.js';
@@ -17,11 +18,6 @@ import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../
 export const usage = {
   zh: 'qmsdoc build --input 文件夹 --output 文件夹 [--as-of YYYY-MM-DD] [--period 期次] [--lang zh|en] [--config 文件] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--no-filled-forms] [--recursive] [--clean]',
   en: 'qmsdoc build --input DIR --output DIR [--as-of YYYY-MM-DD] [--period P] [--lang zh|en] [--config FILE] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--no-filled-forms] [--recursive] [--clean]',
-};
-
-const STAGE_LABELS: Record<string, Record<'zh' | 'en', string>> = {
-  forms: { zh: '填写表单', en: 'filled forms' },
-  reports: { zh: '投诉月报', en: 'monthly packs' },
 };
 
 /**
@@ -66,7 +62,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         toolVersion: packageVersion(),
         ...(months === undefined ? {} : { months: packList }),
         ...(meetingDate === undefined ? {} : { meetingDate }),
-        onProgress: (stage, done, total) => progress.step(STAGE_LABELS[stage]?.[lang] ?? stage, done, total),
+        onProgress: (stage, done, total) => progress.step(stageLabel(stage, lang), done, total),
         // Documents whose inputs did not change since the last build into this folder are carried over; --clean renders all.
         cache: BuildCache.open(out, { carry: values.clean !== true }),
       },
@@ -77,7 +73,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     folder.abort();
     if (error instanceof OutputFolderError) throw outputFolderFailure(error, lang);
-    if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
+    if (error instanceof TemplateFileError) throw new CliError(cliText(lang)('error.templateFile', { message: error.message }));
     if (isFileSystemError(error)) throw outputFailure(out, error, lang);
     throw error;
   } finally {
@@ -100,6 +96,13 @@ function configPathForManifest(file: string | null, input: string): string | nul
 }
 
 /** The output folder, checked and locked for this build; every reason it cannot be used is a CliError. */
+/** A build stage in the progress line; a stage without words shows its id. */
+function stageLabel(stage: string, lang: Lang): string {
+  const t = cliText(lang);
+  const key = `buildStage.${stage}`;
+  return t.has(key) ? t(key) : stage;
+}
+
 function openOutput(out: string, input: string, recursive: boolean, lang: Lang): BuildFolder {
   try {
     checkOutputPlace(out, input, recursive);

@@ -5,6 +5,7 @@ import { CliError } from '../../issues/cli-error.js';
 import type { FindingSeverity } from '../../model/finding.js';
 import { checkHeadline, emitCheck, emitFindingsWorkbook } from '../../pipeline/check.js';
 import type { CliIo } from '../main.js';
+import { cliText } from '../cli-text.js';
 import { parseOptions, stringOption } from '../options.js';
 import { formatCheckReport } from '../print-check.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
@@ -39,7 +40,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   io.stdout(
     values.json === true
       ? `${JSON.stringify(result.summary, null, 2)}\n`
-      : formatCheckReport(result, { input, lang, headline, written, fullList: written.join(lang === 'zh' ? '、' : ', ') }),
+      : formatCheckReport(result, { input, lang, headline, written, fullList: written.join(cliText(lang)('separator.list')) }),
   );
   return failOn !== null && result.summary.findings.some((f) => failOn.includes(f.severity)) ? 1 : 0;
 }

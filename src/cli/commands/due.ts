@@ -1,7 +1,8 @@
 import { CliError } from '../../issues/cli-error.js';
-import type { Lang } from '../../model/lang.js';
 import { dueSoon, type DueItem } from '../../pipeline/check.js';
 import type { CliIo } from '../main.js';
+import { type CliKey, cliText } from '../cli-text.js';
+import type { Messages } from '../../text/messages.js';
 import { parseOptions } from '../options.js';
 import { CHECK_OPTIONS, prepareRun } from '../run-check-command.js';
 import { formatTable } from '../text-table.js';
@@ -14,22 +15,16 @@ export const usage = {
 /** Working days looked ahead by default. */
 export const DEFAULT_DUE_DAYS = 10;
 
-const STAGE_WORDS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
-  assign: { zh: '确定受理部门', en: 'assign department' },
-  cause: { zh: '查明原因', en: 'find the cause' },
-  resolve: { zh: '解决', en: 'resolve' },
-  notify: { zh: '通知客户', en: 'notify customer' },
-  close: { zh: '结案', en: 'close' },
-};
-
-function whatOf(item: DueItem, lang: Lang, qa: string): { kind: string; what: string; owner: string } {
+function whatOf(item: DueItem, t: Messages<CliKey>, qa: string): { kind: string; what: string; owner: string } {
   switch (item.kind) {
-    case 'complaint_stage':
-      return { kind: lang === 'zh' ? `投诉：${STAGE_WORDS[item.stage ?? '']?.zh ?? ''}` : `complaint: ${STAGE_WORDS[item.stage ?? '']?.en ?? ''}`, what: item.what, owner: item.owner ?? '' };
+    case 'complaint_stage': {
+      const stage = `due.stage.${item.stage ?? ''}`;
+      return { kind: t('due.complaintStage', { stage: t.has(stage) ? t(stage) : '' }), what: item.what, owner: item.owner ?? '' };
+    }
     case 'action':
-      return { kind: lang === 'zh' ? '措施' : 'action', what: item.what, owner: item.owner ?? '' };
+      return { kind: t('due.action'), what: item.what, owner: item.owner ?? '' };
     case 'capa_verification':
-      return { kind: lang === 'zh' ? '纠正预防措施验证' : 'CAPA verification', what: lang === 'zh' ? `投诉 ${item.what} 已结案，待验证` : `complaint ${item.what} closed, to verify`, owner: qa };
+      return { kind: t('due.capaVerification'), what: t('due.capaWhat', { complaint: item.what }), owner: qa };
   }
 }
 
@@ -50,16 +45,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const qa = loaded.config.departments.qa?.[lang] ?? 'QA';
   const overdue = list.items.filter((i) => i.overdue).length;
-  const head =
-    lang === 'zh'
-      ? `截至 ${asOf}，${list.days} 个工作日内（至 ${list.until}）到期 ${list.items.length - overdue} 项，已超期 ${overdue} 项：`
-      : `As of ${asOf}: ${list.items.length - overdue} due within ${list.days} working days (to ${list.until}), ${overdue} overdue:`;
+  const t = cliText(lang);
+  const head = t('due.head', { asOf, days: list.days, until: list.until, due: list.items.length - overdue, overdue });
   const rows = list.items.map((i) => {
-    const w = whatOf(i, lang, qa);
-    const when = i.overdue ? (lang === 'zh' ? `${i.due} 已超期` : `${i.due} overdue`) : i.due;
+    const w = whatOf(i, t, qa);
+    const when = i.overdue ? t('due.overdue', { due: i.due }) : i.due;
     return [when, w.kind, i.ref, w.owner, w.what];
   });
-  const columns = lang === 'zh' ? ['期限', '事项', '编号', '责任', '内容'] : ['Due', 'What', 'No.', 'Owner', 'Detail'];
+  const columns = (['due', 'what', 'no', 'owner', 'detail'] as const).map((c) => t(`due.columns.${c}`));
   io.stdout(`${head}\n${rows.length === 0 ? '' : `${formatTable(columns.map((title, i) => ({ title, ...(i === 4 ? {} : { max: 24 }) })), rows)}\n`}`);
   return 0;
 }

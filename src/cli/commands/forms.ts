@@ -5,6 +5,7 @@ import { TemplateFileError } from '../../document/template-file-error.js';
 import { CliError } from '../../issues/cli-error.js';
 import { emitBlankForms, selectBlankForms, UnknownFormError } from '../../pipeline/blank-forms.js';
 import type { CliIo } from '../main.js';
+import { cliText } from '../cli-text.js';
 import { asOfOption, langOption, parseOptions, requireOption, stringOption } from '../options.js';
 import { formatOutputs } from '../print-outputs.js';
 import { isFileSystemError, outputFailure } from '../run-check-command.js';
@@ -35,8 +36,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     templates = selectBlankForms(config, Array.isArray(values.form) ? values.form.map(String) : []);
   } catch (error) {
-    if (error instanceof UnknownFormError) throw new CliError(lang === 'zh' ? `没有表单 "${error.id}"；可选：${error.known.join(', ')}` : error.message);
-    if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
+    if (error instanceof UnknownFormError) throw new CliError(cliText(lang)('error.unknownForm', { id: error.id, known: error.known.join(', ') }));
+    if (error instanceof TemplateFileError) throw new CliError(cliText(lang)('error.templateFile', { message: error.message }));
     throw error;
   }
   const writer = createFileWriter(out);

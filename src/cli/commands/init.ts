@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { inputTemplates } from '../../init/input-templates.js';
 import { CliError } from '../../issues/cli-error.js';
 import type { CliIo } from '../main.js';
+import { cliText } from '../cli-text.js';
 import { langOption } from '../options.js';
 import { loadRunConfig } from '../run-context.js';
 
@@ -33,7 +34,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (writeNew(target, template.bytes)) io.stdout(`${target}\n`);
     else {
       kept++;
-      io.stderr(lang === 'zh' ? `qmsdoc: ${target} 已存在，未覆盖\n` : `qmsdoc: ${target} exists, left as it is\n`);
+      io.stderr(`${cliText(lang)('error.templateExists', { target })}\n`);
     }
   }
   return kept > 0 ? 1 : 0;

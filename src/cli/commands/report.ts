@@ -6,6 +6,7 @@ import { complaintPackMonths, emitAuditReadiness, emitComplaintPacks, emitManage
 import type { CheckResult } from '../../pipeline/check.js';
 import type { OutputWriter } from '../../emit/output-writer.js';
 import type { CliIo } from '../main.js';
+import { cliText } from '../cli-text.js';
 import { meetingDateOption, monthsOption, parseOptions, stringOption, type OptionValue } from '../options.js';
 import { formatGlyphNotes, formatOutputs } from '../print-outputs.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
@@ -46,14 +47,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const logo = await registerLogo(loaded.config);
       return await emit(result, { config: loaded.config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null }, writer, values);
     } catch (error) {
-      if (error instanceof TemplateFileError) throw new CliError(lang === 'zh' ? `模板文件有误：${error.message}` : `template error: ${error.message}`);
+      if (error instanceof TemplateFileError) throw new CliError(cliText(lang)('error.templateFile', { message: error.message }));
       if (isFileSystemError(error)) throw outputFailure(out, error, lang);
       throw error;
     }
   });
   if (writer.written.length === 0) {
-    if (name === 'satisfaction') throw new CliError(lang === 'zh' ? '输入数据中没有满意度调查，无法生成报告' : 'the input has no satisfaction surveys; no report');
-    throw new CliError(lang === 'zh' ? '输入数据中没有客户投诉，无法生成投诉月报' : 'the input has no complaints; no monthly pack');
+    if (name === 'satisfaction') throw new CliError(cliText(lang)('error.noSurveys'));
+    throw new CliError(cliText(lang)('error.noComplaints'));
   }
   io.stderr(formatGlyphNotes(glyphs, lang));
   io.stdout(formatOutputs(out, writer.written, lang));

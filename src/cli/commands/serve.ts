@@ -1,5 +1,6 @@
 import { CliError } from '../../issues/cli-error.js';
 import type { CliIo } from '../main.js';
+import { cliText } from '../cli-text.js';
 import { asOfOption, langOption, parseOptions, stringOption } from '../options.js';
 
 export const usage = {
@@ -32,10 +33,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new CliError(lang === 'zh' ? `端口 ${port} 已被占用，请用 --port 换一个` : `port ${port} is in use; choose another with --port`);
+    if (code === 'EADDRINUSE') throw new CliError(cliText(lang)('error.portInUse', { port }));
     throw error;
   }
-  io.stdout(lang === 'zh' ? `qmsdoc 工作台：${running.url}\n用浏览器打开这个链接（只限本机）。按 Ctrl+C 结束。\n` : `qmsdoc workbench: ${running.url}\nOpen this link in a browser (this computer only). Ctrl+C ends it.\n`);
+  io.stdout(`${cliText(lang)('serveRunning', { url: running.url })}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -8,7 +8,9 @@ import { FINDING_BASES, FINDING_SEVERITIES, type FindingSeverity } from '../../m
 import type { Lang } from '../../model/lang.js';
 import { BAND_LABELS } from '../../model/satisfaction.js';
 import type { Summary } from '../../model/summary.js';
-import { BODY_STYLE, HEADER_STYLE, writeTable } from './sheet-style.js';
+import type { OutputWriter, WrittenFile } from '../../emit/output-writer.js';
+import { writeStreamed } from '../../emit/streamed-file.js';
+import { BODY_STYLE, HEADER_STYLE, writeTable, writeTableRows } from './sheet-style.js';
 import { DATE_FORMAT, XlsxBook, type CellStyle, type XlsxSheet } from './xlsx-book.js';
 
 const SEVERITY_FILL: Record<FindingSeverity, string> = { major: 'FFF8CBAD', minor: 'FFFFE699', observation: 'FFDDEBF7', target: 'FFE2EFDA' };
@@ -126,7 +128,20 @@ export interface FindingsWorkbookInput {
  * "action taken" column for QA to work through, and a sheet of input errors. Text from the
  * users' sheets is always written as text, never as a formula.
  */
-export function renderFindingsWorkbook({ summary, headline, config, lang }: FindingsWorkbookInput): Buffer {
+export function renderFindingsWorkbook(input: FindingsWorkbookInput): Buffer {
+  return findingsBook(input).toBuffer();
+}
+
+/**
+ * findings.xlsx written through `writer` as it is made (the same bytes as renderFindingsWorkbook):
+ * the finding rows are made again while the sheets are compressed, never held all at once.
+ */
+export function writeFindingsWorkbook(writer: OutputWriter, relativePath: string, input: FindingsWorkbookInput): Promise<WrittenFile> {
+  const book = findingsBook(input);
+  return writeStreamed(writer, relativePath, (sink) => book.writeTo(sink));
+}
+
+function findingsBook({ summary, headline, config, lang }: FindingsWorkbookInput): XlsxBook {
   const t = TEXT[lang];
   const wb = new XlsxBook({ date: summary.asOf, creator: 'qmsdoc', title: t.title, font: lang === 'zh' ? '等线' : 'Calibri' });
 
@@ -171,11 +186,18 @@ export function renderFindingsWorkbook({ summary, headline, config, lang }: Find
   // The groups an auditor keeps apart: nonconformities, company time limits, objectives, data checks.
   cover.addRow([]);
   cover.addRow([t.byBasis, ...FINDING_BASES.map((b) => BASIS_LABELS[b][lang]), t.total], HEADER_STYLE);
+  // One pass over the findings (a million of them would take a pass per cell otherwise).
+  const byBasis = new Map<string, number>();
+  const countOf = (dataset: string, basis: string) => byBasis.get(`${dataset}/${basis}`) ?? 0;
+  for (const f of summary.findings) {
+    byBasis.set(`${f.dataset}/${f.basis}`, countOf(f.dataset, f.basis) + 1);
+    byBasis.set(`*/${f.basis}`, countOf('*', f.basis) + 1);
+  }
   for (const d of DATASETS) {
-    const counts = FINDING_BASES.map((b) => summary.findings.filter((f) => f.dataset === d && f.basis === b).length);
+    const counts = FINDING_BASES.map((b) => countOf(d, b));
     cover.addRow([DATASET_LABELS[d][lang], ...counts, counts.reduce((a, b) => a + b, 0)], BODY_STYLE);
   }
-  const totals = FINDING_BASES.map((b) => summary.findings.filter((f) => f.basis === b).length);
+  const totals = FINDING_BASES.map((b) => countOf('*', b));
   cover.addRow([t.total, ...totals, summary.findings.length], BODY_STYLE);
 
   const headerRows = new Map<XlsxSheet, number>([[cover, coverTable.headerRow]]);
@@ -185,10 +207,15 @@ export function renderFindingsWorkbook({ summary, headline, config, lang }: Find
     const sheet = wb.addSheet(DATASET_LABELS[dataset][lang]);
     // By basis (nonconformities first), in summary order within each.
     const findings = FINDING_BASES.flatMap((b) => summary.findings.filter((f) => f.dataset === dataset && f.basis === b));
-    const place = writeTable(
+    // Rows made when needed (see writeTableRows): a million findings are never held as rows.
+    const place = writeTableRows(
       sheet,
       columns,
-      findings.map((f, i) => [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause ?? '', BASIS_LABELS[f.basis][lang], f.limit ? formatLimit(f.limit, lang) : null, f.rule, f.record, f.file, f.sheet, f.row, f.message, t.statuses[0], null, null, null, null]),
+      findings.length,
+      (i) => {
+        const f = findings[i]!;
+        return [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause ?? '', BASIS_LABELS[f.basis][lang], f.limit ? formatLimit(f.limit, lang) : null, f.rule, f.record, f.file, f.sheet, f.row, f.message, t.statuses[0], null, null, null, null];
+      },
       {
         // About 215 characters in all, so a landscape A4 page shows them at about two thirds of full size.
         maxWidth: [5, 10, 8, 10, 14, 6, 14, 16, 10, 6, 40, 9, 30, 10, 11, 14],
@@ -208,10 +235,14 @@ export function renderFindingsWorkbook({ summary, headline, config, lang }: Find
   }
 
   const errors = wb.addSheet(t.errors);
-  const errorTable = writeTable(
+  const errorTable = writeTableRows(
     errors,
     t.errorColumns,
-    summary.inputErrors.map((e, i) => [i + 1, t.level[e.level], e.file, e.sheet, e.row, e.column === null ? null : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column, e.value, e.message, e.rejected ? t.yes : t.no]),
+    summary.inputErrors.length,
+    (i) => {
+      const e = summary.inputErrors[i]!;
+      return [i + 1, t.level[e.level], e.file, e.sheet, e.row, e.column === null ? null : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column, e.value, e.message, e.rejected ? t.yes : t.no];
+    },
     { maxWidth: [6, 8, 34, 16, 8, 22, 24, 60, 10], wrap: [7] },
   );
   headerRows.set(errors, errorTable.headerRow);
@@ -220,5 +251,5 @@ export function renderFindingsWorkbook({ summary, headline, config, lang }: Find
     const header = headerRows.get(sheet)!;
     sheet.print({ landscape: true, fitToWidth: true, footer: `&L${t.title}&R&P / &N`, titleRows: [header, header] });
   }
-  return wb.toBuffer();
+  return wb;
 }

@@ -48,14 +48,23 @@ export interface TablePlace {
  * thin grid, and columns wide enough for their Chinese text (capped; longer text wraps).
  */
 export function writeTable(sheet: XlsxSheet, headers: readonly string[], rows: readonly (readonly CellValue[])[], options: TableOptions = {}): TablePlace {
-  const widths = headers.map((h, i) => {
-    let widest = displayWidth(h);
-    for (const row of rows) {
+  return writeTableRows(sheet, headers, rows.length, (r) => rows[r]!, options);
+}
+
+/**
+ * writeTable over `count` rows made by `rowAt(r)` when needed (for the widths, and again as the
+ * sheet is written: see XlsxSheet.addRows), so a table of a million findings is never held.
+ */
+export function writeTableRows(sheet: XlsxSheet, headers: readonly string[], count: number, rowAt: (r: number) => readonly CellValue[], options: TableOptions = {}): TablePlace {
+  const widest = headers.map((h) => displayWidth(h));
+  for (let r = 0; r < count; r++) {
+    const row = rowAt(r);
+    for (let i = 0; i < headers.length; i++) {
       const v = row[i];
-      if (v !== null && v !== undefined) widest = Math.max(widest, v instanceof XlsxDate ? 10 : displayWidth(String(v)));
+      if (v !== null && v !== undefined) widest[i] = Math.max(widest[i]!, v instanceof XlsxDate ? 10 : displayWidth(String(v)));
     }
-    return Math.min(options.maxWidth?.[i] ?? 50, Math.max(options.minWidth?.[i] ?? 6, widest + 2));
-  });
+  }
+  const widths = headers.map((_, i) => Math.min(options.maxWidth?.[i] ?? 50, Math.max(options.minWidth?.[i] ?? 6, widest[i]! + 2)));
   widths.forEach((w, i) => sheet.setWidth(i + 1, w));
   const wrapped = widths.map((_, i) => options.wrap?.includes(i) ?? false);
   // Readers do not grow a row for wrapped text on their own (LibreOffice keeps 15 pt), so each
@@ -66,21 +75,18 @@ export function writeTable(sheet: XlsxSheet, headers: readonly string[], rows: r
     ...(wrapped[i] ? { wrap: true } : {}),
     ...(options.numFmt?.[i] ? { numFmt: options.numFmt[i] } : {}),
   }));
-  rows.forEach((values, r) => {
-    const extra = options.cellStyle;
+  const extra = options.cellStyle;
+  sheet.addRows(count, (r) => {
+    const values = rowAt(r);
     const styles = extra
       ? columnStyles.map((base, c) => {
           const more = extra(r, c);
           return more ? { ...base, ...more } : base;
         })
       : columnStyles;
-    sheet.addRow(
-      values.map((v) => (v === '' ? null : v)),
-      styles,
-      rowHeight(values, widths, wrapped),
-    );
+    return { values: values.map((v) => (v === '' ? null : v)), style: styles, height: rowHeight(values, widths, wrapped) };
   });
-  const place = { headerRow: top, lastRow: top + rows.length };
+  const place = { headerRow: top, lastRow: top + count };
   if (options.filter === false) return place;
   sheet.freezeRows(top);
   // The filter covers the table only, so a table below it is never hidden by a filter.

@@ -1,3 +1,4 @@
+import { writeZipStream, type ByteSink, type StreamedMember } from '../../zip/zip-stream.js';
 import { zipArchive } from '../../zip/zip-writer.js';
 
 /**
@@ -108,24 +109,62 @@ export class XlsxBook {
   }
 
   toBuffer(): Buffer {
+    return zipArchive(
+      this.members().map(({ name, parts }) => ({ name, data: Buffer.from([...parts()].join(''), 'utf8') })),
+      this.options.date,
+    );
+  }
+
+  /**
+   * Writes the same bytes as toBuffer into `sink` as they are made: each part's XML is deflated
+   * piece by piece, so a sheet of a million rows is never held as one text.
+   */
+  async writeTo(sink: ByteSink): Promise<void> {
+    const members: StreamedMember[] = this.members().map(({ name, parts }) => ({
+      name,
+      data: async (emit) => {
+        for (const part of parts()) await emit(part);
+      },
+    }));
+    await writeZipStream(sink, members, this.options.date);
+  }
+
+  /** The archive's members, each as the pieces of its XML in order. */
+  private members(): { name: string; parts: () => Iterable<string> }[] {
     const sheets = this.sheets.length > 0 ? this.sheets : [this.addSheet('Sheet1')];
-    const members = [
-      { name: '[Content_Types].xml', data: xml(contentTypes(sheets.length)) },
-      { name: '_rels/.rels', data: xml(ROOT_RELS) },
-      { name: 'docProps/app.xml', data: xml(`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${escapeXml(this.options.creator ?? 'qmsdoc')}</Application></Properties>`) },
-      { name: 'docProps/core.xml', data: xml(coreProperties(this.options)) },
-      { name: 'xl/workbook.xml', data: xml(workbookXml(sheets)) },
-      { name: 'xl/_rels/workbook.xml.rels', data: xml(workbookRels(sheets.length)) },
-      { name: 'xl/styles.xml', data: xml(this.styles.toXml()) },
-      { name: 'xl/sharedStrings.xml', data: xml(this.strings.toXml()) },
-      ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: xml(s.toXml(i === 0)) })),
+    const whole = (body: string) => () => [XML_DECLARATION, body];
+    return [
+      { name: '[Content_Types].xml', parts: whole(contentTypes(sheets.length)) },
+      { name: '_rels/.rels', parts: whole(ROOT_RELS) },
+      { name: 'docProps/app.xml', parts: whole(`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${escapeXml(this.options.creator ?? 'qmsdoc')}</Application></Properties>`) },
+      { name: 'docProps/core.xml', parts: whole(coreProperties(this.options)) },
+      { name: 'xl/workbook.xml', parts: whole(workbookXml(sheets)) },
+      { name: 'xl/_rels/workbook.xml.rels', parts: whole(workbookRels(sheets.length)) },
+      { name: 'xl/styles.xml', parts: whole(this.styles.toXml()) },
+      { name: 'xl/sharedStrings.xml', parts: () => withDeclaration(this.strings.xmlParts()) },
+      ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, parts: () => withDeclaration(s.xmlParts(i === 0)) })),
     ];
-    return zipArchive(members, this.options.date);
   }
 }
 
+/** A row given to XlsxSheet.addRows: its values, style (per row or per cell) and height in points. */
+export interface RowSpec {
+  readonly values: readonly CellValue[];
+  readonly style?: CellStyle | readonly (CellStyle | undefined)[] | undefined;
+  readonly height?: number | undefined;
+}
+
+/** Rows made when the sheet is written, by `row(i)` for i from 0 below `count`, the first one numbered `first`. */
+interface DeferredRows {
+  readonly first: number;
+  readonly count: number;
+  readonly row: (i: number) => RowSpec;
+}
+
 export class XlsxSheet {
-  private readonly rows: string[] = [];
+  /** Each row's XML, or a block of rows made again when the sheet is written (addRows). */
+  private readonly rows: (string | DeferredRows)[] = [];
+  private count = 0;
   private readonly widths = new Map<number, number>();
   private maxColumn = 0;
   private frozenRows = 0;
@@ -141,7 +180,7 @@ export class XlsxSheet {
   ) {}
 
   get rowCount(): number {
-    return this.rows.length;
+    return this.count;
   }
 
   /**
@@ -150,7 +189,29 @@ export class XlsxSheet {
    * `height` in points fixes the row's height (for wrapped text). Returns the row's number.
    */
   addRow(values: readonly CellValue[], style?: CellStyle | readonly (CellStyle | undefined)[], height?: number): number {
-    const r = this.rows.length + 1;
+    const r = ++this.count;
+    this.rows.push(this.rowXml(r, values, style, height, (text) => this.strings.index(text)));
+    return r;
+  }
+
+  /**
+   * Appends `count` rows made by `row(i)` — called now, to count the texts and styles, and again
+   * when the sheet is written, so that the rows are never held: a million findings fit in memory.
+   * `row` must give the same row each time. Returns the number of the last row.
+   */
+  addRows(count: number, row: (i: number) => RowSpec): number {
+    const first = this.count + 1;
+    for (let i = 0; i < count; i++) {
+      const spec = row(i);
+      this.rowXml(first + i, spec.values, spec.style, spec.height, (text) => this.strings.index(text));
+    }
+    this.rows.push({ first, count, row });
+    this.count += count;
+    return this.count;
+  }
+
+  /** One row's XML; `stringId` gives (and, the first time round, counts) a text's shared-string number. */
+  private rowXml(r: number, values: readonly CellValue[], style: CellStyle | readonly (CellStyle | undefined)[] | undefined, height: number | undefined, stringId: (text: string) => number): string {
     let cells = '';
     const width = Math.max(values.length, Array.isArray(style) ? style.length : 0);
     for (let c = 0; c < width; c++) {
@@ -161,9 +222,9 @@ export class XlsxSheet {
       const value = values[c];
       if (value instanceof XlsxDate) {
         const serial = value.serial;
-        if (serial === null) cells += `<c r="${ref}"${styleAttr} t="s"><v>${this.strings.index(value.iso)}</v></c>`;
+        if (serial === null) cells += `<c r="${ref}"${styleAttr} t="s"><v>${stringId(value.iso)}</v></c>`;
         else cells += `<c r="${ref}" s="${this.styles.dateIndex(cellStyle)}"><v>${serial}</v></c>`;
-      } else if (typeof value === 'string' && value !== '') cells += `<c r="${ref}"${styleAttr} t="s"><v>${this.strings.index(value)}</v></c>`;
+      } else if (typeof value === 'string' && value !== '') cells += `<c r="${ref}"${styleAttr} t="s"><v>${stringId(value)}</v></c>`;
       else if (typeof value === 'number' && Number.isFinite(value)) cells += `<c r="${ref}"${styleAttr}><v>${value}</v></c>`;
       else if (typeof value === 'boolean') cells += `<c r="${ref}"${styleAttr} t="b"><v>${value ? 1 : 0}</v></c>`;
       else if (s !== 0) cells += `<c r="${ref}"${styleAttr}/>`;
@@ -171,8 +232,7 @@ export class XlsxSheet {
       if (c + 1 > this.maxColumn) this.maxColumn = c + 1;
     }
     const ht = height === undefined ? '' : ` ht="${Math.round(height * 100) / 100}" customHeight="1"`;
-    this.rows.push(cells === '' && ht === '' ? '' : `<row r="${r}"${ht}>${cells}</row>`);
-    return r;
+    return cells === '' && ht === '' ? '' : `<row r="${r}"${ht}>${cells}</row>`;
   }
 
   /** Column width in Excel's units (characters of the default font); `column` is 1-based. */
@@ -227,9 +287,15 @@ export class XlsxSheet {
     return this.printSetup?.titleRows ?? null;
   }
 
+  /** The sheet's XML (without the declaration). */
   toXml(selected: boolean): string {
+    return [...this.xmlParts(selected)].join('');
+  }
+
+  /** The sheet's XML in pieces: rows added by addRows are made here, one at a time. */
+  *xmlParts(selected: boolean): Generator<string> {
     const p = this.printSetup;
-    const lastRow = Math.max(1, this.rows.length);
+    const lastRow = Math.max(1, this.count);
     const dimension = this.maxColumn === 0 ? 'A1' : `A1:${columnLetter(this.maxColumn)}${lastRow}`;
     const pane =
       this.frozenRows > 0
@@ -243,46 +309,65 @@ export class XlsxSheet {
         return `<col min="${c}" max="${c}"${w === undefined ? ' width="9.14"' : ` width="${Math.round(w * 100) / 100}" customWidth="1"`}${s === undefined ? '' : ` style="${s}"`}/>`;
       })
       .join('');
-    const filter = this.filter ? `<autoFilter ref="${columnLetter(this.filter.from)}${this.filter.row}:${columnLetter(this.filter.to)}${Math.max(this.filter.row, this.filter.lastRow ?? this.rows.length)}"/>` : '';
+    const filter = this.filter ? `<autoFilter ref="${columnLetter(this.filter.from)}${this.filter.row}:${columnLetter(this.filter.to)}${Math.max(this.filter.row, this.filter.lastRow ?? this.count)}"/>` : '';
     const validations = this.validations.length > 0 ? `<dataValidations count="${this.validations.length}">${this.validations.join('')}</dataValidations>` : '';
     const footer = p?.footer ? `<headerFooter><oddFooter>${escapeXml(p.footer)}</oddFooter></headerFooter>` : '';
-    return [
+    yield* [
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
       p?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
       `<dimension ref="${dimension}"/>`,
       `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>`,
       '<sheetFormatPr defaultRowHeight="15"/>',
       cols === '' ? '' : `<cols>${cols}</cols>`,
-      `<sheetData>${this.rows.join('')}</sheetData>`,
+    ];
+    yield '<sheetData>';
+    const known = (text: string) => this.strings.idOf(text);
+    for (const row of this.rows) {
+      if (typeof row === 'string') yield row;
+      else
+        for (let i = 0; i < row.count; i++) {
+          const spec = row.row(i);
+          yield this.rowXml(row.first + i, spec.values, spec.style, spec.height, known);
+        }
+    }
+    yield '</sheetData>';
+    yield* [
       filter,
       validations,
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>',
       p ? `<pageSetup paperSize="9" orientation="${p.landscape ? 'landscape' : 'portrait'}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` : '',
       footer,
       '</worksheet>',
-    ].join('');
+    ];
   }
 }
 
 class SharedStrings {
+  /** Each text once, numbered in order of first use (a Map keeps that order for the XML). */
   private readonly ids = new Map<string, number>();
-  private readonly items: string[] = [];
   private uses = 0;
 
   index(text: string): number {
     this.uses++;
     let id = this.ids.get(text);
     if (id === undefined) {
-      id = this.items.length;
+      id = this.ids.size;
       this.ids.set(text, id);
-      const clean = cleanText(text);
-      this.items.push(`<si><t xml:space="preserve">${escapeXml(clean)}</t></si>`);
     }
     return id;
   }
 
-  toXml(): string {
-    return `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.items.length}">${this.items.join('')}</sst>`;
+  /** The number of a text already counted by index (rows made again when written). */
+  idOf(text: string): number {
+    const id = this.ids.get(text);
+    if (id === undefined) throw new Error('a row gave a text it did not give when it was added');
+    return id;
+  }
+
+  *xmlParts(): Generator<string> {
+    yield `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.ids.size}">`;
+    for (const text of this.ids.keys()) yield `<si><t xml:space="preserve">${escapeXml(cleanText(text))}</t></si>`;
+    yield '</sst>';
   }
 }
 
@@ -429,8 +514,11 @@ function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
 
-function xml(body: string): Buffer {
-  return Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`, 'utf8');
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+function* withDeclaration(parts: Iterable<string>): Generator<string> {
+  yield XML_DECLARATION;
+  yield* parts;
 }
 
 function quoteSheetName(name: string): string {

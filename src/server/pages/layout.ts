@@ -13,6 +13,13 @@ export interface PageContext {
   readonly workspace: { readonly input: string; readonly output: string; readonly asOf: string };
 }
 
+/** Texts the page's script shows (web/workbench.js), unfilled: it fills their plain {{name}} placeholders. */
+const SCRIPT_TEXTS = ['replaceConfirm', 'removeConfirm', 'findingsCount', 'page.findingsOf', 'building', 'page.working', 'saved', 'fixErrors'] as const;
+
+function pageTexts(t: WorkbenchTexts): string {
+  return JSON.stringify(Object.fromEntries(SCRIPT_TEXTS.map((key) => [key, t.source(key)])));
+}
+
 /** The frame of every page: navigation, language switch, the page's content, the side panel. */
 export function layout(ctx: PageContext, page: PageId, title: string, body: HtmlValue): Safe {
   const { t, lang } = ctx;
@@ -22,18 +29,18 @@ export function layout(ctx: PageContext, page: PageId, title: string, body: Html
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="qmsdoc-csrf" content="${ctx.csrf}">
-<title>${title} · ${t.app}</title>
+<title>${title} · ${t('app')}</title>
 <link rel="stylesheet" href="/assets/fonts.css">
 <link rel="stylesheet" href="/assets/workbench.css">
 <script src="/assets/workbench.js" defer></script>
 </head>
-<body data-page="${page}" data-lang="${lang}">
+<body data-page="${page}" data-lang="${lang}" data-texts="${pageTexts(t)}">
 <header class="top">
-  <a class="brand" href="/check">${t.app}</a>
-  <nav>${PAGES.map((p) => h`<a href="/${p}"${p === page ? h` aria-current="page"` : h``}>${t.nav[p]}</a>`)}</nav>
-  <a class="lang" href="/lang/${lang === 'zh' ? 'en' : 'zh'}?back=/${page}">${t.switchLang}</a>
+  <a class="brand" href="/check">${t('app')}</a>
+  <nav>${PAGES.map((p) => h`<a href="/${p}"${p === page ? h` aria-current="page"` : h``}>${t(`nav.${p}`)}</a>`)}</nav>
+  <a class="lang" href="/lang/${lang === 'zh' ? 'en' : 'zh'}?back=/${page}">${t('switchLang')}</a>
 </header>
-<div class="workspace">${t.input}: <code>${ctx.workspace.input}</code> · ${t.output}: <code>${ctx.workspace.output}</code> · ${t.asOf}: <strong>${ctx.workspace.asOf}</strong></div>
+<div class="workspace">${t('input')}: <code>${ctx.workspace.input}</code> · ${t('output')}: <code>${ctx.workspace.output}</code> · ${t('asOf')}: <strong>${ctx.workspace.asOf}</strong></div>
 <main>
 <h1>${title}</h1>
 <div id="flash" role="status" aria-live="polite"></div>

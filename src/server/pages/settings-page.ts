@@ -10,7 +10,7 @@ export function settingsPage(ctx: PageContext, state: CheckState, spec: unknown,
   const { t } = ctx;
   const body = h`
   ${headlineBlock(ctx, state)}
-  <p class="hint">${t.settingsIntro}</p>
+  <p class="hint">${t('settingsIntro')}</p>
   ${renderConfigForm(configJsonSchema(), spec, effective ?? ({} as Config), t, ctx.lang)}`;
-  return layout(ctx, 'settings', t.settingsTitle, body);
+  return layout(ctx, 'settings', t('settingsTitle'), body);
 }
