@@ -11,7 +11,6 @@ import { seeded } from '../scripts/seeded-random.js';
 
 export type Dataset = 'orders' | 'complaints' | 'surveys';
 
-
 const CITIES = ['宁波', '苏州', '无锡', '常州', '温州', '杭州', '嘉兴', '台州', '绍兴', '湖州', '南通', '扬州'];
 const TRADES = ['海通电器', '瑞丰五金', '恒泰机电', '新宇自动化', '德信阀门', '启明液压', '华达汽配', '永盛机械'];
 const PRODUCTS = ['精密轴承座', '不锈钢法兰', '液压接头', '齿轮箱壳体', '电机端盖', '铝合金支架', '传动轴', '阀体铸件'];
@@ -19,9 +18,74 @@ const PEOPLE = ['张伟', '李娜', '王强', '刘洋', '陈静', '杨帆', '赵
 const TEXTS = ['内孔尺寸超差，装配困难', '表面有划伤和磕碰，影响外观', '包装箱破损，产品受潮生锈', '比合同交期晚五天到货', '实收数量比送货单少二十件'];
 
 export const HEADERS: Record<Dataset, string[]> = {
-  orders: ['订单号', '客户名称', '产品名称', '数量', '接单日期', '订单来源', '产品类别', '交货期', '签订日期', '评审日期', '内容清晰', '品名包装明确', '采购能力满足', '交期可满足', '特殊要求可满足', '技术文件齐全', '供销部签字', '行政财务部签字', '业务部签字', '供销部负责人确认', '电话传真记录编号'],
-  complaints: ['投诉编号', '受理日期', '客户名称', '投诉方式', '投诉类别', '产品名称', '投诉内容', '严重程度', '责任判定', '责任部门', '受理人', '受理部门确定日期', '原因查明日期', '纠正措施', '纠正预防措施单号', '首次答复时间', '解决日期', '通知客户日期', '结案日期', '是否上报', '验证人'],
-  surveys: ['调查期次', '客户名称', '发放日期', '回收日期', '产品质量', '服务', '价格', '交期', '综合得分', '竞争对手', '竞争对手得分', '意见和建议', '填表人', '联系电话', '所在地区', '行业', '客户等级', '业务员', '回访方式', '备注'],
+  orders: [
+    '订单号',
+    '客户名称',
+    '产品名称',
+    '数量',
+    '接单日期',
+    '订单来源',
+    '产品类别',
+    '交货期',
+    '签订日期',
+    '评审日期',
+    '内容清晰',
+    '品名包装明确',
+    '采购能力满足',
+    '交期可满足',
+    '特殊要求可满足',
+    '技术文件齐全',
+    '供销部签字',
+    '行政财务部签字',
+    '业务部签字',
+    '供销部负责人确认',
+    '电话传真记录编号',
+  ],
+  complaints: [
+    '投诉编号',
+    '受理日期',
+    '客户名称',
+    '投诉方式',
+    '投诉类别',
+    '产品名称',
+    '投诉内容',
+    '严重程度',
+    '责任判定',
+    '责任部门',
+    '受理人',
+    '受理部门确定日期',
+    '原因查明日期',
+    '纠正措施',
+    '纠正预防措施单号',
+    '首次答复时间',
+    '解决日期',
+    '通知客户日期',
+    '结案日期',
+    '是否上报',
+    '验证人',
+  ],
+  surveys: [
+    '调查期次',
+    '客户名称',
+    '发放日期',
+    '回收日期',
+    '产品质量',
+    '服务',
+    '价格',
+    '交期',
+    '综合得分',
+    '竞争对手',
+    '竞争对手得分',
+    '意见和建议',
+    '填表人',
+    '联系电话',
+    '所在地区',
+    '行业',
+    '客户等级',
+    '业务员',
+    '回访方式',
+    '备注',
+  ],
 };
 
 /**
@@ -39,10 +103,21 @@ export function makeRow(dataset: Dataset, i: number, rand: () => number): (strin
       const source = pick(['书面', '书面', '邮件', '电话', '传真']);
       const nonStandard = rand() < 0.35;
       return [
-        `SO-${String(i).padStart(7, '0')}`, customer, pick(PRODUCTS), Math.floor(rand() * 5000) + 1, day(base), source, nonStandard ? '非标' : '标准',
-        day(base + 30), day(base + (gap(0.03) ? 0 : 2)), nonStandard && !gap(0.02) ? day(base + 1) : null,
+        `SO-${String(i).padStart(7, '0')}`,
+        customer,
+        pick(PRODUCTS),
+        Math.floor(rand() * 5000) + 1,
+        day(base),
+        source,
+        nonStandard ? '非标' : '标准',
+        day(base + 30),
+        day(base + (gap(0.03) ? 0 : 2)),
+        nonStandard && !gap(0.02) ? day(base + 1) : null,
         ...Array.from({ length: 6 }, () => (nonStandard ? (gap(0.01) ? '×' : '√') : null)),
-        pick(PEOPLE), nonStandard ? pick(PEOPLE) : null, gap(0.02) ? null : pick(PEOPLE), nonStandard ? null : gap(0.03) ? '待定' : pick(PEOPLE),
+        pick(PEOPLE),
+        nonStandard ? pick(PEOPLE) : null,
+        gap(0.02) ? null : pick(PEOPLE),
+        nonStandard ? null : gap(0.03) ? '待定' : pick(PEOPLE),
         source === '电话' || source === '传真' ? (gap(0.05) ? null : `DH-${i}`) : null,
       ];
     }
@@ -50,18 +125,51 @@ export function makeRow(dataset: Dataset, i: number, rand: () => number): (strin
       const received = new Date(day(base).getTime() + Math.floor(rand() * 9 + 8) * 3600000);
       const ours = rand() < 0.6;
       return [
-        `KS-${String(i).padStart(7, '0')}`, received, customer, pick(['电话', '邮件', '传真', '当面']), pick(['质量', '交期', '包装', '运输', '数量', '规格']),
-        pick(PRODUCTS), pick(TEXTS), gap(0.08) ? '重大' : '一般', ours ? '本公司' : pick(['客户', '其他']), pick(['品质部', '生产部', '供销部']), pick(PEOPLE),
-        day(base + (gap(0.05) ? 3 : 1)), day(base + (gap(0.05) ? 6 : 2)), '加严首检和巡检，增加全尺寸检验频次', ours && !gap(0.05) ? `CAPA-${i}` : null,
-        new Date(received.getTime() + (gap(0.05) ? 100 : 20) * 3600000), day(base + 8), day(base + 9), gap(0.04) ? day(base + 40) : day(base + 12), '是', ours && !gap(0.03) ? pick(PEOPLE) : null,
+        `KS-${String(i).padStart(7, '0')}`,
+        received,
+        customer,
+        pick(['电话', '邮件', '传真', '当面']),
+        pick(['质量', '交期', '包装', '运输', '数量', '规格']),
+        pick(PRODUCTS),
+        pick(TEXTS),
+        gap(0.08) ? '重大' : '一般',
+        ours ? '本公司' : pick(['客户', '其他']),
+        pick(['品质部', '生产部', '供销部']),
+        pick(PEOPLE),
+        day(base + (gap(0.05) ? 3 : 1)),
+        day(base + (gap(0.05) ? 6 : 2)),
+        '加严首检和巡检，增加全尺寸检验频次',
+        ours && !gap(0.05) ? `CAPA-${i}` : null,
+        new Date(received.getTime() + (gap(0.05) ? 100 : 20) * 3600000),
+        day(base + 8),
+        day(base + 9),
+        gap(0.04) ? day(base + 40) : day(base + 12),
+        '是',
+        ours && !gap(0.03) ? pick(PEOPLE) : null,
       ];
     }
     case 'surveys':
       return [
-        `${2000 + Math.floor(i / 5000)}H${1 + (i % 2)}`, `${customer}${i}`, day(base), rand() < 0.9 ? day(base + 7) : null,
-        70 + Math.floor(rand() * 30), 70 + Math.floor(rand() * 30), 65 + Math.floor(rand() * 30), 60 + Math.floor(rand() * 35), null,
-        rand() < 0.3 ? '同行A' : null, rand() < 0.3 ? 80 : null, rand() < 0.4 ? '希望进一步缩短交货周期' : null, pick(PEOPLE),
-        `0574-${Math.floor(rand() * 9000000 + 1000000)}`, pick(CITIES), '机械制造', pick(['A', 'B', 'C']), pick(PEOPLE), pick(['传真', '邮件']), null,
+        `${2000 + Math.floor(i / 5000)}H${1 + (i % 2)}`,
+        `${customer}${i}`,
+        day(base),
+        rand() < 0.9 ? day(base + 7) : null,
+        70 + Math.floor(rand() * 30),
+        70 + Math.floor(rand() * 30),
+        65 + Math.floor(rand() * 30),
+        60 + Math.floor(rand() * 35),
+        null,
+        rand() < 0.3 ? '同行A' : null,
+        rand() < 0.3 ? 80 : null,
+        rand() < 0.4 ? '希望进一步缩短交货周期' : null,
+        pick(PEOPLE),
+        `0574-${Math.floor(rand() * 9000000 + 1000000)}`,
+        pick(CITIES),
+        '机械制造',
+        pick(['A', 'B', 'C']),
+        pick(PEOPLE),
+        pick(['传真', '邮件']),
+        null,
       ];
   }
 }

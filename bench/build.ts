@@ -63,7 +63,11 @@ function filesUnder(dir: string): { files: number; bytes: number } {
 /** `qmsdoc <args>` in a fresh process, timed inside it (bench/cli-case.mjs). */
 function cli(cliArgs: string[]): Measure {
   const at = load();
-  const line = execFileSync(process.execPath, [path.join(here, 'cli-case.mjs'), ...cliArgs], { encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 1 << 26 });
+  const line = execFileSync(process.execPath, [path.join(here, 'cli-case.mjs'), ...cliArgs], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+    maxBuffer: 1 << 26,
+  });
   return { ...(JSON.parse(line.trim().split('\n').pop()!) as Measure), load: at };
 }
 
@@ -104,10 +108,19 @@ async function changeOneComplaint(input: string, text: string): Promise<void> {
   await book.xlsx.writeFile(file);
 }
 
-process.stdout.write(`build benchmark: ${os.cpus().length} cores, Node ${process.version}; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`);
-process.stdout.write(`${'case'.padEnd(52)}${'wall ms'.padStart(9)}${'CPU ms'.padStart(9)}${'peak RSS MB'.padStart(13)}${'files'.padStart(7)}${'load'.padStart(6)}\n`);
+process.stdout.write(
+  `build benchmark: ${os.cpus().length} cores, Node ${process.version}; load average now ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n\n`,
+);
+process.stdout.write(
+  `${'case'.padEnd(52)}${'wall ms'.padStart(9)}${'CPU ms'.padStart(9)}${'peak RSS MB'.padStart(13)}${'files'.padStart(7)}${'load'.padStart(6)}\n`,
+);
 const line = (label: string, m: Measure) =>
-  process.stdout.write(`${label.padEnd(52)}${String(m.ms).padStart(9)}${String(m.cpuMs ?? '').padStart(9)}${String(m.maxRssMB || '').padStart(13)}${String(m.files ?? '').padStart(7)}${m.load.toFixed(1).padStart(6)}\n`);
+  process.stdout.write(
+    `${label.padEnd(52)}${String(m.ms).padStart(9)}${String(m.cpuMs ?? '').padStart(9)}${String(m.maxRssMB || '').padStart(13)}${String(m.files ?? '').padStart(7)}${m.load.toFixed(1).padStart(6)}\n`,
+  );
 
 // The sample: check, full build, rebuild after one changed row.
 const sampleAsOf = '2025-12-31';
@@ -165,6 +178,9 @@ ratio('(a) sample full build ÷ sample check', full, check, 8);
 ratio('(b) rebuild after one complaint row ÷ sample check', rebuild, check, 2);
 if (bigBuild && bigIngest) ratio(`(c) ${rows} × 3 build --no-filled-forms ÷ ingest`, bigBuild, bigIngest, 2);
 if (one && three) ratio('(d) three-file folder ingest ÷ one-file ingest', three, one, 1.3);
-if (bigBuild) process.stdout.write(`  ${'(e) peak RSS of the 100k × 3 build'.padEnd(58)}${String(bigBuild.maxRssMB).padStart(7)} MB  goal < 1024  ${bigBuild.maxRssMB < 1024 ? 'met' : 'NOT met'}\n`);
+if (bigBuild)
+  process.stdout.write(
+    `  ${'(e) peak RSS of the 100k × 3 build'.padEnd(58)}${String(bigBuild.maxRssMB).padStart(7)} MB  goal < 1024  ${bigBuild.maxRssMB < 1024 ? 'met' : 'NOT met'}\n`,
+  );
 ratio('(f) qmsdoc --help ÷ node -e 0 (process start to exit)', help, bare, 2);
 process.stdout.write('CPU ms counts every thread of the process; on a busy machine it moves less than wall time.\n');

@@ -15,4 +15,6 @@ const code = await main(args, { stdout: () => undefined, stderr: (t) => (stderr 
 const ms = performance.now() - start;
 const used = process.cpuUsage(cpu);
 if (code !== 0) throw new Error(`qmsdoc ${args[0]} failed (${code}): ${stderr}`);
-process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), load: Number(os.loadavg()[0].toFixed(1)) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), load: Number(os.loadavg()[0].toFixed(1)) })}\n`,
+);

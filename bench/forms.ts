@@ -29,11 +29,18 @@ function measure(threads: string | undefined): Measure {
   return JSON.parse(execFileSync(process.execPath, [path.join(here, 'forms-case.mjs'), String(count)], { encoding: 'utf8', env }).trim()) as Measure;
 }
 
-process.stdout.write(`forms benchmark: ${count} one-page complaint records and their combined PDF, ${availableParallelism()} cores, Node ${process.version}\n\n`);
-process.stdout.write(`${'threads'.padEnd(22)}${'records ms'.padStart(11)}${'combine ms'.padStart(12)}${'forms/s'.padStart(9)}${'ms/form'.padStart(9)}${'RSS MB'.padStart(8)}${'MB out'.padStart(8)}\n`);
+process.stdout.write(
+  `forms benchmark: ${count} one-page complaint records and their combined PDF, ${availableParallelism()} cores, Node ${process.version}\n\n`,
+);
+process.stdout.write(
+  `${'threads'.padEnd(22)}${'records ms'.padStart(11)}${'combine ms'.padStart(12)}${'forms/s'.padStart(9)}${'ms/form'.padStart(9)}${'RSS MB'.padStart(8)}${'MB out'.padStart(8)}\n`,
+);
 let best = 0;
 let rss = 0;
-for (const [label, threads] of [['1 (QMSDOC_THREADS=1)', '1'], ['default (workers)', undefined]] as const) {
+for (const [label, threads] of [
+  ['1 (QMSDOC_THREADS=1)', '1'],
+  ['default (workers)', undefined],
+] as const) {
   const m = measure(threads);
   const perSecond = (m.forms / m.totalMs) * 1000;
   if (threads === undefined) {
@@ -44,4 +51,6 @@ for (const [label, threads] of [['1 (QMSDOC_THREADS=1)', '1'], ['default (worker
     `${label.padEnd(22)}${String(m.perRecordMs).padStart(11)}${String(m.combinedMs).padStart(12)}${perSecond.toFixed(1).padStart(9)}${(m.totalMs / m.forms).toFixed(1).padStart(9)}${String(m.maxRssMB).padStart(8)}${String(m.megabytes).padStart(8)}\n`,
   );
 }
-process.stdout.write(`\ngoal: ≥ 60 forms/s including the combined PDF — ${best >= 60 ? 'met' : 'NOT met'} (${best.toFixed(1)}); < 800 MB — ${rss < 800 ? 'met' : 'NOT met'} (${rss} MB)\n`);
+process.stdout.write(
+  `\ngoal: ≥ 60 forms/s including the combined PDF — ${best >= 60 ? 'met' : 'NOT met'} (${best.toFixed(1)}); < 800 MB — ${rss < 800 ? 'met' : 'NOT met'} (${rss} MB)\n`,
+);

@@ -48,4 +48,6 @@ const start = performance.now();
 const rows = await run();
 const ms = performance.now() - start;
 const used = process.cpuUsage(cpu);
-process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), rows, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), rows, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+);

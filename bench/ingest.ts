@@ -57,7 +57,9 @@ const results = new Map<string, Measure>();
 for (const [label, name, target] of cases) {
   const m = measure(name, target);
   results.set(label, m);
-  process.stdout.write(`${label.padEnd(36)}${String(m.ms).padStart(9)}${String(Math.round((m.rows / m.ms) * 1000)).padStart(11)}${String(m.maxRssMB).padStart(13)}\n`);
+  process.stdout.write(
+    `${label.padEnd(36)}${String(m.ms).padStart(9)}${String(Math.round((m.rows / m.ms) * 1000)).padStart(11)}${String(m.maxRssMB).padStart(13)}\n`,
+  );
 }
 
 const get = (label: string): Measure => results.get(label)!;

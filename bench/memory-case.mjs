@@ -36,4 +36,6 @@ if (stage === 'all') {
   after('workbook', t);
 }
 const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(`${JSON.stringify({ findings: result.summary.findings.length, orders: ingest.orders.length, ...times, rssAfterMb, peakMb, files: writer.written.map((f) => [f.path, f.bytes]) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ findings: result.summary.findings.length, orders: ingest.orders.length, ...times, rssAfterMb, peakMb, files: writer.written.map((f) => [f.path, f.bytes]) })}\n`,
+);

@@ -31,7 +31,12 @@ if (!existsSync(file)) {
   for (let i = 0; i < orders; i++) {
     const month = String((i % 12) + 1).padStart(2, '0');
     const day = String((i % 28) + 1).padStart(2, '0');
-    if (!stream.write(`HT-${String(i).padStart(7, '0')},客户${i % 997},非标零件${i % 31},2025-${month}-${day},非标,${(i % 500) + 1},2026-01-${day},,2025-${month}-${day}\n`)) await once(stream, 'drain');
+    if (
+      !stream.write(
+        `HT-${String(i).padStart(7, '0')},客户${i % 997},非标零件${i % 31},2025-${month}-${day},非标,${(i % 500) + 1},2026-01-${day},,2025-${month}-${day}\n`,
+      )
+    )
+      await once(stream, 'drain');
   }
   stream.end();
   await once(stream, 'finish');

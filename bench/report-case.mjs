@@ -20,9 +20,22 @@ const { rules } = runCheck({ input: folder, config, asOf, lang: 'zh' });
 const checkMs = performance.now() - t;
 
 const keywords = loadSatisfactionKeywords();
-const model = buildSatisfactionReport({ analysis: rules.satisfaction, findings: rules.findings, config, lang: 'zh', asOf, keywords: keywords.keywords, ruleDepartments: keywords.ruleDepartments });
+const model = buildSatisfactionReport({
+  analysis: rules.satisfaction,
+  findings: rules.findings,
+  config,
+  lang: 'zh',
+  asOf,
+  keywords: keywords.keywords,
+  ruleDepartments: keywords.ruleDepartments,
+});
 const words = chartWords(loadSatisfactionTexts('zh'), 'zh');
-const specs = { bands: bandsChart(model, words), trend: trendChart(model, words), dimensions: dimensionTrendChart(model, config.satisfaction.unsatisfiedBelow, words), competitors: competitorsChart(model, words) };
+const specs = {
+  bands: bandsChart(model, words),
+  trend: trendChart(model, words),
+  dimensions: dimensionTrendChart(model, config.satisfaction.unsatisfiedBelow, words),
+  competitors: competitorsChart(model, words),
+};
 let s = performance.now();
 chartRenderer(WIDE_CHART);
 const fontsMs = performance.now() - s;

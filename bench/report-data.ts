@@ -14,7 +14,6 @@ const TRADES = ['海通电器', '瑞丰五金', '恒泰机电', '新宇自动化
 const COMMENTS = ['希望进一步缩短交货周期', '报价偏高，希望给予优惠', '产品质量稳定，继续保持', '售后响应及时', '包装需要加强防潮', '送货单据不全'];
 const COMPETITORS = ['同行A', '同行B', '同行C'];
 
-
 /** The folder holding surveys.xlsx of the given size. */
 export async function reportBenchData(responses: number, periods: number): Promise<string> {
   const folder = path.join(os.tmpdir(), `qmsdoc-bench-report-${responses}x${periods}-v1`);
@@ -27,7 +26,9 @@ export async function reportBenchData(responses: number, periods: number): Promi
   const tmp = `${file}.tmp`;
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
   const sheet = book.addWorksheet('满意度调查');
-  sheet.addRow(['调查期次', '客户名称', '发放日期', '回收日期', '产品质量', '服务', '价格', '交期', '综合得分', '竞争对手', '竞争对手得分', '意见和建议']).commit();
+  sheet
+    .addRow(['调查期次', '客户名称', '发放日期', '回收日期', '产品质量', '服务', '价格', '交期', '综合得分', '竞争对手', '竞争对手得分', '意见和建议'])
+    .commit();
   let written = 0;
   for (let p = 0; p < periods && written < responses; p++) {
     // Periods count back from 2025H2.

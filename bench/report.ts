@@ -26,7 +26,10 @@ const runs: number[] = [];
 for (let i = 0; i < 3; i++) {
   const out = mkdtempSync(path.join(os.tmpdir(), 'qmsdoc-bench-report-out-'));
   const start = performance.now();
-  execFileSync(process.execPath, [bin, 'report', 'satisfaction', '--input', folder, '--output', out, '--as-of', '2025-12-31'], { stdio: 'ignore', env: { ...process.env, CI: '1' } });
+  execFileSync(process.execPath, [bin, 'report', 'satisfaction', '--input', folder, '--output', out, '--as-of', '2025-12-31'], {
+    stdio: 'ignore',
+    env: { ...process.env, CI: '1' },
+  });
   runs.push(performance.now() - start);
   rmSync(out, { recursive: true, force: true });
 }
@@ -44,7 +47,9 @@ const m = JSON.parse(execFileSync(process.execPath, [path.join(here, 'report-cas
   xlsxKB: number;
   maxRssMB: number;
 };
-process.stdout.write(`in one process: ingest + rules ${m.checkMs} ms, report (model, charts, PDF, workbook) ${m.reportMs} ms; PDF ${m.pdfKB} KB, workbook ${m.xlsxKB} KB, peak RSS ${m.maxRssMB} MB\n\n`);
+process.stdout.write(
+  `in one process: ingest + rules ${m.checkMs} ms, report (model, charts, PDF, workbook) ${m.reportMs} ms; PDF ${m.pdfKB} KB, workbook ${m.xlsxKB} KB, peak RSS ${m.maxRssMB} MB\n\n`,
+);
 process.stdout.write(`${'chart'.padEnd(14)}${'first ms'.padStart(10)}${'steady ms'.padStart(11)}\n`);
 let slowest = 0;
 for (const [name, c] of Object.entries(m.charts)) {

@@ -90,7 +90,12 @@ function rows(complaints: readonly Complaint[]): Row[] {
     for (let i = 0; i < n; i++) out.push(meetingAction(m, i, '已完成', 14, m === 6 && i === 0 ? 25 : 7 + Math.floor(rand() * 7)));
   }
   // October's meeting (6 November): one done late in December, one still open past its date.
-  out.push(meetingAction(10, 0, '已完成', 15, 14), meetingAction(10, 1, '已完成', 22, 34), meetingAction(10, 2, '进行中', 22, null), meetingAction(10, 3, '已完成', 8, 8));
+  out.push(
+    meetingAction(10, 0, '已完成', 15, 14),
+    meetingAction(10, 1, '已完成', 22, 34),
+    meetingAction(10, 2, '进行中', 22, null),
+    meetingAction(10, 3, '已完成', 8, 8),
+  );
   // November's meeting (6 December): the December meeting reviews these.
   out.push(
     meetingAction(11, 0, '已完成', 9, 6),
@@ -101,8 +106,16 @@ function rows(complaints: readonly Complaint[]): Row[] {
   );
   // The 2024 management review (15 January 2025).
   const review = (action: string, department: string, status: Row['status'], due: string, done: string | null): Row => ({
-    source: 'management_review:2024', action, owner: pick(OWNERS[department]!), department, decided: '2025-01-15', due, status, done,
-    verifiedBy: status === '已完成' ? '王强' : null, result: status === '已完成' ? '已完成' : status === '已取消' ? '总经理决定不再实施' : null,
+    source: 'management_review:2024',
+    action,
+    owner: pick(OWNERS[department]!),
+    department,
+    decided: '2025-01-15',
+    due,
+    status,
+    done,
+    verifiedBy: status === '已完成' ? '王强' : null,
+    result: status === '已完成' ? '已完成' : status === '已取消' ? '总经理决定不再实施' : null,
   });
   out.push(
     review('满意度调查改为每半年一次', '供销部', '已完成', '2025-03-31', '2025-03-20'),
@@ -112,8 +125,16 @@ function rows(complaints: readonly Complaint[]): Row[] {
   );
   // The internal audit (June 2025).
   const audit = (action: string, department: string, status: Row['status'], due: string, done: string | null): Row => ({
-    source: pick(['audit', '内审']), action, owner: pick(OWNERS[department]!), department, decided: '2025-06-20', due, status, done,
-    verifiedBy: status === '已完成' ? '王强' : null, result: status === '已完成' ? '复查合格' : null,
+    source: pick(['audit', '内审']),
+    action,
+    owner: pick(OWNERS[department]!),
+    department,
+    decided: '2025-06-20',
+    due,
+    status,
+    done,
+    verifiedBy: status === '已完成' ? '王强' : null,
+    result: status === '已完成' ? '复查合格' : null,
   });
   out.push(
     audit('非标订单评审表补齐部门会签', '供销部', '已完成', '2025-07-31', '2025-07-25'),
@@ -124,9 +145,16 @@ function rows(complaints: readonly Complaint[]): Row[] {
   const capaClosed = complaints.filter((c) => c.capaNo !== null && c.closedAt !== null && c.closedAt <= AS_OF && c.receivedAt.date >= '2025-10-01');
   const capaOpen = complaints.filter((c) => c.capaNo !== null && (c.closedAt === null || c.closedAt > AS_OF) && c.receivedAt.date <= AS_OF);
   const capa = (c: Complaint, status: Row['status'], due: number, done: number | null, verified: boolean): Row => ({
-    source: c.capaNo!, action: c.correctiveAction ?? '按纠正预防措施报告实施', owner: c.responsiblePerson ?? pick(OWNERS['品质部']!), department: c.responsibleDept ?? '品质部',
-    decided: c.causeFoundAt ?? c.receivedAt.date, due: plusDays(c.causeFoundAt ?? c.receivedAt.date, due), status,
-    done: done === null ? null : plusDays(c.causeFoundAt ?? c.receivedAt.date, done), verifiedBy: verified ? pick(VERIFIERS) : null, result: status === '已完成' && verified ? '效果验证有效' : null,
+    source: c.capaNo!,
+    action: c.correctiveAction ?? '按纠正预防措施报告实施',
+    owner: c.responsiblePerson ?? pick(OWNERS['品质部']!),
+    department: c.responsibleDept ?? '品质部',
+    decided: c.causeFoundAt ?? c.receivedAt.date,
+    due: plusDays(c.causeFoundAt ?? c.receivedAt.date, due),
+    status,
+    done: done === null ? null : plusDays(c.causeFoundAt ?? c.receivedAt.date, done),
+    verifiedBy: verified ? pick(VERIFIERS) : null,
+    result: status === '已完成' && verified ? '效果验证有效' : null,
   });
   if (capaClosed[0]) out.push(capa(capaClosed[0], '已完成', 15, 10, true));
   if (capaClosed[1]) out.push(capa(capaClosed[1], '已完成', 15, 12, true));
@@ -134,8 +162,32 @@ function rows(complaints: readonly Complaint[]): Row[] {
   if (capaOpen[0]) out.push(capa(capaOpen[0], '进行中', 20, null, false));
   // Open complaints without a CAPA: actions decided on the complaint itself.
   const openNoCapa = complaints.filter((c) => c.capaNo === null && (c.closedAt === null || c.closedAt > AS_OF) && c.receivedAt.date <= AS_OF);
-  if (openNoCapa[0]) out.push({ source: openNoCapa[0].complaintNo, action: '与客户确认退换货方案并安排补发', owner: openNoCapa[0].responsiblePerson ?? '李娜', department: openNoCapa[0].responsibleDept ?? '供销部', decided: openNoCapa[0].receivedAt.date, due: plusDays(openNoCapa[0].receivedAt.date, 10), status: '进行中', done: null, verifiedBy: null, result: null });
-  if (openNoCapa[1]) out.push({ source: openNoCapa[1].complaintNo, action: '书面答复客户原因分析结果', owner: openNoCapa[1].responsiblePerson ?? '李娜', department: openNoCapa[1].responsibleDept ?? '供销部', decided: openNoCapa[1].receivedAt.date, due: '2026-01-09', status: '未开始', done: null, verifiedBy: null, result: null });
+  if (openNoCapa[0])
+    out.push({
+      source: openNoCapa[0].complaintNo,
+      action: '与客户确认退换货方案并安排补发',
+      owner: openNoCapa[0].responsiblePerson ?? '李娜',
+      department: openNoCapa[0].responsibleDept ?? '供销部',
+      decided: openNoCapa[0].receivedAt.date,
+      due: plusDays(openNoCapa[0].receivedAt.date, 10),
+      status: '进行中',
+      done: null,
+      verifiedBy: null,
+      result: null,
+    });
+  if (openNoCapa[1])
+    out.push({
+      source: openNoCapa[1].complaintNo,
+      action: '书面答复客户原因分析结果',
+      owner: openNoCapa[1].responsiblePerson ?? '李娜',
+      department: openNoCapa[1].responsibleDept ?? '供销部',
+      decided: openNoCapa[1].receivedAt.date,
+      due: '2026-01-09',
+      status: '未开始',
+      done: null,
+      verifiedBy: null,
+      result: null,
+    });
   return out;
 }
 
@@ -160,12 +212,51 @@ async function main(): Promise<void> {
     cell.font = { bold: true };
   });
   register.forEach((r, i) => {
-    sheet.addRow([i + 1, `CS-2025-${String(i + 1).padStart(3, '0')}`, r.source, r.action, r.owner, r.department, dateCell(r.decided), dateCell(r.due), r.status, dateCell(r.done), r.verifiedBy, r.result]);
+    sheet.addRow([
+      i + 1,
+      `CS-2025-${String(i + 1).padStart(3, '0')}`,
+      r.source,
+      r.action,
+      r.owner,
+      r.department,
+      dateCell(r.decided),
+      dateCell(r.due),
+      r.status,
+      dateCell(r.done),
+      r.verifiedBy,
+      r.result,
+    ]);
   });
   // Bad rows, as people make them: a meeting month that does not exist, a due date written as a word.
   const n = register.length;
-  sheet.addRow([n + 1, `CS-2025-${String(n + 1).padStart(3, '0')}`, 'meeting:2025-13', '整理投诉档案', '刘洋', '品质部', dateCell('2025-12-06'), dateCell('2025-12-20'), '未开始', null, null, null]);
-  sheet.addRow([n + 2, `CS-2025-${String(n + 2).padStart(3, '0')}`, 'meeting:2025-11', '更新客户一览表联系人', '孙丽', '供销部', dateCell('2025-12-06'), '下周', '进行中', null, null, null]);
+  sheet.addRow([
+    n + 1,
+    `CS-2025-${String(n + 1).padStart(3, '0')}`,
+    'meeting:2025-13',
+    '整理投诉档案',
+    '刘洋',
+    '品质部',
+    dateCell('2025-12-06'),
+    dateCell('2025-12-20'),
+    '未开始',
+    null,
+    null,
+    null,
+  ]);
+  sheet.addRow([
+    n + 2,
+    `CS-2025-${String(n + 2).padStart(3, '0')}`,
+    'meeting:2025-11',
+    '更新客户一览表联系人',
+    '孙丽',
+    '供销部',
+    dateCell('2025-12-06'),
+    '下周',
+    '进行中',
+    null,
+    null,
+    null,
+  ]);
   sheet.columns.forEach((c, i) => (c.width = i === 3 ? 40 : 13));
   writeFileSync(path.join(OUT, FILE), Buffer.from(await workbook.xlsx.writeBuffer()));
   process.stdout.write(`${FILE} written to ${OUT} (${n + 2} rows)\n`);

@@ -49,17 +49,40 @@ const dateOnly = (d: Date): Date => utc(d.getUTCFullYear(), d.getUTCMonth() + 1,
 const AS_OF = utc(2025, 12, 31);
 
 const CUSTOMERS = [
-  '宁波海通电器有限公司', '苏州瑞丰五金制品有限公司', '无锡恒泰机电设备有限公司', '常州新宇自动化科技有限公司',
-  '温州德信阀门有限公司', '杭州启明液压件有限公司', '嘉兴华达汽配有限公司', '台州永盛机械有限公司',
-  '绍兴金源纺机有限公司', '湖州立信电机有限公司', '南通鸿运船舶配件有限公司', '扬州佳和环保设备有限公司',
-  '镇江安瑞泵业有限公司', '泰州宏图工程机械有限公司', '合肥中科智能装备有限公司', '芜湖长江精工有限公司',
-  '上海申浦实业有限公司', '昆山富乐精密模具有限公司', '金华天成工具有限公司', '丽水瓯江电气有限公司',
-  '衢州钱江轴承有限公司', '马鞍山钢联重工有限公司',
+  '宁波海通电器有限公司',
+  '苏州瑞丰五金制品有限公司',
+  '无锡恒泰机电设备有限公司',
+  '常州新宇自动化科技有限公司',
+  '温州德信阀门有限公司',
+  '杭州启明液压件有限公司',
+  '嘉兴华达汽配有限公司',
+  '台州永盛机械有限公司',
+  '绍兴金源纺机有限公司',
+  '湖州立信电机有限公司',
+  '南通鸿运船舶配件有限公司',
+  '扬州佳和环保设备有限公司',
+  '镇江安瑞泵业有限公司',
+  '泰州宏图工程机械有限公司',
+  '合肥中科智能装备有限公司',
+  '芜湖长江精工有限公司',
+  '上海申浦实业有限公司',
+  '昆山富乐精密模具有限公司',
+  '金华天成工具有限公司',
+  '丽水瓯江电气有限公司',
+  '衢州钱江轴承有限公司',
+  '马鞍山钢联重工有限公司',
 ] as const;
 const PRODUCTS = [
-  ['精密轴承座', 'ZC-2040'], ['不锈钢法兰', 'FL-1625'], ['液压接头', 'YJ-0812'], ['齿轮箱壳体', 'CX-3300'],
-  ['电机端盖', 'DG-1180'], ['铝合金支架', 'ZJ-0450'], ['传动轴', 'CD-2210'], ['阀体铸件', 'FT-0930'],
-  ['联轴器', 'LZ-0606'], ['导向套', 'DX-0315'],
+  ['精密轴承座', 'ZC-2040'],
+  ['不锈钢法兰', 'FL-1625'],
+  ['液压接头', 'YJ-0812'],
+  ['齿轮箱壳体', 'CX-3300'],
+  ['电机端盖', 'DG-1180'],
+  ['铝合金支架', 'ZJ-0450'],
+  ['传动轴', 'CD-2210'],
+  ['阀体铸件', 'FT-0930'],
+  ['联轴器', 'LZ-0606'],
+  ['导向套', 'DX-0315'],
 ] as const;
 const PEOPLE = ['张伟', '李娜', '王强', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周杰', '吴婷', '孙丽', '马超'] as const;
 
@@ -103,13 +126,55 @@ function maybeTextDate(d: Date | null): ExcelJS.CellValue {
 // Orders
 // ---------------------------------------------------------------------------------------------
 const ORDER_HEADERS = [
-  '序号', '合同编号', '客户', '品名', '料号', '订单数量', '下单日期', '订单方式', '标准/非标', '交期', '签订日期', '评审日期',
-  '内容清晰', '品名包装明确', '采购能力满足', '交期可满足', '特殊要求可满足', '技术文件齐全',
-  '供销部签字', '行政财务部签字', '业务部签字', '供销部负责人确认', '评审异议', '总经理裁决',
-  '变更日期', '变更联络单号', '再评审日期', '延期客户书面确认', '取消日期', '取消联络单号', '电话传真记录编号', '备注',
+  '序号',
+  '合同编号',
+  '客户',
+  '品名',
+  '料号',
+  '订单数量',
+  '下单日期',
+  '订单方式',
+  '标准/非标',
+  '交期',
+  '签订日期',
+  '评审日期',
+  '内容清晰',
+  '品名包装明确',
+  '采购能力满足',
+  '交期可满足',
+  '特殊要求可满足',
+  '技术文件齐全',
+  '供销部签字',
+  '行政财务部签字',
+  '业务部签字',
+  '供销部负责人确认',
+  '评审异议',
+  '总经理裁决',
+  '变更日期',
+  '变更联络单号',
+  '再评审日期',
+  '延期客户书面确认',
+  '取消日期',
+  '取消联络单号',
+  '电话传真记录编号',
+  '备注',
   // The optional columns the forms print (issue 11), filled on some rows only, as a ledger grows.
-  '价格要求', '包装要求', '运输要求', '服务要求', '特殊要求', '执行标准', '法律法规要求', '品质部签字', '评审结论', '联系人', '联系电话',
-  '变更前', '变更后', '变更原因', '取消原因', '回复客户',
+  '价格要求',
+  '包装要求',
+  '运输要求',
+  '服务要求',
+  '特殊要求',
+  '执行标准',
+  '法律法规要求',
+  '品质部签字',
+  '评审结论',
+  '联系人',
+  '联系电话',
+  '变更前',
+  '变更后',
+  '变更原因',
+  '取消原因',
+  '回复客户',
 ];
 
 /**
@@ -152,7 +217,14 @@ function ordersWorkbook(): ExcelJS.Workbook {
   for (let i = 1; i <= 60; i++) {
     const orderDate = utc(2025, 1 + Math.floor(((i - 1) * 12) / 60), int(1, 26));
     const nonStandard = chance(0.35);
-    const source = weighted([['书面', 50], ['邮件', 20], ['电话', 12], ['传真', 8], ['招投标', 5], ['网上', 5]] as const);
+    const source = weighted([
+      ['书面', 50],
+      ['邮件', 20],
+      ['电话', 12],
+      ['传真', 8],
+      ['招投标', 5],
+      ['网上', 5],
+    ] as const);
     const [product, code] = pick(PRODUCTS);
     const qty = int(5, 500) * 10;
     totalQty += qty;
@@ -196,9 +268,32 @@ function ordersWorkbook(): ExcelJS.Workbook {
     }
     const phoneNo = (source === '电话' || source === '传真') && i % 7 !== 3 ? `DH-2025-${String(++phoneLog).padStart(3, '0')}` : null;
     rows.push([
-      i, `HT-2025-${String(i).padStart(3, '0')}`, pick(CUSTOMERS), product, code, qty, maybeTextDate(orderDate), source, nonStandard ? '非标' : '标准',
-      maybeTextDate(due), maybeTextDate(signed), maybeTextDate(review), ...items, sales, finance, ops, headConfirm, dispute, gm,
-      change ? dateOnly(change) : null, changeNo, reReview ? dateOnly(reReview) : null, delayConsent, cancel ? dateOnly(cancel) : null, cancelNo, phoneNo,
+      i,
+      `HT-2025-${String(i).padStart(3, '0')}`,
+      pick(CUSTOMERS),
+      product,
+      code,
+      qty,
+      maybeTextDate(orderDate),
+      source,
+      nonStandard ? '非标' : '标准',
+      maybeTextDate(due),
+      maybeTextDate(signed),
+      maybeTextDate(review),
+      ...items,
+      sales,
+      finance,
+      ops,
+      headConfirm,
+      dispute,
+      gm,
+      change ? dateOnly(change) : null,
+      changeNo,
+      reReview ? dateOnly(reReview) : null,
+      delayConsent,
+      cancel ? dateOnly(cancel) : null,
+      cancelNo,
+      phoneNo,
       i === 30 ? '老客户追加订单' : null,
       ...orderFormColumns(i, nonStandard, change, cancel, due),
     ]);
@@ -229,12 +324,51 @@ function ordersWorkbook(): ExcelJS.Workbook {
 // Complaints
 // ---------------------------------------------------------------------------------------------
 const COMPLAINT_HEADERS = [
-  '客诉编号', '受理时间', '客户', '提出方式', '问题类别', '产品名称', '批号', '涉及数量', '问题描述', '严重程度', '责任判定', '责任部门', '责任人',
-  '受理人', '受理部门确定日期', '原因查明日期', '原因分析', '纠正措施', '纠正预防措施单号', '答复客户时间', '解决日期', '通知客户日期', '结案日期',
-  '客户反馈', '退货', '退货数量', '上报管理层', '验证人', '验证日期',
+  '客诉编号',
+  '受理时间',
+  '客户',
+  '提出方式',
+  '问题类别',
+  '产品名称',
+  '批号',
+  '涉及数量',
+  '问题描述',
+  '严重程度',
+  '责任判定',
+  '责任部门',
+  '责任人',
+  '受理人',
+  '受理部门确定日期',
+  '原因查明日期',
+  '原因分析',
+  '纠正措施',
+  '纠正预防措施单号',
+  '答复客户时间',
+  '解决日期',
+  '通知客户日期',
+  '结案日期',
+  '客户反馈',
+  '退货',
+  '退货数量',
+  '上报管理层',
+  '验证人',
+  '验证日期',
   // The optional columns the complaint record and the CAPA report print (issue 11).
-  '联系人', '联系电话', '客户要求', '临时措施', '预防措施', '措施完成期限', '改进小组', '退货原因', '退货检验结果', '处置方式', '答复方式', '客户接受',
-  '文件修订', '验证结果', '验证结论',
+  '联系人',
+  '联系电话',
+  '客户要求',
+  '临时措施',
+  '预防措施',
+  '措施完成期限',
+  '改进小组',
+  '退货原因',
+  '退货检验结果',
+  '处置方式',
+  '答复方式',
+  '客户接受',
+  '文件修订',
+  '验证结果',
+  '验证结论',
 ];
 
 /**
@@ -267,7 +401,17 @@ function complaintFormColumns(n: number, row: readonly ExcelJS.CellValue[]): Exc
     verified ? '是' : null,
   ];
 }
-const CATEGORIES = [['质量', 35], ['交期', 15], ['包装', 12], ['运输', 10], ['数量', 8], ['规格', 8], ['服务', 5], ['重量', 4], ['其他', 3]] as const;
+const CATEGORIES = [
+  ['质量', 35],
+  ['交期', 15],
+  ['包装', 12],
+  ['运输', 10],
+  ['数量', 8],
+  ['规格', 8],
+  ['服务', 5],
+  ['重量', 4],
+  ['其他', 3],
+] as const;
 const DESCRIPTIONS: Record<string, readonly string[]> = {
   质量: ['内孔尺寸超差，装配困难', '表面有划伤和磕碰', '铸件有气孔', '螺纹不通规不过', '热处理硬度不足'],
   交期: ['比合同交期晚 5 天到货', '分批交货未按约定时间', '紧急订单延误'],
@@ -279,7 +423,17 @@ const DESCRIPTIONS: Record<string, readonly string[]> = {
   重量: ['单件重量超出公差 3%'],
   其他: ['发票信息有误'],
 };
-const DEPT_OF: Record<string, string> = { 质量: '品质部', 交期: '生产部', 包装: '生产部', 运输: '供销部', 数量: '供销部', 规格: '生产部', 服务: '供销部', 重量: '生产部', 其他: '行政财务部' };
+const DEPT_OF: Record<string, string> = {
+  质量: '品质部',
+  交期: '生产部',
+  包装: '生产部',
+  运输: '供销部',
+  数量: '供销部',
+  规格: '生产部',
+  服务: '供销部',
+  重量: '生产部',
+  其他: '行政财务部',
+};
 const ACTIONS: Record<string, string> = {
   品质部: '加严首检和巡检，增加全尺寸检验频次',
   生产部: '调整工艺参数并对操作工再培训',
@@ -298,7 +452,11 @@ function complaintRows(): ExcelJS.CellValue[][] {
       const received = utc(2025, monthIndex + 1, int(1, 28), int(8, 17), pick([0, 15, 30, 45]));
       const category = weighted(CATEGORIES);
       const major = chance(0.08) || n === 33 || n === 87;
-      const responsibility = weighted([['本公司', 60], ['客户', 25], ['其他', 15]] as const);
+      const responsibility = weighted([
+        ['本公司', 60],
+        ['客户', 25],
+        ['其他', 15],
+      ] as const);
       const dept = DEPT_OF[category]!;
       const assigned = addWeekdays(dateOnly(received), chance(0.95) ? int(0, 1) : int(2, 3));
       const cause = addWeekdays(dateOnly(received), chance(0.93) ? int(1, 3) : int(4, 6));
@@ -313,13 +471,40 @@ function complaintRows(): ExcelJS.CellValue[][] {
       const capaNo = ours && chance(0.85) ? `CAPA-2025-${String(++capa).padStart(3, '0')}` : null;
       const returned = category === '质量' || category === '规格' ? chance(0.4) : false;
       rows.push([
-        `KS-2025-${String(n).padStart(3, '0')}`, received, pick(CUSTOMERS), weighted([['电话', 40], ['邮件', 35], ['传真', 15], ['当面', 10]] as const), category,
-        pick(PRODUCTS)[0], `B25${String(monthIndex + 1).padStart(2, '0')}-${int(10, 99)}`, int(5, 300), pick(DESCRIPTIONS[category]!), major ? '重大' : '一般',
-        responsibility, dept, pick(PEOPLE), pick(['李娜', '陈静', '孙丽']), maybeTextDate(assigned), dateOnly(cause),
-        ours ? '作业未按作业指导书执行' : responsibility === '客户' ? '客户使用不当' : '物流承运方原因', ours ? ACTIONS[dept] : '向客户说明情况', capaNo,
-        reply, dateOnly(resolved), dateOnly(notified), closed ? maybeTextDate(closed) : null, closed ? pick(['满意', '基本满意', '接受处理结果']) : null,
-        returned ? '是' : '否', returned ? int(5, 100) : null, major ? (n === 87 ? '否' : '是') : null,
-        closed && ours && chance(0.9) ? pick(['王强', '周杰']) : null, closed && ours ? dateOnly(addWeekdays(closed, int(0, 3))) : null,
+        `KS-2025-${String(n).padStart(3, '0')}`,
+        received,
+        pick(CUSTOMERS),
+        weighted([
+          ['电话', 40],
+          ['邮件', 35],
+          ['传真', 15],
+          ['当面', 10],
+        ] as const),
+        category,
+        pick(PRODUCTS)[0],
+        `B25${String(monthIndex + 1).padStart(2, '0')}-${int(10, 99)}`,
+        int(5, 300),
+        pick(DESCRIPTIONS[category]!),
+        major ? '重大' : '一般',
+        responsibility,
+        dept,
+        pick(PEOPLE),
+        pick(['李娜', '陈静', '孙丽']),
+        maybeTextDate(assigned),
+        dateOnly(cause),
+        ours ? '作业未按作业指导书执行' : responsibility === '客户' ? '客户使用不当' : '物流承运方原因',
+        ours ? ACTIONS[dept] : '向客户说明情况',
+        capaNo,
+        reply,
+        dateOnly(resolved),
+        dateOnly(notified),
+        closed ? maybeTextDate(closed) : null,
+        closed ? pick(['满意', '基本满意', '接受处理结果']) : null,
+        returned ? '是' : '否',
+        returned ? int(5, 100) : null,
+        major ? (n === 87 ? '否' : '是') : null,
+        closed && ours && chance(0.9) ? pick(['王强', '周杰']) : null,
+        closed && ours ? dateOnly(addWeekdays(closed, int(0, 3))) : null,
       ]);
       rows[rows.length - 1]!.push(...complaintFormColumns(n, rows[rows.length - 1]!));
     }
@@ -347,8 +532,30 @@ function complaintsWorkbook(title: string, sheetName: string, rows: readonly Exc
 // ---------------------------------------------------------------------------------------------
 // Surveys (a CSV exported by Chinese Excel: GB18030)
 // ---------------------------------------------------------------------------------------------
-const SURVEY_HEADERS = ['调查期次', '客户名称', '发放日期', '回收日期', '产品质量', '服务', '价格', '交期', '综合得分', '竞争对手', '竞争对手得分', '意见和建议', '填表人'];
-const COMMENTS = ['希望进一步缩短交货周期', '包装可以再加强', '质量稳定，继续保持', '报价偏高', '业务员响应及时', '交期经常延误，影响我方生产', '希望提供更详细的检验报告'];
+const SURVEY_HEADERS = [
+  '调查期次',
+  '客户名称',
+  '发放日期',
+  '回收日期',
+  '产品质量',
+  '服务',
+  '价格',
+  '交期',
+  '综合得分',
+  '竞争对手',
+  '竞争对手得分',
+  '意见和建议',
+  '填表人',
+];
+const COMMENTS = [
+  '希望进一步缩短交货周期',
+  '包装可以再加强',
+  '质量稳定，继续保持',
+  '报价偏高',
+  '业务员响应及时',
+  '交期经常延误，影响我方生产',
+  '希望提供更详细的检验报告',
+];
 
 function surveyRows(): string[][] {
   const rows: string[][] = [];
@@ -371,14 +578,29 @@ function surveyRows(): string[][] {
       }
       const b = base[c]!;
       const score = (v: number): number => Math.max(40, Math.min(100, v + int(-4, 4)));
-      const s = { quality: score(b.quality + p.shift.quality), service: score(b.service + p.shift.service), price: score(b.price + p.shift.price), delivery: score(b.delivery + p.shift.delivery) };
+      const s = {
+        quality: score(b.quality + p.shift.quality),
+        service: score(b.service + p.shift.service),
+        price: score(b.price + p.shift.price),
+        delivery: score(b.delivery + p.shift.delivery),
+      };
       const mean = (s.quality + s.service + s.price + s.delivery) / 4;
       const overall = chance(0.3) ? String(Math.round(mean)) : '';
       const competitor = chance(0.35) ? pick(['同行A', '同行B']) : '';
       rows.push([
-        p.label, customer, sent, iso(addDays(p.sent, int(3, 15))),
-        chance(0.15) ? `${s.quality}分` : String(s.quality), String(s.service), String(s.price), String(s.delivery), overall,
-        competitor, competitor ? String(int(72, 90)) : '', chance(0.4) ? pick(COMMENTS) : '', pick(['采购经理', '质量主管', '总经理助理']),
+        p.label,
+        customer,
+        sent,
+        iso(addDays(p.sent, int(3, 15))),
+        chance(0.15) ? `${s.quality}分` : String(s.quality),
+        String(s.service),
+        String(s.price),
+        String(s.delivery),
+        overall,
+        competitor,
+        competitor ? String(int(72, 90)) : '',
+        chance(0.4) ? pick(COMMENTS) : '',
+        pick(['采购经理', '质量主管', '总经理助理']),
       ]);
     });
   });

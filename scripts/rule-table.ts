@@ -31,10 +31,13 @@ export function ruleTableMarkdown(): string {
   const rows = RULE_DEFINITIONS.map((r) => {
     const limit = r.limit ? r.limit(config) : null;
     const what = descriptions[r.id];
-    const setting = limit === null ? '' : `${formatLimit({ ...limit, source: limit.source.zh }, 'en')}, key \`${limit.key}\`, set by ${KEYS[limit.key] ?? limit.key}`;
+    const setting =
+      limit === null ? '' : `${formatLimit({ ...limit, source: limit.source.zh }, 'en')}, key \`${limit.key}\`, set by ${KEYS[limit.key] ?? limit.key}`;
     return `| ${r.id} | ${AREA[r.dataset]} | ${what} | ${r.clause ?? '—'} | ${BASIS[r.basis]} | ${r.severity} | ${setting} |`;
   });
-  return ['| rule | area | what is checked | clause | basis | severity | default limit or objective (source) |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+  return ['| rule | area | what is checked | clause | basis | severity | default limit or objective (source) |', '|---|---|---|---|---|---|---|', ...rows].join(
+    '\n',
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.stdout.write(`${ruleTableMarkdown()}\n`);

@@ -57,12 +57,7 @@ const COMMANDS: Readonly<Record<string, { zh: string; en: string; load: () => Pr
 };
 
 function helpText(): string {
-  const lines = [
-    'qmsdoc — 订单评审、客户投诉、满意度调查：从台账到受控表单和报告 (ISO 9001)',
-    '',
-    '用法 / Usage: qmsdoc <command> [options]',
-    '',
-  ];
+  const lines = ['qmsdoc — 订单评审、客户投诉、满意度调查：从台账到受控表单和报告 (ISO 9001)', '', '用法 / Usage: qmsdoc <command> [options]', ''];
   for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(7)} ${c.zh}`, `  ${''.padEnd(7)} ${c.en}`);
   lines.push('', 'qmsdoc <command> --help  选项说明 / options', 'qmsdoc --version');
   return `${lines.join('\n')}\n`;
@@ -88,7 +83,10 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
       io.stdout(`${module.usage.zh}\n${module.usage.en}\n`);
       return 0;
     }
-    return await module.run(rest.filter((a) => a !== '--debug'), io);
+    return await module.run(
+      rest.filter((a) => a !== '--debug'),
+      io,
+    );
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`qmsdoc: ${error.message}\n`);

@@ -40,11 +40,24 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
   const headline: [string, string][] = [
     [
       t('completeness'),
-      t('completenessLine', { rate: formatRate(h.orders.completenessRate), complete: h.orders.reviewComplete, total: h.orders.total, signed: h.orders.signedBeforeReview, changed: h.orders.changedNotReReviewed }),
+      t('completenessLine', {
+        rate: formatRate(h.orders.completenessRate),
+        complete: h.orders.reviewComplete,
+        total: h.orders.total,
+        signed: h.orders.signedBeforeReview,
+        changed: h.orders.changedNotReReviewed,
+      }),
     ],
     [
       t('complaints'),
-      t('complaintsLine', { total: h.complaints.total, open: h.complaints.open, overdue: h.complaints.overdue, major: h.complaints.major, notEscalated: h.complaints.majorNotEscalated, replied: h.complaints.firstReplyWithin72h }),
+      t('complaintsLine', {
+        total: h.complaints.total,
+        open: h.complaints.open,
+        overdue: h.complaints.overdue,
+        major: h.complaints.major,
+        notEscalated: h.complaints.majorNotEscalated,
+        replied: h.complaints.firstReplyWithin72h,
+      }),
     ],
     [
       t('satisfaction', { period: sat.period }),
@@ -62,7 +75,13 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
             delta: formatDelta(sat.deltaMean),
           }),
     ],
-    [t('findingsTotal'), t('findingsLine', { total: h.findings.total, parts: FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(t('separator.counts')) })],
+    [
+      t('findingsTotal'),
+      t('findingsLine', {
+        total: h.findings.total,
+        parts: FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(t('separator.counts')),
+      }),
+    ],
   ];
   out.push(formatTable([{ title: '' }, { title: '' }], headline, { header: false }));
   for (const w of summary.warnings) out.push(`  ${t('warning')}: ${w.message}`);
@@ -109,7 +128,14 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
       out.push(
         formatTable(
           [{ title: t('clause') }, { title: t('record'), max: 28 }, { title: t('where'), max: 48 }, { title: t('why') }],
-          group.slice(0, MAX_PRINTED_ROWS).map((f) => [f.clause ?? '—', f.record, f.file === null ? '' : [location(f.file, f.sheet), f.row === null ? null : t('row', { row: f.row })].filter(Boolean).join(' › '), f.message]),
+          group
+            .slice(0, MAX_PRINTED_ROWS)
+            .map((f) => [
+              f.clause ?? '—',
+              f.record,
+              f.file === null ? '' : [location(f.file, f.sheet), f.row === null ? null : t('row', { row: f.row })].filter(Boolean).join(' › '),
+              f.message,
+            ]),
         ),
       );
       if (group.length > MAX_PRINTED_ROWS) out.push(`  ${t('more', { n: group.length - MAX_PRINTED_ROWS, file: options.fullList })}`);
@@ -125,12 +151,14 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
     out.push(
       formatTable(
         [{ title: t('where'), max: 56 }, { title: t('column'), max: 22 }, { title: t('value'), max: 24 }, { title: t('why') }],
-        summary.inputErrors.slice(0, MAX_PRINTED_ROWS).map((e) => [
-          [location(e.file, e.sheet), e.row === null ? null : t('row', { row: e.row })].filter(Boolean).join(' › '),
-          e.column === null ? '' : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column,
-          e.value ?? '',
-          e.message,
-        ]),
+        summary.inputErrors
+          .slice(0, MAX_PRINTED_ROWS)
+          .map((e) => [
+            [location(e.file, e.sheet), e.row === null ? null : t('row', { row: e.row })].filter(Boolean).join(' › '),
+            e.column === null ? '' : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column,
+            e.value ?? '',
+            e.message,
+          ]),
       ),
     );
     if (summary.inputErrors.length > MAX_PRINTED_ROWS) out.push(`  ${t('more', { n: summary.inputErrors.length - MAX_PRINTED_ROWS, file: options.fullList })}`);
@@ -148,7 +176,9 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
           { title: t('unmappedColumns.now') },
           { title: t('unmappedColumns.key') },
         ],
-        unmapped.slice(0, MAX_PRINTED_ROWS).map((u) => [u.label, fieldName(u.enum), String(u.count), u.kept ? t('keptAsOther') : t('rowsNotRead'), `${u.key}: "…"`]),
+        unmapped
+          .slice(0, MAX_PRINTED_ROWS)
+          .map((u) => [u.label, fieldName(u.enum), String(u.count), u.kept ? t('keptAsOther') : t('rowsNotRead'), `${u.key}: "…"`]),
       ),
     );
   }

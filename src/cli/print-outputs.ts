@@ -33,7 +33,11 @@ export function formatGlyphNotes(glyphs: GlyphReport, lang: Lang): string {
  * How much of an incremental build was carried over from the last one, and the files of the last
  * build this one no longer makes (the all-or-nothing switch of the output folder takes them away with the last build).
  */
-export function formatIncremental(out: string, report: { readonly carried: number; readonly rendered: number; readonly stale: readonly string[] }, lang: Lang): string {
+export function formatIncremental(
+  out: string,
+  report: { readonly carried: number; readonly rendered: number; readonly stale: readonly string[] },
+  lang: Lang,
+): string {
   const t = cliText(lang);
   const lines: string[] = [];
   if (report.carried > 0) lines.push(t('incremental.carried', { carried: report.carried, rendered: report.rendered }));

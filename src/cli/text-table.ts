@@ -8,7 +8,11 @@ export interface TableColumn {
 }
 
 /** Lays out rows as aligned text columns under a header line. */
-export function formatTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: { indent?: string; header?: boolean } = {}): string {
+export function formatTable(
+  columns: readonly TableColumn[],
+  rows: readonly (readonly string[])[],
+  options: { indent?: string; header?: boolean } = {},
+): string {
   const indent = options.indent ?? '  ';
   const cells = rows.map((row) => row.map((cell, i) => (i < columns.length - 1 && columns[i]?.max ? truncate(cell, columns[i]!.max!) : cell)));
   const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...cells.map((r) => displayWidth(r[i] ?? ''))));

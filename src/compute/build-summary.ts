@@ -22,7 +22,14 @@ export interface RunWarning {
 }
 
 /** summary.json for a run (schemaVersion 2). Every count is recomputable from the spec's definitions. */
-export function buildSummary(ingest: IngestResult, rules: RuleResults, config: Config, asOf: string, lang: Lang, warnings: readonly RunWarning[] = []): Summary {
+export function buildSummary(
+  ingest: IngestResult,
+  rules: RuleResults,
+  config: Config,
+  asOf: string,
+  lang: Lang,
+  warnings: readonly RunWarning[] = [],
+): Summary {
   const format = findingFormatter(config, lang);
   const satisfaction = summariseSatisfaction(rules, config);
   return {

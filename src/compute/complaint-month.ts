@@ -122,7 +122,9 @@ export function complaintMonth(
   const before = history.slice(0, -1);
 
   const statuses = [...(byMonth.get(month) ?? [])].sort(
-    (a, b) => compare(a.complaint.receivedAt.date + (a.complaint.receivedAt.time ?? ''), b.complaint.receivedAt.date + (b.complaint.receivedAt.time ?? '')) || compare(a.complaint.complaintNo, b.complaint.complaintNo),
+    (a, b) =>
+      compare(a.complaint.receivedAt.date + (a.complaint.receivedAt.time ?? ''), b.complaint.receivedAt.date + (b.complaint.receivedAt.time ?? '')) ||
+      compare(a.complaint.complaintNo, b.complaint.complaintNo),
   );
   const count = statuses.length;
 
@@ -178,14 +180,24 @@ export function complaintMonth(
 
   const ours = statuses.filter((s) => s.complaint.responsibility === 'ours');
   const previousMeetingMonth = previousMonth(month);
-  const actions = actionsInScope(rules.actions.map((a) => a.action), packDate);
+  const actions = actionsInScope(
+    rules.actions.map((a) => a.action),
+    packDate,
+  );
   const kindOf = new Map(rules.actions.map((a) => [a.action, a.sourceKind]));
   const states = actions.map((a) => actionStateOn(a, kindOf.get(a) ?? 'other', packDate, calendar));
   const stillOpen = open.filter((s) => s.complaint.receivedAt.date <= monthEnd);
   const capaRows: MonthCapaRow[] = ours.flatMap((s) =>
     s.complaint.capaNo === null
       ? []
-      : [{ complaint: s.complaint, capaNo: s.complaint.capaNo, closed: s.closedAt !== null, actions: states.filter((a) => a.action.source.kind === 'record' && a.action.source.ref === s.complaint.capaNo) }],
+      : [
+          {
+            complaint: s.complaint,
+            capaNo: s.complaint.capaNo,
+            closed: s.closedAt !== null,
+            actions: states.filter((a) => a.action.source.kind === 'record' && a.action.source.ref === s.complaint.capaNo),
+          },
+        ],
   );
   const returned = statuses.filter((s) => s.complaint.returned === true).map((s) => s.complaint);
   return {
@@ -209,7 +221,9 @@ export function complaintMonth(
     vitalFew,
     tied,
     paretoMinCount: config.reports.paretoMinCount,
-    byCustomer: [...customers.entries()].map(([customer, c]) => ({ customer, ...c })).sort((a, b) => b.count - a.count || b.major - a.major || compare(a.customer, b.customer)),
+    byCustomer: [...customers.entries()]
+      .map(([customer, c]) => ({ customer, ...c }))
+      .sort((a, b) => b.count - a.count || b.major - a.major || compare(a.customer, b.customer)),
     byDepartment: [...departments.entries()]
       .map(([department, n]) => ({ department, count: n }))
       .sort((a, b) => b.count - a.count || compare(a.department ?? '\uffff', b.department ?? '\uffff')),
@@ -259,7 +273,9 @@ function monthIndex(statuses: readonly ComplaintStatus[]): MonthIndex {
     else byMonth.set(m, [s]);
     if (firstMonth === null || m < firstMonth) firstMonth = m;
   }
-  const open = statuses.filter((s) => s.closedAt === null).sort((a, b) => b.workingDays - a.workingDays || compare(a.complaint.complaintNo, b.complaint.complaintNo));
+  const open = statuses
+    .filter((s) => s.closedAt === null)
+    .sort((a, b) => b.workingDays - a.workingDays || compare(a.complaint.complaintNo, b.complaint.complaintNo));
   const index = { counts, firstMonth, byMonth, open };
   indexes.set(statuses, index);
   return index;

@@ -61,14 +61,47 @@ export function dueList(rules: RuleResults, config: Config, calendar: WorkingCal
     const c = s.complaint;
     if (s.closedAt === null) {
       const next = nextStage(c, config, calendar, asOf);
-      items.push({ kind: 'complaint_stage', ref: c.complaintNo, what: c.customer, stage: next.stage, owner: next.owner, due: next.due, overdue: next.overdue, workingDaysLeft: left(next.due), file: c.provenance.file, row: c.provenance.row });
+      items.push({
+        kind: 'complaint_stage',
+        ref: c.complaintNo,
+        what: c.customer,
+        stage: next.stage,
+        owner: next.owner,
+        due: next.due,
+        overdue: next.overdue,
+        workingDaysLeft: left(next.due),
+        file: c.provenance.file,
+        row: c.provenance.row,
+      });
     } else if (c.responsibility === 'ours' && c.capaNo !== null && c.verifiedBy === null) {
-      items.push({ kind: 'capa_verification', ref: c.capaNo, what: c.complaintNo, stage: null, owner: null, due: s.closedAt, overdue: s.closedAt < asOf, workingDaysLeft: left(s.closedAt), file: c.provenance.file, row: c.provenance.row });
+      items.push({
+        kind: 'capa_verification',
+        ref: c.capaNo,
+        what: c.complaintNo,
+        stage: null,
+        owner: null,
+        due: s.closedAt,
+        overdue: s.closedAt < asOf,
+        workingDaysLeft: left(s.closedAt),
+        file: c.provenance.file,
+        row: c.provenance.row,
+      });
     }
   }
   for (const a of rules.actions) {
     if (!a.open || a.action.due === null) continue;
-    items.push({ kind: 'action', ref: a.action.actionNo, what: a.action.action, stage: null, owner: a.action.owner ?? a.action.department, due: a.action.due, overdue: a.overdue, workingDaysLeft: left(a.action.due), file: a.action.provenance.file, row: a.action.provenance.row });
+    items.push({
+      kind: 'action',
+      ref: a.action.actionNo,
+      what: a.action.action,
+      stage: null,
+      owner: a.action.owner ?? a.action.department,
+      due: a.action.due,
+      overdue: a.overdue,
+      workingDaysLeft: left(a.action.due),
+      file: a.action.provenance.file,
+      row: a.action.provenance.row,
+    });
   }
   const notChecked: DueNotChecked[] = [{ kind: 'liaison_replies', reason: 'no_reply_deadline_in_data', auditDate: null }];
   const survey = surveyBeforeAudit(rules, config, asOf);

@@ -114,7 +114,15 @@ export function reviewFigures(rules: RuleResults, config: Config, asOf: string, 
       const actual = actuals[o.metric];
       const { direction } = METRIC_KIND[o.metric];
       // Judged on the exact figure, as rules S1 and S2 judge the same numbers.
-      return { metric: o.metric, label: o.label[lang], target: o.target, source: o.source[lang], direction, actual, met: actual === null ? null : direction === 'atLeast' ? actual >= o.target : actual <= o.target };
+      return {
+        metric: o.metric,
+        label: o.label[lang],
+        target: o.target,
+        source: o.source[lang],
+        direction,
+        actual,
+        met: actual === null ? null : direction === 'atLeast' ? actual >= o.target : actual <= o.target,
+      };
     }),
   };
 }

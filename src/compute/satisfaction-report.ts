@@ -92,12 +92,22 @@ export interface SatisfactionReportModel {
     /** Customers scored in both periods whose score fell by more than 10 points. */
     readonly fallers: readonly { readonly customer: string; readonly previous: number; readonly current: number; readonly delta: number }[];
   };
-  readonly competitors: readonly { readonly competitor: string; readonly responses: number; readonly theirs: number; readonly ours: number; readonly difference: number }[];
+  readonly competitors: readonly {
+    readonly competitor: string;
+    readonly responses: number;
+    readonly theirs: number;
+    readonly ours: number;
+    readonly difference: number;
+  }[];
   readonly causes: {
     readonly lowest: DimensionRow | null;
     readonly unsatisfied: readonly DimensionRow[];
     /** Customers' comments by the dimension they speak of; "other" for the rest. */
-    readonly comments: readonly { readonly dimension: string; readonly label: string; readonly items: readonly { readonly customer: string; readonly text: string }[] }[];
+    readonly comments: readonly {
+      readonly dimension: string;
+      readonly label: string;
+      readonly items: readonly { readonly customer: string; readonly text: string }[];
+    }[];
   };
   /**
    * Who did not answer the period's survey: the customers it was sent to and who had not returned
@@ -162,7 +172,12 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
   const ci = meanConfidenceInterval(current.scores);
   const total = scored.length;
   const bandRows = BANDS.map((band) => {
-    const bounds = { very_satisfied: [bandsConfig.verySatisfied, null], satisfied: [bandsConfig.satisfied, bandsConfig.verySatisfied], dissatisfied: [bandsConfig.dissatisfied, bandsConfig.satisfied], very_dissatisfied: [0, bandsConfig.dissatisfied] } as const;
+    const bounds = {
+      very_satisfied: [bandsConfig.verySatisfied, null],
+      satisfied: [bandsConfig.satisfied, bandsConfig.verySatisfied],
+      dissatisfied: [bandsConfig.dissatisfied, bandsConfig.satisfied],
+      very_dissatisfied: [0, bandsConfig.dissatisfied],
+    } as const;
     return { band, count: current.bands[band], share: total > 0 ? current.bands[band] / total : null, from: bounds[band][0], to: bounds[band][1] };
   });
   const test = previous ? welchTest(current.scores, previous.scores) : null;
@@ -206,14 +221,22 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
     customers,
     trend: {
       // Up to the reported period: a report of an earlier half-year reads as it would have then.
-      periods: analysis.periods.slice(0, analysis.periods.indexOf(current) + 1).map((p) => ({ period: p.period, sent: p.sent, returned: p.returned, responseRate: p.responseRate, mean: p.mean, dimensions: p.dimensions })),
+      periods: analysis.periods
+        .slice(0, analysis.periods.indexOf(current) + 1)
+        .map((p) => ({ period: p.period, sent: p.sent, returned: p.returned, responseRate: p.responseRate, mean: p.mean, dimensions: p.dimensions })),
       change:
         previous && current.mean !== null && previous.mean !== null
           ? { delta: current.mean - previous.mean, p: test?.p ?? null, significant: test ? test.p < SIGNIFICANCE : null }
           : null,
       fallers: previous ? fallers(current, previous) : [],
     },
-    competitors: current.competitors.map((c) => ({ competitor: c.competitor, responses: c.responses, theirs: c.competitorMean, ours: c.ourMean, difference: c.ourMean - c.competitorMean })),
+    competitors: current.competitors.map((c) => ({
+      competitor: c.competitor,
+      responses: c.responses,
+      theirs: c.competitorMean,
+      ours: c.ourMean,
+      difference: c.ourMean - c.competitorMean,
+    })),
     causes: {
       lowest: ranked[0] ?? null,
       unsatisfied: dimensions.filter((d) => d.satisfied === false),
@@ -221,14 +244,19 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
     },
     nonResponse: {
       notReturned: notReturned(current),
-      notSurveyed: inputs.customers && inputs.customers.period === current.period ? inputs.customers.list.filter((c) => c.currentSurvey === 'not_surveyed').map((c) => c.customer).sort(byName) : null,
+      notSurveyed:
+        inputs.customers && inputs.customers.period === current.period
+          ? inputs.customers.list
+              .filter((c) => c.currentSurvey === 'not_surveyed')
+              .map((c) => c.customer)
+              .sort(byName)
+          : null,
     },
     // The CAPA requests of this period, as the management review counts them; S4 belongs to every period.
-    actions: satisfactionCapaRequests(inputs.findings, current.period)
-      .map((finding) => {
-        const departmentId = finding.rule === 'S3' ? String(finding.params.department) : (inputs.ruleDepartments[finding.rule] ?? 'qa');
-        return { rule: finding.rule, finding, department: config.departments[departmentId]?.[lang] ?? departmentId };
-      }),
+    actions: satisfactionCapaRequests(inputs.findings, current.period).map((finding) => {
+      const departmentId = finding.rule === 'S3' ? String(finding.params.department) : (inputs.ruleDepartments[finding.rule] ?? 'qa');
+      return { rule: finding.rule, finding, department: config.departments[departmentId]?.[lang] ?? departmentId };
+    }),
   };
 }
 
@@ -238,7 +266,8 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function notReturned(period: PeriodStats): { customer: string; sent: string | null }[] {
   const answered = new Set(period.responses.filter((s) => s.returned).map((s) => s.response.customer));
   const missing = new Map<string, string | null>();
-  for (const s of period.responses) if (!answered.has(s.response.customer) && !missing.has(s.response.customer)) missing.set(s.response.customer, s.response.sentDate);
+  for (const s of period.responses)
+    if (!answered.has(s.response.customer) && !missing.has(s.response.customer)) missing.set(s.response.customer, s.response.sentDate);
   return [...missing].map(([customer, sent]) => ({ customer, sent })).sort((a, b) => byName(a.customer, b.customer));
 }
 

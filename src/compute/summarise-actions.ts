@@ -37,5 +37,14 @@ export function summariseActions(actions: readonly ActionState[], asOf: string):
       overdue: a.overdue,
       workingDaysOverdue: a.workingDaysOverdue,
     }));
-  return { total: actions.length, open, overdue, doneLate, capaDoneNotVerified, byStatus, bySource, previousReview: { year: previousYear, items: previousReview } };
+  return {
+    total: actions.length,
+    open,
+    overdue,
+    doneLate,
+    capaDoneNotVerified,
+    byStatus,
+    bySource,
+    previousReview: { year: previousYear, items: previousReview },
+  };
 }

@@ -34,7 +34,11 @@ export function categoryName(id: string, lang: Lang, categories: readonly EnumVa
  * How a complaint's category is shown on records and in reports: its category's name, and for
  * a label nobody defined the label as written inside the "other" name — 其他（外观）/ Other (外观).
  */
-export function complaintCategoryName(complaint: { readonly category: string; readonly categoryText: string | null }, lang: Lang, categories: readonly EnumValue[]): string {
+export function complaintCategoryName(
+  complaint: { readonly category: string; readonly categoryText: string | null },
+  lang: Lang,
+  categories: readonly EnumValue[],
+): string {
   const name = categoryName(complaint.category, lang, categories);
   if (complaint.categoryText === null) return name;
   return summaryText(lang)('categoryWithLabel', { name, label: complaint.categoryText });

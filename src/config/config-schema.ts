@@ -10,10 +10,7 @@ import { OBJECTIVE_METRICS } from '../model/objectives.js';
 const text = z.string().trim().min(1);
 
 /** A label in both languages; a plain string is used for both. */
-const localized = z.union([
-  text.transform((s) => ({ zh: s, en: s })),
-  z.strictObject({ zh: text, en: text }),
-]);
+const localized = z.union([text.transform((s) => ({ zh: s, en: s })), z.strictObject({ zh: text, en: text })]);
 
 const isoDate = z
   .string()
@@ -241,9 +238,7 @@ export const configSchema = z
       })
       .prefault({}),
     /** Extra header aliases per dataset: field id → headers, e.g. {"orders": {"order_no": ["单号"]}}. */
-    headers: z
-      .strictObject({ orders: headerAliases, complaints: headerAliases, surveys: headerAliases, actions: headerAliases })
-      .prefault({}),
+    headers: z.strictObject({ orders: headerAliases, complaints: headerAliases, surveys: headerAliases, actions: headerAliases }).prefault({}),
     /**
      * The day of this year's internal audit: the year's satisfaction survey is due before it
      * (5.6.1, "before each internal audit"); `qmsdoc due` lists it while not done. Null: not set.

@@ -6,7 +6,17 @@ import { configSchema, type ParsedConfig } from './config-schema.js';
 import type { ComplaintLimitName, Config } from './config.js';
 import type { Localized } from '../model/lang.js';
 import { METRIC_LABELS, type Objective } from '../model/objectives.js';
-import { DEFAULT_DEPARTMENTS, DEFAULT_DIMENSIONS, DEFAULT_DISTRIBUTION, DEFAULT_LIAISON_RECEIPT, DEFAULT_SOURCE, DEFAULT_FORM_REGISTER, DEFAULT_OBJECTIVES, USUAL_TARGETS, type FormRegisterEntry } from './defaults.js';
+import {
+  DEFAULT_DEPARTMENTS,
+  DEFAULT_DIMENSIONS,
+  DEFAULT_DISTRIBUTION,
+  DEFAULT_LIAISON_RECEIPT,
+  DEFAULT_SOURCE,
+  DEFAULT_FORM_REGISTER,
+  DEFAULT_OBJECTIVES,
+  USUAL_TARGETS,
+  type FormRegisterEntry,
+} from './defaults.js';
 import { allowedKeysAt } from './allowed-keys.js';
 import { type ConfigKey, configText } from './config-text.js';
 import type { Messages } from '../text/messages.js';
@@ -92,7 +102,11 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
     internalAuditDate: parsed.internalAuditDate,
     forms,
     departments: { ...DEFAULT_DEPARTMENTS, ...(departmentNames as Record<string, Localized>) },
-    departmentLists: { distribution: distribution ?? DEFAULT_DISTRIBUTION, reviewSignoffs: reviewSignoffs ?? ['sales', 'finance', 'operations'], liaisonReceipt: liaisonReceipt ?? DEFAULT_LIAISON_RECEIPT },
+    departmentLists: {
+      distribution: distribution ?? DEFAULT_DISTRIBUTION,
+      reviewSignoffs: reviewSignoffs ?? ['sales', 'finance', 'operations'],
+      liaisonReceipt: liaisonReceipt ?? DEFAULT_LIAISON_RECEIPT,
+    },
     procedure: parsed.procedure,
     orders: parsed.orders,
     satisfaction: {
@@ -112,9 +126,13 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
     objectives: (parsed.objectives ?? DEFAULT_OBJECTIVES.map((o) => ({ metric: o.metric, target: undefined, label: undefined, source: undefined }))).map(
       (o): Objective => ({
         metric: o.metric,
-        target: o.target ?? (o.metric === 'satisfaction_mean' ? goals.surveyMean : o.metric === 'survey_response_rate' ? goals.responseRate : (USUAL_TARGETS[o.metric] ?? 0)),
+        target:
+          o.target ??
+          (o.metric === 'satisfaction_mean' ? goals.surveyMean : o.metric === 'survey_response_rate' ? goals.responseRate : (USUAL_TARGETS[o.metric] ?? 0)),
         label: o.label ?? METRIC_LABELS[o.metric],
-        source: o.source ?? (o.metric === 'satisfaction_mean' ? goalSources.surveyMean : o.metric === 'survey_response_rate' ? goalSources.responseRate : DEFAULT_SOURCE),
+        source:
+          o.source ??
+          (o.metric === 'satisfaction_mean' ? goalSources.surveyMean : o.metric === 'survey_response_rate' ? goalSources.responseRate : DEFAULT_SOURCE),
       }),
     ),
     reports: parsed.reports,
@@ -208,7 +226,8 @@ function crossCheck(config: Config, parsed: ParsedConfig, lang: Lang): ConfigIss
 function checkVocabulary(config: Config, say: Messages<ConfigKey>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const seen = new Map<string, string>();
-  for (const c of COMPLAINT_CATEGORIES as readonly EnumValue[]) for (const name of [c.id, c.zh, c.en, ...(c.aliases ?? [])]) seen.set(normaliseToken(name), c.id);
+  for (const c of COMPLAINT_CATEGORIES as readonly EnumValue[])
+    for (const name of [c.id, c.zh, c.en, ...(c.aliases ?? [])]) seen.set(normaliseToken(name), c.id);
   config.vocabulary.categories.forEach((c, i) => {
     if (COMPLAINT_CATEGORIES.some((b) => b.id === c.id)) {
       issues.push({ path: `vocabulary.categories.${i}.id`, message: say('builtInCategory', { id: c.id }) });
@@ -231,4 +250,3 @@ function checkVocabulary(config: Config, say: Messages<ConfigKey>): ConfigIssue[
   }
   return issues;
 }
-

@@ -111,8 +111,23 @@ export function controlledFurniture(doc: ControlledDocument, missing: MissingGly
     const stampWidth = doc.lang === 'zh' ? 58 : 78;
     const stamp: Column = {
       stack: [
-        { canvas: [{ type: 'rect', x: 0, y: 0, w: stampWidth, h: 24, r: 3, lineWidth: 1.6, lineColor: RED }, { type: 'rect', x: 2.5, y: 2.5, w: stampWidth - 5, h: 19, r: 2, lineWidth: 0.6, lineColor: RED }] },
-        textNode(w.stamp, { fontSize: doc.lang === 'zh' ? 12 : 8.5, bold: true, color: RED, alignment: 'center', relativePosition: { x: 0, y: doc.lang === 'zh' ? -22 : -18.5 } }, missing),
+        {
+          canvas: [
+            { type: 'rect', x: 0, y: 0, w: stampWidth, h: 24, r: 3, lineWidth: 1.6, lineColor: RED },
+            { type: 'rect', x: 2.5, y: 2.5, w: stampWidth - 5, h: 19, r: 2, lineWidth: 0.6, lineColor: RED },
+          ],
+        },
+        textNode(
+          w.stamp,
+          {
+            fontSize: doc.lang === 'zh' ? 12 : 8.5,
+            bold: true,
+            color: RED,
+            alignment: 'center',
+            relativePosition: { x: 0, y: doc.lang === 'zh' ? -22 : -18.5 },
+          },
+          missing,
+        ),
       ],
       width: stampWidth,
     };
@@ -122,7 +137,8 @@ export function controlledFurniture(doc: ControlledDocument, missing: MissingGly
     const kind = doc.kind ?? 'controlled';
     // A report not in the form register (no number) is a working document, and a customer's copy
     // is not a controlled document: no stamp, no form fields.
-    if (doc.number === '' || kind === 'customer') return { margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0], stack: [{ columns: company, columnGap: 8 }, title, rule] };
+    if (doc.number === '' || kind === 'customer')
+      return { margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0], stack: [{ columns: company, columnGap: 8 }, title, rule] };
     return {
       margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0],
       stack: [
@@ -130,7 +146,10 @@ export function controlledFurniture(doc: ControlledDocument, missing: MissingGly
         title,
         {
           // A filled record names its form and version; issue number and effective date belong to the blank.
-          columns: kind === 'controlled' ? [field(w.number, doc.number), field(w.version, doc.version), field(w.issue, doc.issueNo), field(w.effective, doc.effectiveDate)] : [field(w.number, doc.number), field(w.version, doc.version)],
+          columns:
+            kind === 'controlled'
+              ? [field(w.number, doc.number), field(w.version, doc.version), field(w.issue, doc.issueNo), field(w.effective, doc.effectiveDate)]
+              : [field(w.number, doc.number), field(w.version, doc.version)],
           columnGap: 6,
         },
         rule,
@@ -140,17 +159,32 @@ export function controlledFurniture(doc: ControlledDocument, missing: MissingGly
   const footer: DynamicContent = (currentPage: number, pageCount: number) => markFurniture(footerContent(currentPage, pageCount));
   const footerContent = (currentPage: number, pageCount: number): Content => {
     const kind = doc.kind ?? 'controlled';
-    const page = doc.packFirstPage === undefined ? w.page(currentPage, pageCount) : `${w.page(currentPage, pageCount)}　${w.packPage(doc.packFirstPage + currentPage - 1)}`;
-    const left = kind === 'customer' ? (doc.number === '' ? '' : `${w.tracking}${w.colon}${doc.number} ${doc.version}`.trim()) : doc.retention === '' ? '' : w.retention(doc.retention);
+    const page =
+      doc.packFirstPage === undefined
+        ? w.page(currentPage, pageCount)
+        : `${w.page(currentPage, pageCount)}　${w.packPage(doc.packFirstPage + currentPage - 1)}`;
+    const left =
+      kind === 'customer'
+        ? doc.number === ''
+          ? ''
+          : `${w.tracking}${w.colon}${doc.number} ${doc.version}`.trim()
+        : doc.retention === ''
+          ? ''
+          : w.retention(doc.retention);
     const stack: Content[] = [{ canvas: [{ type: 'line', x1: 0, y1: 0, x2: doc.contentWidth, y2: 0, lineWidth: 0.6 }] }];
     if (kind === 'controlled') {
       stack.push({
-        columns: [w.prepared, w.reviewed, w.approved].map((role) => textNode(`${role}${w.colon}${BLANK_LINE}  ${w.date}${w.colon}${SHORT_LINE}`, { fontSize: 9 }, missing)),
+        columns: [w.prepared, w.reviewed, w.approved].map((role) =>
+          textNode(`${role}${w.colon}${BLANK_LINE}  ${w.date}${w.colon}${SHORT_LINE}`, { fontSize: 9 }, missing),
+        ),
         columnGap: 8,
         margin: [0, 6, 0, 4],
       });
     }
-    stack.push({ columns: [textNode(left, small, missing), textNode(page, { ...small, alignment: 'right' }, missing)], margin: [0, kind === 'controlled' ? 0 : 6, 0, 0] });
+    stack.push({
+      columns: [textNode(left, small, missing), textNode(page, { ...small, alignment: 'right' }, missing)],
+      margin: [0, kind === 'controlled' ? 0 : 6, 0, 0],
+    });
     return { margin: [PAGE_MARGINS[0], 8, PAGE_MARGINS[2], 0], stack };
   };
   return { header, footer };

@@ -27,7 +27,10 @@ export function safeFileName(id: string, maxBytes = MAX_NAME_BYTES): string {
   let name = clean(id.normalize('NFC'));
   if (RESERVED_STEM.test(name.split('.')[0]!.trim())) name = `_${name}`;
   if (Buffer.byteLength(name, 'utf8') <= maxBytes) return name;
-  const hash = createHash('sha256').update(id, 'utf8').digest('hex').slice(0, HASH_BYTES - 1);
+  const hash = createHash('sha256')
+    .update(id, 'utf8')
+    .digest('hex')
+    .slice(0, HASH_BYTES - 1);
   return `${clean(cutToBytes(name, maxBytes - HASH_BYTES))}~${hash}`;
 }
 

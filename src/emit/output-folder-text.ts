@@ -5,7 +5,7 @@ import type { Lang } from '../model/lang.js';
 import { type MessageKey, messages } from '../text/messages.js';
 
 /** The keys of templates/messages/output-folder.<lang>.json. */
-type OutputFolderKey = MessageKey<typeof import('../../templates/messages/output-folder.zh.json', { with: { type: 'json' } })>;
+type OutputFolderKey = MessageKey<typeof import('../../templates/messages/output-folder.zh.json', { with: { type: 'json' }})>;
 
 /** Why the output folder cannot be used, as the one line the user needs. */
 export function outputFolderFailure(error: OutputFolderError, lang: Lang): CliError {

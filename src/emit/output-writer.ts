@@ -180,7 +180,10 @@ function makeDirsNoLinks(root: string, dir: string, checked: Set<string>): void 
   if (checked.has(dir)) return;
   mkdirSync(root, { recursive: true });
   let current = root;
-  for (const part of path.relative(root, dir).split(path.sep).filter((p) => p !== '')) {
+  for (const part of path
+    .relative(root, dir)
+    .split(path.sep)
+    .filter((p) => p !== '')) {
     current = path.join(current, part);
     if (checked.has(current)) continue;
     let stat;

@@ -28,9 +28,7 @@ export function selectForms(templates: readonly FormTemplate[], ids: readonly st
     const i = registerOrder.indexOf(id);
     return i < 0 ? registerOrder.length : i;
   };
-  return templates
-    .filter((t) => ids.length === 0 || ids.includes(t.id))
-    .sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return templates.filter((t) => ids.length === 0 || ids.includes(t.id)).sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Loads the form catalogue from `folder` (default the built-in templates). */

@@ -44,7 +44,17 @@ export function filledFormJobs(templates: readonly FormTemplate[], rules: RuleRe
         return [{ template, records: surveyInvitationViews(surveyCustomers(rules, ctx.asOf), period, ctx) }];
       }
       case 'customer_list':
-        return [{ template, records: customerListViews(rules.orders, rules.complaints.map((s) => s.complaint), rules.satisfaction, ctx) }];
+        return [
+          {
+            template,
+            records: customerListViews(
+              rules.orders,
+              rules.complaints.map((s) => s.complaint),
+              rules.satisfaction,
+              ctx,
+            ),
+          },
+        ];
       case 'none':
         return [];
     }

@@ -84,7 +84,10 @@ const section = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('paragraph'), text, size: z.enum(['note', 'body', 'notice']).default('body') }),
   z.strictObject({
     type: z.literal('signatures'),
-    items: z.array(z.strictObject({ label: text, name: text.optional(), date: text.optional() })).min(1).max(6),
+    items: z
+      .array(z.strictObject({ label: text, name: text.optional(), date: text.optional() }))
+      .min(1)
+      .max(6),
   }),
 ]);
 export type TemplateSection = z.infer<typeof section>;

@@ -74,7 +74,10 @@ export function orderView(order: Order, ctx: ViewContext): RecordView {
   const conclusion = reviewConclusion(order);
   // A written conclusion the three boxes cannot show, or the GM's ruling, is printed as written.
   const t = formText(ctx.lang);
-  const conclusionNote = [conclusion === null && order.reviewConclusion !== null ? order.reviewConclusion : null, order.gmDecision === null ? null : t('gmRuling', { ruling: order.gmDecision })]
+  const conclusionNote = [
+    conclusion === null && order.reviewConclusion !== null ? order.reviewConclusion : null,
+    order.gmDecision === null ? null : t('gmRuling', { ruling: order.gmDecision }),
+  ]
     .filter((s): s is string => s !== null)
     .join(t('separator.clauses'));
   return {
@@ -121,7 +124,15 @@ export function orderView(order: Order, ctx: ViewContext): RecordView {
  */
 export function liaisonViews(order: Order, ctx: ViewContext): RecordView[] {
   const views: RecordView[] = [];
-  const base = { ...common(ctx, true), orderNo: order.orderNo, customer: order.customer, product: order.product, quantity: orBlank(order.quantity), dueDate: orBlank(order.dueDate), ...receiptParts(ctx) };
+  const base = {
+    ...common(ctx, true),
+    orderNo: order.orderNo,
+    customer: order.customer,
+    product: order.product,
+    quantity: orBlank(order.quantity),
+    dueDate: orBlank(order.dueDate),
+    ...receiptParts(ctx),
+  };
   const pendingWord = formText(ctx.lang)('pendingWord');
   if (order.changeDate !== null && order.changeDate <= ctx.asOf) {
     const pending = order.changeNotice === null;

@@ -35,7 +35,6 @@ export const MIN_ROW_HEIGHT = 23;
 const TEXT_SIZE = 10;
 const MIN_TEXT_SIZE = 7.5;
 
-
 /**
  * Lays a form template out for one view (a record, or the empty view of a blank form) as a
  * pdfmake document: controlled header and footer on every page, grids with shaded labels,
@@ -102,7 +101,10 @@ class LayoutContext {
       case 'table': {
         const table = this.table(section);
         const keep = table.table.body.length <= KEEP_TOGETHER_ROWS;
-        return this.breakBefore(section.pageBreakBefore, keep ? [{ stack: [...this.title(section.title), table], unbreakable: true }] : [...this.title(section.title), table]);
+        return this.breakBefore(
+          section.pageBreakBefore,
+          keep ? [{ stack: [...this.title(section.title), table], unbreakable: true }] : [...this.title(section.title), table],
+        );
       }
       case 'paragraph':
         return this.paragraph(section.text, section.size);
@@ -128,13 +130,28 @@ class LayoutContext {
       return [
         {
           table: { widths: ['*'], body: [[this.text(filled, { fontSize: 9.5, bold: true, color: RED })]] },
-          layout: { hLineColor: () => RED, vLineColor: () => RED, hLineWidth: () => 1, vLineWidth: () => 1, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 4, paddingBottom: () => 4 },
+          layout: {
+            hLineColor: () => RED,
+            vLineColor: () => RED,
+            hLineWidth: () => 1,
+            vLineWidth: () => 1,
+            paddingLeft: () => 6,
+            paddingRight: () => 6,
+            paddingTop: () => 4,
+            paddingBottom: () => 4,
+          },
           margin: [0, 0, 0, 6],
         },
       ];
     }
     const fontSize = size === 'note' ? 8.5 : TEXT_SIZE;
-    return [this.text(filled, { fontSize: fitFontSize(filled, this.contentWidth, fontSize, { minSize: fontSize - 1 }), margin: [0, 4, 0, 4], color: size === 'note' ? '#333333' : LINE })];
+    return [
+      this.text(filled, {
+        fontSize: fitFontSize(filled, this.contentWidth, fontSize, { minSize: fontSize - 1 }),
+        margin: [0, 4, 0, 4],
+        color: size === 'note' ? '#333333' : LINE,
+      }),
+    ];
   }
 
   /** A grid of cells with spans; pdfmake wants placeholders where a span covers a position. */
@@ -159,7 +176,11 @@ class LayoutContext {
         const span = Math.min(cell.span, columns - c);
         for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < span; dc++) if (dr > 0 || dc > 0) covered.add(`${r + dr},${c + dc}`);
         const inner = spanWidth(widths, c, span);
-        cells.push({ ...(this.cell(cell, inner, row.height ?? MIN_ROW_HEIGHT) as object), ...(span > 1 ? { colSpan: span } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) } as TableCell);
+        cells.push({
+          ...(this.cell(cell, inner, row.height ?? MIN_ROW_HEIGHT) as object),
+          ...(span > 1 ? { colSpan: span } : {}),
+          ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+        } as TableCell);
         for (let k = 1; k < span; k++) cells.push({});
         c += span;
       }
@@ -178,16 +199,25 @@ class LayoutContext {
   private cell(cell: TemplateCell, width: number, height: number): TableCell {
     if ('label' in cell) {
       const label = this.fill(cell.label);
-      return { ...this.text(label, { fontSize: fitFontSize(label, width - SLACK, 9.5, { minSize: 7, maxLines: linesIn(height, 9.5) }), margin: [0, 2, 0, 0] }), fillColor: LABEL_FILL };
+      return {
+        ...this.text(label, { fontSize: fitFontSize(label, width - SLACK, 9.5, { minSize: 7, maxLines: linesIn(height, 9.5) }), margin: [0, 2, 0, 0] }),
+        fillColor: LABEL_FILL,
+      };
     }
     if ('value' in cell) {
       const value = this.fill(cell.value);
-      return this.text(value, { alignment: cell.align, bold: cell.bold, fontSize: fitFontSize(value, width - SLACK, TEXT_SIZE, { bold: cell.bold, minSize: MIN_TEXT_SIZE, maxLines: linesIn(height, TEXT_SIZE) }), margin: [0, 2, 0, 0] });
+      return this.text(value, {
+        alignment: cell.align,
+        bold: cell.bold,
+        fontSize: fitFontSize(value, width - SLACK, TEXT_SIZE, { bold: cell.bold, minSize: MIN_TEXT_SIZE, maxLines: linesIn(height, TEXT_SIZE) }),
+        margin: [0, 2, 0, 0],
+      });
     }
     if ('area' in cell) {
       const stack: Content[] = [];
       const caption = cell.caption === undefined ? '' : this.fill(cell.caption);
-      if (caption !== '') stack.push(this.text(caption, { fontSize: fitFontSize(caption, width - SLACK, 9, { bold: true, minSize: 7 }), bold: true, margin: [0, 0, 0, 2] }));
+      if (caption !== '')
+        stack.push(this.text(caption, { fontSize: fitFontSize(caption, width - SLACK, 9, { bold: true, minSize: 7 }), bold: true, margin: [0, 0, 0, 2] }));
       // Text shrinks to stay inside the writing box, so a filled record keeps its pages.
       const area = this.fill(cell.area);
       const room = cell.height - 6 - (caption === '' ? 0 : 13);
@@ -235,7 +265,9 @@ class LayoutContext {
   }
 
   /** The template's options with the view's further ones (`more`) in their place. */
-  private optionsOf(spec: Extract<TemplateCell, { checks: unknown }>['checks']): ({ value: string | boolean; label: TemplateText } | { value: string; label: string; own: true })[] {
+  private optionsOf(
+    spec: Extract<TemplateCell, { checks: unknown }>['checks'],
+  ): ({ value: string | boolean; label: TemplateText } | { value: string; label: string; own: true })[] {
     const extra = spec.more === undefined ? null : valueAt(this.view, spec.more.from);
     if (!Array.isArray(extra) || extra.length === 0) return spec.options;
     const own = extra.flatMap((e: unknown) => {
@@ -248,12 +280,18 @@ class LayoutContext {
 
   /** A repeating table: header row repeated on every page; blank rows for writing by hand. */
   private table(section: Extract<TemplateSection, { type: 'table' }>): ContentTable {
-    const widths = resolveWidths(section.columns.map((c) => c.width), this.contentWidth);
+    const widths = resolveWidths(
+      section.columns.map((c) => c.width),
+      this.contentWidth,
+    );
     const list = valueAt(this.view, section.items);
     const items = Array.isArray(list) ? list : [];
     const header: TableCell[] = section.columns.map((col, k) => {
       const text = this.fill(col.header);
-      return { ...this.text(text, { bold: true, fontSize: fitFontSize(text, widths[k]! - SLACK, 9.5, { bold: true, minSize: 7 }), alignment: 'center' }), fillColor: LABEL_FILL };
+      return {
+        ...this.text(text, { bold: true, fontSize: fitFontSize(text, widths[k]! - SLACK, 9.5, { bold: true, minSize: 7 }), alignment: 'center' }),
+        fillColor: LABEL_FILL,
+      };
     });
     const body: TableCell[][] = [header];
     items.forEach((item, i) => {
@@ -262,19 +300,26 @@ class LayoutContext {
         section.columns.map((col, k) => {
           if (col.checks) return this.checks(col.checks, context, widths[k]!) as TableCell;
           const text = col.value === undefined ? '' : this.fill(col.value, context);
-          return this.text(text, { alignment: col.align, fontSize: fitFontSize(text, widths[k]! - SLACK, 9.5, { minSize: MIN_TEXT_SIZE, maxLines: linesIn(section.rowHeight, 9.5) }) });
+          return this.text(text, {
+            alignment: col.align,
+            fontSize: fitFontSize(text, widths[k]! - SLACK, 9.5, { minSize: MIN_TEXT_SIZE, maxLines: linesIn(section.rowHeight, 9.5) }),
+          });
         }),
       );
     });
     // Fixed lists (the six review questions) print as they are; an empty list gets writing rows.
     const blank = items.length === 0 ? section.blankRows : section.extraRows;
     for (let i = 0; i < blank; i++) {
-      body.push(
-        section.columns.map((col, k) => (col.checks ? (this.checks({ ...col.checks, required: false }, {}, widths[k]!) as TableCell) : { text: '' })),
-      );
+      body.push(section.columns.map((col, k) => (col.checks ? (this.checks({ ...col.checks, required: false }, {}, widths[k]!) as TableCell) : { text: '' })));
     }
     return {
-      table: { headerRows: 1, dontBreakRows: true, widths, body, heights: body.map((_, row) => (row === 0 ? 20 : Math.max(MIN_ROW_HEIGHT, section.rowHeight))) },
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths,
+        body,
+        heights: body.map((_, row) => (row === 0 ? 20 : Math.max(MIN_ROW_HEIGHT, section.rowHeight))),
+      },
       layout: gridLines(),
       margin: [0, 0, 0, 4],
     };
@@ -353,5 +398,17 @@ function gridLines(): ContentTable['layout'] {
 function tickBox(checked: boolean): CanvasElement[] {
   const box: CanvasElement = { type: 'rect', x: 0, y: 0, w: 8.5, h: 8.5, lineWidth: 0.8, lineColor: LINE };
   if (!checked) return [box];
-  return [box, { type: 'polyline', lineWidth: 1.4, lineColor: LINE, points: [{ x: 1.6, y: 4.4 }, { x: 3.6, y: 6.8 }, { x: 7.4, y: 1.6 }] }];
+  return [
+    box,
+    {
+      type: 'polyline',
+      lineWidth: 1.4,
+      lineColor: LINE,
+      points: [
+        { x: 1.6, y: 4.4 },
+        { x: 3.6, y: 6.8 },
+        { x: 7.4, y: 1.6 },
+      ],
+    },
+  ];
 }

@@ -4,7 +4,6 @@ import { checkTemplateSyntax } from '../document/fill-text.js';
 import { TemplateFileError } from '../document/template-file-error.js';
 import { formTemplateSchema, type FormTemplate } from './form-template.js';
 
-
 /** Checks one form file's JSON text; the file name (without .json) must be the form's id. */
 export function parseFormTemplate(file: string, json: string): FormTemplate {
   let data: unknown;

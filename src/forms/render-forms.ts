@@ -27,7 +27,11 @@ type FormView = Parameters<typeof layoutForm>[1];
 /** Lays a form out (pdfmake annotates the nodes it lays out, so each render needs a fresh layout). */
 function layout(template: FormTemplate, view: FormView, ctx: FormRenderContext, packFirstPage?: number) {
   const controlled = controlledFor(template, ctx);
-  return layoutForm(template, view, { lang: ctx.lang, asOf: ctx.asOf, controlled: packFirstPage === undefined ? controlled : { ...controlled, packFirstPage } });
+  return layoutForm(template, view, {
+    lang: ctx.lang,
+    asOf: ctx.asOf,
+    controlled: packFirstPage === undefined ? controlled : { ...controlled, packFirstPage },
+  });
 }
 
 /** The file name of a blank form: its number and title, e.g. "QR-XS-06 客户投诉处理记录表.pdf". */
@@ -70,7 +74,13 @@ const REPORT_IDS = new Set(['satisfaction_report']);
  * and its page in the pack. In the pack each form's footer adds the pack's page number to its own
  * 第 X 页 共 Y 页, and the PDF outline has a bookmark per form.
  */
-export async function renderBlankForms(templates: readonly FormTemplate[], ctx: FormRenderContext, views: ViewContext, emit: EmitFile, folder = ''): Promise<GlyphReport> {
+export async function renderBlankForms(
+  templates: readonly FormTemplate[],
+  ctx: FormRenderContext,
+  views: ViewContext,
+  emit: EmitFile,
+  folder = '',
+): Promise<GlyphReport> {
   const report: GlyphReport = [];
   const pageCounts: number[] = [];
   for (const template of templates) {
@@ -124,7 +134,9 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
     const c = template ? controlledFor(template, ctx) : controlledDocument(id, entry?.title?.[ctx.lang] ?? id, ctx);
     const where = firstPage.get(id);
     const pageText = where !== undefined ? String(where) : REPORT_IDS.has(id) ? t.report : t.notInPack;
-    return [String(i + 1), c.number, c.title, c.version, entry?.effectiveDate ?? '', c.retention, pageText].map((s, k) => textNode(s, { fontSize: CONTENTS_WIDTHS[k] === '*' ? 10 : fitFontSize(s, (CONTENTS_WIDTHS[k] as number) - 1, 10, { maxLines: 1 }) }, missing));
+    return [String(i + 1), c.number, c.title, c.version, entry?.effectiveDate ?? '', c.retention, pageText].map((s, k) =>
+      textNode(s, { fontSize: CONTENTS_WIDTHS[k] === '*' ? 10 : fitFontSize(s, (CONTENTS_WIDTHS[k] as number) - 1, 10, { maxLines: 1 }) }, missing),
+    );
   });
   const stamp = new Date(`${ctx.asOf}T00:00:00Z`);
   return {
@@ -134,7 +146,10 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
     defaultStyle: { font: PRIMARY_FONT, fontSize: 10 },
     header: () => ({
       margin: [PAGE_MARGINS[0], 36, PAGE_MARGINS[2], 0],
-      stack: [textNode(ctx.config.company.name?.[ctx.lang] ?? '', { fontSize: 11, bold: true }, missing), textNode(t.title, { fontSize: 18, bold: true, alignment: 'center', margin: [0, 8, 0, 0] }, missing)],
+      stack: [
+        textNode(ctx.config.company.name?.[ctx.lang] ?? '', { fontSize: 11, bold: true }, missing),
+        textNode(t.title, { fontSize: 18, bold: true, alignment: 'center', margin: [0, 8, 0, 0] }, missing),
+      ],
     }),
     footer: (current: number) => ({
       margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
@@ -145,7 +160,21 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
         table: {
           headerRows: 1,
           widths: [...CONTENTS_WIDTHS],
-          body: [t.columns.map((h, k) => ({ ...textNode(h, { bold: true, fontSize: CONTENTS_WIDTHS[k] === '*' ? 9.5 : fitFontSize(h, (CONTENTS_WIDTHS[k] as number) - 1, 9.5, { bold: true, maxLines: 1 }), alignment: 'center' as const }, missing), fillColor: '#eef1f5' })), ...rows],
+          body: [
+            t.columns.map((h, k) => ({
+              ...textNode(
+                h,
+                {
+                  bold: true,
+                  fontSize: CONTENTS_WIDTHS[k] === '*' ? 9.5 : fitFontSize(h, (CONTENTS_WIDTHS[k] as number) - 1, 9.5, { bold: true, maxLines: 1 }),
+                  alignment: 'center' as const,
+                },
+                missing,
+              ),
+              fillColor: '#eef1f5',
+            })),
+            ...rows,
+          ],
         },
       },
     ],

@@ -80,7 +80,12 @@ interface CustomerRow {
  * The customer list (客户一览表 QR-XS-08): every customer named in the orders, complaints or surveys,
  * with first and last order, counts, and the latest satisfaction score with its band and period.
  */
-export function customerListViews(orders: readonly Order[], complaints: readonly Complaint[], satisfaction: SatisfactionAnalysis, ctx: ViewContext): RecordView[] {
+export function customerListViews(
+  orders: readonly Order[],
+  complaints: readonly Complaint[],
+  satisfaction: SatisfactionAnalysis,
+  ctx: ViewContext,
+): RecordView[] {
   const rows = new Map<string, CustomerRow>();
   const row = (name: string): CustomerRow => {
     let r = rows.get(name);
@@ -105,6 +110,8 @@ export function customerListViews(orders: readonly Order[], complaints: readonly
     }
   }
   if (rows.size === 0) return [];
-  const customers = [...rows.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((r) => ({ ...r, orders: String(r.orders), complaints: String(r.complaints) }));
+  const customers = [...rows.values()]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((r) => ({ ...r, orders: String(r.orders), complaints: String(r.complaints) }));
   return [{ id: ctx.asOf, view: { ...common(ctx, true), customers } }];
 }

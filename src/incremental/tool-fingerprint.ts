@@ -9,7 +9,17 @@ import { TEMPLATES_DIR } from '../paths.js';
  * The libraries whose code or data shape the bytes of a document: the PDF engine and its font
  * machinery, the fonts, the charts. A different version of any of them means a different document.
  */
-const RENDERING_PACKAGES = ['pdfmake', 'pdfkit', 'fontkit', '@fontsource/noto-sans-sc', '@embedpdf/fonts-sc', 'chart.js', 'chartjs-node-canvas', '@napi-rs/canvas', 'handlebars'];
+const RENDERING_PACKAGES = [
+  'pdfmake',
+  'pdfkit',
+  'fontkit',
+  '@fontsource/noto-sans-sc',
+  '@embedpdf/fonts-sc',
+  'chart.js',
+  'chartjs-node-canvas',
+  '@napi-rs/canvas',
+  'handlebars',
+];
 
 let cached: string | null = null;
 
@@ -24,7 +34,11 @@ export function toolFingerprint(): string {
   const hash = createHash('sha256');
   const codeRoot = fileURLToPath(new URL('..', import.meta.url));
   for (const root of [codeRoot, TEMPLATES_DIR]) {
-    for (const file of filesUnder(root)) hash.update(`${path.relative(root, file)}\u0000`).update(readFileSync(file)).update('\u0000');
+    for (const file of filesUnder(root))
+      hash
+        .update(`${path.relative(root, file)}\u0000`)
+        .update(readFileSync(file))
+        .update('\u0000');
   }
   const require = createRequire(import.meta.url);
   for (const name of RENDERING_PACKAGES) hash.update(`${name}@${packageVersion(require, name)}\u0000`);

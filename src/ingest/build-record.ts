@@ -1,13 +1,5 @@
 import type { DateTime, IsoDate } from '../model/dates.js';
-import type {
-  ActionStatus,
-  ComplaintCategory,
-  ComplaintChannel,
-  OrderSource,
-  ProductType,
-  Responsibility,
-  Severity,
-} from '../model/enums.js';
+import type { ActionStatus, ComplaintCategory, ComplaintChannel, OrderSource, ProductType, Responsibility, Severity } from '../model/enums.js';
 import type { ComplaintFieldId, DatasetId, OrderFieldId } from '../model/fields.js';
 import type { Provenance } from '../model/provenance.js';
 import type { ActionItem, Complaint, DataRecord, Order, SurveyResponse } from '../model/records.js';

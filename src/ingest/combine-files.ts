@@ -17,7 +17,12 @@ export function combineFiles(files: readonly FileIngest[], skippedFiles: IngestR
   const actions: ActionItem[] = [];
   const errors: InputError[] = [...extraErrors];
   // One map per kind, keyed by the id itself: no key strings built for 300,000 records.
-  const seen = { order: new Map<string, DataRecord>(), complaint: new Map<string, DataRecord>(), survey: new Map<string, DataRecord>(), action: new Map<string, DataRecord>() };
+  const seen = {
+    order: new Map<string, DataRecord>(),
+    complaint: new Map<string, DataRecord>(),
+    survey: new Map<string, DataRecord>(),
+    action: new Map<string, DataRecord>(),
+  };
   const reportOf = new Map<string, SheetReport>();
   for (const file of files) {
     for (const report of file.reports) reportOf.set(`${report.file}\u0000${report.sheet ?? ''}`, report);
@@ -61,7 +66,14 @@ function duplicateError(record: DataRecord, earlier: DataRecord): InputError {
   const dataset = record.kind === 'order' ? 'orders' : record.kind === 'complaint' ? 'complaints' : record.kind === 'action' ? 'actions' : 'surveys';
   const idField = ID_FIELDS[dataset][0]!;
   const source = record.provenance.columns[idField];
-  const value = record.kind === 'order' ? record.orderNo : record.kind === 'complaint' ? record.complaintNo : record.kind === 'action' ? record.actionNo : `${record.customer} / ${record.period}`;
+  const value =
+    record.kind === 'order'
+      ? record.orderNo
+      : record.kind === 'complaint'
+        ? record.complaintNo
+        : record.kind === 'action'
+          ? record.actionNo
+          : `${record.customer} / ${record.period}`;
   return {
     code: 'duplicate_id',
     dataset,

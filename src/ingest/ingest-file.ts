@@ -20,7 +20,13 @@ export interface FileIngest {
 }
 
 /** Reads every sheet of one .xlsx or .csv file held in memory. Never throws for bad content. */
-export function ingestFile(file: { path: string; kind: InputFileKind }, bytes: Buffer, sha256: string, index: HeaderIndex, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): FileIngest {
+export function ingestFile(
+  file: { path: string; kind: InputFileKind },
+  bytes: Buffer,
+  sha256: string,
+  index: HeaderIndex,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+): FileIngest {
   const result: FileIngest = { path: file.path, sha256, bytes: bytes.length, reports: [], records: [], errors: [], problem: null };
   if (file.kind === 'csv') {
     const ingester = new SheetIngester({ file: file.path, sheet: null, hidden: false, merges: [] }, false, index);
@@ -39,7 +45,20 @@ export function ingestFile(file: { path: string; kind: InputFileKind }, bytes: B
     const ingests = sheets.map((ref) => {
       if (!ref.isWorksheet) {
         return {
-          report: { file: file.path, sheet: ref.name, hidden: ref.hidden, dataset: null, skipped: 'not_worksheet' as const, headerRow: null, columns: [], ignoredColumns: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, totalsRows: 0 },
+          report: {
+            file: file.path,
+            sheet: ref.name,
+            hidden: ref.hidden,
+            dataset: null,
+            skipped: 'not_worksheet' as const,
+            headerRow: null,
+            columns: [],
+            ignoredColumns: [],
+            rowsRead: 0,
+            rowsAccepted: 0,
+            rowsRejected: 0,
+            totalsRows: 0,
+          },
           records: [],
           errors: [],
         };
@@ -49,7 +68,19 @@ export function ingestFile(file: { path: string; kind: InputFileKind }, bytes: B
       const sheet = ref.open();
       const ingest = ingestSheet(sheet, ref.date1904, index);
       for (const outside of sheet.cellsBeyondLastColumn ?? []) {
-        ingest.errors.push({ code: 'beyond_last_column', dataset: ingest.report.dataset, file: file.path, sheet: ref.name, row: outside.row, column: null, columnLetter: null, value: outside.ref, level: 'warning', rejected: false, params: {} });
+        ingest.errors.push({
+          code: 'beyond_last_column',
+          dataset: ingest.report.dataset,
+          file: file.path,
+          sheet: ref.name,
+          row: outside.row,
+          column: null,
+          columnLetter: null,
+          value: outside.ref,
+          level: 'warning',
+          rejected: false,
+          params: {},
+        });
       }
       return ingest;
     });
@@ -60,7 +91,13 @@ export function ingestFile(file: { path: string; kind: InputFileKind }, bytes: B
     if (error instanceof WorkbookError) {
       return { ...result, reports: [], records: [], errors: [], problem: { code: error.code, file: file.path, detail: error.message } };
     }
-    return { ...result, reports: [], records: [], errors: [], problem: { code: 'damaged_workbook', file: file.path, detail: (error as Error)?.message ?? String(error) } };
+    return {
+      ...result,
+      reports: [],
+      records: [],
+      errors: [],
+      problem: { code: 'damaged_workbook', file: file.path, detail: (error as Error)?.message ?? String(error) },
+    };
   }
 }
 

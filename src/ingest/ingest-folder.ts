@@ -32,7 +32,19 @@ export function ingestFolder(folder: string, config: Config, options: IngestOpti
   );
   const warnings: InputError[] = skippedFiles
     .filter((f) => f.reason === 'unsupported')
-    .map((f) => ({ code: 'unsupported_file', dataset: null, file: f.path, sheet: null, row: null, column: null, columnLetter: null, value: null, level: 'warning', rejected: false, params: {} }));
+    .map((f) => ({
+      code: 'unsupported_file',
+      dataset: null,
+      file: f.path,
+      sheet: null,
+      row: null,
+      column: null,
+      columnLetter: null,
+      value: null,
+      level: 'warning',
+      rejected: false,
+      params: {},
+    }));
   const files: FileIngest[] = [];
   candidates.forEach((file, i) => {
     let read: { bytes: Buffer; sha256: string };
@@ -40,7 +52,15 @@ export function ingestFolder(folder: string, config: Config, options: IngestOpti
       read = readInputFile(file);
     } catch (error) {
       const tooLarge = error instanceof RangeError;
-      files.push({ path: file.path, sha256: '', bytes: 0, reports: [], records: [], errors: [], problem: { code: tooLarge ? 'file_too_large' : 'unreadable_file', file: file.path, detail: (error as Error).message } });
+      files.push({
+        path: file.path,
+        sha256: '',
+        bytes: 0,
+        reports: [],
+        records: [],
+        errors: [],
+        problem: { code: tooLarge ? 'file_too_large' : 'unreadable_file', file: file.path, detail: (error as Error).message },
+      });
       return;
     }
     // A workbook qmsdoc wrote (findings.xlsx, a satisfaction workbook) is never read back as input.

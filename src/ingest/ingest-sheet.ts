@@ -110,7 +110,17 @@ export class SheetIngester {
     const sheet = this.sheet;
     const layout = detectLayout(head, sheet.merges, this.index);
     this.layout = layout;
-    const base = { file: sheet.file, sheet: sheet.sheet, hidden: sheet.hidden, columns: [], ignoredColumns: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, totalsRows: 0 };
+    const base = {
+      file: sheet.file,
+      sheet: sheet.sheet,
+      hidden: sheet.hidden,
+      columns: [],
+      ignoredColumns: [],
+      rowsRead: 0,
+      rowsAccepted: 0,
+      rowsRejected: 0,
+      totalsRows: 0,
+    };
     if (layout.kind === 'skipped') {
       if (layout.reason === 'tie') {
         this.errors.push(sheetError('ambiguous_sheet', null, sheet, layout.headerRow, { candidates: layout.candidates.join(', ') }));
@@ -131,7 +141,10 @@ export class SheetIngester {
     for (const d of layout.duplicates) {
       const first = columns.find((c) => c.field.id === d.duplicateOf);
       this.errors.push({
-        ...sheetError('duplicate_column', dataset, sheet, layout.headerRow, { field: d.duplicateOf ?? '', first: first ? `${first.letter} ${first.header}` : '' }),
+        ...sheetError('duplicate_column', dataset, sheet, layout.headerRow, {
+          field: d.duplicateOf ?? '',
+          first: first ? `${first.letter} ${first.header}` : '',
+        }),
         column: d.header,
         columnLetter: d.letter,
       });
@@ -269,7 +282,13 @@ class RowReader {
   }
 }
 
-function sheetError(code: InputErrorCode, dataset: DatasetId | null, sheet: SheetMeta, row: number | null, params: Readonly<Record<string, string | number>>): InputError {
+function sheetError(
+  code: InputErrorCode,
+  dataset: DatasetId | null,
+  sheet: SheetMeta,
+  row: number | null,
+  params: Readonly<Record<string, string | number>>,
+): InputError {
   return { code, dataset, file: sheet.file, sheet: sheet.sheet, row, column: null, columnLetter: null, value: null, level: 'warning', rejected: false, params };
 }
 

@@ -6,7 +6,7 @@ import { DATE_FORMAT, XlsxBook, type CellStyle } from '../render/excel/xlsx-book
 import { type MessageKey, type Messages, messages } from '../text/messages.js';
 
 /** The keys of templates/messages/init.<lang>.json: the words of the blank input templates. */
-type InitKey = MessageKey<typeof import('../../templates/messages/init.zh.json', { with: { type: 'json' } })>;
+type InitKey = MessageKey<typeof import('../../templates/messages/init.zh.json', { with: { type: 'json' }})>;
 
 const initText = (lang: Lang): Messages<InitKey> => messages<InitKey>('init', lang);
 
@@ -59,7 +59,12 @@ export function inputTemplate(dataset: DatasetId, config: Config, lang: Lang): B
   const t = initText(lang);
   // Not the plain "qmsdoc" application name: that marks the tool's own output, which ingest never reads back,
   // and these templates are made to be filled in and dropped into the input folder.
-  const book = new XlsxBook({ date: TEMPLATE_DATE, creator: 'qmsdoc input template', title: t(`fileName.${dataset}`).replace(/\.xlsx$/, ''), font: lang === 'zh' ? '等线' : 'Calibri' });
+  const book = new XlsxBook({
+    date: TEMPLATE_DATE,
+    creator: 'qmsdoc input template',
+    title: t(`fileName.${dataset}`).replace(/\.xlsx$/, ''),
+    font: lang === 'zh' ? '等线' : 'Calibri',
+  });
   const data = book.addSheet(t('sheet.data'));
   data.addRow(
     fields.map((f) => header(f, lang)),

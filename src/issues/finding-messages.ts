@@ -9,7 +9,7 @@ import { type MessageKey, type Messages, messages } from '../text/messages.js';
 import { formatRate, formatScore } from './format-number.js';
 
 /** The keys of templates/messages/findings.<lang>.json: one sentence (or its variants) per rule. */
-type FindingKey = MessageKey<typeof import('../../templates/messages/findings.zh.json', { with: { type: 'json' } })>;
+type FindingKey = MessageKey<typeof import('../../templates/messages/findings.zh.json', { with: { type: 'json' }})>;
 
 /** What a message needs besides the finding's params: the run's labels and the finding's limit. */
 interface Words {
@@ -71,18 +71,45 @@ const MESSAGES: RuleMessages = {
   C9: (p, w) => w.t('C9', { capaNo: p.capaNo }),
   C10: (p, w) => {
     const verification =
-      p.verifiedAt === null ? w.t('C10.verified') : p.verifiedAt > p.received ? w.t('C10.verifiedAfter', { date: p.verifiedAt }) : w.t('C10.verifiedOn', { date: p.verifiedAt });
-    return w.t('C10.sentence', { category: w.category(p.category), received: p.received, earlier: p.earlier, earlierReceived: p.earlierReceived, capaNo: p.capaNo, verification });
+      p.verifiedAt === null
+        ? w.t('C10.verified')
+        : p.verifiedAt > p.received
+          ? w.t('C10.verifiedAfter', { date: p.verifiedAt })
+          : w.t('C10.verifiedOn', { date: p.verifiedAt });
+    return w.t('C10.sentence', {
+      category: w.category(p.category),
+      received: p.received,
+      earlier: p.earlier,
+      earlierReceived: p.earlierReceived,
+      capaNo: p.capaNo,
+      verification,
+    });
   },
   S1: (p, w) => w.t('S1', { period: p.period, rate: formatRate(p.rate), returned: p.returned, sent: p.sent, goal: formatRate(p.goal), source: w.source }),
   S2: (p, w) => w.t('S2', { period: p.period, mean: formatScore(p.mean), goal: p.goal, source: w.source }),
-  S3: (p, w) => w.t('S3', { period: p.period, dimension: w.dimension(p.dimension), mean: formatScore(p.mean), threshold: p.threshold, department: w.department(p.department) }),
+  S3: (p, w) =>
+    w.t('S3', {
+      period: p.period,
+      dimension: w.dimension(p.dimension),
+      mean: formatScore(p.mean),
+      threshold: p.threshold,
+      department: w.department(p.department),
+    }),
   S4: (p, w) =>
     p.noSurveyFile
       ? w.t('S4.noSurveyFile', { from: p.from, asOf: p.asOf })
-      : w.t('S4.noneReturned', { from: p.from, asOf: p.asOf, last: p.lastReturned === null ? w.t('S4.neverReturned') : w.t('S4.lastReturned', { date: p.lastReturned }) }),
+      : w.t('S4.noneReturned', {
+          from: p.from,
+          asOf: p.asOf,
+          last: p.lastReturned === null ? w.t('S4.neverReturned') : w.t('S4.lastReturned', { date: p.lastReturned }),
+        }),
   S5: (p, w) =>
-    w.t('S5', { given: formatScore(p.given), dimensionMean: formatScore(p.dimensionMean), difference: formatScore(Math.abs(p.given - p.dimensionMean)), tolerance: p.tolerance }),
+    w.t('S5', {
+      given: formatScore(p.given),
+      dimensionMean: formatScore(p.dimensionMean),
+      difference: formatScore(Math.abs(p.given - p.dimensionMean)),
+      tolerance: p.tolerance,
+    }),
   A1: (p, w) => w.t('A1', { due: p.due, asOf: p.asOf, late: p.workingDays > 0, workingDays: p.workingDays }),
   A2: (p, w) => w.t('A2', { capa: p.capa, doneOn: p.doneOn }),
 };

@@ -3,10 +3,22 @@ import type { FileProblem, InputError, InputErrorCode } from '../model/input-err
 import { type MessageKey, type MessageValue, messages } from '../text/messages.js';
 
 /** The keys of templates/messages/input.<lang>.json: the wording of input errors and unreadable files. */
-type InputKey = MessageKey<typeof import('../../templates/messages/input.zh.json', { with: { type: 'json' } })>;
+type InputKey = MessageKey<typeof import('../../templates/messages/input.zh.json', { with: { type: 'json' }})>;
 
 /** Codes whose message already says what happens to the row. */
-const SELF_EXPLAINING = new Set<InputErrorCode>(['required_column_missing', 'totals_row', 'ambiguous_sheet', 'unsupported_file', 'duplicate_column', 'too_many_rows', 'text_truncated', 'csv_format', 'csv_unclosed_quote', 'csv_encoding', 'beyond_last_column']);
+const SELF_EXPLAINING = new Set<InputErrorCode>([
+  'required_column_missing',
+  'totals_row',
+  'ambiguous_sheet',
+  'unsupported_file',
+  'duplicate_column',
+  'too_many_rows',
+  'text_truncated',
+  'csv_format',
+  'csv_unclosed_quote',
+  'csv_encoding',
+  'beyond_last_column',
+]);
 
 /** The input error as a sentence in `lang`, saying what is wrong and what became of the row. */
 export function formatInputError(error: InputError, lang: Lang): string {

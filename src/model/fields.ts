@@ -88,9 +88,7 @@ export const ORDER_FIELDS = [
   field('due_date', '交货期', ['交货日期', '交期'], 'Due Date', 'date'),
   field('signed_date', '签订日期', ['合同签订日期'], 'Signed Date', 'date'),
   field('review_date', '评审日期', [], 'Review Date', 'date'),
-  ...REVIEW_ITEMS.map((item) =>
-    field(`item_${item}` as const, REVIEW_ITEM_HEADERS[item], [`评审项${item}`], `Review Item ${item.toUpperCase()}`, 'yesno'),
-  ),
+  ...REVIEW_ITEMS.map((item) => field(`item_${item}` as const, REVIEW_ITEM_HEADERS[item], [`评审项${item}`], `Review Item ${item.toUpperCase()}`, 'yesno')),
   field('signoff_sales', '供销部签字', [], 'Sales Sign-off', 'text'),
   field('signoff_finance', '行政财务部签字', [], 'Finance Sign-off', 'text'),
   field('signoff_operations', '业务部签字', [], 'Operations Sign-off', 'text'),

@@ -76,7 +76,14 @@ export interface RuleParams {
   C8: { readonly major: boolean; readonly correctiveAction: boolean };
   C9: { readonly capaNo: string };
   /** A recurrence received after the earlier complaint's CAPA was verified. */
-  C10: { readonly earlier: string; readonly earlierReceived: IsoDate; readonly capaNo: string; readonly verifiedAt: IsoDate | null; readonly received: IsoDate; readonly category: string };
+  C10: {
+    readonly earlier: string;
+    readonly earlierReceived: IsoDate;
+    readonly capaNo: string;
+    readonly verifiedAt: IsoDate | null;
+    readonly received: IsoDate;
+    readonly category: string;
+  };
   S1: { readonly period: string; readonly sent: number; readonly returned: number; readonly rate: number; readonly goal: number };
   S2: { readonly period: string; readonly mean: number; readonly goal: number };
   S3: { readonly period: string; readonly dimension: string; readonly mean: number; readonly threshold: number; readonly department: string };

@@ -1,13 +1,5 @@
 import type { DateTime, IsoDate } from './dates.js';
-import type {
-  ActionStatus,
-  ComplaintCategory,
-  ComplaintChannel,
-  OrderSource,
-  ProductType,
-  Responsibility,
-  Severity,
-} from './enums.js';
+import type { ActionStatus, ComplaintCategory, ComplaintChannel, OrderSource, ProductType, Responsibility, Severity } from './enums.js';
 import type { Provenance } from './provenance.js';
 
 /**
@@ -161,10 +153,10 @@ export interface SurveyResponse {
  * the complaints read: see resolveActionSource.
  */
 export type ActionSource =
-  | { readonly kind: 'meeting'; /** YYYY-MM of the monthly meeting. */ readonly month: string }
-  | { readonly kind: 'management_review'; /** YYYY of the review. */ readonly year: string }
+  | { readonly kind: 'meeting' /** YYYY-MM of the monthly meeting. */; readonly month: string }
+  | { readonly kind: 'management_review' /** YYYY of the review. */; readonly year: string }
   | { readonly kind: 'audit'; readonly ref: string | null }
-  | { readonly kind: 'record'; /** A complaint number or a CAPA number, as written. */ readonly ref: string };
+  | { readonly kind: 'record' /** A complaint number or a CAPA number, as written. */; readonly ref: string };
 
 /** One line of the actions register (措施跟踪表). */
 export interface ActionItem {

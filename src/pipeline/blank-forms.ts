@@ -17,8 +17,19 @@ export function selectBlankForms(config: Config, ids: readonly string[]): readon
 }
 
 /** The blank forms and their print pack, written under `folder` of the writer as `build` writes them. */
-export async function emitBlankForms(templates: readonly FormTemplate[], options: { readonly config: Config; readonly lang: Lang; readonly asOf: string }, writer: OutputWriter, folder = ''): Promise<GlyphReport> {
+export async function emitBlankForms(
+  templates: readonly FormTemplate[],
+  options: { readonly config: Config; readonly lang: Lang; readonly asOf: string },
+  writer: OutputWriter,
+  folder = '',
+): Promise<GlyphReport> {
   const { config, lang, asOf } = options;
   const logo = await registerLogo(config);
-  return renderBlankForms(templates, { config, lang, asOf, logo: logo?.name ?? null }, { config, lang, asOf }, (file, bytes) => void writer.write(file, bytes), folder);
+  return renderBlankForms(
+    templates,
+    { config, lang, asOf, logo: logo?.name ?? null },
+    { config, lang, asOf },
+    (file, bytes) => void writer.write(file, bytes),
+    folder,
+  );
 }

@@ -91,17 +91,42 @@ export async function emitBuild(result: CheckResult, options: BuildOptions, writ
   // behind them on the same workers.
   const pool = 'pool' in options ? options.pool : createWorkerPool();
   try {
-    const packs = await startComplaintPacks(result, { ...reportOptions, ...(options.months ? { months: options.months } : {}), ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) }, writer, (done, total) => options.onProgress?.('reports', done, total), pool, cache);
+    const packs = await startComplaintPacks(
+      result,
+      { ...reportOptions, ...(options.months ? { months: options.months } : {}), ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) },
+      writer,
+      (done, total) => options.onProgress?.('reports', done, total),
+      pool,
+      cache,
+    );
     const missingGlyphs = await emitFindingsAndForms(forDocuments, options, logo, writer, pool, cache, summaryKey);
     const analysis = result.rules.satisfaction;
     const surveyFindings = result.rules.findings.filter((f) => f.dataset === 'surveys');
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings, result.summary.customers), (w) => emitSatisfactionReport(result, reportOptions, w))));
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) => emitManagementReview(forDocuments, reportOptions, w))));
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) => emitAuditReadiness(forDocuments, reportOptions, w))));
+    missingGlyphs.push(
+      ...(await unit(cache, writer, 'reports/satisfaction', cache.key('satisfaction', analysis, surveyFindings, result.summary.customers), (w) =>
+        emitSatisfactionReport(result, reportOptions, w),
+      )),
+    );
+    missingGlyphs.push(
+      ...(await unit(cache, writer, 'reports/management-review', cache.key('management-review', summaryKey), (w) =>
+        emitManagementReview(forDocuments, reportOptions, w),
+      )),
+    );
+    missingGlyphs.push(
+      ...(await unit(cache, writer, 'reports/audit-readiness', cache.key('audit-readiness', summaryKey), (w) =>
+        emitAuditReadiness(forDocuments, reportOptions, w),
+      )),
+    );
     // The due list is made from the rules' records, not the summary: keyed on the list it prints.
     const due = dueSoon(result, config, asOf, DEFAULT_DUE_DAYS);
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/due', cache.key('due', due), (w) => emitDueList(result, reportOptions, w, DEFAULT_DUE_DAYS, due))));
-    missingGlyphs.push(...(await unit(cache, writer, 'reports/customers', cache.key('customers', result.summary.customers), (w) => emitCustomerHistories(result, reportOptions, w))));
+    missingGlyphs.push(
+      ...(await unit(cache, writer, 'reports/due', cache.key('due', due), (w) => emitDueList(result, reportOptions, w, DEFAULT_DUE_DAYS, due))),
+    );
+    missingGlyphs.push(
+      ...(await unit(cache, writer, 'reports/customers', cache.key('customers', result.summary.customers), (w) =>
+        emitCustomerHistories(result, reportOptions, w),
+      )),
+    );
     missingGlyphs.push(...(await packs.done));
     await emitManifest(result, options, writer);
     const stale = cache.stale(writer.written);
@@ -123,7 +148,13 @@ function carryFile(writer: OutputWriter, cache: BuildCache, path: string, bytes:
  * again as they were) when its key is unchanged, else made by `make`, which writes its files
  * through the writer it is given (what it writes there are the unit's files).
  */
-async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: string, make: (writer: OutputWriter) => Promise<GlyphReport>): Promise<GlyphReport> {
+async function unit(
+  cache: BuildCache,
+  writer: OutputWriter,
+  name: string,
+  key: string,
+  make: (writer: OutputWriter) => Promise<GlyphReport>,
+): Promise<GlyphReport> {
   const carried = cache.take(name, key);
   if (carried) {
     for (const f of carried.files) carryFile(writer, cache, f.path, f.bytes);
@@ -152,7 +183,15 @@ async function unit(cache: BuildCache, writer: OutputWriter, name: string, key: 
 }
 
 /** findings.xlsx, the blank form pack and (unless left out) the filled forms. */
-async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, logo: { name: string; bytes: Buffer } | null, writer: OutputWriter, pool: WorkerPool | undefined, cache: BuildCache, summaryKey: string): Promise<GlyphReport> {
+async function emitFindingsAndForms(
+  result: CheckResult,
+  options: BuildOptions,
+  logo: { name: string; bytes: Buffer } | null,
+  writer: OutputWriter,
+  pool: WorkerPool | undefined,
+  cache: BuildCache,
+  summaryKey: string,
+): Promise<GlyphReport> {
   const { config, lang, asOf } = options;
   await unit(cache, writer, 'findings.xlsx', cache.key('findings.xlsx', summaryKey), async (w) => {
     await emitFindingsWorkbook(result, config, lang, w);
@@ -168,7 +207,16 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
   const renderContext = { config, lang, asOf, logo: logo?.name ?? null, logoBytes: logo?.bytes ?? null };
   // The blank forms depend on the templates, configuration, language and date only: the environment.
   const missingGlyphs: GlyphReport = [
-    ...(await unit(cache, writer, 'forms/blank', cache.key('blank-forms', templates.map((t) => t.id)), (w) => renderBlankForms(templates, renderContext, views, (path, bytes) => void w.write(path, bytes), 'forms/blank/'))),
+    ...(await unit(
+      cache,
+      writer,
+      'forms/blank',
+      cache.key(
+        'blank-forms',
+        templates.map((t) => t.id),
+      ),
+      (w) => renderBlankForms(templates, renderContext, views, (path, bytes) => void w.write(path, bytes), 'forms/blank/'),
+    )),
   ];
   if (options.filledForms) {
     const jobs = filledFormJobs(templates, result.rules, views);
@@ -179,7 +227,16 @@ async function emitFindingsAndForms(result: CheckResult, options: BuildOptions, 
       if (r.kind !== 'forms') throw new Error(`a forms job came back as ${r.kind}`);
       return r.files;
     };
-    missingGlyphs.push(...(await renderFilledForms(jobs, renderContext, emit, (done, total) => options.onProgress?.('forms', done, total), pool ? onPool : undefined, formReuse(cache, carried))));
+    missingGlyphs.push(
+      ...(await renderFilledForms(
+        jobs,
+        renderContext,
+        emit,
+        (done, total) => options.onProgress?.('forms', done, total),
+        pool ? onPool : undefined,
+        formReuse(cache, carried),
+      )),
+    );
   }
   return missingGlyphs;
 }
@@ -197,9 +254,14 @@ function formReuse(cache: BuildCache, carried: Set<string>): FormReuse {
       carried.add(file);
       return { bytes, missing: unit!.missingGlyphs[0]?.chars ?? [] };
     },
-    put: (file, template, view, bytes, missing) => cache.put(file, cache.key('form', digestOf(template), view), [{ path: file, bytes }], missing.length > 0 ? [{ file, chars: [...missing] }] : []),
+    put: (file, template, view, bytes, missing) =>
+      cache.put(file, cache.key('form', digestOf(template), view), [{ path: file, bytes }], missing.length > 0 ? [{ file, chars: [...missing] }] : []),
     combined: (file, parts, make) => {
-      const key = cache.key('combined-form', file, parts.map((p) => sha256(p)));
+      const key = cache.key(
+        'combined-form',
+        file,
+        parts.map((p) => sha256(p)),
+      );
       const kept = cache.take(file, key)?.files[0]?.bytes;
       if (kept !== undefined) {
         carried.add(file);
@@ -241,7 +303,12 @@ export async function registerLogo(config: Config): Promise<{ name: string; byte
  */
 export async function emitSatisfactionReport(result: CheckResult, options: ReportOptions, writer: OutputWriter): Promise<GlyphReport> {
   const { renderSatisfactionReport, satisfactionFileBase } = await import('../reports/render-satisfaction-report.js');
-  const report = await renderSatisfactionReport({ analysis: result.rules.satisfaction, findings: result.rules.findings, customers: result.summary.customers, ...options });
+  const report = await renderSatisfactionReport({
+    analysis: result.rules.satisfaction,
+    findings: result.rules.findings,
+    customers: result.summary.customers,
+    ...options,
+  });
   if (!report) return [];
   const base = `reports/${satisfactionFileBase(report.period)}`;
   writer.write(`${base}.pdf`, report.pdf);
@@ -319,7 +386,16 @@ export async function startComplaintPacks(
   const models = new Map<string, ComplaintMonthModel>();
   const prepare = (month: string) => {
     const model = models.get(month);
-    return prepareComplaintMonth({ rules: result.rules, month, config: options.config, lang: options.lang, asOf: options.asOf, logo, ...options_(month), ...(model ? { model } : {}) });
+    return prepareComplaintMonth({
+      rules: result.rules,
+      month,
+      config: options.config,
+      lang: options.lang,
+      asOf: options.asOf,
+      logo,
+      ...options_(month),
+      ...(model ? { model } : {}),
+    });
   };
   const finish = () => glyphs.sort((a, b) => (a.file < b.file ? -1 : 1));
   // A pack is a function of its month's model (and the environment): unchanged months are carried over.
@@ -387,7 +463,13 @@ export async function emitManagementReview(result: CheckResult, options: ReportO
 }
 
 /** What falls due within the default window (reports/due-<as-of>.pdf), as `qmsdoc due` prints it. */
-export async function emitDueList(result: CheckResult, options: ReportOptions, writer: OutputWriter, days = DEFAULT_DUE_DAYS, computed?: DueList): Promise<GlyphReport> {
+export async function emitDueList(
+  result: CheckResult,
+  options: ReportOptions,
+  writer: OutputWriter,
+  days = DEFAULT_DUE_DAYS,
+  computed?: DueList,
+): Promise<GlyphReport> {
   const { dueList } = await import('../compute/due-list.js');
   const { renderDue } = await import('../reports/render-due.js');
   const list = computed ?? dueList(result.rules, options.config, result.calendar, options.asOf, days);
@@ -402,7 +484,13 @@ export async function emitCustomerHistories(result: CheckResult, options: Report
   const { renderCustomerHistories, customerHistoriesFile } = await import('../reports/render-customer-histories.js');
   const { satisfactionFileBase } = await import('../reports/render-satisfaction-report.js');
   const period = result.summary.customers.period;
-  const report = await renderCustomerHistories({ customers: result.summary.customers, config: options.config, lang: options.lang, logo: options.logo, workbookName: period === null ? null : `${satisfactionFileBase(period)}.xlsx` });
+  const report = await renderCustomerHistories({
+    customers: result.summary.customers,
+    config: options.config,
+    lang: options.lang,
+    logo: options.logo,
+    workbookName: period === null ? null : `${satisfactionFileBase(period)}.xlsx`,
+  });
   const file = customerHistoriesFile(result.summary.customers.year);
   writer.write(file, report.pdf);
   return glyphReport(file, report.missingGlyphs);

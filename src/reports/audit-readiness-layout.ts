@@ -57,7 +57,8 @@ export function layoutAuditReadiness(input: AuditReadinessLayoutInput): { defini
   const w = (key: string) => b.word(key);
   const ruleContext = ruleTextContext(config);
   const ruleText = (rule: string) => fillText(t.words[`rule.${rule}`] ?? rule, lang, ruleContext);
-  const limitText = (limit: SummaryLimit | null) => (limit === null ? '' : `${limitValue(limit, lang)}\n${fillText(w('source'), lang, { source: limit.source })}`);
+  const limitText = (limit: SummaryLimit | null) =>
+    limit === null ? '' : `${limitValue(limit, lang)}\n${fillText(w('source'), lang, { source: limit.source })}`;
   const clauseOf = (c: { clause: string | null }) => c.clause ?? '—';
   const surveyForms = summary.inputs.filter((i) => i.dataset === 'surveys').reduce((n, i) => n + i.rowsAccepted, 0);
   const errors = summary.inputErrors.filter((e) => e.level === 'error').length;
@@ -96,17 +97,26 @@ export function layoutAuditReadiness(input: AuditReadinessLayoutInput): { defini
       const applied = checks.reduce((n, c) => n + c.checked, 0);
       const gaps = checks.reduce((n, c) => n + c.gaps, 0);
       const findings = summary.findings.filter((f) => f.dataset === g.dataset);
-      return [g.clauses, w(g.dataset), String(applied), String(applied - gaps), String(gaps), ...FINDING_BASES.map((basis) => String(findings.filter((f) => f.basis === basis).length))];
+      return [
+        g.clauses,
+        w(g.dataset),
+        String(applied),
+        String(applied - gaps),
+        String(gaps),
+        ...FINDING_BASES.map((basis) => String(findings.filter((f) => f.basis === basis).length)),
+      ];
     }),
     { widths: [44, '*', 46, 40, 40, 40, 40, 40, 40], align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
   );
   const notChecked = summary.checks.filter((c) => c.notChecked !== null);
   if (notChecked.length > 0) {
-    b.subheading('notChecked').sentence('notChecked').table(
-      'notChecked',
-      notChecked.map((c) => [c.rule, clauseOf(c), ruleText(c.rule), w(`notChecked.${c.notChecked ?? ''}`)]),
-      { widths: [30, 60, '*', 180], align: ['left', 'left', 'left', 'left'], fontSize: 9 },
-    );
+    b.subheading('notChecked')
+      .sentence('notChecked')
+      .table(
+        'notChecked',
+        notChecked.map((c) => [c.rule, clauseOf(c), ruleText(c.rule), w(`notChecked.${c.notChecked ?? ''}`)]),
+        { widths: [30, 60, '*', 180], align: ['left', 'left', 'left', 'left'], fontSize: 9 },
+      );
   }
   b.subheading('inputs').table(
     'inputs',
@@ -118,7 +128,12 @@ export function layoutAuditReadiness(input: AuditReadinessLayoutInput): { defini
   b.heading('procedure');
   if (procedure.length === 0) b.sentence('noProcedure');
   else {
-    b.sentence('procedureFindings', { count: procedure.length, major: count(procedure, 'major'), minor: count(procedure, 'minor'), observation: count(procedure, 'observation') }).table(
+    b.sentence('procedureFindings', {
+      count: procedure.length,
+      major: count(procedure, 'major'),
+      minor: count(procedure, 'minor'),
+      observation: count(procedure, 'observation'),
+    }).table(
       'procedure',
       procedure.map((f, i) => [String(i + 1), w(f.severity), clauseOf(f), f.record, whereOf(f, w('row')), f.message, '']),
       { widths: [22, 28, 44, 58, 112, '*', 44], align: ['right', 'left', 'left', 'left', 'left', 'left', 'left'], fontSize: 8.5, fullListIn: 'findings.xlsx' },
@@ -192,7 +207,15 @@ export function layoutAuditReadiness(input: AuditReadinessLayoutInput): { defini
   else {
     b.sentence('inputErrors').table(
       'inputErrors',
-      summary.inputErrors.map((e) => [e.file, e.sheet ?? '', e.row === null ? '' : String(e.row), e.column === null ? '' : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column, e.value ?? '', e.message, e.rejected ? w('no') : w('yes')]),
+      summary.inputErrors.map((e) => [
+        e.file,
+        e.sheet ?? '',
+        e.row === null ? '' : String(e.row),
+        e.column === null ? '' : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column,
+        e.value ?? '',
+        e.message,
+        e.rejected ? w('no') : w('yes'),
+      ]),
       { widths: [100, 44, 24, 60, 50, '*', 38], align: ['left', 'left', 'right', 'left', 'left', 'left', 'left'], fontSize: 8.5, fullListIn: 'findings.xlsx' },
     );
   }

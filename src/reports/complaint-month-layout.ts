@@ -35,7 +35,11 @@ export const categoryLabel = categoryName;
 
 /** A Pareto row's name: "other" lists the labels nobody defined that it holds — 其他（外观、尺寸）. */
 export function paretoLabel(row: Pick<ParetoRow, 'category' | 'labels'>, lang: Lang, categories: readonly EnumValue[]): string {
-  return complaintCategoryName({ category: row.category, categoryText: row.labels.length === 0 ? null : row.labels.join(lang === 'zh' ? '、' : ', ') }, lang, categories);
+  return complaintCategoryName(
+    { category: row.category, categoryText: row.labels.length === 0 ? null : row.labels.join(lang === 'zh' ? '、' : ', ') },
+    lang,
+    categories,
+  );
 }
 
 /** Empty decision rows on the meeting record page. */
@@ -62,8 +66,14 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   const stageOverdue = m.openRows.filter((r) => r.next.overdue).length;
 
   // Page 1: agenda and headline.
-  b.push(b.text(fillText(t.subtitle, lang, { monthLabel: monthLabel(m.month, lang), asOf: m.asOf }), { alignment: 'center', fontSize: 10, margin: [0, 0, 0, 4] }));
-  b.sentence(m.asOf < m.generatedAsOf ? 'asOfPast' : 'asOfSame', { asOf: m.asOf, generatedAsOf: m.generatedAsOf, meeting: m.meetingDate !== null }, { fontSize: 9, italics: true });
+  b.push(
+    b.text(fillText(t.subtitle, lang, { monthLabel: monthLabel(m.month, lang), asOf: m.asOf }), { alignment: 'center', fontSize: 10, margin: [0, 0, 0, 4] }),
+  );
+  b.sentence(
+    m.asOf < m.generatedAsOf ? 'asOfPast' : 'asOfSame',
+    { asOf: m.asOf, generatedAsOf: m.generatedAsOf, meeting: m.meetingDate !== null },
+    { fontSize: 9, italics: true },
+  );
   b.heading('agenda');
   for (const i of [1, 2, 3, 4, 5, 6]) b.sentence(`agenda${i}`, { previousMeeting }, { margin: [8, 1, 0, 1] });
   b.heading('headline');
@@ -78,7 +88,13 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     previousAverage: formatScore(m.previousAverage),
   };
   b.sentence('headlineCount', comparison);
-  b.sentence('headlineOpen', { asOf: m.asOf, open: m.stillOpen.length, overdue: m.stillOpen.filter((s) => s.overdue).length, closeLimit: limits.closeWorkingDays, stageOverdue });
+  b.sentence('headlineOpen', {
+    asOf: m.asOf,
+    open: m.stillOpen.length,
+    overdue: m.stillOpen.filter((s) => s.overdue).length,
+    closeLimit: limits.closeWorkingDays,
+    stageOverdue,
+  });
   const notEscalated = m.major.filter((s) => s.complaint.escalated !== true).length;
   b.sentence('headlineMajor', { major: m.major.length, notEscalated });
   const last = m.lastMeetingActions;
@@ -108,7 +124,9 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   }
   if (m.carriedActions.length > 0) {
     b.subheading('carried').together(() =>
-      b.sentence('carried', { count: m.carriedActions.length, asOf: m.asOf }).table('carried', carriedRows(m.carriedActions, b), { widths: [58, 74, '*', 80, 54, 90], fontSize: 8.5 }),
+      b
+        .sentence('carried', { count: m.carriedActions.length, asOf: m.asOf })
+        .table('carried', carriedRows(m.carriedActions, b), { widths: [58, 74, '*', 80, 54, 90], fontSize: 8.5 }),
     );
   }
 
@@ -167,16 +185,28 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
         { widths: [58, 54, '*', 58, 60, 58, 44, 34], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
       ),
     );
-    b.sentence('openNote', { assign: limits.assignWorkingDays, cause: limits.causeWorkingDays, resolve: limits.resolveWorkingDays, notify: limits.notifyWorkingDays, close: limits.closeWorkingDays }, { fontSize: 9 });
+    b.sentence(
+      'openNote',
+      {
+        assign: limits.assignWorkingDays,
+        cause: limits.causeWorkingDays,
+        resolve: limits.resolveWorkingDays,
+        notify: limits.notifyWorkingDays,
+        close: limits.closeWorkingDays,
+      },
+      { fontSize: 9 },
+    );
   }
 
   if (m.count > 0) {
     // 5. Pareto.
-    b.heading('categories').chart(input.charts.pareto).table(
-      'categories',
-      m.pareto.map((r) => [paretoLabel(r, lang, m.categories), String(r.count), formatRate(r.share), formatRate(r.cumulative)]),
-      { widths: ['*', 70, 80, 80], align: ['left', 'right', 'right', 'right'] },
-    );
+    b.heading('categories')
+      .chart(input.charts.pareto)
+      .table(
+        'categories',
+        m.pareto.map((r) => [paretoLabel(r, lang, m.categories), String(r.count), formatRate(r.share), formatRate(r.cumulative)]),
+        { widths: ['*', 70, 80, 80], align: ['left', 'right', 'right', 'right'] },
+      );
     const lastVital = m.pareto[m.vitalFew.length - 1];
     if (m.vitalFew.length > 0) b.sentence('vitalFew', { cumulative: formatRate(lastVital?.cumulative ?? null), categories: join(m.vitalFew.map(cat)) });
     else b.sentence('tooFewForPareto', { count: m.count, min: m.paretoMinCount });
@@ -185,9 +215,17 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     // 6. Customers and departments.
     b.heading('customers')
       .subheading('byCustomer')
-      .table('byCustomer', m.byCustomer.map((c) => [c.customer, String(c.count), String(c.major)]), { widths: ['*', 60, 60], align: ['left', 'right', 'right'] })
+      .table(
+        'byCustomer',
+        m.byCustomer.map((c) => [c.customer, String(c.count), String(c.major)]),
+        { widths: ['*', 60, 60], align: ['left', 'right', 'right'] },
+      )
       .subheading('byDepartment')
-      .table('byDepartment', m.byDepartment.map((d) => [d.department ?? w('unassigned'), String(d.count)]), { widths: ['*', 60], align: ['left', 'right'] });
+      .table(
+        'byDepartment',
+        m.byDepartment.map((d) => [d.department ?? w('unassigned'), String(d.count)]),
+        { widths: ['*', 60], align: ['left', 'right'] },
+      );
 
     // 7. Timeliness.
     const limitText: Record<(typeof MILESTONES)[number], string> = {
@@ -214,7 +252,14 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     else {
       b.table(
         'major',
-        m.major.map((s) => [s.complaint.complaintNo, s.complaint.receivedAt.date, s.complaint.customer, catOf(s.complaint), s.complaint.description, yesNo(s.complaint.escalated)]),
+        m.major.map((s) => [
+          s.complaint.complaintNo,
+          s.complaint.receivedAt.date,
+          s.complaint.customer,
+          catOf(s.complaint),
+          s.complaint.description,
+          yesNo(s.complaint.escalated),
+        ]),
         { widths: [62, 58, 110, 56, '*', 44], fontSize: 9 },
       );
       if (notEscalated > 0) b.warning('majorNotEscalated', { count: notEscalated });
@@ -237,7 +282,13 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     b.heading('capa');
     if (m.capa.required === 0) b.sentence('noCapa');
     else {
-      b.sentence('capa', { required: m.capa.required, raised: m.capa.raised, verified: m.capa.verified, missing: m.capa.missing.length, missingList: join(m.capa.missing.map((c) => c.complaintNo)) });
+      b.sentence('capa', {
+        required: m.capa.required,
+        raised: m.capa.raised,
+        verified: m.capa.verified,
+        missing: m.capa.missing.length,
+        missingList: join(m.capa.missing.map((c) => c.complaintNo)),
+      });
       if (m.capaRows.length > 0) {
         b.together(() =>
           b.sentence('capaList').table(
@@ -248,7 +299,9 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
               r.complaint.responsibleDept ?? '',
               r.closed ? w('closed') : w('open'),
               r.closed ? (r.complaint.verifiedBy ?? '') : '',
-              r.actions.length === 0 ? w('noActionsInRegister') : r.actions.map((a) => `${a.action.actionNo} ${a.status === null ? w('notDone') : w(a.status)}`).join('\n'),
+              r.actions.length === 0
+                ? w('noActionsInRegister')
+                : r.actions.map((a) => `${a.action.actionNo} ${a.status === null ? w('notDone') : w(a.status)}`).join('\n'),
             ]),
             { widths: [62, 70, 64, 44, 50, '*'], fontSize: 8.5 },
           ),

@@ -48,7 +48,13 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   const join = (items: readonly string[]) => items.join(w('and'));
   const months = Object.keys(r.complaints.byMonth);
 
-  b.push(b.text(fillText(t.subtitle, lang, { year: r.year, from: r.from, to: r.to, asOf: summary.asOf }), { alignment: 'center', fontSize: 10.5, margin: [0, 0, 0, 4] }));
+  b.push(
+    b.text(fillText(t.subtitle, lang, { year: r.year, from: r.from, to: r.to, asOf: summary.asOf }), {
+      alignment: 'center',
+      fontSize: 10.5,
+      margin: [0, 0, 0, 4],
+    }),
+  );
   b.contents('contents');
 
   // The cover's key figures, for the reader who reads one page.
@@ -73,7 +79,8 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   // 9.3.2 a) The previous review's actions, b) changes.
   const prev = summary.actions.previousReview;
   b.heading('previousActions', { pageBreak: true });
-  if (prev.items.length === 0) b.sentence(summary.actions.total === 0 ? 'noRegister' : 'noPreviousActions', { source: `management_review:${prev.year}`, year: prev.year });
+  if (prev.items.length === 0)
+    b.sentence(summary.actions.total === 0 ? 'noRegister' : 'noPreviousActions', { source: `management_review:${prev.year}`, year: prev.year });
   else {
     const statusOf = (a: (typeof prev.items)[number]) => {
       const status = a.status === null ? w('notDone') : w(`status.${a.status}`);
@@ -81,15 +88,33 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
     };
     b.together(() =>
       b
-        .sentence('previousActions', { year: prev.year, source: `management_review:${prev.year}`, total: prev.items.length, done: prev.items.filter((a) => a.status === 'done').length, open: prev.items.filter((a) => a.doneOn === null && a.status !== 'cancelled').length, overdue: prev.items.filter((a) => a.overdue).length, asOf: summary.asOf })
+        .sentence('previousActions', {
+          year: prev.year,
+          source: `management_review:${prev.year}`,
+          total: prev.items.length,
+          done: prev.items.filter((a) => a.status === 'done').length,
+          open: prev.items.filter((a) => a.doneOn === null && a.status !== 'cancelled').length,
+          overdue: prev.items.filter((a) => a.overdue).length,
+          asOf: summary.asOf,
+        })
         .table(
           'previousActions',
-          prev.items.map((a) => [a.actionNo, a.action, [a.owner, a.department].filter((x) => x !== null).join(' / '), a.due ?? '', statusOf(a), a.doneOn ?? '', a.verifiedBy ?? '']),
+          prev.items.map((a) => [
+            a.actionNo,
+            a.action,
+            [a.owner, a.department].filter((x) => x !== null).join(' / '),
+            a.due ?? '',
+            statusOf(a),
+            a.doneOn ?? '',
+            a.verifiedBy ?? '',
+          ]),
           { widths: [58, '*', 80, 54, 80, 54, 40], fontSize: 8.5 },
         ),
     );
   }
-  b.heading('changes').sentence('changes').push(b.text('_'.repeat(80), { margin: [0, 8, 0, 2] }), b.text('_'.repeat(80), { margin: [0, 8, 0, 8] }));
+  b.heading('changes')
+    .sentence('changes')
+    .push(b.text('_'.repeat(80), { margin: [0, 8, 0, 2] }), b.text('_'.repeat(80), { margin: [0, 8, 0, 8] }));
 
   // 1. Objectives
   const result = (v: boolean | null) => (v === true ? w('met') : v === false ? w('missed') : w('noData'));
@@ -97,7 +122,12 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
     .sentence('objectives', { total: r.objectives.length, met: met.length, missed: missed.length, unjudged: unjudged.length })
     .table(
       'objectives',
-      r.objectives.map((o) => [o.label, `${o.direction === 'atLeast' ? w('atLeast') : w('atMost')} ${formatObjectiveValue(o.metric, o.target)}\n${o.source}`, formatObjectiveValue(o.metric, o.actual), result(o.met)]),
+      r.objectives.map((o) => [
+        o.label,
+        `${o.direction === 'atLeast' ? w('atLeast') : w('atMost')} ${formatObjectiveValue(o.metric, o.target)}\n${o.source}`,
+        formatObjectiveValue(o.metric, o.actual),
+        result(o.met),
+      ]),
       { widths: ['*', 80, 80, 60], align: ['left', 'right', 'right', 'center'] },
     );
 
@@ -118,7 +148,14 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
       goal,
       hasPrevious: sat.previousPeriod !== null && delta !== null,
       previousPeriod: sat.previousPeriod,
-      delta: delta === null ? '' : delta > 0 ? fillPlaceholders(w('up'), { n: formatScore(delta) }) : delta < 0 ? fillPlaceholders(w('down'), { n: formatScore(-delta) }) : w('same'),
+      delta:
+        delta === null
+          ? ''
+          : delta > 0
+            ? fillPlaceholders(w('up'), { n: formatScore(delta) })
+            : delta < 0
+              ? fillPlaceholders(w('down'), { n: formatScore(-delta) })
+              : w('same'),
       reportNo: config.forms.satisfaction_report?.number ?? '',
     })
       .chart(input.charts.satisfaction)
@@ -191,12 +228,23 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   b.heading('review');
   if (o.total === 0) b.sentence('noOrders');
   else {
-    b.sentence('review', { total: o.total, complete: o.reviewComplete, incomplete: o.reviewIncomplete, rate: formatRate(o.completenessRate), target: formatRate(reviewTarget) })
+    b.sentence('review', {
+      total: o.total,
+      complete: o.reviewComplete,
+      incomplete: o.reviewIncomplete,
+      rate: formatRate(o.completenessRate),
+      target: formatRate(reviewTarget),
+    })
       .chart(input.charts.review)
       .subheading('reviewByMonth')
       .table(
         'reviewByMonth',
-        Object.entries(o.byMonth).map(([month, m]) => [monthLabel(month, lang), String(m.total), String(m.reviewComplete), formatRate(m.total === 0 ? null : m.reviewComplete / m.total)]),
+        Object.entries(o.byMonth).map(([month, m]) => [
+          monthLabel(month, lang),
+          String(m.total),
+          String(m.reviewComplete),
+          formatRate(m.total === 0 ? null : m.reviewComplete / m.total),
+        ]),
         { widths: ['*', 70, 70, 70], align: ['left', 'right', 'right', 'right'] },
       );
   }
@@ -256,17 +304,54 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   if (opportunities.length === 0) b.sentence('noOpportunities');
   else {
     const dimLabel = (id: string) => (id === 'overall' ? w('overall') : (config.satisfaction.dimensions.find((d) => d.id === id)?.label[lang] ?? id));
-    const named = <T,>(items: readonly T[], show: (x: T) => string) => items.slice(0, NAMED_CUSTOMERS).map(show).join(w('listSep')) + (items.length > NAMED_CUSTOMERS ? w('andMore').replace('{n}', String(items.length - NAMED_CUSTOMERS)) : '');
+    const named = <T>(items: readonly T[], show: (x: T) => string) =>
+      items.slice(0, NAMED_CUSTOMERS).map(show).join(w('listSep')) +
+      (items.length > NAMED_CUSTOMERS ? w('andMore').replace('{n}', String(items.length - NAMED_CUSTOMERS)) : '');
     const say = (o: Opportunity): [string, string] => {
       switch (o.kind) {
         case 'category':
-          return [b.say('oppCategory', { category: categoryName(o.category, lang, complaintCategories(config)), count: o.count, share: formatRate(o.count / o.total) }), w('affectedComplaints')];
+          return [
+            b.say('oppCategory', {
+              category: categoryName(o.category, lang, complaintCategories(config)),
+              count: o.count,
+              share: formatRate(o.count / o.total),
+            }),
+            w('affectedComplaints'),
+          ];
         case 'dimension':
-          return [b.say('oppDimension', { dimension: dimLabel(o.dimension), mean: formatScore(o.mean), period: o.period, mean2: formatScore(o.overall), below: o.below, threshold: config.satisfaction.unsatisfiedBelow }), w('affectedCustomers')];
+          return [
+            b.say('oppDimension', {
+              dimension: dimLabel(o.dimension),
+              mean: formatScore(o.mean),
+              period: o.period,
+              mean2: formatScore(o.overall),
+              below: o.below,
+              threshold: config.satisfaction.unsatisfiedBelow,
+            }),
+            w('affectedCustomers'),
+          ];
         case 'repeats':
-          return [b.say('oppRepeats', { count: o.count, total: o.total, window: config.complaints.repeatWindowDays, customers: named(o.customers, (x) => `${x.customer} ${x.repeats}`) }), w('affectedComplaints')];
+          return [
+            b.say('oppRepeats', {
+              count: o.count,
+              total: o.total,
+              window: config.complaints.repeatWindowDays,
+              customers: named(o.customers, (x) => `${x.customer} ${x.repeats}`),
+            }),
+            w('affectedComplaints'),
+          ];
         case 'falling':
-          return [b.say('oppFalling', { count: o.customers.length, threshold: summary.customers.fallThreshold, customers: named(o.customers, (x) => `${x.customer} ${dimLabel(x.item)} ${formatScore(x.from)} → ${formatScore(x.to)}${lang === 'zh' ? `（${x.period}）` : ` (${x.period})`}`) }), w('affectedCustomers')];
+          return [
+            b.say('oppFalling', {
+              count: o.customers.length,
+              threshold: summary.customers.fallThreshold,
+              customers: named(
+                o.customers,
+                (x) => `${x.customer} ${dimLabel(x.item)} ${formatScore(x.from)} → ${formatScore(x.to)}${lang === 'zh' ? `（${x.period}）` : ` (${x.period})`}`,
+              ),
+            }),
+            w('affectedCustomers'),
+          ];
         case 'recurrence':
           return [b.say('oppRecurrence', { count: o.count }), w('affectedComplaints')];
         case 'actions':
@@ -289,7 +374,15 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   else {
     b.sentence('decisionsIntro');
     b.push({
-      ol: missed.map((x) => b.text(b.say('decision', { label: x.label, actual: formatObjectiveValue(x.metric, x.actual), target: `${x.direction === 'atLeast' ? w('atLeast') : w('atMost')} ${formatObjectiveValue(x.metric, x.target)}` }))),
+      ol: missed.map((x) =>
+        b.text(
+          b.say('decision', {
+            label: x.label,
+            actual: formatObjectiveValue(x.metric, x.actual),
+            target: `${x.direction === 'atLeast' ? w('atLeast') : w('atMost')} ${formatObjectiveValue(x.metric, x.target)}`,
+          }),
+        ),
+      ),
       margin: [12, 0, 0, 6],
       lineHeight: 1.4,
     });
@@ -303,16 +396,25 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
     stack: [
       b.text(b.say('outputs', { source: `management_review:${r.year}` }), { margin: [0, 6, 0, 4], lineHeight: 1.3 }),
       {
-      table: {
-        headerRows: 1,
-        widths: [24, '*', 64, 64, 56, 90],
-        body: [
-          headers.map((h): TableCell => ({ ...(b.text(h, { bold: true, fontSize: 9.5, alignment: 'center' }) as object), fillColor: '#eef1f5' }) as TableCell),
-          ...Array.from({ length: 8 }, (_, i): TableCell[] => [{ text: String(i + 1), alignment: 'right', margin: [2, 8, 2, 8] }, blank(), blank(), blank(), blank(), blank()]),
-        ],
-      },
-      layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: () => '#000000', vLineColor: () => '#000000' },
-      margin: [0, 4, 0, 8],
+        table: {
+          headerRows: 1,
+          widths: [24, '*', 64, 64, 56, 90],
+          body: [
+            headers.map(
+              (h): TableCell => ({ ...(b.text(h, { bold: true, fontSize: 9.5, alignment: 'center' }) as object), fillColor: '#eef1f5' }) as TableCell,
+            ),
+            ...Array.from({ length: 8 }, (_, i): TableCell[] => [
+              { text: String(i + 1), alignment: 'right', margin: [2, 8, 2, 8] },
+              blank(),
+              blank(),
+              blank(),
+              blank(),
+              blank(),
+            ]),
+          ],
+        },
+        layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: () => '#000000', vLineColor: () => '#000000' },
+        margin: [0, 4, 0, 8],
       },
     ],
   });

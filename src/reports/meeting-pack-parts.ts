@@ -25,11 +25,26 @@ export function actionStatusText(a: ActionState, b: ReportBuilder): string {
 }
 
 export function actionRows(actions: readonly ActionState[], b: ReportBuilder): string[][] {
-  return actions.map((a) => [a.action.actionNo, a.action.action, ownerText(a, b.lang), a.action.due ?? '', actionStatusText(a, b), a.open ? '' : (a.action.doneOn ?? ''), a.open ? '' : (a.action.verifiedBy ?? '')]);
+  return actions.map((a) => [
+    a.action.actionNo,
+    a.action.action,
+    ownerText(a, b.lang),
+    a.action.due ?? '',
+    actionStatusText(a, b),
+    a.open ? '' : (a.action.doneOn ?? ''),
+    a.open ? '' : (a.action.verifiedBy ?? ''),
+  ]);
 }
 
 export function carriedRows(actions: readonly ActionState[], b: ReportBuilder): string[][] {
-  return actions.map((a) => [a.action.actionNo, actionSourceText(a.action.source), a.action.action, ownerText(a, b.lang), a.action.due ?? '', actionStatusText(a, b)]);
+  return actions.map((a) => [
+    a.action.actionNo,
+    actionSourceText(a.action.source),
+    a.action.action,
+    ownerText(a, b.lang),
+    a.action.due ?? '',
+    actionStatusText(a, b),
+  ]);
 }
 
 /**
@@ -61,7 +76,10 @@ export function meetingRecordPage(b: ReportBuilder, decisionRows: number): Conte
       widths: [30, '*', 70, 80, 70],
       body: [
         headers.map((h) => ({ ...(b.text(h, { bold: true, fontSize: 10, alignment: 'center' }) as object), fillColor: '#eef1f5' }) as TableCell),
-        ...Array.from({ length: decisionRows }, (_, i) => [{ text: String(i + 1), alignment: 'right' as const, margin: [2, 7, 2, 7] }, blank(), blank(), blank(), blank()] as TableCell[]),
+        ...Array.from(
+          { length: decisionRows },
+          (_, i) => [{ text: String(i + 1), alignment: 'right' as const, margin: [2, 7, 2, 7] }, blank(), blank(), blank(), blank()] as TableCell[],
+        ),
       ],
     },
     layout,
@@ -70,4 +88,3 @@ export function meetingRecordPage(b: ReportBuilder, decisionRows: number): Conte
   const signature = b.text(`${w('signature')}${b.lang === 'zh' ? '：' : ': '}______________________`, { alignment: 'right', margin: [0, 10, 0, 0] });
   return [fields, decisions, signature];
 }
-

@@ -7,7 +7,12 @@ import { layoutAuditReadiness } from './audit-readiness-layout.js';
 import { loadReportTexts } from './report-texts.js';
 
 /** The internal-audit readiness report as of the run's date (reports/audit-readiness-<as-of>.pdf). */
-export async function renderAuditReadiness(input: { summary: Summary; config: Config; lang: Lang; logo: string | null }): Promise<{ pdf: Buffer; missingGlyphs: readonly string[] }> {
+export async function renderAuditReadiness(input: {
+  summary: Summary;
+  config: Config;
+  lang: Lang;
+  logo: string | null;
+}): Promise<{ pdf: Buffer; missingGlyphs: readonly string[] }> {
   const { summary, config, lang } = input;
   const texts = loadReportTexts('audit-readiness', lang);
   const { definition, missingGlyphs } = layoutAuditReadiness({

@@ -17,7 +17,13 @@ export async function renderDue(input: { list: DueList; config: Config; lang: La
   const t = loadReportTexts('due', lang);
   const b = new ReportBuilder(t, lang, config.reports.maxTableRows);
   const w = (key: string) => b.word(key);
-  const context = { asOf: list.asOf, days: list.days, until: list.until, overdue: list.items.filter((i) => i.overdue).length, due: list.items.filter((i) => !i.overdue).length };
+  const context = {
+    asOf: list.asOf,
+    days: list.days,
+    until: list.until,
+    overdue: list.items.filter((i) => i.overdue).length,
+    due: list.items.filter((i) => !i.overdue).length,
+  };
   b.push(b.text(fillText(t.subtitle, lang, context), { alignment: 'center', fontSize: 10, margin: [0, 0, 0, 4] }));
   b.heading('list');
   if (list.items.length === 0) b.sentence('none', context);
@@ -30,7 +36,11 @@ export async function renderDue(input: { list: DueList; config: Config; lang: La
         i.kind === 'complaint_stage' ? fillPlaceholders(w('complaint_stage'), { stage: w(`stage_${i.stage ?? ''}`) }) : w(i.kind),
         i.ref,
         i.kind === 'capa_verification' ? qa : (i.owner ?? ''),
-        i.kind === 'capa_verification' ? fillPlaceholders(w('capaWhat'), { no: i.what }) : i.kind === 'survey_before_audit' ? fillPlaceholders(w('surveyWhat'), { year: i.ref, audit: i.what }) : i.what,
+        i.kind === 'capa_verification'
+          ? fillPlaceholders(w('capaWhat'), { no: i.what })
+          : i.kind === 'survey_before_audit'
+            ? fillPlaceholders(w('surveyWhat'), { year: i.ref, audit: i.what })
+            : i.what,
       ]),
       { widths: [62, 90, 72, 50, '*'], fontSize: 9 },
     );

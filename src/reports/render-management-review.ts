@@ -23,7 +23,8 @@ export interface ManagementReviewFiles {
 /** The chart configurations of the management review (golden-tested). */
 export function managementReviewCharts(summary: Summary, config: Config, texts: ReportTexts, lang: Lang): Record<string, ChartSpec> {
   const w = (key: string) => fillText(texts.words[key] ?? key, lang, { year: summary.review.year });
-  const monthName = (month: string) => fillPlaceholders(texts.words.month ?? '{{m}}', { m: lang === 'zh' ? String(Number(month.slice(5, 7))) : SHORT_MONTHS[Number(month.slice(5, 7)) - 1]! });
+  const monthName = (month: string) =>
+    fillPlaceholders(texts.words.month ?? '{{m}}', { m: lang === 'zh' ? String(Number(month.slice(5, 7))) : SHORT_MONTHS[Number(month.slice(5, 7)) - 1]! });
   const charts: Record<string, ChartSpec> = {};
   const r = summary.review;
   if (summary.satisfaction.periods.length > 0) {

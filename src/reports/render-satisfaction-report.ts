@@ -52,7 +52,12 @@ export function chartWords(texts: SatisfactionTexts, lang: Lang): ChartWords {
     ours: texts.words.ours ?? '',
     unsatisfiedLine: texts.words.unsatisfied ?? '',
     competitor: texts.words.competitor ?? '',
-    titles: { bands: texts.words.bandsChart ?? '', trend: texts.words.trendChart ?? '', dimensions: texts.words.dimensionsChart ?? '', competitors: texts.words.competitorsChart ?? '' },
+    titles: {
+      bands: texts.words.bandsChart ?? '',
+      trend: texts.words.trendChart ?? '',
+      dimensions: texts.words.dimensionsChart ?? '',
+      competitors: texts.words.competitorsChart ?? '',
+    },
   };
 }
 
@@ -78,7 +83,12 @@ export async function renderSatisfactionReport(input: SatisfactionReportInput): 
     names[key] = `satisfaction-${model.period}-${key}.png`;
     registerImage(names[key], renderChart(spec, WIDE_CHART));
   }
-  const charts: ReportCharts = { bands: names.bands ?? null, trend: names.trend ?? null, dimensions: names.dimensions ?? null, competitors: names.competitors ?? null };
+  const charts: ReportCharts = {
+    bands: names.bands ?? null,
+    trend: names.trend ?? null,
+    dimensions: names.dimensions ?? null,
+    competitors: names.competitors ?? null,
+  };
   const format = findingFormatter(config, lang);
   const { definition, missingGlyphs } = layoutSatisfactionReport({
     model,

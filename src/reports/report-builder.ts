@@ -124,8 +124,7 @@ export class ReportBuilder {
       const pageBreak = (pending[0] as { pageBreak?: string }).pageBreak;
       const members = pending.map((p) => withoutHeadline(p));
       this.content.push({ stack: [...members, node], unbreakable: true, ...(pageBreak ? { pageBreak: 'before' as const } : {}) });
-    }
-    else this.content.push(...pending.map((p, i) => ({ ...(p as object), headlineLevel: i === 0 ? LEAD_IN_FIRST : LEAD_IN_REST }) as Content), node);
+    } else this.content.push(...pending.map((p, i) => ({ ...(p as object), headlineLevel: i === 0 ? LEAD_IN_FIRST : LEAD_IN_REST }) as Content), node);
   }
 
   sentence(key: string, context: object = {}, style: TextStyle = {}): this {
@@ -149,15 +148,23 @@ export class ReportBuilder {
       missing: this.missing,
     });
     this.place(table, shown.length <= KEEP_TOGETHER_ROWS);
-    if (shown.length < rows.length) this.sentence('truncated', { shown: shown.length, total: rows.length, where: spec.fullListIn ?? '' }, { italics: true, fontSize: 9 });
+    if (shown.length < rows.length)
+      this.sentence('truncated', { shown: shown.length, total: rows.length, where: spec.fullListIn ?? '' }, { italics: true, fontSize: 9 });
     return this;
   }
 
   /** The contents: every heading with its page number. */
   contents(titleKey: string): this {
-    this.place({
-      toc: { title: textNode(this.headingText(titleKey), { bold: true, fontSize: 13, margin: [0, 10, 0, 8] }, this.missing), textMargin: [0, 3, 0, 3], textStyle: { fontSize: 11 } },
-    } as Content, false);
+    this.place(
+      {
+        toc: {
+          title: textNode(this.headingText(titleKey), { bold: true, fontSize: 13, margin: [0, 10, 0, 8] }, this.missing),
+          textMargin: [0, 3, 0, 3],
+          textStyle: { fontSize: 11 },
+        },
+      } as Content,
+      false,
+    );
     return this;
   }
 
@@ -199,7 +206,11 @@ export class ReportBuilder {
   }
 
   /** The document: the content under the controlled header and footer, dated by the as-of date. */
-  document(controlled: Omit<ControlledDocument, 'lang' | 'contentWidth'>, asOf: string, subject: string): { definition: TDocumentDefinitions; missingGlyphs: string[] } {
+  document(
+    controlled: Omit<ControlledDocument, 'lang' | 'contentWidth'>,
+    asOf: string,
+    subject: string,
+  ): { definition: TDocumentDefinitions; missingGlyphs: string[] } {
     this.flush();
     // Each heading keepHeadingsWithNext moves costs pdfmake a layout pass: measured once, a pass only places.
     measureOnce();
@@ -214,7 +225,15 @@ export class ReportBuilder {
         content: this.content,
         pageBreakBefore: keepHeadingsWithNext,
         defaultStyle: { font: PRIMARY_FONT, fontSize: 10, lineHeight: 1.2 },
-        info: { title: `${controlled.title} ${subject}`.trim(), author: controlled.company ?? '', subject: controlled.number || controlled.title, creator: 'qmsdoc', producer: 'qmsdoc', creationDate: stamp, modDate: stamp },
+        info: {
+          title: `${controlled.title} ${subject}`.trim(),
+          author: controlled.company ?? '',
+          subject: controlled.number || controlled.title,
+          creator: 'qmsdoc',
+          producer: 'qmsdoc',
+          creationDate: stamp,
+          modDate: stamp,
+        },
       },
       missingGlyphs: [...this.missing.chars].sort(),
     };

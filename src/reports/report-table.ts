@@ -17,15 +17,29 @@ export const KEEP_TOGETHER_ROWS = 14;
 export function reportTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
-  options: { widths?: readonly (number | '*' | 'auto')[]; align?: readonly ('left' | 'center' | 'right')[]; fontSize?: number; missing?: MissingGlyphs; contentWidth?: number } = {},
+  options: {
+    widths?: readonly (number | '*' | 'auto')[];
+    align?: readonly ('left' | 'center' | 'right')[];
+    fontSize?: number;
+    missing?: MissingGlyphs;
+    contentWidth?: number;
+  } = {},
 ): Content {
   const fontSize = options.fontSize ?? 9.5;
   const widths = options.widths ?? headers.map(() => '*' as const);
   // A cell's text shrinks (down to 7 pt) rather than have a word cut across lines ("Catego/ry").
   const inner = innerWidths(widths, options.contentWidth ?? PORTRAIT_CONTENT_WIDTH);
-  const size = (text: string, i: number, bold = false) => (inner[i] === undefined ? fontSize : fitFontSize(text, inner[i]! - 1, fontSize, { bold, minSize: Math.min(fontSize, 7) }));
-  const header: TableCell[] = headers.map((h, i) => ({ ...textNode(h, { bold: true, fontSize: size(h, i, true), alignment: 'center' }, options.missing), fillColor: HEADER_FILL, style: HEADER_STYLE }));
-  const body: TableCell[][] = [header, ...rows.map((row) => row.map((cell, i) => textNode(cell, { fontSize: size(cell, i), alignment: options.align?.[i] ?? 'left' }, options.missing)))];
+  const size = (text: string, i: number, bold = false) =>
+    inner[i] === undefined ? fontSize : fitFontSize(text, inner[i]! - 1, fontSize, { bold, minSize: Math.min(fontSize, 7) });
+  const header: TableCell[] = headers.map((h, i) => ({
+    ...textNode(h, { bold: true, fontSize: size(h, i, true), alignment: 'center' }, options.missing),
+    fillColor: HEADER_FILL,
+    style: HEADER_STYLE,
+  }));
+  const body: TableCell[][] = [
+    header,
+    ...rows.map((row) => row.map((cell, i) => textNode(cell, { fontSize: size(cell, i), alignment: options.align?.[i] ?? 'left' }, options.missing))),
+  ];
   const table: ContentTable = {
     table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: widths as never, body },
     layout: {
@@ -91,7 +105,14 @@ export function keepHeadingsWithNext(node: Node, queries: NodeQueries): boolean 
     // The last line of the lead-in is itself about 20 points high.
     if ((1 - last) * (node.startPosition?.pageInnerHeight ?? 0) < TABLE_START + 20) return true;
   }
-  return following.every((n) => n.headlineLevel !== undefined || hasStyle(n, FURNITURE_STYLE) || hasStyle(n, HEADER_STYLE) || (n.text === undefined && n.image === undefined && n.canvas === undefined) || (n.startPosition?.top ?? 0) <= top);
+  return following.every(
+    (n) =>
+      n.headlineLevel !== undefined ||
+      hasStyle(n, FURNITURE_STYLE) ||
+      hasStyle(n, HEADER_STYLE) ||
+      (n.text === undefined && n.image === undefined && n.canvas === undefined) ||
+      (n.startPosition?.top ?? 0) <= top,
+  );
 }
 
 function hasStyle(node: Node, name: string): boolean {

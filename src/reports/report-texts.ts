@@ -39,7 +39,11 @@ function readChecked<T>(file: string, schema: z.ZodType<T>): T {
     throw new TemplateFileError(file, [{ path: '(file)', message: (error as Error).message }]);
   }
   const result = schema.safeParse(data);
-  if (!result.success) throw new TemplateFileError(file, result.error.issues.map((i) => ({ path: i.path.join('.') || '(top level)', message: i.message })));
+  if (!result.success)
+    throw new TemplateFileError(
+      file,
+      result.error.issues.map((i) => ({ path: i.path.join('.') || '(top level)', message: i.message })),
+    );
   return result.data;
 }
 
@@ -65,8 +69,12 @@ function placeholderShape(text: string): string {
 
 /** Every key of a texts file, as "section.key" (texts with their placeholders, tables with their column count). */
 function keysOf(texts: ReportTexts): Map<string, string> {
-  const keys = new Map<string, string>([['title', placeholderShape(texts.title)], ['subtitle', placeholderShape(texts.subtitle)]]);
-  for (const section of ['headings', 'sentences', 'words', 'actions'] as const) for (const [key, text] of Object.entries(texts[section])) keys.set(`${section}.${key}`, placeholderShape(text));
+  const keys = new Map<string, string>([
+    ['title', placeholderShape(texts.title)],
+    ['subtitle', placeholderShape(texts.subtitle)],
+  ]);
+  for (const section of ['headings', 'sentences', 'words', 'actions'] as const)
+    for (const [key, text] of Object.entries(texts[section])) keys.set(`${section}.${key}`, placeholderShape(text));
   for (const [key, columns] of Object.entries(texts.tables)) keys.set(`tables.${key}`, `${columns.length} columns`);
   return keys;
 }
@@ -82,7 +90,8 @@ function checkLanguagePair(report: string, lang: Lang, texts: ReportTexts, folde
     const theirs = keysOf(readChecked(path.join(folder, `${report}.${other}.json`), reportTexts));
     for (const [key, shape] of mine) {
       if (!theirs.has(key)) problems.push({ path: key, message: `missing from ${report}.${other}.json` });
-      else if (theirs.get(key) !== shape) problems.push({ path: key, message: `${shape || 'no placeholders'} here, ${theirs.get(key) || 'no placeholders'} in ${report}.${other}.json` });
+      else if (theirs.get(key) !== shape)
+        problems.push({ path: key, message: `${shape || 'no placeholders'} here, ${theirs.get(key) || 'no placeholders'} in ${report}.${other}.json` });
     }
     for (const key of theirs.keys()) if (!mine.has(key)) problems.push({ path: key, message: `in ${report}.${other}.json, missing here` });
   }

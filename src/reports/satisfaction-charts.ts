@@ -45,18 +45,24 @@ export function trendChart(model: SatisfactionReportModel, words: ChartWords): C
     type: 'line',
     data: {
       labels: model.trend.periods.map((p) => p.period),
-      datasets: [
-        line(words.overallMean, means, 0),
-        reference(`${words.goal} ${goal}`, means.length, goal),
-      ],
+      datasets: [line(words.overallMean, means, 0), reference(`${words.goal} ${goal}`, means.length, goal)],
     },
-    options: baseOptions(words.titles.trend, { plugins: { valueLabels: { decimals: 1, datasets: [0] } }, scales: { x: axis({ offset: true }), y: axis(yRange([...means, goal])) } }),
+    options: baseOptions(words.titles.trend, {
+      plugins: { valueLabels: { decimals: 1, datasets: [0] } },
+      scales: { x: axis({ offset: true }), y: axis(yRange([...means, goal])) },
+    }),
   };
 }
 
 /** Each dimension's mean over the periods, with the unsatisfied threshold as a dashed line. */
 export function dimensionTrendChart(model: SatisfactionReportModel, threshold: number, words: ChartWords): ChartSpec {
-  const series = model.dimensions.map((d, i) => line(d.label, model.trend.periods.map((p) => (p.dimensions[d.id] == null ? null : round1(p.dimensions[d.id]!))), i));
+  const series = model.dimensions.map((d, i) =>
+    line(
+      d.label,
+      model.trend.periods.map((p) => (p.dimensions[d.id] == null ? null : round1(p.dimensions[d.id]!))),
+      i,
+    ),
+  );
   const values = series.flatMap((s) => s.data as (number | null)[]);
   return {
     type: 'line',
@@ -76,7 +82,13 @@ export function competitorsChart(model: SatisfactionReportModel, words: ChartWor
       labels: model.competitors.map((c) => c.competitor),
       datasets: [
         { label: words.ours, data: model.competitors.map((c) => round1(c.ours)), backgroundColor: 'pattern:dark', borderColor: '#000000', borderWidth: 1.5 },
-        { label: words.competitor, data: model.competitors.map((c) => round1(c.theirs)), backgroundColor: 'pattern:diagonal', borderColor: '#000000', borderWidth: 1.5 },
+        {
+          label: words.competitor,
+          data: model.competitors.map((c) => round1(c.theirs)),
+          backgroundColor: 'pattern:diagonal',
+          borderColor: '#000000',
+          borderWidth: 1.5,
+        },
       ],
     },
     options: baseOptions(words.titles.competitors, {

@@ -49,8 +49,21 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
   const o = m.overview;
   const sentRange = o.firstSent === null ? '—' : o.lastSent !== null && o.lastSent !== o.firstSent ? `${o.firstSent}${t.words.to}${o.lastSent}` : o.firstSent;
   b.heading('overview')
-    .sentence('overview', { period: m.period, sentRange, sent: o.sent, returned: o.returned, asOf: m.asOf, responseRate: formatRate(o.responseRate), responseRateMet: o.responseRateMet, responseRateGoal: formatRate(o.responseRateGoal), responseRateSource: o.responseRateSource })
-    .table('overview', [[m.period, sentRange, String(o.sent), String(o.returned), formatRate(o.responseRate), `≥ ${formatRate(o.responseRateGoal)}`]], { widths: ['*', 120, 56, 56, 64, 64], align: ['left', 'left', 'right', 'right', 'right', 'right'] })
+    .sentence('overview', {
+      period: m.period,
+      sentRange,
+      sent: o.sent,
+      returned: o.returned,
+      asOf: m.asOf,
+      responseRate: formatRate(o.responseRate),
+      responseRateMet: o.responseRateMet,
+      responseRateGoal: formatRate(o.responseRateGoal),
+      responseRateSource: o.responseRateSource,
+    })
+    .table('overview', [[m.period, sentRange, String(o.sent), String(o.returned), formatRate(o.responseRate), `≥ ${formatRate(o.responseRateGoal)}`]], {
+      widths: ['*', 120, 56, 56, 64, 64],
+      align: ['left', 'left', 'right', 'right', 'right', 'right'],
+    })
     .sentence('distribution', { distribution: join(o.distribution) });
   const nr = m.nonResponse;
   if (nr.notReturned.length === 0) b.sentence('allReturned', { period: m.period, asOf: m.asOf });
@@ -62,16 +75,45 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
     );
   if (nr.notSurveyed !== null) {
     if (nr.notSurveyed.length === 0) b.sentence('allSurveyed', { period: m.period, year: m.asOf.slice(0, 4) });
-    else b.sentence('notSurveyed', { period: m.period, year: m.asOf.slice(0, 4), count: nr.notSurveyed.length, list: join(nr.notSurveyed.slice(0, input.maxTableRows)), more: Math.max(0, nr.notSurveyed.length - input.maxTableRows) });
+    else
+      b.sentence('notSurveyed', {
+        period: m.period,
+        year: m.asOf.slice(0, 4),
+        count: nr.notSurveyed.length,
+        list: join(nr.notSurveyed.slice(0, input.maxTableRows)),
+        more: Math.max(0, nr.notSurveyed.length - input.maxTableRows),
+      });
   }
 
   // b) Statistical results
   b.heading('statistics');
   if (s.mean === null) b.sentence('noScores');
   else {
-    b.sentence('mean', { mean: formatScore(s.mean), band: bandLabel(s.band, lang), meanGoalMet: s.meanGoalMet, meanGoal: s.meanGoal, meanGoalSource: s.meanGoalSource, median: formatScore(s.median), stdev: formatScore(s.stdev), min: formatScore(s.min), max: formatScore(s.max), ciLow: formatScore(s.ciLow), ciHigh: formatScore(s.ciHigh) }).table(
+    b.sentence('mean', {
+      mean: formatScore(s.mean),
+      band: bandLabel(s.band, lang),
+      meanGoalMet: s.meanGoalMet,
+      meanGoal: s.meanGoal,
+      meanGoalSource: s.meanGoalSource,
+      median: formatScore(s.median),
+      stdev: formatScore(s.stdev),
+      min: formatScore(s.min),
+      max: formatScore(s.max),
+      ciLow: formatScore(s.ciLow),
+      ciHigh: formatScore(s.ciHigh),
+    }).table(
       'statistics',
-      [[String(s.n), formatScore(s.mean), formatScore(s.median), formatScore(s.stdev), formatScore(s.min), formatScore(s.max), s.ciLow === null ? '—' : `${formatScore(s.ciLow)}–${formatScore(s.ciHigh)}`]],
+      [
+        [
+          String(s.n),
+          formatScore(s.mean),
+          formatScore(s.median),
+          formatScore(s.stdev),
+          formatScore(s.min),
+          formatScore(s.max),
+          s.ciLow === null ? '—' : `${formatScore(s.ciLow)}–${formatScore(s.ciHigh)}`,
+        ],
+      ],
       { align: Array(7).fill('right') },
     );
     if (s.smallSample) b.warning('smallSample', { n: s.n });
@@ -79,21 +121,44 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
   b.chart(input.charts.bands)
     .table(
       'bands',
-      m.bands.map((band) => [bandLabel(band.band, lang), band.to === null ? `${band.from}${t.words.andAbove}` : band.from === 0 ? `< ${band.to}` : `${band.from} – < ${band.to}`, String(band.count), formatRate(band.share)]),
+      m.bands.map((band) => [
+        bandLabel(band.band, lang),
+        band.to === null ? `${band.from}${t.words.andAbove}` : band.from === 0 ? `< ${band.to}` : `${band.from} – < ${band.to}`,
+        String(band.count),
+        formatRate(band.share),
+      ]),
       { widths: ['*', 120, 70, 70], align: ['left', 'left', 'right', 'right'] },
     )
     .subheading('dimensions')
     .table(
       'dimensions',
-      dims.map((d) => [d.label, formatScore(d.mean), bandLabel(d.band, lang), String(d.responses), d.satisfied === null ? '—' : d.satisfied ? t.words.satisfied! : t.words.unsatisfied!, d.department]),
+      dims.map((d) => [
+        d.label,
+        formatScore(d.mean),
+        bandLabel(d.band, lang),
+        String(d.responses),
+        d.satisfied === null ? '—' : d.satisfied ? t.words.satisfied! : t.words.unsatisfied!,
+        d.department,
+      ]),
       { widths: ['*', 56, 70, 60, 60, 90], align: ['left', 'right', 'left', 'right', 'left', 'left'] },
     )
     .sentence('items', { satisfied: join(m.satisfiedItems), unsatisfied: join(m.unsatisfiedItems), threshold: input.unsatisfiedBelow })
     .subheading('customers')
     .table(
       [...(t.tables.customers ?? []), ...dims.map((d) => d.label)],
-      m.customers.map((c, i) => [String(i + 1), c.customer, formatScore(c.overall), bandLabel(c.band, lang), ...dims.map((d) => formatScore(c.scores[d.id] ?? null))]),
-      { widths: [26, '*', 46, 54, ...dims.map(() => 44)], align: ['right', 'left', 'right', 'left', ...dims.map(() => 'right' as const)], fontSize: 9, ...full },
+      m.customers.map((c, i) => [
+        String(i + 1),
+        c.customer,
+        formatScore(c.overall),
+        bandLabel(c.band, lang),
+        ...dims.map((d) => formatScore(c.scores[d.id] ?? null)),
+      ]),
+      {
+        widths: [26, '*', 46, 54, ...dims.map(() => 44)],
+        align: ['right', 'left', 'right', 'left', ...dims.map(() => 'right' as const)],
+        fontSize: 9,
+        ...full,
+      },
     );
 
   // c) Trend
@@ -103,8 +168,19 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
   else b.chart(input.charts.trend).chart(input.charts.dimensions);
   b.table(
     [...(t.tables.trend ?? []), ...dims.map((d) => d.label)],
-    trend.periods.map((p) => [p.period, String(p.sent), String(p.returned), formatRate(p.responseRate), formatScore(p.mean), ...dims.map((d) => formatScore(p.dimensions[d.id] ?? null))]),
-    { widths: ['*', 40, 40, 52, 46, ...dims.map(() => 48)], align: ['left', 'right', 'right', 'right', 'right', ...dims.map(() => 'right' as const)], fontSize: 9 },
+    trend.periods.map((p) => [
+      p.period,
+      String(p.sent),
+      String(p.returned),
+      formatRate(p.responseRate),
+      formatScore(p.mean),
+      ...dims.map((d) => formatScore(p.dimensions[d.id] ?? null)),
+    ]),
+    {
+      widths: ['*', 40, 40, 52, 46, ...dims.map(() => 48)],
+      align: ['left', 'right', 'right', 'right', 'right', ...dims.map(() => 'right' as const)],
+      fontSize: 9,
+    },
   );
   if (trend.change) {
     const c = trend.change;
@@ -133,16 +209,22 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
   else {
     b.sentence('competitors', { responses: m.competitors.reduce((n, c) => n + c.responses, 0) })
       .chart(input.charts.competitors)
-      .table('competitors', m.competitors.map((c) => [c.competitor, String(c.responses), formatScore(c.theirs), formatScore(c.ours), formatDelta(c.difference)]), {
-        widths: ['*', 50, 70, 70, 70],
-        align: ['left', 'right', 'right', 'right', 'right'],
-      });
+      .table(
+        'competitors',
+        m.competitors.map((c) => [c.competitor, String(c.responses), formatScore(c.theirs), formatScore(c.ours), formatDelta(c.difference)]),
+        {
+          widths: ['*', 50, 70, 70, 70],
+          align: ['left', 'right', 'right', 'right', 'right'],
+        },
+      );
   }
 
   // Causes and actions (5.7.2–5.7.3)
   b.heading('causes');
-  if (m.causes.lowest && m.causes.lowest.mean !== null) b.sentence('lowest', { label: m.causes.lowest.label, mean: formatScore(m.causes.lowest.mean), department: m.causes.lowest.department });
-  for (const d of m.causes.unsatisfied) b.sentence('unsatisfiedItem', { label: d.label, mean: formatScore(d.mean), threshold: input.unsatisfiedBelow, department: d.department });
+  if (m.causes.lowest && m.causes.lowest.mean !== null)
+    b.sentence('lowest', { label: m.causes.lowest.label, mean: formatScore(m.causes.lowest.mean), department: m.causes.lowest.department });
+  for (const d of m.causes.unsatisfied)
+    b.sentence('unsatisfiedItem', { label: d.label, mean: formatScore(d.mean), threshold: input.unsatisfiedBelow, department: d.department });
   b.subheading('comments');
   if (m.causes.comments.length === 0) b.sentence('noComments');
   // Comments, like table rows, are printed up to the table limit; the workbook has them all.
@@ -158,7 +240,8 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
       margin: [8, 0, 0, 4],
     });
   }
-  if (left > 0) b.sentence('truncated', { shown: input.maxTableRows, total: input.maxTableRows + left, where: input.workbookName }, { italics: true, fontSize: 9 });
+  if (left > 0)
+    b.sentence('truncated', { shown: input.maxTableRows, total: input.maxTableRows + left, where: input.workbookName }, { italics: true, fontSize: 9 });
   b.subheading('actions');
   if (m.actions.length === 0) b.sentence('noActions');
   else {

@@ -12,7 +12,7 @@ import { addCustomerHistoriesSheet } from './customer-histories-sheet.js';
 const SCORE_FORMAT = '0.0';
 
 /** The keys of templates/messages/satisfaction-workbook.<lang>.json. */
-type WorkbookKey = MessageKey<typeof import('../../templates/messages/satisfaction-workbook.zh.json', { with: { type: 'json' } })>;
+type WorkbookKey = MessageKey<typeof import('../../templates/messages/satisfaction-workbook.zh.json', { with: { type: 'json' }})>;
 
 const RESPONSE_COLUMNS = ['period', 'customer', 'sent', 'returnedOn', 'returned'] as const;
 const RESPONSE_COLUMNS_AFTER = ['overall', 'itemMean', 'scoreUsed', 'band', 'competitor', 'competitorScore', 'comments', 'source'] as const;
@@ -24,13 +24,23 @@ const TREND_COLUMNS = ['period', 'sent', 'returned', 'rate', 'mean'] as const;
  * (shown rounded, as the report prints them), dates as dates, every sheet ready to print; with
  * the customer histories, their 客户档案 sheet (every customer, by attention score).
  */
-export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analysis: SatisfactionAnalysis, config: Config, lang: Lang, customers: CustomersSummary | null = null): Buffer {
+export function renderSatisfactionWorkbook(
+  model: SatisfactionReportModel,
+  analysis: SatisfactionAnalysis,
+  config: Config,
+  lang: Lang,
+  customers: CustomersSummary | null = null,
+): Buffer {
   const t = messages<WorkbookKey>('satisfaction-workbook', lang);
   const wb = new XlsxBook({ date: model.asOf, creator: 'qmsdoc', font: lang === 'zh' ? '等线' : 'Calibri' });
   const dims = config.satisfaction.dimensions;
 
   const responses = wb.addSheet(t('sheet.responses'));
-  const head = [...RESPONSE_COLUMNS.map((c) => t(`responseColumns.${c}`)), ...dims.map((d) => d.label[lang]), ...RESPONSE_COLUMNS_AFTER.map((c) => t(`responseColumnsAfter.${c}`))];
+  const head = [
+    ...RESPONSE_COLUMNS.map((c) => t(`responseColumns.${c}`)),
+    ...dims.map((d) => d.label[lang]),
+    ...RESPONSE_COLUMNS_AFTER.map((c) => t(`responseColumnsAfter.${c}`)),
+  ];
   // The reported period and the one it is compared with (the change, the customers who fell):
   // every earlier period is in the trend sheet as figures, and a ledger of years would make a
   // workbook of 100,000 rows nobody opens.
@@ -103,7 +113,10 @@ export function renderSatisfactionWorkbook(model: SatisfactionReportModel, analy
     trend,
     [...TREND_COLUMNS.map((c) => t(`trendColumns.${c}`)), ...dims.map((d) => d.label[lang])],
     model.trend.periods.map((p) => [p.period, p.sent, p.returned, p.responseRate, p.mean, ...dims.map((d) => p.dimensions[d.id] ?? null)]),
-    { maxWidth: [12, 10, 10, 10, 10, ...dims.map(() => 12)], numFmt: { 3: '0.0%', 4: SCORE_FORMAT, ...Object.fromEntries(dims.map((_, i) => [5 + i, SCORE_FORMAT])) } },
+    {
+      maxWidth: [12, 10, 10, 10, 10, ...dims.map(() => 12)],
+      numFmt: { 3: '0.0%', 4: SCORE_FORMAT, ...Object.fromEntries(dims.map((_, i) => [5 + i, SCORE_FORMAT])) },
+    },
   );
   headerRows.set(trend, trendPlace.headerRow);
   // The customer histories of the as-of year, beside the survey they are mostly read with.

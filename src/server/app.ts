@@ -126,7 +126,8 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     const state = session.check(ctx.lang);
     const f = state.ok ? state.result.summary.findings[Number(c.req.param('index'))] : undefined;
     if (!state.ok || !f) return c.notFound();
-    const view = f.file !== null && f.row !== null ? readRowView(workspace.input, state.result.ingest, recordIndex(state.result.ingest), f.file, f.sheet, f.row) : null;
+    const view =
+      f.file !== null && f.row !== null ? readRowView(workspace.input, state.result.ingest, recordIndex(state.result.ingest), f.file, f.sheet, f.row) : null;
     return c.html(findingPanel(ctx, f, ruleDescriptions(state.loaded.config, ctx.lang)[f.rule], view).text);
   });
   app.get('/panel/error/:index', (c) => {
@@ -141,7 +142,11 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   // Input files
   app.post(
     '/api/files',
-    bodyLimit({ maxSize: maxUpload + 64 * 1024, onError: (c) => c.json({ error: textsFor(langOf(c))('upload.size', { name: '', limit: formatBytes(maxUpload) }).replace(/^[：:]\s*/, ''), problem: 'size' }, 413) }),
+    bodyLimit({
+      maxSize: maxUpload + 64 * 1024,
+      onError: (c) =>
+        c.json({ error: textsFor(langOf(c))('upload.size', { name: '', limit: formatBytes(maxUpload) }).replace(/^[：:]\s*/, ''), problem: 'size' }, 413),
+    }),
     async (c) => {
       const t = textsFor(langOf(c));
       const body = await c.req.parseBody();
@@ -153,7 +158,10 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
         return c.json({ ok: true, name, message: t('uploaded', { name }) });
       } catch (error) {
         if (error instanceof UploadError) {
-          return c.json({ error: uploadProblem(t, error.problem, { name: error.fileName, limit: formatBytes(maxUpload) }), problem: error.problem, name: error.fileName }, error.problem === 'exists' ? 409 : 400);
+          return c.json(
+            { error: uploadProblem(t, error.problem, { name: error.fileName, limit: formatBytes(maxUpload) }), problem: error.problem, name: error.fileName },
+            error.problem === 'exists' ? 409 : 400,
+          );
         }
         throw error;
       }
@@ -172,7 +180,8 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   app.post('/api/config', bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
     const ctx = pageContext(c);
     const spec: unknown = await c.req.json().catch(() => undefined);
-    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return c.json({ issues: [{ path: '(top level)', message: 'JSON object expected' }] }, 422);
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
+      return c.json({ issues: [{ path: '(top level)', message: 'JSON object expected' }] }, 422);
     // Checked exactly as a run loads it (schema, cross-checks, the logo file), from a temporary file beside the real one.
     const temporary = path.join(workspace.input, `.qmsdoc.config.${randomBytes(6).toString('hex')}.tmp`);
     writeFileSync(temporary, `${JSON.stringify(spec, null, 2)}\n`);
@@ -194,7 +203,9 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     if (session.isBuilding) return c.json({ error: ctx.t('buildBusy'), busy: true }, 409);
     const state = session.check(ctx.lang);
     if (!state.ok) return c.json({ error: ctx.t('configBroken') }, 400);
-    session.startBuild(ctx.lang, (error) => (error instanceof OutputFolderError ? outputFolderFailure(error, ctx.lang).message : error instanceof Error ? error.message : String(error)));
+    session.startBuild(ctx.lang, (error) =>
+      error instanceof OutputFolderError ? outputFolderFailure(error, ctx.lang).message : error instanceof Error ? error.message : String(error),
+    );
     return c.json({ ok: true }, 202);
   });
   app.post('/api/forms/blank', async (c) => {
@@ -273,7 +284,10 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   const fontDir = path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
   let fontsCss: string | null = null;
   app.get('/assets/fonts.css', (c) => {
-    fontsCss ??= ['400.css', '700.css'].map((f) => readFileSync(path.join(fontDir, f), 'utf8')).join('\n').replace(/url\(\.\/files\//g, 'url(/assets/fonts/');
+    fontsCss ??= ['400.css', '700.css']
+      .map((f) => readFileSync(path.join(fontDir, f), 'utf8'))
+      .join('\n')
+      .replace(/url\(\.\/files\//g, 'url(/assets/fonts/');
     return c.body(fontsCss, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
   app.get('/assets/fonts/:file', (c) => {

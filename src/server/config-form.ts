@@ -47,14 +47,18 @@ function shapeOf(node: Schema): Shape {
   if (anyOf) {
     const variants = anyOf.filter((v) => v.type !== 'null' && v.const !== '');
     const flat = variants.flatMap((v) => ((v.anyOf as Schema[] | undefined) ? (v.anyOf as Schema[]) : [v]));
-    const localized = flat.length === 2 && flat.some((v) => v.type === 'string') && flat.some((v) => v.type === 'object' && isObject(v.properties) && 'zh' in v.properties && 'en' in v.properties);
+    const localized =
+      flat.length === 2 &&
+      flat.some((v) => v.type === 'string') &&
+      flat.some((v) => v.type === 'object' && isObject(v.properties) && 'zh' in v.properties && 'en' in v.properties);
     if (localized) return { kind: 'localized' };
     // A shorthand and its full form (a closure as one date or {from, to, name}): the full form.
     const object = flat.find((v) => v.type === 'object');
     if (object) {
       const shape = shapeOf(object);
       // A number or text that may also be written {value, source}: saved as the plain value when no source is given.
-      const shorthand = shape.kind === 'object' && 'value' in shape.properties && flat.some((v) => v.type === 'number' || v.type === 'integer' || v.type === 'string');
+      const shorthand =
+        shape.kind === 'object' && 'value' in shape.properties && flat.some((v) => v.type === 'number' || v.type === 'integer' || v.type === 'string');
       return shorthand ? { ...shape, shorthand: true } : shape;
     }
     if (flat.length === 1) return shapeOf(flat[0]!);
@@ -128,7 +132,10 @@ function renderNode(node: Schema, path: string, value: unknown, ctx: FormContext
       const items = Array.isArray(value) ? value : [];
       const row = (item: unknown, index: string) =>
         h`<div class="array-item" data-item="${path}.${index}">${renderNode(shape.item, `${path}.${index}`, item, { ...ctx, effective: undefined }, depth + 1)}<button type="button" class="remove-item">${ctx.t('removeRow')}</button></div>`;
-      const defaults = items.length === 0 && Array.isArray(effective) && effective.length > 0 ? h`<p class="hint">${ctx.t('defaultUsed')}: ${summarise(effective, ctx.lang)}</p>` : h``;
+      const defaults =
+        items.length === 0 && Array.isArray(effective) && effective.length > 0
+          ? h`<p class="hint">${ctx.t('defaultUsed')}: ${summarise(effective, ctx.lang)}</p>`
+          : h``;
       return h`<fieldset class="group array depth-${depth}" data-group="${path}" data-array="${path}"><legend>${label}</legend>
         <div class="field-error" data-error-for="${path}"></div>
         ${defaults}
@@ -143,9 +150,20 @@ function renderNode(node: Schema, path: string, value: unknown, ctx: FormContext
 }
 
 /** The free keys of an object (form ids, department ids), those in use first, and a way to add one. */
-function recordEntries(valueSchema: Schema, keyPattern: string | null, path: string, value: unknown, effective: unknown, named: readonly string[], ctx: FormContext, depth: number): Safe {
+function recordEntries(
+  valueSchema: Schema,
+  keyPattern: string | null,
+  path: string,
+  value: unknown,
+  effective: unknown,
+  named: readonly string[],
+  ctx: FormContext,
+  depth: number,
+): Safe {
   // Keys already in use (the file's and the defaults'), so the register and departments are visible.
-  const keys = [...new Set([...(isObject(effective) ? Object.keys(effective) : []), ...(isObject(value) ? Object.keys(value) : [])])].filter((k) => !named.includes(k));
+  const keys = [...new Set([...(isObject(effective) ? Object.keys(effective) : []), ...(isObject(value) ? Object.keys(value) : [])])].filter(
+    (k) => !named.includes(k),
+  );
   return h`<div class="entries">${keys.map((key) => h`<div class="entry" data-entry="${path}.${key}"><div class="entry-key">${key}</div>${renderNode(valueSchema, `${path}.${key}`, at(value, key), ctx, depth + 1)}</div>`)}</div>
     <template data-template-for="${path}"><div class="entry" data-entry="${path}.__KEY__"><div class="entry-key">__KEY__</div>${renderNode(valueSchema, `${path}.__KEY__`, undefined, { ...ctx, effective: undefined }, depth + 1)}</div></template>
     <div class="add-entry"><input type="text" class="new-key" aria-label="${ctx.t('key')}" placeholder="${ctx.t('key')}" data-key-pattern="${keyPattern ?? ''}"><button type="button" class="add-key" data-add-key="${path}">${ctx.t('add')}</button></div>`;
@@ -153,7 +171,8 @@ function recordEntries(valueSchema: Schema, keyPattern: string | null, path: str
 
 function renderLeaf(shape: Shape, path: string, label: string, value: unknown, effective: unknown, ctx: FormContext): Safe {
   const id = `f-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-  const wrap = (control: Safe) => h`<div class="field" data-field="${path}"><label for="${id}">${label}</label>${control}<div class="field-error" data-error-for="${path}"></div></div>`;
+  const wrap = (control: Safe) =>
+    h`<div class="field" data-field="${path}"><label for="${id}">${label}</label>${control}<div class="field-error" data-error-for="${path}"></div></div>`;
   switch (shape.kind) {
     case 'localized': {
       const given = typeof value === 'string' ? { zh: value, en: value } : isObject(value) ? value : {};
@@ -163,17 +182,29 @@ function renderLeaf(shape: Shape, path: string, label: string, value: unknown, e
       return wrap(h`<div class="localized">${input('zh')}${input('en')}</div>`);
     }
     case 'enum':
-      return wrap(h`<select id="${id}" data-path="${path}" data-type="enum"><option value="">${effective === undefined ? '' : `(${str(effective)})`}</option>${shape.values.map((v) => h`<option value="${v}"${value === v ? h` selected` : h``}>${v}</option>`)}</select>`);
+      return wrap(
+        h`<select id="${id}" data-path="${path}" data-type="enum"><option value="">${effective === undefined ? '' : `(${str(effective)})`}</option>${shape.values.map((v) => h`<option value="${v}"${value === v ? h` selected` : h``}>${v}</option>`)}</select>`,
+      );
     case 'boolean':
-      return wrap(h`<select id="${id}" data-path="${path}" data-type="boolean"><option value=""></option><option value="true"${value === true ? h` selected` : h``}>${ctx.t('yes')}</option><option value="false"${value === false ? h` selected` : h``}>${ctx.t('no')}</option></select>`);
+      return wrap(
+        h`<select id="${id}" data-path="${path}" data-type="boolean"><option value=""></option><option value="true"${value === true ? h` selected` : h``}>${ctx.t('yes')}</option><option value="false"${value === false ? h` selected` : h``}>${ctx.t('no')}</option></select>`,
+      );
     case 'number':
-      return wrap(h`<input type="text" inputmode="decimal" id="${id}" data-path="${path}" data-type="number" value="${typeof value === 'number' ? String(value) : str(value)}" placeholder="${str(effective)}">`);
+      return wrap(
+        h`<input type="text" inputmode="decimal" id="${id}" data-path="${path}" data-type="number" value="${typeof value === 'number' ? String(value) : str(value)}" placeholder="${str(effective)}">`,
+      );
     case 'lines':
-      return wrap(h`<textarea id="${id}" data-path="${path}" data-type="lines" rows="2" placeholder="${Array.isArray(effective) ? effective.map(str).join('\n') : ''}">${Array.isArray(value) ? value.map(str).join('\n') : ''}</textarea>`);
+      return wrap(
+        h`<textarea id="${id}" data-path="${path}" data-type="lines" rows="2" placeholder="${Array.isArray(effective) ? effective.map(str).join('\n') : ''}">${Array.isArray(value) ? value.map(str).join('\n') : ''}</textarea>`,
+      );
     case 'text':
-      return wrap(h`<input type="text" id="${id}" data-path="${path}" data-type="text" value="${str(value)}" placeholder="${str(effective)}"${shape.pattern?.includes('\\d{4}-\\d{2}-\\d{2}') ? h` class="date" inputmode="numeric"` : h``}>`);
+      return wrap(
+        h`<input type="text" id="${id}" data-path="${path}" data-type="text" value="${str(value)}" placeholder="${str(effective)}"${shape.pattern?.includes('\\d{4}-\\d{2}-\\d{2}') ? h` class="date" inputmode="numeric"` : h``}>`,
+      );
     default:
-      return wrap(h`<textarea id="${id}" data-path="${path}" data-type="json" rows="3">${value === undefined ? '' : JSON.stringify(value, null, 1)}</textarea>`);
+      return wrap(
+        h`<textarea id="${id}" data-path="${path}" data-type="json" rows="3">${value === undefined ? '' : JSON.stringify(value, null, 1)}</textarea>`,
+      );
   }
 }
 

@@ -39,7 +39,10 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * printed URL once and from the cookie afterwards, on every request; and on state-changing
  * requests the CSRF header (and a same-origin Origin when the browser sends one).
  */
-export function guardRequests(guard: Guard, deny: (c: Context, status: 400 | 403, reason: 'host' | 'token' | 'csrf') => Response | Promise<Response>): MiddlewareHandler {
+export function guardRequests(
+  guard: Guard,
+  deny: (c: Context, status: 400 | 403, reason: 'host' | 'token' | 'csrf') => Response | Promise<Response>,
+): MiddlewareHandler {
   return async (c, next) => {
     if (hostOf(c) !== guard.host) return deny(c, 400, 'host');
     const url = new URL(c.req.url);
@@ -62,7 +65,10 @@ export function guardRequests(guard: Guard, deny: (c: Context, status: 400 | 403
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'SAMEORIGIN');
     c.header('Cache-Control', 'no-store');
-    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'self'; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'self'; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'",
+    );
     return undefined;
   };
 }

@@ -65,7 +65,8 @@ export class Session {
   }
 
   check(lang: Lang): CheckState {
-    if (this.cached && this.cached.lang === lang && (this.options.asOf !== null || (this.cached.state.ok && this.cached.state.asOf === this.asOf()))) return this.cached.state;
+    if (this.cached && this.cached.lang === lang && (this.options.asOf !== null || (this.cached.state.ok && this.cached.state.asOf === this.asOf())))
+      return this.cached.state;
     const state = this.runCheck(lang);
     this.cached = { lang, state };
     return state;

@@ -2,7 +2,7 @@ import type { Lang } from '../model/lang.js';
 import { type MessageKey, type Messages, messages } from '../text/messages.js';
 
 /** The keys of templates/messages/workbench.<lang>.json: every text of the workbench's pages. */
-export type WorkbenchKey = MessageKey<typeof import('../../templates/messages/workbench.zh.json', { with: { type: 'json' } })>;
+export type WorkbenchKey = MessageKey<typeof import('../../templates/messages/workbench.zh.json', { with: { type: 'json' }})>;
 
 export type WorkbenchTexts = Messages<WorkbenchKey>;
 

@@ -41,7 +41,11 @@ export class UploadError extends Error {
 export function safeFileName(name: string): string | null {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  let clean = base.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  let clean = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
   if (clean.length > 120) {
     const ext = path.extname(clean);
     clean = clean.slice(0, 120 - ext.length) + ext;

@@ -26,5 +26,7 @@ export function normaliseHeader(header: string): string {
 
 /** How enumeration values are compared: folded, lower-case, without spaces, "-" and "_". */
 export function normaliseToken(value: string): string {
-  return fold(value).toLowerCase().replace(/[\s\-_]+/g, '');
+  return fold(value)
+    .toLowerCase()
+    .replace(/[\s\-_]+/g, '');
 }

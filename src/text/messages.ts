@@ -23,7 +23,10 @@ export type MessageValue = string | number | boolean | null;
 export type MessageValues = Readonly<Record<string, MessageValue>>;
 
 /** The dotted keys of a message file's shape: `{ a: { b: '' } }` → `'a.b'`. */
-export type MessageKey<T> = { [K in Exclude<keyof T & string, '_comment'>]: T[K] extends string ? K : `${K}.${MessageKey<T[K]>}` }[Exclude<keyof T & string, '_comment'>];
+export type MessageKey<T> = { [K in Exclude<keyof T & string, '_comment'>]: T[K] extends string ? K : `${K}.${MessageKey<T[K]>}` }[Exclude<
+  keyof T & string,
+  '_comment'
+>];
 
 /** A message file that does not load or does not match its other language. */
 export class MessageFileError extends Error {
@@ -117,7 +120,8 @@ function tableOf(table: string): Table {
 /** Fills `message` from exactly the values it reads. */
 function fill(table: string, key: string, message: Message, values: MessageValues): string {
   for (const name of message.placeholders) if (!(name in values)) throw new MessageLookupError(`${table}.${key}: placeholder {{${name}}} not filled`);
-  for (const name of Object.keys(values)) if (!message.placeholders.has(name)) throw new MessageLookupError(`${table}.${key}: the text has no placeholder {{${name}}}`);
+  for (const name of Object.keys(values))
+    if (!message.placeholders.has(name)) throw new MessageLookupError(`${table}.${key}: the text has no placeholder {{${name}}}`);
   if (message.placeholders.size === 0 && !message.source.includes('{{')) return message.source;
   message.compiled ??= templateEngine.compile(message.source, { noEscape: true, strict: false });
   return message.compiled(values);
@@ -164,7 +168,11 @@ export function messages<K extends string>(table: string, lang: Lang): Messages<
     }
     return fill(table, key, message, values);
   };
-  return Object.assign(lookup, { lang, has: (key: string): key is K => texts.has(key), fromContext, keys: () => [...texts.keys()] as K[],
+  return Object.assign(lookup, {
+    lang,
+    has: (key: string): key is K => texts.has(key),
+    fromContext,
+    keys: () => [...texts.keys()] as K[],
     source: (key: K): string => {
       const message = texts.get(key);
       if (!message) throw new MessageLookupError(`${table}.${key}: no such text in ${table}.${lang}.json`);

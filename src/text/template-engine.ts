@@ -9,7 +9,10 @@ import Handlebars from 'handlebars';
  * at its own edge).
  */
 export const templateEngine = Handlebars.create();
-templateEngine.registerHelper('plural', (count: unknown, one: unknown, many: unknown) => `${String(count)} ${Number(count) === 1 ? String(one) : String(many)}`);
+templateEngine.registerHelper(
+  'plural',
+  (count: unknown, one: unknown, many: unknown) => `${String(count)} ${Number(count) === 1 ? String(one) : String(many)}`,
+);
 /** `{{word n "day" "days"}}` → "day" or "days": the word alone, for "3 working days". */
 templateEngine.registerHelper('word', (count: unknown, one: unknown, many: unknown) => (Number(count) === 1 ? String(one) : String(many)));
 
@@ -38,7 +41,8 @@ export function placeholdersOf(source: string): Set<string> {
         const call = node as hbs.AST.MustacheStatement | hbs.AST.BlockStatement;
         const head = call.path as hbs.AST.PathExpression;
         const isCall = call.params.length > 0 || node.type === 'BlockStatement';
-        if (isCall && (head.type !== 'PathExpression' || !HELPERS.has(head.original))) throw new Error(`{{${head.original ?? '?'} …}}: only if, unless, plural and word may take arguments`);
+        if (isCall && (head.type !== 'PathExpression' || !HELPERS.has(head.original)))
+          throw new Error(`{{${head.original ?? '?'} …}}: only if, unless, plural and word may take arguments`);
         if (!isCall) visit(head);
         for (const param of call.params) visit(param as Node);
         if (node.type === 'BlockStatement') {

@@ -126,7 +126,10 @@ const A1 = defineRule<'A1', ActionState>({
   appliesTo: (ctx) => subjects(ctx, (a) => a.open && a.action.due !== null),
   check: (a, ctx) =>
     a.overdue && a.action.due !== null
-      ? { params: { due: a.action.due, asOf: ctx.asOf, workingDays: a.workingDaysOverdue ?? 0, status: a.status, source: a.sourceKind }, clause: actionClause(a.sourceKind) }
+      ? {
+          params: { due: a.action.due, asOf: ctx.asOf, workingDays: a.workingDaysOverdue ?? 0, status: a.status, source: a.sourceKind },
+          clause: actionClause(a.sourceKind),
+        }
       : null,
 });
 
@@ -138,7 +141,8 @@ const A2 = defineRule<'A2', ActionState>({
   basis: 'procedure',
   severity: 'minor',
   appliesTo: (ctx) => subjects(ctx, (a) => !a.open && a.status === 'done' && a.sourceKind === 'capa'),
-  check: (a) => (a.action.verifiedBy === null ? { params: { doneOn: a.action.doneOn, capa: a.action.source.kind === 'record' ? a.action.source.ref : null } } : null),
+  check: (a) =>
+    a.action.verifiedBy === null ? { params: { doneOn: a.action.doneOn, capa: a.action.source.kind === 'record' ? a.action.source.ref : null } } : null,
 });
 
 /** The rules of the actions register, in table order. */

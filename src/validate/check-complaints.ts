@@ -67,7 +67,12 @@ export function complaintStatus(complaint: Complaint, config: Config, calendar: 
       notify: stage(happened(complaint.resolvedAt, asOf), happened(complaint.customerNotifiedAt, asOf), limits.notifyWorkingDays),
       // An open complaint past the limit is late already; one inside it is not measured yet.
       close: closedAt !== null || overdue ? { onTime: !overdue, days: workingDays } : null,
-      firstReply: firstReply === 'within' ? { onTime: true, days: null } : firstReply === 'late' || !withinLimit(delay, limits.firstReplyHours) ? { onTime: false, days: null } : null,
+      firstReply:
+        firstReply === 'within'
+          ? { onTime: true, days: null }
+          : firstReply === 'late' || !withinLimit(delay, limits.firstReplyHours)
+            ? { onTime: false, days: null }
+            : null,
     },
   };
 }
@@ -81,7 +86,12 @@ const complaints = (ctx: RuleContext, applies: (s: ComplaintStatus) => boolean =
 
 /** A company time limit (the procedure sets none; domain notes) as findings name it. */
 export function complaintLimit(config: Config, name: ComplaintLimitName): FindingLimit {
-  return { key: LIMIT_KEYS[name], value: config.complaints.limits[name], unit: name === 'firstReplyHours' ? 'hours' : 'workingDays', source: config.complaints.limitSources[name] };
+  return {
+    key: LIMIT_KEYS[name],
+    value: config.complaints.limits[name],
+    unit: name === 'firstReplyHours' ? 'hours' : 'workingDays',
+    source: config.complaints.limitSources[name],
+  };
 }
 
 /** The limit keys of rules.md (stable ids in summary.json), by config setting. */
@@ -94,7 +104,14 @@ export const LIMIT_KEYS: Readonly<Record<ComplaintLimitName, string>> = {
   firstReplyHours: 'complaints.limits.firstReplyHours',
 };
 
-const stageRule = (id: 'C4' | 'C5' | 'C6', clause: string, milestone: 'assign' | 'cause' | 'notify', limit: ComplaintLimitName, from: (c: Complaint) => IsoDate | null, to: (c: Complaint) => IsoDate | null) =>
+const stageRule = (
+  id: 'C4' | 'C5' | 'C6',
+  clause: string,
+  milestone: 'assign' | 'cause' | 'notify',
+  limit: ComplaintLimitName,
+  from: (c: Complaint) => IsoDate | null,
+  to: (c: Complaint) => IsoDate | null,
+) =>
   defineRule({
     id,
     dataset: 'complaints',
@@ -106,7 +123,14 @@ const stageRule = (id: 'C4' | 'C5' | 'C6', clause: string, milestone: 'assign' |
     check: (s, ctx) => {
       const outcome = s.milestones[milestone];
       if (outcome === null || outcome.onTime) return null;
-      return { params: { from: happened(from(s.complaint), ctx.asOf) ?? '', to: happened(to(s.complaint), ctx.asOf) ?? '', workingDays: outcome.days ?? 0, limit: ctx.config.complaints.limits[limit] } };
+      return {
+        params: {
+          from: happened(from(s.complaint), ctx.asOf) ?? '',
+          to: happened(to(s.complaint), ctx.asOf) ?? '',
+          workingDays: outcome.days ?? 0,
+          limit: ctx.config.complaints.limits[limit],
+        },
+      };
     },
   });
 
@@ -124,7 +148,17 @@ export const COMPLAINT_RULES: readonly DefinedRule[] = [
     limit: (config) => complaintLimit(config, 'closeWorkingDays'),
     appliesTo: (ctx) => complaints(ctx),
     check: (s, ctx) =>
-      s.overdue ? { params: { received: s.complaint.receivedAt.date, closed: s.closedAt, asOf: ctx.asOf, workingDays: s.workingDays, limit: ctx.config.complaints.limits.closeWorkingDays } } : null,
+      s.overdue
+        ? {
+            params: {
+              received: s.complaint.receivedAt.date,
+              closed: s.closedAt,
+              asOf: ctx.asOf,
+              workingDays: s.workingDays,
+              limit: ctx.config.complaints.limits.closeWorkingDays,
+            },
+          }
+        : null,
   }),
   defineRule({
     id: 'C2',
@@ -163,9 +197,30 @@ export const COMPLAINT_RULES: readonly DefinedRule[] = [
     appliesTo: (ctx) => complaints(ctx, (s) => s.complaint.severity === 'major'),
     check: (s) => (s.complaint.escalated === true ? null : { params: { escalated: s.complaint.escalated === false ? 'no' : 'empty' } }),
   }),
-  stageRule('C4', '5.8.2', 'assign', 'assignWorkingDays', (c) => c.receivedAt.date, (c) => c.assignedAt),
-  stageRule('C5', '5.8.3 a', 'cause', 'causeWorkingDays', (c) => c.receivedAt.date, (c) => c.causeFoundAt),
-  stageRule('C6', '5.8.3 a', 'notify', 'notifyWorkingDays', (c) => c.resolvedAt, (c) => c.customerNotifiedAt),
+  stageRule(
+    'C4',
+    '5.8.2',
+    'assign',
+    'assignWorkingDays',
+    (c) => c.receivedAt.date,
+    (c) => c.assignedAt,
+  ),
+  stageRule(
+    'C5',
+    '5.8.3 a',
+    'cause',
+    'causeWorkingDays',
+    (c) => c.receivedAt.date,
+    (c) => c.causeFoundAt,
+  ),
+  stageRule(
+    'C6',
+    '5.8.3 a',
+    'notify',
+    'notifyWorkingDays',
+    (c) => c.resolvedAt,
+    (c) => c.customerNotifiedAt,
+  ),
   defineRule({
     id: 'C7',
     dataset: 'complaints',
@@ -220,15 +275,29 @@ export const COMPLAINT_RULES: readonly DefinedRule[] = [
       // CAPA (a day before at least), and that CAPA is verified: the action may not have worked.
       const earlier = repeat?.matches.find((m) => m.sameCategory && closedWithVerifiedCapa(m.complaint, received, ctx.asOf))?.complaint;
       if (earlier === undefined || earlier.capaNo === null) return null;
-      return { params: { earlier: earlier.complaintNo, earlierReceived: earlier.receivedAt.date, capaNo: earlier.capaNo, verifiedAt: happened(earlier.verifiedAt, ctx.asOf), received, category: s.complaint.category } };
+      return {
+        params: {
+          earlier: earlier.complaintNo,
+          earlierReceived: earlier.receivedAt.date,
+          capaNo: earlier.capaNo,
+          verifiedAt: happened(earlier.verifiedAt, ctx.asOf),
+          received,
+          category: s.complaint.category,
+        },
+      };
     },
   }),
 ];
 
 function closedWithVerifiedCapa(e: Complaint, received: IsoDate, asOf: IsoDate): boolean {
-  return e.capaNo !== null && e.verifiedBy !== null && (e.verifiedAt === null || happened(e.verifiedAt, asOf) !== null) && e.closedAt !== null && e.closedAt < received;
+  return (
+    e.capaNo !== null &&
+    e.verifiedBy !== null &&
+    (e.verifiedAt === null || happened(e.verifiedAt, asOf) !== null) &&
+    e.closedAt !== null &&
+    e.closedAt < received
+  );
 }
-
 
 function stamp(value: { date: string; time: string | null }): string {
   return value.time === null ? value.date : `${value.date} ${value.time.slice(0, 5)}`;
@@ -239,6 +308,11 @@ function round1(x: number): number {
 }
 
 /** Runs C1–C10 over complaint states alone (tests and tools). */
-export function checkComplaints(statuses: readonly ComplaintStatus[], config: Config, asOf: IsoDate, repeats: ReadonlyMap<string, RepeatComplaint> = new Map()): Finding[] {
+export function checkComplaints(
+  statuses: readonly ComplaintStatus[],
+  config: Config,
+  asOf: IsoDate,
+  repeats: ReadonlyMap<string, RepeatComplaint> = new Map(),
+): Finding[] {
   return runRuleSet(COMPLAINT_RULES, { config, asOf, complaints: statuses, repeats });
 }

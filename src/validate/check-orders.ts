@@ -100,7 +100,8 @@ export const ORDER_RULES: readonly DefinedRule[] = [
     severity: 'major',
     appliesTo: (ctx) => orders(ctx, (o) => o.dispute !== null),
     // Only a dispute left unsettled with the customer goes to the general manager (5.3.2.6–7).
-    check: (o) => (o.dispute !== null && o.disputeAgreed !== true && o.gmDecision === null ? { params: { dispute: o.dispute, agreed: o.disputeAgreed } } : null),
+    check: (o) =>
+      o.dispute !== null && o.disputeAgreed !== true && o.gmDecision === null ? { params: { dispute: o.dispute, agreed: o.disputeAgreed } } : null,
   }),
   defineRule({
     id: 'O7',
@@ -160,7 +161,12 @@ function mustBeLogged(o: Order, config: Config): boolean {
 
 /** Runs O1–O10 over orders alone (tests and tools), with a phone/fax log column unless told otherwise. */
 export function checkOrderReview(list: readonly Order[], asOf: IsoDate, config: Config, phoneLogColumn = true): Finding[] {
-  return runRuleSet(ORDER_RULES, { config, asOf, orders: list, input: { datasets: { orders: true, complaints: false, surveys: false, actions: false }, phoneLogColumn } });
+  return runRuleSet(ORDER_RULES, {
+    config,
+    asOf,
+    orders: list,
+    input: { datasets: { orders: true, complaints: false, surveys: false, actions: false }, phoneLogColumn },
+  });
 }
 
 export function reviewItems(order: Order): Record<ReviewItem, boolean | null> {

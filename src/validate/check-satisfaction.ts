@@ -45,7 +45,8 @@ export const SURVEY_RULES: readonly DefinedRule[] = [
     severity: 'target',
     limit: (config) => objectiveLimit(config, 'surveyMean'),
     appliesTo: (ctx) => currentPeriod(ctx, (p) => p.mean !== null),
-    check: (p, ctx) => (p.mean !== null && p.mean < ctx.config.goals.surveyMean ? { params: { period: p.period, mean: p.mean, goal: ctx.config.goals.surveyMean } } : null),
+    check: (p, ctx) =>
+      p.mean !== null && p.mean < ctx.config.goals.surveyMean ? { params: { period: p.period, mean: p.mean, goal: ctx.config.goals.surveyMean } } : null,
   }),
   defineRule({
     id: 'S3',
@@ -58,7 +59,9 @@ export const SURVEY_RULES: readonly DefinedRule[] = [
       if (!current) return [];
       return ctx.config.satisfaction.dimensions.flatMap((d) => {
         const mean = current.dimensions[d.id];
-        return mean === null || mean === undefined ? [] : [{ subject: { period: current.period, dimension: d, mean }, record: `${current.period} ${d.id}`, provenance: null }];
+        return mean === null || mean === undefined
+          ? []
+          : [{ subject: { period: current.period, dimension: d, mean }, record: `${current.period} ${d.id}`, provenance: null }];
       });
     },
     check: ({ period, dimension, mean }, ctx) =>
@@ -85,7 +88,11 @@ export const SURVEY_RULES: readonly DefinedRule[] = [
         }),
       );
       if (recent) return null;
-      const last = periods.flatMap((p) => (p.lastReturned ? [p.lastReturned] : [])).sort().pop() ?? null;
+      const last =
+        periods
+          .flatMap((p) => (p.lastReturned ? [p.lastReturned] : []))
+          .sort()
+          .pop() ?? null;
       return { params: { from: windowStart, asOf, lastReturned: last, noSurveyFile: !ctx.input.datasets.surveys } };
     },
   }),
@@ -97,7 +104,11 @@ export const SURVEY_RULES: readonly DefinedRule[] = [
     severity: 'observation',
     appliesTo: (ctx) =>
       ctx.satisfaction.periods.flatMap((p) =>
-        p.responses.flatMap((s) => (s.returned && s.response.overall !== null && s.dimensionMean !== null ? [{ subject: s, record: `${s.response.customer} ${s.response.period}`, provenance: s.response.provenance }] : [])),
+        p.responses.flatMap((s) =>
+          s.returned && s.response.overall !== null && s.dimensionMean !== null
+            ? [{ subject: s, record: `${s.response.customer} ${s.response.period}`, provenance: s.response.provenance }]
+            : [],
+        ),
       ),
     check: (s, ctx) => {
       const given = s.response.overall;
@@ -110,7 +121,12 @@ export const SURVEY_RULES: readonly DefinedRule[] = [
 
 /** Runs S1–S5 over a satisfaction analysis (tests and tools); `surveysPresent` false: the input held no survey file. */
 export function checkSatisfaction(analysis: SatisfactionAnalysis, config: Config, asOf: IsoDate, surveysPresent = true): Finding[] {
-  return runRuleSet(SURVEY_RULES, { config, asOf, satisfaction: analysis, input: { datasets: { orders: true, complaints: true, surveys: surveysPresent, actions: false }, phoneLogColumn: true } });
+  return runRuleSet(SURVEY_RULES, {
+    config,
+    asOf,
+    satisfaction: analysis,
+    input: { datasets: { orders: true, complaints: true, surveys: surveysPresent, actions: false }, phoneLogColumn: true },
+  });
 }
 
 /** The same day one year earlier (29 February → 28 February). */

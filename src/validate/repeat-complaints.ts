@@ -37,7 +37,8 @@ export function findRepeats(complaints: readonly Complaint[], windowDays: number
     // two such labels (外观, 尺寸) are not the same problem.
     const category = complaint.categoryText === null ? complaint.category : `${complaint.category}\u0000${norm(complaint.categoryText)}`;
     if (category !== 'other') keys.push(['customer', `c\u0000${norm(complaint.customer)}\u0000${category}`]);
-    if (complaint.rootCause !== null && norm(complaint.rootCause) !== '') keys.push(['rootCause', `r\u0000${norm(complaint.customer)}\u0000${norm(complaint.rootCause)}`]);
+    if (complaint.rootCause !== null && norm(complaint.rootCause) !== '')
+      keys.push(['rootCause', `r\u0000${norm(complaint.customer)}\u0000${norm(complaint.rootCause)}`]);
     const matches = new Map<Complaint, { day: number; basis: 'customer' | 'rootCause'; sameCategory: boolean }>();
     for (const [basis, key] of keys) {
       const list = earlierByKey.get(key);
@@ -52,7 +53,13 @@ export function findRepeats(complaints: readonly Complaint[], windowDays: number
     if (matches.size > 0) {
       const latestFirst = [...matches.entries()].reverse().sort((a, b) => b[1].day - a[1].day);
       const [earlier, first] = latestFirst[0]!;
-      repeats.set(complaint.complaintNo, { complaint, earlier, basis: first.basis, days: day - first.day, matches: latestFirst.map(([c, m]) => ({ complaint: c, sameCategory: m.sameCategory })) });
+      repeats.set(complaint.complaintNo, {
+        complaint,
+        earlier,
+        basis: first.basis,
+        days: day - first.day,
+        matches: latestFirst.map(([c, m]) => ({ complaint: c, sameCategory: m.sameCategory })),
+      });
     }
     for (const [, key] of keys) {
       let list = earlierByKey.get(key);

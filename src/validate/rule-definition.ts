@@ -150,6 +150,10 @@ export function runRuleSet(rules: readonly DefinedRule[], ctx: Pick<RuleContext,
 }
 
 /** Subjects from records with provenance. */
-export function* subjectsOf<T extends { readonly provenance: Provenance }>(records: Iterable<T>, idOf: (r: T) => string, applies: (r: T) => boolean = () => true): Iterable<Subject<T>> {
+export function* subjectsOf<T extends { readonly provenance: Provenance }>(
+  records: Iterable<T>,
+  idOf: (r: T) => string,
+  applies: (r: T) => boolean = () => true,
+): Iterable<Subject<T>> {
   for (const r of records) if (applies(r)) yield { subject: r, record: idOf(r), provenance: r.provenance };
 }

@@ -41,13 +41,23 @@ export interface RuleOptions {
 
 /** What the input held: a sheet of each dataset, and an orders sheet with a phone/fax log column. */
 export function inputShape(ingest: IngestResult): InputShape {
-  const datasets = Object.fromEntries(DATASETS.map((d) => [d, ingest.sheets.some((s) => s.dataset === d) || recordsOf(ingest, d) > 0])) as Record<DatasetId, boolean>;
-  const phoneLogColumn = ingest.sheets.some((s) => s.dataset === 'orders' && s.columns.some((c) => c.field === 'phone_log_no')) || ingest.orders.some((o) => o.phoneLogNo !== null);
+  const datasets = Object.fromEntries(DATASETS.map((d) => [d, ingest.sheets.some((s) => s.dataset === d) || recordsOf(ingest, d) > 0])) as Record<
+    DatasetId,
+    boolean
+  >;
+  const phoneLogColumn =
+    ingest.sheets.some((s) => s.dataset === 'orders' && s.columns.some((c) => c.field === 'phone_log_no')) || ingest.orders.some((o) => o.phoneLogNo !== null);
   return { datasets, phoneLogColumn };
 }
 
 function recordsOf(ingest: IngestResult, dataset: DatasetId): number {
-  return dataset === 'orders' ? ingest.orders.length : dataset === 'complaints' ? ingest.complaints.length : dataset === 'actions' ? (ingest.actions?.length ?? 0) : ingest.surveys.length;
+  return dataset === 'orders'
+    ? ingest.orders.length
+    : dataset === 'complaints'
+      ? ingest.complaints.length
+      : dataset === 'actions'
+        ? (ingest.actions?.length ?? 0)
+        : ingest.surveys.length;
 }
 
 /**
@@ -58,7 +68,10 @@ export function runRules(ingest: IngestResult, satisfaction: SatisfactionAnalysi
   const { config, asOf, calendar } = options;
   const orders = ordersInScope(ingest.orders, asOf);
   const complaints = complaintsInScope(ingest.complaints, asOf).map((c) => complaintStatus(c, config, calendar, asOf));
-  const repeats = findRepeats(complaints.map((s) => s.complaint), config.complaints.repeatWindowDays);
+  const repeats = findRepeats(
+    complaints.map((s) => s.complaint),
+    config.complaints.repeatWindowDays,
+  );
   const input = inputShape(ingest);
   const numbers = recordNumbers(ingest.complaints);
   const actions = actionsInScope(ingest.actions ?? [], asOf).map((a) => actionState(a, numbers, asOf, calendar));

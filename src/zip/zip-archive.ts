@@ -74,9 +74,17 @@ export class ZipArchive {
           const size = bytes.readUInt16LE(e + 2);
           if (id === 0x0001) {
             let q = e + 4;
-            if (uncompressedSize === 0xffffffff) { uncompressedSize = Number(bytes.readBigUInt64LE(q)); q += 8; }
-            if (compressedSize === 0xffffffff) { compressedSize = Number(bytes.readBigUInt64LE(q)); q += 8; }
-            if (localHeaderOffset === 0xffffffff) { localHeaderOffset = Number(bytes.readBigUInt64LE(q)); }
+            if (uncompressedSize === 0xffffffff) {
+              uncompressedSize = Number(bytes.readBigUInt64LE(q));
+              q += 8;
+            }
+            if (compressedSize === 0xffffffff) {
+              compressedSize = Number(bytes.readBigUInt64LE(q));
+              q += 8;
+            }
+            if (localHeaderOffset === 0xffffffff) {
+              localHeaderOffset = Number(bytes.readBigUInt64LE(q));
+            }
             break;
           }
           e += 4 + size;
@@ -125,7 +133,7 @@ export class ZipArchive {
     if (out.length !== entry.uncompressedSize) {
       throw new ZipFormatError(`damaged member ${name} (${out.length} bytes, the directory says ${entry.uncompressedSize})`);
     }
-    if ((crc32(out) >>> 0) !== entry.crc) throw new ZipFormatError(`damaged member ${name} (CRC-32 check failed)`);
+    if (crc32(out) >>> 0 !== entry.crc) throw new ZipFormatError(`damaged member ${name} (CRC-32 check failed)`);
     this.inflated += out.length;
     return out;
   }

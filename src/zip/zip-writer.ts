@@ -76,7 +76,10 @@ export function endOfDirectory(count: number, central: readonly Buffer[], offset
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(count, 8);
   end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(central.reduce((n, b) => n + b.length, 0), 12);
+  end.writeUInt32LE(
+    central.reduce((n, b) => n + b.length, 0),
+    12,
+  );
   end.writeUInt32LE(offset, 16);
   return end;
 }

@@ -34,8 +34,7 @@ const LAYERS: readonly (readonly string[])[] = [
  * Imports that break the layering today, each with its reason; the test fails on any other, and
  * on an entry here that no longer occurs (remove it when its import is gone).
  */
-const KNOWN_EXCEPTIONS: Readonly<Record<string, string>> = {
-};
+const KNOWN_EXCEPTIONS: Readonly<Record<string, string>> = {};
 
 const SRC = path.join(ROOT, 'src');
 
@@ -80,7 +79,9 @@ describe('the layers of src/', () => {
   });
 
   it('has no import cycle between folders', () => {
-    const folderEdges = new Set(edges.filter((e) => unit(e.from) !== unit(e.to) && !(`${e.from} -> ${e.to}` in KNOWN_EXCEPTIONS)).map((e) => `${unit(e.from)} ${unit(e.to)}`));
+    const folderEdges = new Set(
+      edges.filter((e) => unit(e.from) !== unit(e.to) && !(`${e.from} -> ${e.to}` in KNOWN_EXCEPTIONS)).map((e) => `${unit(e.from)} ${unit(e.to)}`),
+    );
     const cycles = [...folderEdges].filter((e) => folderEdges.has(e.split(' ').reverse().join(' ')));
     expect(cycles).toEqual([]);
   });

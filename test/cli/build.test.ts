@@ -61,7 +61,12 @@ describe('qmsdoc build on the bundled sample', () => {
 
   it('writes a manifest with the SHA-256 of every output and input, sorted by path', () => {
     const manifest = JSON.parse(readFileSync(path.join(first, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ schemaVersion: 1, tool: { name: 'qmsdoc' }, asOf: '2025-12-31', config: { file: 'qmsdoc.config.json', sha256: sha(path.join(input, 'qmsdoc.config.json')) } });
+    expect(manifest).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'qmsdoc' },
+      asOf: '2025-12-31',
+      config: { file: 'qmsdoc.config.json', sha256: sha(path.join(input, 'qmsdoc.config.json')) },
+    });
     const outputs = manifest.outputs as { path: string; sha256: string; bytes: number }[];
     expect(outputs.map((o) => o.path)).toEqual(filesUnder(first).filter((f) => f !== 'manifest.json' && !f.startsWith('.qmsdoc/')));
     for (const o of outputs) {
@@ -69,7 +74,10 @@ describe('qmsdoc build on the bundled sample', () => {
       expect(o.bytes).toBe(statSync(path.join(first, o.path)).size);
     }
     expect((manifest.inputs as { path: string; sha256: string }[]).map((i) => [i.path, i.sha256])).toEqual(
-      ['客户投诉台账2025上半年.xlsx', '客户投诉台账2025下半年.xlsx', '客户满意度调查回收表.csv', '措施跟踪表2025.xlsx', '订单评审台账2025.xlsx'].map((f) => [f, sha(path.join(input, f))]),
+      ['客户投诉台账2025上半年.xlsx', '客户投诉台账2025下半年.xlsx', '客户满意度调查回收表.csv', '措施跟踪表2025.xlsx', '订单评审台账2025.xlsx'].map((f) => [
+        f,
+        sha(path.join(input, f)),
+      ]),
     );
   });
 
@@ -163,7 +171,10 @@ describe('qmsdoc build on the bundled sample', () => {
       expect(text, month).toContain(`本月共受理客户投诉 ${count} 件`);
       const table = text.slice(text.indexOf('类别 件数 占比 累计占比'));
       const rows = [...table.matchAll(/^(\S+) (\d+) ([\d.]+%) ([\d.]+%)$/gm)].map((m) => ({ label: m[1]!, n: Number(m[2]), share: m[3], cumulative: m[4] }));
-      expect(rows.reduce((n, r) => n + r.n, 0), month).toBe(count);
+      expect(
+        rows.reduce((n, r) => n + r.n, 0),
+        month,
+      ).toBe(count);
       let running = 0;
       for (const [i, r] of rows.entries()) {
         if (i > 0) expect(r.n, `${month} ${r.label}`).toBeLessThanOrEqual(rows[i - 1]!.n);
@@ -178,7 +189,16 @@ describe('qmsdoc build on the bundled sample', () => {
     }
     // The months together give the year's figures of summary.json (the sample is one year).
     const year = summary.review.complaints;
-    expect(Object.fromEntries(byCategory)).toEqual(Object.fromEntries(Object.entries(year.byCategory).filter(([, n]) => n > 0).map(([id, n]) => [categoryLabel(id, 'zh', complaintCategories(testConfig(JSON.parse(readFileSync(path.join(input, 'qmsdoc.config.json'), 'utf8'))))), n])));
+    expect(Object.fromEntries(byCategory)).toEqual(
+      Object.fromEntries(
+        Object.entries(year.byCategory)
+          .filter(([, n]) => n > 0)
+          .map(([id, n]) => [
+            categoryLabel(id, 'zh', complaintCategories(testConfig(JSON.parse(readFileSync(path.join(input, 'qmsdoc.config.json'), 'utf8'))))),
+            n,
+          ]),
+      ),
+    );
   });
 
   it('runs the December meeting: agenda and headline first, last meeting’s actions with the overdue ones marked, open complaints with their next stage, the record page last', async () => {
@@ -263,7 +283,7 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(text).toContain(`目标未达成${of('objective')}条；数据核对${of('data')}条。`);
   });
 
-  it('prints each figure that appears in more than one document as the same number, summary.json\'s', async () => {
+  it("prints each figure that appears in more than one document as the same number, summary.json's", async () => {
     // Complaints, orders, review completeness, overdue, satisfaction mean and response rate, CAPA
     // raised and verified, satisfaction CAPA requests, repeats: read back from every PDF and the workbook.
     await expectOneNumberPerFigure(first, pagesOf);
@@ -285,22 +305,49 @@ describe('qmsdoc build on the bundled sample', () => {
         layout ??= Promise.all([pdfLineHeights(bytes()), pdfImageBoxes(bytes())]);
         const [heights, images] = await layout;
         const y = heights[i]![at]!;
-        expect(images[i]!.some((box) => box.top < y), `${file} page ${i + 1}: ${lines[at]}`).toBe(true);
+        expect(
+          images[i]!.some((box) => box.top < y),
+          `${file} page ${i + 1}: ${lines[at]}`,
+        ).toBe(true);
       }
     }
   });
 
   it('leaves the input folder as it was', () => {
-    expect(filesUnder(input)).toEqual(['qmsdoc.config.json', '客户投诉台账2025上半年.xlsx', '客户投诉台账2025下半年.xlsx', '客户满意度调查回收表.csv', '措施跟踪表2025.xlsx', '订单评审台账2025.xlsx']);
+    expect(filesUnder(input)).toEqual([
+      'qmsdoc.config.json',
+      '客户投诉台账2025上半年.xlsx',
+      '客户投诉台账2025下半年.xlsx',
+      '客户满意度调查回收表.csv',
+      '措施跟踪表2025.xlsx',
+      '订单评审台账2025.xlsx',
+    ]);
   });
 });
 
 describe('qmsdoc forms --blank', () => {
   it('writes the chosen blank forms and their print pack', async () => {
     const out = tempFolder();
-    const { code, stdout } = await run(['forms', '--blank', '--form', 'complaint_record', '--form', 'capa_report', '--output', out, '--as-of', '2025-12-31', '--lang', 'en']);
+    const { code, stdout } = await run([
+      'forms',
+      '--blank',
+      '--form',
+      'complaint_record',
+      '--form',
+      'capa_report',
+      '--output',
+      out,
+      '--as-of',
+      '2025-12-31',
+      '--lang',
+      'en',
+    ]);
     expect(code).toBe(0);
-    expect(filesUnder(out)).toEqual(['Controlled forms print pack.pdf', 'QR-PZ-01 Corrective and Preventive Action Report.pdf', 'QR-XS-06 Customer Complaint Handling Record.pdf']);
+    expect(filesUnder(out)).toEqual([
+      'Controlled forms print pack.pdf',
+      'QR-PZ-01 Corrective and Preventive Action Report.pdf',
+      'QR-XS-06 Customer Complaint Handling Record.pdf',
+    ]);
     expect(stdout).toContain('Wrote:');
     const [page] = await pdfPages(readFileSync(path.join(out, 'QR-XS-06 Customer Complaint Handling Record.pdf')));
     expect(page).toContain('Form No.: QR-XS-06');
@@ -320,7 +367,9 @@ describe('qmsdoc forms --blank', () => {
     const out = tempFolder();
     const unknown = await run(['forms', '--blank', '--form', 'invoice', '--output', out]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^qmsdoc: 没有表单 "invoice"；可选：capa_report, complaint_record, customer_list, liaison, order_review, phone_fax_log, satisfaction_survey, shipping_notice\n$/);
+    expect(unknown.stderr).toMatch(
+      /^qmsdoc: 没有表单 "invoice"；可选：capa_report, complaint_record, customer_list, liaison, order_review, phone_fax_log, satisfaction_survey, shipping_notice\n$/,
+    );
     const noBlank = await run(['forms', '--output', out]);
     expect(noBlank).toMatchObject({ code: 2, stderr: 'qmsdoc: forms needs --blank (filled forms are written by `qmsdoc build`)\n' });
   });

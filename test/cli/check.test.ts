@@ -19,8 +19,22 @@ describe('qmsdoc check', () => {
     expect(summary).toMatchObject({
       schemaVersion: 2,
       asOf: '2025-12-31',
-      inputs: [{ dataset: 'orders', file: 'orders.csv', sheet: null, rowsRead: 2, rowsAccepted: 1, rowsRejected: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
-      inputErrors: [{ dataset: 'orders', file: 'orders.csv', sheet: null, row: 3, column: '客户名称', value: null, level: 'error', rejected: true, message: '必填项「客户名称」为空（该行未读入）' }],
+      inputs: [
+        { dataset: 'orders', file: 'orders.csv', sheet: null, rowsRead: 2, rowsAccepted: 1, rowsRejected: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      ],
+      inputErrors: [
+        {
+          dataset: 'orders',
+          file: 'orders.csv',
+          sheet: null,
+          row: 3,
+          column: '客户名称',
+          value: null,
+          level: 'error',
+          rejected: true,
+          message: '必填项「客户名称」为空（该行未读入）',
+        },
+      ],
     });
     for (const block of ['orders', 'complaints', 'satisfaction', 'findings']) expect(summary).toHaveProperty(block);
     expect(readdirSync(out).sort()).toEqual(['findings.xlsx', 'summary.json']);
@@ -62,7 +76,9 @@ describe('qmsdoc check', () => {
   });
 
   it('exits 1 with --fail-on when findings of that severity or worse exist', async () => {
-    const minorOnly = tempFolder({ 'orders.csv': '订单号,客户名称,产品名称,接单日期,产品类别,供销部负责人确认,业务部签字\nSO-1,甲,轴,2025-01-02,标准,待定,王强\n' });
+    const minorOnly = tempFolder({
+      'orders.csv': '订单号,客户名称,产品名称,接单日期,产品类别,供销部负责人确认,业务部签字\nSO-1,甲,轴,2025-01-02,标准,待定,王强\n',
+    });
     const surveys = '调查期次,客户名称,发放日期,回收日期,产品质量,服务,价格,交期\n2025H2,甲,2025-12-01,2025-12-05,90,90,90,90\n';
     const folder = tempFolder({ 'orders.csv': readFileSync(path.join(minorOnly, 'orders.csv')), 'surveys.csv': surveys });
     const args = ['check', '--input', folder, '--as-of', '2025-12-31', '--out', tempFolder()];
@@ -107,7 +123,10 @@ describe('qmsdoc check', () => {
   });
 
   it('stops with exit 2 on a password-protected workbook, naming it', async () => {
-    const input = tempFolder({ 'orders.csv': ORDERS, '加密.xlsx': Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64)]) });
+    const input = tempFolder({
+      'orders.csv': ORDERS,
+      '加密.xlsx': Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64)]),
+    });
     const { code, stderr } = await run(['check', '--input', input, '--out', tempFolder()]);
     expect(code).toBe(2);
     expect(stderr).toBe('qmsdoc: 加密.xlsx：工作簿有密码保护（或是改了扩展名的旧版 .xls），无法读取；请去掉密码另存为 .xlsx 后重试\n');
@@ -124,7 +143,15 @@ describe('qmsdoc check', () => {
 
   it('reads the configuration next to the data', async () => {
     const input = tempFolder({
-      'x.xlsx': await buildXlsx([{ name: 'S', rows: [['单号', '客户名称', '产品名称', '接单日期', '产品类别'], ['A', '甲', '轴', '2025-01-02', '标准']] }]),
+      'x.xlsx': await buildXlsx([
+        {
+          name: 'S',
+          rows: [
+            ['单号', '客户名称', '产品名称', '接单日期', '产品类别'],
+            ['A', '甲', '轴', '2025-01-02', '标准'],
+          ],
+        },
+      ]),
       'qmsdoc.config.json': '{"headers":{"orders":{"order_no":["单号"]}}}',
     });
     const { stdout } = await run(['check', '--input', input, '--out', tempFolder(), '--as-of', '2025-12-31']);

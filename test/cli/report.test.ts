@@ -49,7 +49,20 @@ describe('qmsdoc report satisfaction', () => {
 describe('qmsdoc report complaints | management-review | audit-readiness', () => {
   it('writes the monthly packs of the months asked for, and refuses a month that is not one', async () => {
     const out = tempFolder();
-    const { code, stderr } = await run(['report', 'complaints', '--input', SAMPLE, '--month', '2025-03', '--month', '2025-11', '--output', out, '--as-of', '2025-12-31']);
+    const { code, stderr } = await run([
+      'report',
+      'complaints',
+      '--input',
+      SAMPLE,
+      '--month',
+      '2025-03',
+      '--month',
+      '2025-11',
+      '--output',
+      out,
+      '--as-of',
+      '2025-12-31',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(readdirSync(path.join(out, 'reports')).sort()).toEqual(['complaints-2025-03.pdf', 'complaints-2025-11.pdf']);
@@ -65,9 +78,17 @@ describe('qmsdoc report complaints | management-review | audit-readiness', () =>
     expect(code).toBe(0);
     const text = (await pdfPages(readFileSync(path.join(out, 'reports', 'management-review-2025.pdf')))).join('\n');
     expect(text).toContain('Management Review: Input Report');
-    const summary = JSON.parse((await run(['check', '--input', SAMPLE, '--as-of', '2025-12-31', '--json', '--lang', 'en', '--out', tempFolder()])).stdout) as { review: { objectives: { label: string; met: boolean | null }[] } };
+    const summary = JSON.parse((await run(['check', '--input', SAMPLE, '--as-of', '2025-12-31', '--json', '--lang', 'en', '--out', tempFolder()])).stdout) as {
+      review: { objectives: { label: string; met: boolean | null }[] };
+    };
     for (const o of summary.review.objectives) {
-      expect(text.split('\n').find((l) => l.startsWith(`${o.label} `) && / (Met|Missed)$/.test(l))?.endsWith(o.met ? ' Met' : ' Missed'), o.label).toBe(true);
+      expect(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${o.label} `) && / (Met|Missed)$/.test(l))
+          ?.endsWith(o.met ? ' Met' : ' Missed'),
+        o.label,
+      ).toBe(true);
     }
     // The headings and table words are English (customer names stay as the data has them).
     expect(text).not.toMatch(/质量目标|顾客满意|未达成/);

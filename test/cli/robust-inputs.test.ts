@@ -28,7 +28,9 @@ describe('damaged input stops the run with the file named (exit 2), after every 
     const result = await run(['check', '--input', input, '--out', tempFolder(), '--as-of', '2025-12-31', '--lang', 'en']);
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split('\n');
-    expect(lines[0]).toMatch(/^qmsdoc: a\.xlsx: the workbook is damaged and cannot be read whole \(damaged member xl\/worksheets\/sheet1\.xml \(.+\)\); open it in Excel to repair it/);
+    expect(lines[0]).toMatch(
+      /^qmsdoc: a\.xlsx: the workbook is damaged and cannot be read whole \(damaged member xl\/worksheets\/sheet1\.xml \(.+\)\); open it in Excel to repair it/,
+    );
     expect(lines[1]).toMatch(/^qmsdoc: b\.xlsx: not a valid Excel workbook/);
     expect(result.stderr).not.toContain('unexpected error');
   });
@@ -61,8 +63,14 @@ describe('dates, numbers and configuration', () => {
   });
 
   it('numbers beyond 10^15 are refused the same way from a number cell and from text', () => {
-    for (const cell of [1e308, '1e308', '1E16', 1e16, -2e15, '9999999999999999']) expect(parseNumber(cell, false), String(cell)).toEqual({ failed: true, code: 'number_range', params: { rule: 'magnitude' } });
-    for (const [cell, value] of [[1e15, 1e15], ['1.5e3', 1500], ['-1e15', -1e15]] as const) expect(parseNumber(cell, false)).toBe(value);
+    for (const cell of [1e308, '1e308', '1E16', 1e16, -2e15, '9999999999999999'])
+      expect(parseNumber(cell, false), String(cell)).toEqual({ failed: true, code: 'number_range', params: { rule: 'magnitude' } });
+    for (const [cell, value] of [
+      [1e15, 1e15],
+      ['1.5e3', 1500],
+      ['-1e15', -1e15],
+    ] as const)
+      expect(parseNumber(cell, false)).toBe(value);
   });
 
   it('cells beyond column XFD are reported, not dropped silently', () => {
@@ -71,6 +79,8 @@ describe('dates, numbers and configuration', () => {
     const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${row(1, t('A1', '订单号') + t('B1', '客户名称') + t('C1', '产品名称') + t('D1', '订单日期') + t('E1', '产品类别'))}${row(2, t('A2', 'SO-1') + t('B2', '甲') + t('C2', '轴') + t('D2', '2025-03-05') + t('E2', '标准') + t('XFE2', '多余'))}</sheetData></worksheet>`;
     const result = ingestFolder(tempFolder({ 'o.xlsx': handWrittenXlsx(sheet) }), testConfig());
     expect(result.orders).toHaveLength(1);
-    expect(result.errors).toEqual([expect.objectContaining({ code: 'beyond_last_column', file: 'o.xlsx', sheet: 'Sheet1', row: 2, value: 'XFE2', level: 'warning' })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ code: 'beyond_last_column', file: 'o.xlsx', sheet: 'Sheet1', row: 2, value: 'XFE2', level: 'warning' }),
+    ]);
   });
 });

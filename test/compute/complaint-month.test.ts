@@ -19,7 +19,13 @@ function rulesOf(complaints: Complaint[], asOf: string) {
 
 let serial = 0;
 const complaint = (date: string, overrides: Partial<Complaint> = {}) =>
-  makeComplaint({ complaintNo: `KS-${String(++serial).padStart(3, '0')}`, customer: `客户${serial}`, product: `产品${serial}`, receivedAt: { date, time: '09:00:00' }, ...overrides });
+  makeComplaint({
+    complaintNo: `KS-${String(++serial).padStart(3, '0')}`,
+    customer: `客户${serial}`,
+    product: `产品${serial}`,
+    receivedAt: { date, time: '09:00:00' },
+    ...overrides,
+  });
 
 describe('the monthly complaint pack figures', () => {
   it('sorts the Pareto by count, ties in the category list order, with the cumulative share and the vital few up to 80 %', () => {
@@ -42,12 +48,19 @@ describe('the monthly complaint pack figures', () => {
     expect(m.vitalFew).toEqual([]);
     expect(m.tied).toBe(true);
     const small = testConfig({ reports: { paretoMinCount: 10 } });
-    expect(complaintMonth(rulesOf([...march], '2025-03-31'), '2025-03', small, '2025-03-31', { calendar }).vitalFew).toEqual(['delivery', 'quality', 'service']);
+    expect(complaintMonth(rulesOf([...march], '2025-03-31'), '2025-03', small, '2025-03-31', { calendar }).vitalFew).toEqual([
+      'delivery',
+      'quality',
+      'service',
+    ]);
     expect(m.pareto.at(-1)!.cumulative).toBe(1);
   });
 
   it('compares the month with the months before it, from the first month of the data', () => {
-    const rules = rulesOf([complaint('2025-01-10'), complaint('2025-01-20'), complaint('2025-03-02'), complaint('2025-03-03'), complaint('2025-03-04')], '2025-03-31');
+    const rules = rulesOf(
+      [complaint('2025-01-10'), complaint('2025-01-20'), complaint('2025-03-02'), complaint('2025-03-03'), complaint('2025-03-04')],
+      '2025-03-31',
+    );
     const m = complaintMonth(rules, '2025-03', config, '2025-03-31', { calendar });
     expect(m.history).toEqual([
       { month: '2025-01', count: 2 },

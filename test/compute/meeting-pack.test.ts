@@ -40,13 +40,29 @@ function rulesOf(complaints: Complaint[], actions: ActionItem[], asOf: string) {
 
 describe('a past month’s pack shows what its meeting saw', () => {
   // Received in November, closed on 5 December: open at the November meeting's month end.
-  const lateClosed = makeComplaint({ complaintNo: 'KS-11', receivedAt: { date: '2025-11-10', time: null }, assignedAt: '2025-11-11', causeFoundAt: '2025-11-13', resolvedAt: null, customerNotifiedAt: null, closedAt: '2025-12-05' });
+  const lateClosed = makeComplaint({
+    complaintNo: 'KS-11',
+    receivedAt: { date: '2025-11-10', time: null },
+    assignedAt: '2025-11-11',
+    causeFoundAt: '2025-11-13',
+    resolvedAt: null,
+    customerNotifiedAt: null,
+    closedAt: '2025-12-05',
+  });
   const decemberOne = makeComplaint({ complaintNo: 'KS-12', receivedAt: { date: '2025-12-01', time: null }, closedAt: null });
   // October's meeting: one action done in time, one done on 10 December (after November's end).
   const doneInTime = action({ actionNo: 'CS-A' });
   const doneLater = action({ actionNo: 'CS-B', due: '2025-11-28', doneOn: '2025-12-10' });
   // November's meeting (6 December): reviewed by the December pack only.
-  const novemberMeeting = action({ actionNo: 'CS-C', source: { kind: 'meeting', month: '2025-11' }, decidedOn: '2025-12-06', due: '2025-12-19', status: 'in_progress', doneOn: null, verifiedBy: null });
+  const novemberMeeting = action({
+    actionNo: 'CS-C',
+    source: { kind: 'meeting', month: '2025-11' },
+    decidedOn: '2025-12-06',
+    due: '2025-12-19',
+    status: 'in_progress',
+    doneOn: null,
+    verifiedBy: null,
+  });
   const rules = rulesOf([lateClosed, decemberOne], [doneInTime, doneLater, novemberMeeting], '2025-12-31');
 
   it('judges the November pack on 30 November: the complaint closed later is open, the action done later not done', () => {
@@ -86,8 +102,23 @@ describe('a past month’s pack shows what its meeting saw', () => {
 describe('the next stage of an open complaint and its due date on the working-day calendar', () => {
   it('counts the limit across the National Day holiday', () => {
     // Received on 30 September 2025: 1 October to 8 October are holidays, so one working day later is 9 October.
-    const c = makeComplaint({ receivedAt: { date: '2025-09-30', time: null }, assignedAt: null, causeFoundAt: null, resolvedAt: null, customerNotifiedAt: null, closedAt: null, responsiblePerson: null });
-    expect(nextStage(c, config, calendar, '2025-10-10')).toEqual({ stage: 'assign', due: '2025-10-09', limit: 1, from: 'received', overdue: true, owner: '品质部' });
+    const c = makeComplaint({
+      receivedAt: { date: '2025-09-30', time: null },
+      assignedAt: null,
+      causeFoundAt: null,
+      resolvedAt: null,
+      customerNotifiedAt: null,
+      closedAt: null,
+      responsiblePerson: null,
+    });
+    expect(nextStage(c, config, calendar, '2025-10-10')).toEqual({
+      stage: 'assign',
+      due: '2025-10-09',
+      limit: 1,
+      from: 'received',
+      overdue: true,
+      owner: '品质部',
+    });
   });
 
   it('counts the customer notice from the resolution', () => {
@@ -99,13 +130,22 @@ describe('the next stage of an open complaint and its due date on the working-da
 describe('the previous management review’s actions in summary.json (9.3.2 a)', () => {
   it('lists the actions of management_review:<year − 1> with their state on the as-of date', async () => {
     const { summariseActions } = await import('../../src/compute/summarise-actions.js');
-    const review = (actionNo: string, overrides: Partial<ActionItem>) => action({ actionNo, source: { kind: 'management_review', year: '2024' }, decidedOn: '2025-01-15', ...overrides });
+    const review = (actionNo: string, overrides: Partial<ActionItem>) =>
+      action({ actionNo, source: { kind: 'management_review', year: '2024' }, decidedOn: '2025-01-15', ...overrides });
     const rules = rulesOf(
       [],
       [
         review('MR-1', { due: '2025-03-31', doneOn: '2025-03-20' }),
         review('MR-2', { due: '2025-09-30', status: 'in_progress', doneOn: null, verifiedBy: null }),
-        action({ actionNo: 'MR-2025', source: { kind: 'management_review', year: '2025' }, decidedOn: '2025-12-20', due: '2026-03-31', status: 'not_started', doneOn: null, verifiedBy: null }),
+        action({
+          actionNo: 'MR-2025',
+          source: { kind: 'management_review', year: '2025' },
+          decidedOn: '2025-12-20',
+          due: '2026-03-31',
+          status: 'not_started',
+          doneOn: null,
+          verifiedBy: null,
+        }),
       ],
       '2025-12-31',
     );

@@ -24,7 +24,12 @@ function summaryOf(records: Partial<Pick<IngestResult, 'orders' | 'complaints'>>
 describe('handling stages against their limits', () => {
   const config = testConfig();
   it('measures each stage in working days, the first reply in hours', () => {
-    const s = complaintStatus(makeComplaint({ assignedAt: '2025-03-05', causeFoundAt: '2025-03-06', firstReplyAt: { date: '2025-03-07', time: '10:00:00' } }), config, calendar, AS_OF);
+    const s = complaintStatus(
+      makeComplaint({ assignedAt: '2025-03-05', causeFoundAt: '2025-03-06', firstReplyAt: { date: '2025-03-07', time: '10:00:00' } }),
+      config,
+      calendar,
+      AS_OF,
+    );
     expect(s.milestones).toEqual({
       assign: { onTime: false, days: 2 },
       cause: { onTime: true, days: 3 },
@@ -52,9 +57,24 @@ describe('the management review figures', () => {
       ],
       complaints: [
         makeComplaint({ complaintNo: 'K1' }),
-        makeComplaint({ complaintNo: 'K2', receivedAt: { date: '2025-03-20', time: '09:00:00' }, severity: 'major', escalated: false, capaNo: 'CAPA-1', verifiedBy: null }),
+        makeComplaint({
+          complaintNo: 'K2',
+          receivedAt: { date: '2025-03-20', time: '09:00:00' },
+          severity: 'major',
+          escalated: false,
+          capaNo: 'CAPA-1',
+          verifiedBy: null,
+        }),
         makeComplaint({ complaintNo: 'K3', receivedAt: { date: '2024-12-01', time: '09:00:00' } }),
-        makeComplaint({ complaintNo: 'K4', receivedAt: { date: '2025-07-01', time: '09:00:00' }, responsibility: 'ours', capaNo: null, correctiveAction: null, returned: true, returnQty: 40 }),
+        makeComplaint({
+          complaintNo: 'K4',
+          receivedAt: { date: '2025-07-01', time: '09:00:00' },
+          responsibility: 'ours',
+          capaNo: null,
+          correctiveAction: null,
+          returned: true,
+          returnQty: 40,
+        }),
       ],
     });
     const r = summary.review;
@@ -79,7 +99,15 @@ describe('the management review figures', () => {
   });
 
   it('takes configured objectives and targets, counts as at most', () => {
-    const summary = summaryOf({ complaints: [makeComplaint()] }, { objectives: [{ metric: 'complaints_per_month', target: 1, label: '月均投诉', source: '质量目标一览表' }, { metric: 'first_reply_on_time', target: 0.5 }] });
+    const summary = summaryOf(
+      { complaints: [makeComplaint()] },
+      {
+        objectives: [
+          { metric: 'complaints_per_month', target: 1, label: '月均投诉', source: '质量目标一览表' },
+          { metric: 'first_reply_on_time', target: 0.5 },
+        ],
+      },
+    );
     expect(summary.review.objectives).toEqual([
       { metric: 'complaints_per_month', label: '月均投诉', target: 1, source: '质量目标一览表', direction: 'atMost', actual: 1 / 12, met: true },
       { metric: 'first_reply_on_time', label: '72 小时内首次答复率', target: 0.5, source: '公司设定', direction: 'atLeast', actual: 1, met: true },

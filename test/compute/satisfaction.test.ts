@@ -57,10 +57,14 @@ describe('period statistics', () => {
   });
 
   it('weights dimensions as configured', () => {
-    const weighted = testConfig({ satisfaction: { dimensions: [
-      { id: 'quality', label: '质量', department: 'qa', weight: 3 },
-      { id: 'delivery', label: '交期', department: 'production', weight: 1 },
-    ] } });
+    const weighted = testConfig({
+      satisfaction: {
+        dimensions: [
+          { id: 'quality', label: '质量', department: 'qa', weight: 3 },
+          { id: 'delivery', label: '交期', department: 'production', weight: 1 },
+        ],
+      },
+    });
     const [r] = scoreSatisfaction([makeSurvey({ scores: { quality: 90, delivery: 70 } })], weighted, AS_OF).current!.responses;
     expect(r!.overall).toBe(85);
   });
@@ -106,7 +110,14 @@ describe('satisfaction rules S1–S5', () => {
   const zh = findingFormatter(config, 'zh');
   const rules = (surveys: SurveyResponse[], asOf = AS_OF) => checkSatisfaction(scoreSatisfaction(surveys, config, asOf), config, asOf);
   const ten = (scores: Record<string, number>, returnedCount = 10) =>
-    Array.from({ length: 10 }, (_, i) => makeSurvey({ customer: `C${i}`, scores: i < returnedCount ? scores : {}, returned: i < returnedCount, returnedDate: i < returnedCount ? '2025-12-10' : null }));
+    Array.from({ length: 10 }, (_, i) =>
+      makeSurvey({
+        customer: `C${i}`,
+        scores: i < returnedCount ? scores : {},
+        returned: i < returnedCount,
+        returnedDate: i < returnedCount ? '2025-12-10' : null,
+      }),
+    );
 
   it('finds nothing when 9 of 10 returned with a mean of 90', () => {
     expect(rules(ten(dims(90, 90, 90, 90), 9))).toEqual([]);
@@ -160,6 +171,15 @@ describe('satisfaction rules S1–S5', () => {
     const near = rules([...ten(dims(90, 90, 90, 90)).slice(1), makeSurvey({ customer: 'X', scores: dims(90, 90, 90, 90), overall: 91 })]);
     expect(near.map((f) => f.rule)).toEqual([]);
     const far = rules([...ten(dims(90, 90, 90, 90)).slice(1), makeSurvey({ customer: 'X', scores: dims(90, 90, 90, 90), overall: 91.5 })]);
-    expect(far).toEqual([expect.objectContaining({ rule: 'S5', clause: null, basis: 'data', severity: 'observation', record: 'X 2025H2', params: { period: '2025H2', given: 91.5, dimensionMean: 90, tolerance: 1 } })]);
+    expect(far).toEqual([
+      expect.objectContaining({
+        rule: 'S5',
+        clause: null,
+        basis: 'data',
+        severity: 'observation',
+        record: 'X 2025H2',
+        params: { period: '2025H2', given: 91.5, dimensionMean: 90, tolerance: 1 },
+      }),
+    ]);
   });
 });

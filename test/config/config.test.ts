@@ -25,7 +25,14 @@ describe('configuration', () => {
       ['price', 1, '供销部'],
       ['delivery', 1, '生产部'],
     ]);
-    expect(config.complaints.limits).toEqual({ assignWorkingDays: 1, causeWorkingDays: 3, resolveWorkingDays: 15, notifyWorkingDays: 2, closeWorkingDays: 18, firstReplyHours: 72 });
+    expect(config.complaints.limits).toEqual({
+      assignWorkingDays: 1,
+      causeWorkingDays: 3,
+      resolveWorkingDays: 15,
+      notifyWorkingDays: 2,
+      closeWorkingDays: 18,
+      firstReplyHours: 72,
+    });
     expect(config.forms.order_review).toMatchObject({ number: 'QR-XS-02', version: 'A/0', retention: { zh: '3年', en: '3 years' } });
     expect(config.language).toBe('zh');
     expect(config.company.name).toBeNull();
@@ -33,7 +40,11 @@ describe('configuration', () => {
 
   it('merges given values over the defaults', () => {
     const result = resolveConfig(
-      { company: { name: '恒信机械' }, forms: { order_review: { number: 'QR-SA-02', effectiveDate: '2024-03-01' } }, calendar: { closures: ['2025-08-04', { from: '2025-08-05', to: '2025-08-06', name: '检修' }] } },
+      {
+        company: { name: '恒信机械' },
+        forms: { order_review: { number: 'QR-SA-02', effectiveDate: '2024-03-01' } },
+        calendar: { closures: ['2025-08-04', { from: '2025-08-05', to: '2025-08-06', name: '检修' }] },
+      },
       '/base',
     );
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
@@ -70,11 +81,20 @@ describe('configuration', () => {
     );
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     const c = result.config;
-    expect([c.complaints.limits.closeWorkingDays, c.complaints.limitSources.closeWorkingDays.zh, c.complaints.limits.firstReplyHours, c.complaints.limitSources.firstReplyHours.zh]).toEqual([15, '营销管理制度', 48, '公司设定']);
+    expect([
+      c.complaints.limits.closeWorkingDays,
+      c.complaints.limitSources.closeWorkingDays.zh,
+      c.complaints.limits.firstReplyHours,
+      c.complaints.limitSources.firstReplyHours.zh,
+    ]).toEqual([15, '营销管理制度', 48, '公司设定']);
     expect([c.goals.surveyMean, c.goalSources.surveyMean.en]).toEqual([88, 'Quality objectives']);
     expect(c.objectives.find((o) => o.metric === 'satisfaction_mean')).toMatchObject({ target: 88, source: { zh: '质量目标' } });
     expect(c.procedure).toEqual({ name: { zh: '销售与客户服务控制程序', en: '销售与客户服务控制程序' }, number: 'QP-XS-01', version: 'B/2' });
-    expect(c.departmentLists).toEqual({ distribution: ['sales', 'qa'], reviewSignoffs: ['sales', 'finance'], liaisonReceipt: ['operations', 'production', 'qa', 'purchasing', 'finance'] });
+    expect(c.departmentLists).toEqual({
+      distribution: ['sales', 'qa'],
+      reviewSignoffs: ['sales', 'finance'],
+      liaisonReceipt: ['operations', 'production', 'qa', 'purchasing', 'finance'],
+    });
     expect(c.departments.quality_lab).toEqual({ zh: '检测中心', en: '检测中心' });
     expect(c.orders).toEqual({ reReviewAfterChange: 'all', logSources: ['phone', 'fax', 'tender'] });
     expect(issuesOf({ departments: { distribution: ['sales', 'nobody'] } }).map((i) => i.path)).toEqual(['departments.distribution.1']);
@@ -90,7 +110,9 @@ describe('configuration', () => {
     expect(issuesOf({ goals: { responseRate: 90 } })).toEqual([{ path: 'goals.responseRate', message: expect.stringMatching(/<=1/) }]);
     expect(issuesOf({ language: 'fr' })).toEqual([{ path: 'language', message: expect.stringContaining('"zh"|"en"') }]);
     expect(issuesOf({ language: 'fr' }, 'zh')[0]!.message).toMatch(/无效选项/);
-    expect(issuesOf({ forms: { order_review: { effectiveDate: '2024-02-30' } } })).toEqual([{ path: 'forms.order_review.effectiveDate', message: 'not a real calendar date' }]);
+    expect(issuesOf({ forms: { order_review: { effectiveDate: '2024-02-30' } } })).toEqual([
+      { path: 'forms.order_review.effectiveDate', message: 'not a real calendar date' },
+    ]);
   });
 
   it('checks references between sections and collects every problem', () => {

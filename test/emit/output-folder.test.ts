@@ -21,7 +21,13 @@ function interruptedBuild(out: string, killAt: string, version: string): number 
 function matchingManifest(out: string): string {
   const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { version: string; outputs: { path: string; sha256: string }[] };
   expect(filesUnder(out)).toEqual([...manifest.outputs.map((o) => o.path), 'manifest.json'].sort());
-  for (const o of manifest.outputs) expect(createHash('sha256').update(readFileSync(path.join(out, o.path))).digest('hex'), o.path).toBe(o.sha256);
+  for (const o of manifest.outputs)
+    expect(
+      createHash('sha256')
+        .update(readFileSync(path.join(out, o.path)))
+        .digest('hex'),
+      o.path,
+    ).toBe(o.sha256);
   for (const o of manifest.outputs.filter((x) => x.path.endsWith('.txt'))) expect(readFileSync(path.join(out, o.path), 'utf8')).toContain(manifest.version);
   return manifest.version;
 }
@@ -86,7 +92,7 @@ describe('a build is all or nothing', () => {
   });
 });
 
-describe('the output folder is the tool\'s', () => {
+describe("the output folder is the tool's", () => {
   const input = tempFolder({ 'x.csv': '订单号,客户名称\n' });
 
   it.each([

@@ -32,8 +32,13 @@ describe('an output folder switch killed between its two renames', () => {
     expect(existsSync(out)).toBe(false);
     expect(existsSync(companionPaths(out).previous)).toBe(true);
 
-    const input = tempFolder({ 'orders.csv': '订单号,客户名称,产品名称,接单日期,产品类别,订单来源,评审日期,签订日期\nHT-1,甲,轴,2025-01-02,标准,书面,2025-01-02,2025-01-03\n' });
-    const code = await main(['check', '--input', input, '--out', out, '--as-of', '2025-12-31', '--lang', 'en'], { stdout: () => undefined, stderr: () => undefined });
+    const input = tempFolder({
+      'orders.csv': '订单号,客户名称,产品名称,接单日期,产品类别,订单来源,评审日期,签订日期\nHT-1,甲,轴,2025-01-02,标准,书面,2025-01-02,2025-01-03\n',
+    });
+    const code = await main(['check', '--input', input, '--out', out, '--as-of', '2025-12-31', '--lang', 'en'], {
+      stdout: () => undefined,
+      stderr: () => undefined,
+    });
     expect(code).toBe(0);
     expect(readdirSync(parent)).toEqual(['out']);
     const manifest = manifestOf(out);

@@ -8,13 +8,29 @@ const minimal = (sections: unknown) => JSON.stringify({ id: 'my_form', title: '�
 
 describe('form files', () => {
   it('accepts a new form written as data', () => {
-    const template = parseFormTemplate('/forms/my_form.json', minimal([{ type: 'grid', widths: [60, '*'], rows: [{ cells: [{ label: '名称' }, { value: '{{name}}' }] }] }]));
+    const template = parseFormTemplate(
+      '/forms/my_form.json',
+      minimal([{ type: 'grid', widths: [60, '*'], rows: [{ cells: [{ label: '名称' }, { value: '{{name}}' }] }] }]),
+    );
     expect(template).toMatchObject({ id: 'my_form', source: 'none', orientation: 'portrait' });
-    expect(template.sections[0]).toMatchObject({ type: 'grid', rows: [{ cells: [{ label: '名称', span: 1 }, { value: '{{name}}', required: false }] }] });
+    expect(template.sections[0]).toMatchObject({
+      type: 'grid',
+      rows: [
+        {
+          cells: [
+            { label: '名称', span: 1 },
+            { value: '{{name}}', required: false },
+          ],
+        },
+      ],
+    });
   });
 
   it('names the file and the path of every problem', () => {
-    const bad = minimal([{ type: 'grid', widths: [60, '*'], rows: [{ cells: [{ lable: '名称' }] }] }, { type: 'table', items: 'x', columns: [] }]);
+    const bad = minimal([
+      { type: 'grid', widths: [60, '*'], rows: [{ cells: [{ lable: '名称' }] }] },
+      { type: 'table', items: 'x', columns: [] },
+    ]);
     expect(() => parseFormTemplate('/forms/my_form.json', bad)).toThrow(TemplateFileError);
     try {
       parseFormTemplate('/forms/my_form.json', bad);
@@ -26,7 +42,9 @@ describe('form files', () => {
   });
 
   it('reports a template expression that does not compile, a bad JSON file and an id that is not the file name', () => {
-    expect(() => parseFormTemplate('/forms/my_form.json', minimal([{ type: 'paragraph', text: '客户 {{#if customer}}{{customer}}' }]))).toThrow(/sections\.0\.text: template error/);
+    expect(() => parseFormTemplate('/forms/my_form.json', minimal([{ type: 'paragraph', text: '客户 {{#if customer}}{{customer}}' }]))).toThrow(
+      /sections\.0\.text: template error/,
+    );
     expect(() => parseFormTemplate('/forms/my_form.json', '{"id": "my_form",')).toThrow(/\(file\): not valid JSON/);
     expect(() => parseFormTemplate('/forms/other.json', minimal([{ type: 'paragraph', text: 'x' }]))).toThrow(/id: must be "other"/);
   });
@@ -49,12 +67,17 @@ describe('file names from record ids', () => {
     expect(uniqueFileNames(['A/1', 'A_1', 'a_1', 'B'])).toEqual(['A_1', 'A_1-2', 'a_1-3', 'B']);
   });
 
-  it.each([['aux.txt', '_aux.txt'], ['com1.pdf', '_com1.pdf'], ['NUL', '_NUL'], ['lpt9.x.y', '_lpt9.x.y'], ['com¹', '_com¹'], ['auxiliary', 'auxiliary'], ['con-1', 'con-1']])(
-    'refuses the Windows device name in %j whatever the extension',
-    (id, name) => {
-      expect(safeFileName(id)).toBe(name);
-    },
-  );
+  it.each([
+    ['aux.txt', '_aux.txt'],
+    ['com1.pdf', '_com1.pdf'],
+    ['NUL', '_NUL'],
+    ['lpt9.x.y', '_lpt9.x.y'],
+    ['com¹', '_com¹'],
+    ['auxiliary', 'auxiliary'],
+    ['con-1', 'con-1'],
+  ])('refuses the Windows device name in %j whatever the extension', (id, name) => {
+    expect(safeFileName(id)).toBe(name);
+  });
 
   it('cuts long names by UTF-8 bytes, with a stable hash, keeping names apart that differ only after the cut', () => {
     const a = '宁波海通电器有限公司'.repeat(8); // 80 CJK characters, 240 bytes

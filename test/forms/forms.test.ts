@@ -4,7 +4,17 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { mergePdfs, pdfPageCount } from '../../src/render/pdf/merge-pdfs.js';
 import { FORMS_DIR, loadFormCatalogue, selectForms } from '../../src/forms/form-catalogue.js';
-import { blankView, capaView, complaintView, customerListViews, liaisonViews, orderView, phoneFaxLogViews, surveyInvitationViews, type ViewContext } from '../../src/forms/form-views.js';
+import {
+  blankView,
+  capaView,
+  complaintView,
+  customerListViews,
+  liaisonViews,
+  orderView,
+  phoneFaxLogViews,
+  surveyInvitationViews,
+  type ViewContext,
+} from '../../src/forms/form-views.js';
 import type { SatisfactionAnalysis } from '../../src/model/satisfaction.js';
 import { layoutForm } from '../../src/forms/layout-form.js';
 import { renderForm, type FormRenderContext } from '../../src/forms/render-form.js';
@@ -123,7 +133,17 @@ describe('blank controlled forms', () => {
     expect(pages[10]).toMatch(/第 1 页 共 1 页\s*打印包第 11 页/);
     const doc = await openPdf(bytes);
     const outline = (await doc.getOutline()) ?? [];
-    expect(outline.map((o) => o.title)).toEqual(['目录', 'QR-XS-01 电话传真收发记录表', 'QR-XS-02 合同/订单评审表', 'QR-XS-03 联络单', 'QR-XS-04 客户满意度调查表', 'QR-XS-06 客户投诉处理记录表', 'QR-XS-07 出货通知单', 'QR-XS-08 客户一览表', 'QR-PZ-01 纠正和预防措施报告']);
+    expect(outline.map((o) => o.title)).toEqual([
+      '目录',
+      'QR-XS-01 电话传真收发记录表',
+      'QR-XS-02 合同/订单评审表',
+      'QR-XS-03 联络单',
+      'QR-XS-04 客户满意度调查表',
+      'QR-XS-06 客户投诉处理记录表',
+      'QR-XS-07 出货通知单',
+      'QR-XS-08 客户一览表',
+      'QR-PZ-01 纠正和预防措施报告',
+    ]);
     expect(await doc.getPageIndex((outline[2]!.dest as unknown[])[0] as never)).toBe(2);
   });
 
@@ -134,7 +154,15 @@ describe('blank controlled forms', () => {
 });
 
 describe('filled forms', () => {
-  const complaint = makeComplaint({ complaintNo: 'KS-2025-042', customer: '宁波海通电器有限公司', description: '内孔尺寸超差，装配困难', handler: '张琎', severity: 'major', escalated: false, closedAt: '2025-04-10' });
+  const complaint = makeComplaint({
+    complaintNo: 'KS-2025-042',
+    customer: '宁波海通电器有限公司',
+    description: '内孔尺寸超差，装配困难',
+    handler: '张琎',
+    severity: 'major',
+    escalated: false,
+    closedAt: '2025-04-10',
+  });
 
   it('put each value of the complaint where it belongs, with no audit note and no control stamp', async () => {
     const status = complaintStatus(complaint, config, calendar, AS_OF);
@@ -157,9 +185,21 @@ describe('filled forms', () => {
 
   it('prints the new complaint columns in their own fields: order, contact, request, containment, preventive action, return, reply', async () => {
     const full = makeComplaint({
-      orderNo: 'HT-2025-007', contact: '刘洋', contactPhone: '0512-6123456', customerRequest: '退货并补发', containment: '隔离同批次库存',
-      preventiveAction: '修订检验规程', returned: true, returnQty: 20, returnReason: '尺寸不合格', inspectionResult: '复检确认不合格', disposal: '返工后补发',
-      replyMethod: '邮件', customerAccepted: true, docRevision: '检验规程 B/1', verificationResult: '连续 3 批合格',
+      orderNo: 'HT-2025-007',
+      contact: '刘洋',
+      contactPhone: '0512-6123456',
+      customerRequest: '退货并补发',
+      containment: '隔离同批次库存',
+      preventiveAction: '修订检验规程',
+      returned: true,
+      returnQty: 20,
+      returnReason: '尺寸不合格',
+      inspectionResult: '复检确认不合格',
+      disposal: '返工后补发',
+      replyMethod: '邮件',
+      customerAccepted: true,
+      docRevision: '检验规程 B/1',
+      verificationResult: '连续 3 批合格',
     });
     const { pdf } = await renderForm(form('complaint_record'), complaintView(complaintStatus(full, config, calendar, AS_OF), views).view, render);
     const text = (await pdfPages(pdf)).join('\n');
@@ -185,7 +225,11 @@ describe('filled forms', () => {
     ] as const;
     for (const [record, label] of cases) {
       const view = complaintView(complaintStatus(record, config, calendar, AS_OF), views).view;
-      const { definition } = layoutForm(form('complaint_record'), view, { lang: 'zh', asOf: AS_OF, controlled: { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null } });
+      const { definition } = layoutForm(form('complaint_record'), view, {
+        lang: 'zh',
+        asOf: AS_OF,
+        controlled: { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null },
+      });
       // Each option is a tick box followed by its label; the ticked box has a drawn tick (a polyline).
       const ticked: string[] = [];
       JSON.stringify(definition, (_key, value: unknown) => {
@@ -240,7 +284,18 @@ describe('filled forms', () => {
   });
 
   it('prints the requirements of 5.3.1.1–5.3.1.2, the QA sign-off and the conclusion from their columns', async () => {
-    const order = makeOrder({ priceTerms: '单价 12.5 元', packaging: '木箱', transport: '汽运', serviceRequirements: '质保 12 个月', specialRequirements: '45# 钢调质', standards: 'GB/T 1184', legalRequirements: 'RoHS', signoffQa: '孙丽', reviewConclusion: '有条件接单：交期提前', phoneLogNo: 'DH-1' });
+    const order = makeOrder({
+      priceTerms: '单价 12.5 元',
+      packaging: '木箱',
+      transport: '汽运',
+      serviceRequirements: '质保 12 个月',
+      specialRequirements: '45# 钢调质',
+      standards: 'GB/T 1184',
+      legalRequirements: 'RoHS',
+      signoffQa: '孙丽',
+      reviewConclusion: '有条件接单：交期提前',
+      phoneLogNo: 'DH-1',
+    });
     const view = orderView(order, views).view;
     expect(view['conclusion']).toBe('conditional');
     const text = (await pdfPages((await renderForm(form('order_review'), view, render)).pdf)).join('\n');
@@ -272,10 +327,24 @@ describe('filled forms', () => {
 
   it('binds several records into one PDF, each keeping its own page count and numbering, a bookmark per record', async () => {
     const ids = ['A', 'B'];
-    const layouts = ids.map((id) =>
-      layoutForm(form('capa_report'), capaView(complaintStatus(makeComplaint({ complaintNo: `KS-${id}`, capaNo: id }), config, calendar, AS_OF), views)!.view, { lang: 'zh', asOf: AS_OF, controlled: { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null } }).definition,
+    const layouts = ids.map(
+      (id) =>
+        layoutForm(
+          form('capa_report'),
+          capaView(complaintStatus(makeComplaint({ complaintNo: `KS-${id}`, capaNo: id }), config, calendar, AS_OF), views)!.view,
+          {
+            lang: 'zh',
+            asOf: AS_OF,
+            controlled: { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null },
+          },
+        ).definition,
     );
-    const combined = mergePdfs(await Promise.all(layouts.map(renderPdf)), { title: '纠正和预防措施报告', author: '示例', date: AS_OF, outline: ids.map((title, document) => ({ title, document })) });
+    const combined = mergePdfs(await Promise.all(layouts.map(renderPdf)), {
+      title: '纠正和预防措施报告',
+      author: '示例',
+      date: AS_OF,
+      outline: ids.map((title, document) => ({ title, document })),
+    });
     expect(pdfPageCount(combined)).toBe(2);
     const pages = await pdfPages(combined);
     expect(pages.map((p) => /报告编号 (\S+)/.exec(p)?.[1])).toEqual(['A', 'B']);
@@ -289,7 +358,15 @@ describe('filled forms', () => {
 
 describe('CAPA report (8D)', () => {
   it('prints problem, containment, root cause, the actions with owner, due and status, and the verification ticked from the data', async () => {
-    const c = makeComplaint({ capaNo: 'CAPA-9', containment: '隔离库存', preventiveAction: '修订作业指导书', actionDue: '2025-03-20', capaTeam: '品质部、生产部', verificationResult: '3 批合格', verificationEffective: true });
+    const c = makeComplaint({
+      capaNo: 'CAPA-9',
+      containment: '隔离库存',
+      preventiveAction: '修订作业指导书',
+      actionDue: '2025-03-20',
+      capaTeam: '品质部、生产部',
+      verificationResult: '3 批合格',
+      verificationEffective: true,
+    });
     const view = capaView(complaintStatus(c, config, calendar, AS_OF), views)!.view;
     const pages = await pdfPages((await renderForm(form('capa_report'), view, render)).pdf);
     expect(pages).toHaveLength(1);
@@ -315,7 +392,14 @@ describe('CAPA report (8D)', () => {
 
 describe('liaison sheets', () => {
   it('print what changed from before to after, the cause and the reply, to the configured departments', async () => {
-    const order = makeOrder({ changeDate: '2025-03-10', changeNotice: 'LL-1', changeBefore: '数量 100', changeAfter: '数量 150', changeReason: '客户追加', customerReply: '已传真确认' });
+    const order = makeOrder({
+      changeDate: '2025-03-10',
+      changeNotice: 'LL-1',
+      changeBefore: '数量 100',
+      changeAfter: '数量 150',
+      changeReason: '客户追加',
+      customerReply: '已传真确认',
+    });
     const [sheet] = liaisonViews(order, views);
     const text = (await pdfPages((await renderForm(form('liaison'), sheet!.view, render)).pdf)).join('\n');
     expect(text).toMatch(/联络单号 +LL-1/);
@@ -337,7 +421,10 @@ describe('liaison sheets', () => {
   });
 
   it('take the receipt departments from departments.liaisonReceipt', () => {
-    const [sheet] = liaisonViews(makeOrder({ changeDate: '2025-03-10', changeNotice: 'LL-1' }), { ...views, config: { ...config, departmentLists: { ...config.departmentLists, liaisonReceipt: ['qa', 'gm'] } } });
+    const [sheet] = liaisonViews(makeOrder({ changeDate: '2025-03-10', changeNotice: 'LL-1' }), {
+      ...views,
+      config: { ...config, departmentLists: { ...config.departmentLists, liaisonReceipt: ['qa', 'gm'] } },
+    });
     expect(sheet!.view['receipts']).toEqual([{ dept: '品质部' }, { dept: '总经理' }]);
     expect(sheet!.view['receiptList']).toBe('品质部、总经理');
   });
@@ -362,7 +449,12 @@ describe('survey forms for the next round', () => {
     expect(blank!.view['sentDate']).toBe('');
     const atEnd = { ...views, config: { ...config, satisfaction: { ...config.satisfaction, surveySendDate: 'periodEnd' as const } } };
     expect(surveyInvitationViews(['甲公司'], '2026H1', atEnd)[0]!.view['sentDate']).toBe('2026-06-30');
-    expect(surveyInvitationViews(['甲公司'], '2026Q3', { ...atEnd, config: { ...atEnd.config, satisfaction: { ...atEnd.config.satisfaction, surveySendDate: 'periodStart' as const } } })[0]!.view['sentDate']).toBe('2026-07-01');
+    expect(
+      surveyInvitationViews(['甲公司'], '2026Q3', {
+        ...atEnd,
+        config: { ...atEnd.config, satisfaction: { ...atEnd.config.satisfaction, surveySendDate: 'periodStart' as const } },
+      })[0]!.view['sentDate'],
+    ).toBe('2026-07-01');
   });
 });
 
@@ -370,7 +462,20 @@ describe('customer list QR-XS-08', () => {
   it('lists every customer of the three datasets with orders, complaints and the latest satisfaction score and band', async () => {
     const orders = [makeOrder({ customer: '甲公司', orderDate: '2025-02-01' }), makeOrder({ orderNo: 'SO-2', customer: '甲公司', orderDate: '2025-05-01' })];
     const complaints = [makeComplaint({ customer: '乙公司' })];
-    const satisfaction = { periods: [{ period: '2025H1', responses: [{ response: { customer: '甲公司' }, overall: 80, band: 'satisfied' }] }, { period: '2025H2', responses: [{ response: { customer: '甲公司' }, overall: 92, band: 'very_satisfied' }, { response: { customer: '丙公司' }, overall: null, band: null }] }], current: null, previous: null } as unknown as SatisfactionAnalysis;
+    const satisfaction = {
+      periods: [
+        { period: '2025H1', responses: [{ response: { customer: '甲公司' }, overall: 80, band: 'satisfied' }] },
+        {
+          period: '2025H2',
+          responses: [
+            { response: { customer: '甲公司' }, overall: 92, band: 'very_satisfied' },
+            { response: { customer: '丙公司' }, overall: null, band: null },
+          ],
+        },
+      ],
+      current: null,
+      previous: null,
+    } as unknown as SatisfactionAnalysis;
     const [list] = customerListViews(orders, complaints, satisfaction, views);
     const pages = await pdfPages((await renderForm(form('customer_list'), list!.view, render)).pdf);
     expect(pages[0]).toMatch(/1 +丙公司 +0 +0\n/);
@@ -398,15 +503,32 @@ describe('English records', () => {
   it('break lines between words only: every word of the record reads whole', async () => {
     const status = complaintStatus(long, config, calendar, AS_OF);
     const text = (await pdfPages((await renderForm(form('complaint_record'), complaintView(status, en).view, renderEn)).pdf)).join('\n');
-    const words = new Set(`${long.description} ${long.rootCause} ${long.correctiveAction} Containment Preventive Responsibility Verification Inspection`.split(/[^A-Za-z]+/).filter((w) => w.length > 3));
+    const words = new Set(
+      `${long.description} ${long.rootCause} ${long.correctiveAction} Containment Preventive Responsibility Verification Inspection`
+        .split(/[^A-Za-z]+/)
+        .filter((w) => w.length > 3),
+    );
     const lines = text.split('\n');
-    for (const word of words) expect(lines.some((l) => l.includes(word)), word).toBe(true);
+    for (const word of words)
+      expect(
+        lines.some((l) => l.includes(word)),
+        word,
+      ).toBe(true);
   });
 });
 
 describe('combined PDFs', () => {
-  it('keep each part\'s own numbering when a part runs over two pages, and its orientation', async () => {
-    const entries = Array.from({ length: 16 }, (_, i) => ({ date: '2025-01-02', direction: '收', channel: '电话', customer: `客户${i}`, summary: '订货', logNo: `DH-${i}`, result: '转订单', recorder: '王强' }));
+  it("keep each part's own numbering when a part runs over two pages, and its orientation", async () => {
+    const entries = Array.from({ length: 16 }, (_, i) => ({
+      date: '2025-01-02',
+      direction: '收',
+      channel: '电话',
+      customer: `客户${i}`,
+      summary: '订货',
+      logNo: `DH-${i}`,
+      result: '转订单',
+      recorder: '王强',
+    }));
     const controlled = { company: null, title: 'T', number: 'N', version: 'V', issueNo: '', effectiveDate: '', retention: '3年', logo: null };
     const log = layoutForm(form('phone_fax_log'), { filled: true, year: '2025', entries }, { lang: 'zh', asOf: AS_OF, controlled }).definition;
     const capa = layoutForm(form('capa_report'), blankView('capa', views), { lang: 'zh', asOf: AS_OF, controlled }).definition;
@@ -433,15 +555,34 @@ describe('combined PDFs', () => {
 
 describe('the form layout as data', () => {
   it('lays the blank complaint record out as its golden document definition', () => {
-    const { definition } = layoutForm(form('complaint_record'), blankView('complaint', views), { lang: 'zh', asOf: AS_OF, controlled: { company: '示例精密机械有限公司', title: '客户投诉处理记录表', number: 'QR-XS-06', version: 'A/0', issueNo: '', effectiveDate: '2024-01-01', retention: '3年', logo: null } });
+    const { definition } = layoutForm(form('complaint_record'), blankView('complaint', views), {
+      lang: 'zh',
+      asOf: AS_OF,
+      controlled: {
+        company: '示例精密机械有限公司',
+        title: '客户投诉处理记录表',
+        number: 'QR-XS-06',
+        version: 'A/0',
+        issueNo: '',
+        effectiveDate: '2024-01-01',
+        retention: '3年',
+        logo: null,
+      },
+    });
     expectGolden('complaint-record-blank.definition.json', `${JSON.stringify(definition.content, null, 1)}\n`);
   });
 
   it('finds the built-in templates in the folder the package ships, one file per form', () => {
     const shipped = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
     expect(shipped).toContain(path.relative(PACKAGE_ROOT, FORMS_DIR).split(path.sep)[0]);
-    const files = readdirSync(FORMS_DIR).filter((f) => f.endsWith('.json')).sort();
-    expect(files).toEqual(loadFormCatalogue().map((t) => `${t.id}.json`).sort());
+    const files = readdirSync(FORMS_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    expect(files).toEqual(
+      loadFormCatalogue()
+        .map((t) => `${t.id}.json`)
+        .sort(),
+    );
   });
 });
 

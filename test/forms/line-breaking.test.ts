@@ -34,7 +34,11 @@ describe('fitting text to its box', () => {
  */
 function wordList(): Set<string> {
   const texts = readFileSync(path.join(PACKAGE_ROOT, 'templates', 'reports', 'complaints-month.en.json'), 'utf8');
-  return new Set([...texts.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0].toLowerCase()).concat(['quality', 'delivery', 'service', 'quantity', 'specification', 'transport', 'packaging', 'weight', 'other']));
+  return new Set(
+    [...texts.matchAll(/[A-Za-z]{3,}/g)]
+      .map((m) => m[0].toLowerCase())
+      .concat(['quality', 'delivery', 'service', 'quantity', 'specification', 'transport', 'packaging', 'weight', 'other']),
+  );
 }
 
 function cutWords(pages: readonly string[], words: ReadonlySet<string>): string[] {
@@ -54,7 +58,10 @@ describe('English monthly pack', () => {
   let pages: string[] = [];
   beforeAll(async () => {
     const out = tempFolder();
-    const code = await main(['report', 'complaints', '--input', path.join(PACKAGE_ROOT, 'input'), '--output', out, '--as-of', '2025-12-31', '--month', '2025-03', '--lang', 'en'], { stdout: () => {}, stderr: () => {} });
+    const code = await main(
+      ['report', 'complaints', '--input', path.join(PACKAGE_ROOT, 'input'), '--output', out, '--as-of', '2025-12-31', '--month', '2025-03', '--lang', 'en'],
+      { stdout: () => {}, stderr: () => {} },
+    );
     expect(code).toBe(0);
     pages = await pdfPages(readFileSync(path.join(out, 'reports', 'complaints-2025-03.pdf')));
   }, 120_000);

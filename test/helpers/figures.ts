@@ -26,7 +26,10 @@ const readPages =
  * text, the findings workbook's cells), and the value of summary.json it must equal. Returns
  * figure → document → printed value, for the assertion and for a readable failure.
  */
-export async function figuresAcrossDocuments(folder: string, pagesOf: PagesOf = readPages(folder)): Promise<{ expected: Record<string, Reading>; printed: Record<string, Record<string, Reading>> }> {
+export async function figuresAcrossDocuments(
+  folder: string,
+  pagesOf: PagesOf = readPages(folder),
+): Promise<{ expected: Record<string, Reading>; printed: Record<string, Record<string, Reading>> }> {
   const summary = JSON.parse(readFileSync(path.join(folder, 'summary.json'), 'utf8')) as Summary;
   const reports = path.join(folder, 'reports');
   const pdf = async (name: string) => (await pagesOf(`reports/${name}`)).join('\n');
@@ -34,7 +37,11 @@ export async function figuresAcrossDocuments(folder: string, pagesOf: PagesOf = 
   const review = await pdf(`management-review-${year}.pdf`);
   const audit = await pdf(`audit-readiness-${summary.asOf}.pdf`);
   const satisfaction = await pdf(`satisfaction-${summary.satisfaction.period}.pdf`);
-  const packs = await Promise.all(readdirSync(reports).filter((f) => /^complaints-\d{4}-\d{2}\.pdf$/.test(f)).map(pdf));
+  const packs = await Promise.all(
+    readdirSync(reports)
+      .filter((f) => /^complaints-\d{4}-\d{2}\.pdf$/.test(f))
+      .map(pdf),
+  );
   const flat = (text: string) => text.replace(/\n/g, '');
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path.join(folder, 'findings.xlsx'));

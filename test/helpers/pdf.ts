@@ -18,7 +18,9 @@ export async function pdfPages(bytes: Buffer): Promise<string[]> {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
     const items = content.items
-      .flatMap((item) => ('str' in item && item.str.trim() !== '' ? [{ x: item.transform[4] as number, y: item.transform[5] as number, w: item.width, s: item.str }] : []))
+      .flatMap((item) =>
+        'str' in item && item.str.trim() !== '' ? [{ x: item.transform[4] as number, y: item.transform[5] as number, w: item.width, s: item.str }] : [],
+      )
       .sort((a, b) => b.y - a.y);
     const lines: { y: number; items: typeof items }[] = [];
     for (const item of items) {
@@ -78,7 +80,14 @@ export async function pdfImageBoxes(bytes: Buffer): Promise<{ bottom: number; to
       else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
       else if (fn === OPS.transform) {
         const [a, b, c, d, e, f] = ops.argsArray[k] as number[];
-        ctm = [ctm[0]! * a! + ctm[2]! * b!, ctm[1]! * a! + ctm[3]! * b!, ctm[0]! * c! + ctm[2]! * d!, ctm[1]! * c! + ctm[3]! * d!, ctm[0]! * e! + ctm[2]! * f! + ctm[4]!, ctm[1]! * e! + ctm[3]! * f! + ctm[5]!];
+        ctm = [
+          ctm[0]! * a! + ctm[2]! * b!,
+          ctm[1]! * a! + ctm[3]! * b!,
+          ctm[0]! * c! + ctm[2]! * d!,
+          ctm[1]! * c! + ctm[3]! * d!,
+          ctm[0]! * e! + ctm[2]! * f! + ctm[4]!,
+          ctm[1]! * e! + ctm[3]! * f! + ctm[5]!,
+        ];
       } else if (fn === OPS.paintImageXObject) boxes.push({ bottom: Math.min(ctm[5]!, ctm[5]! + ctm[3]!), top: Math.max(ctm[5]!, ctm[5]! + ctm[3]!) });
     }
     pages.push(boxes);

@@ -36,10 +36,15 @@ function runBuiltCli(input: string, output: string): Promise<Omit<SampleBuild, '
   // CPU time). The worker path is tested in test/workers and by the workbench's build.
   const { QMSDOC_WORKER: _worker, ...env } = process.env;
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, 'build', '--input', input, '--output', output, '--as-of', SAMPLE_AS_OF], { env, maxBuffer: 1 << 26, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr: error !== null && code === -1 ? `${stderr}${error.message}` : stderr });
-    });
+    execFile(
+      process.execPath,
+      [cli, 'build', '--input', input, '--output', output, '--as-of', SAMPLE_AS_OF],
+      { env, maxBuffer: 1 << 26, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr: error !== null && code === -1 ? `${stderr}${error.message}` : stderr });
+      },
+    );
   });
 }
 

@@ -70,7 +70,10 @@ describe('BuildCache', () => {
       return c.key('doc', 1);
     })();
     mkdirSync(path.join(out, '.qmsdoc'));
-    writeFileSync(path.join(out, BUILD_STATE_PATH), JSON.stringify({ schemaVersion: 1, units: { x: { key, files: [{ path: '../../etc/passwd', sha256: 'x' }], missingGlyphs: [] } } }));
+    writeFileSync(
+      path.join(out, BUILD_STATE_PATH),
+      JSON.stringify({ schemaVersion: 1, units: { x: { key, files: [{ path: '../../etc/passwd', sha256: 'x' }], missingGlyphs: [] } } }),
+    );
     const next = BuildCache.open(out);
     next.setEnvironment('tool');
     expect(next.take('x', next.key('doc', 1))).toBeNull();
@@ -83,6 +86,11 @@ describe('BuildCache', () => {
     firstBuild(two);
     const text = readFileSync(path.join(one, BUILD_STATE_PATH), 'utf8');
     expect(text).toBe(readFileSync(path.join(two, BUILD_STATE_PATH), 'utf8'));
-    expect(text.split('\n').slice(1, 3).map((l) => l.slice(0, 4))).toEqual(['"a":', '"b":']);
+    expect(
+      text
+        .split('\n')
+        .slice(1, 3)
+        .map((l) => l.slice(0, 4)),
+    ).toEqual(['"a":', '"b":']);
   });
 });

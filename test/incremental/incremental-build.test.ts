@@ -71,7 +71,15 @@ describe('an incremental build after a one-row change in each ledger', () => {
     expect(perRecord).toEqual(['forms/capa_report/CAPA-2025-001.pdf', 'forms/complaint_record/KS-2025-001.pdf', 'forms/order_review/HT-2025-001.pdf']);
     // The edited complaint's record and CAPA report, the edited order's review form, the edited survey's workbook.
     expect(changed).toEqual(
-      expect.arrayContaining(['forms/complaint_record/KS-2025-001.pdf', 'forms/capa_report/CAPA-2025-001.pdf', 'forms/complaint_record.pdf', 'forms/order_review/HT-2025-001.pdf', 'reports/satisfaction-2025H2.xlsx', 'summary.json', 'manifest.json']),
+      expect.arrayContaining([
+        'forms/complaint_record/KS-2025-001.pdf',
+        'forms/capa_report/CAPA-2025-001.pdf',
+        'forms/complaint_record.pdf',
+        'forms/order_review/HT-2025-001.pdf',
+        'reports/satisfaction-2025H2.xlsx',
+        'summary.json',
+        'manifest.json',
+      ]),
     );
     expect(changed).not.toContain('forms/complaint_record/KS-2025-002.pdf');
     expect(changed).not.toContain('reports/due-2025-12-31.pdf');
@@ -100,7 +108,8 @@ describe('an incremental build after a one-row change in each ledger', () => {
     writeFileSync(path.join(out, 'reports/due-2025-12-31.pdf'), 'not a pdf');
     const repaired = await build(input, out);
     expect(counts(repaired.stdout)[1]).toBe(2);
-    for (const f of ['forms/complaint_record/KS-2025-002.pdf', 'reports/due-2025-12-31.pdf']) expect(readFileSync(path.join(out, f)).equals(readFileSync(path.join(clean, f))), f).toBe(true);
+    for (const f of ['forms/complaint_record/KS-2025-002.pdf', 'reports/due-2025-12-31.pdf'])
+      expect(readFileSync(path.join(out, f)).equals(readFileSync(path.join(clean, f))), f).toBe(true);
   }, 600_000);
 
   it('reports the files of the last build that this one no longer makes', async () => {

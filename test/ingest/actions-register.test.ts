@@ -42,10 +42,13 @@ describe('the actions register (措施跟踪表)', () => {
 
   it('reads English headers', async () => {
     const folder = tempFolder({
-      'actions.csv': 'Action No,Source,Action,Owner,Department,Decided On,Due,Status,Done On,Verified By,Result\r\nA-1,management_review:2025,Hire an inspector,Chen,QA,2026-01-10,2026-03-31,In progress,,,\r\n',
+      'actions.csv':
+        'Action No,Source,Action,Owner,Department,Decided On,Due,Status,Done On,Verified By,Result\r\nA-1,management_review:2025,Hire an inspector,Chen,QA,2026-01-10,2026-03-31,In progress,,,\r\n',
     });
     const result = ingestFolder(folder, config);
-    expect(result.actions!.map((a) => [a.actionNo, a.source, a.owner, a.status])).toEqual([['A-1', { kind: 'management_review', year: '2025' }, 'Chen', 'in_progress']]);
+    expect(result.actions!.map((a) => [a.actionNo, a.source, a.owner, a.status])).toEqual([
+      ['A-1', { kind: 'management_review', year: '2025' }, 'Chen', 'in_progress'],
+    ]);
   });
 });
 
@@ -53,7 +56,13 @@ describe('rules A1 and A2', () => {
   it('finds the open action past its own due date and the CAPA action done without a verifier, and counts them in summary.json', async () => {
     const folder = tempFolder({
       'complaints.xlsx': await buildXlsx([
-        { name: 'C', rows: [['投诉编号', '受理日期', '客户名称', '投诉类别', '投诉内容', '纠正预防措施单号'], ['KS-1', '2025-10-09', '甲', '质量', '划伤', 'CAPA-7']] },
+        {
+          name: 'C',
+          rows: [
+            ['投诉编号', '受理日期', '客户名称', '投诉类别', '投诉内容', '纠正预防措施单号'],
+            ['KS-1', '2025-10-09', '甲', '质量', '划伤', 'CAPA-7'],
+          ],
+        },
       ]),
       'actions.xlsx': await buildXlsx([
         {

@@ -53,14 +53,23 @@ function members(sheet: string, strings: readonly string[]): ZipMember[] {
   const text = (name: string, data: string): ZipMember => ({ name, data: Buffer.from(data, 'utf8') });
   return [
     text('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    text('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${DOC_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    text('xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${DOC_NS}"><sheets><sheet name="订单" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    text(
+      '_rels/.rels',
+      `<?xml version="1.0"?><Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${DOC_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    text(
+      'xl/workbook.xml',
+      `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${DOC_NS}"><sheets><sheet name="订单" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
     text(
       'xl/_rels/workbook.xml.rels',
       `<?xml version="1.0"?><Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${DOC_NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${DOC_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     ),
     text('xl/worksheets/sheet1.xml', sheet),
-    text('xl/sharedStrings.xml', `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`),
+    text(
+      'xl/sharedStrings.xml',
+      `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
+    ),
   ];
 }
 
@@ -123,17 +132,28 @@ describe('fuzz: damaged zips', () => {
     }
   });
 
-  it.each(['_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'])('without %s: all rows or a problem naming the missing part', (name) => {
-    const result = read(zipArchive(GOOD_MEMBERS.filter((m) => m.name !== name), '2025-12-31'));
-    if (expectWholeOrNamed(result, allRows, `without ${name}`) === 'problem') expect(result.problem!.detail).toContain(name === 'xl/worksheets/sheet1.xml' ? 'sheet1.xml' : name);
-  });
+  it.each(['_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'])(
+    'without %s: all rows or a problem naming the missing part',
+    (name) => {
+      const result = read(
+        zipArchive(
+          GOOD_MEMBERS.filter((m) => m.name !== name),
+          '2025-12-31',
+        ),
+      );
+      if (expectWholeOrNamed(result, allRows, `without ${name}`) === 'problem')
+        expect(result.problem!.detail).toContain(name === 'xl/worksheets/sheet1.xml' ? 'sheet1.xml' : name);
+    },
+  );
 
   it('members holding the wrong part (seeded swaps): all rows or a named problem', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const next = seeded(seed);
       const a = Math.floor(next() * GOOD_MEMBERS.length);
       const b = Math.floor(next() * GOOD_MEMBERS.length);
-      const swapped = GOOD_MEMBERS.map((m, i) => (i === a ? { name: m.name, data: GOOD_MEMBERS[b]!.data } : i === b ? { name: m.name, data: GOOD_MEMBERS[a]!.data } : m));
+      const swapped = GOOD_MEMBERS.map((m, i) =>
+        i === a ? { name: m.name, data: GOOD_MEMBERS[b]!.data } : i === b ? { name: m.name, data: GOOD_MEMBERS[a]!.data } : m,
+      );
       expectWholeOrNamed(read(zipArchive(swapped, '2025-12-31')), a === b ? allRows : [], `swap ${a}/${b}`);
     }
   });
@@ -177,29 +197,52 @@ describe('fuzz: damaged sheet XML inside a sound zip', () => {
       }
       const touchedStart = op === 'delete-gt' ? touchedEnd - 1 : pos;
       const good = ROW_RANGES.filter((r) => r.end <= touchedStart || r.start >= touchedEnd).map((r) => r.row);
-      const bytes = zipArchive(GOOD_MEMBERS.map((m) => (m.name === 'xl/worksheets/sheet1.xml' ? { name: m.name, data: damaged } : m)), '2025-12-31');
+      const bytes = zipArchive(
+        GOOD_MEMBERS.map((m) => (m.name === 'xl/worksheets/sheet1.xml' ? { name: m.name, data: damaged } : m)),
+        '2025-12-31',
+      );
       const result = read(bytes);
       // A damaged header row leaves no dataset or a required column missing: said aloud, for all rows.
-      if (touchedStart < ROW_RANGES[0]!.start && result.problem === null && (result.reports[0]?.skipped || result.errors.some((e) => e.code === 'required_column_missing'))) continue;
+      if (
+        touchedStart < ROW_RANGES[0]!.start &&
+        result.problem === null &&
+        (result.reports[0]?.skipped || result.errors.some((e) => e.code === 'required_column_missing'))
+      )
+        continue;
       expectWholeOrNamed(result, good, `${op} at ${pos} (seed ${seed})`);
     }
   });
 
   it('regression: a sheet cut in half inside a valid zip names the part (was 28 of 60 rows, no message)', () => {
     const cut = Buffer.from(SHEET, 'utf8').subarray(0, Math.floor(SHEET.length / 2));
-    const result = read(zipArchive(GOOD_MEMBERS.map((m) => (m.name === 'xl/worksheets/sheet1.xml' ? { name: m.name, data: cut } : m)), '2025-12-31'));
+    const result = read(
+      zipArchive(
+        GOOD_MEMBERS.map((m) => (m.name === 'xl/worksheets/sheet1.xml' ? { name: m.name, data: cut } : m)),
+        '2025-12-31',
+      ),
+    );
     expect(result.problem).toEqual({ code: 'damaged_workbook', file: FILE, detail: 'xl/worksheets/sheet1.xml ends early (the XML stops before </worksheet>)' });
   });
 
   it('regression: a shared string index past the table is damage, not an empty cell', () => {
     const sheet = SHEET.replace('<c r="E5" t="s"><v>1</v>', '<c r="E5" t="s"><v>9</v>');
-    const result = read(zipArchive(GOOD_MEMBERS.map((m) => (m.name === 'xl/worksheets/sheet1.xml' ? { name: m.name, data: Buffer.from(sheet) } : m)), '2025-12-31'));
+    const result = read(
+      zipArchive(
+        GOOD_MEMBERS.map((m) => (m.name === 'xl/worksheets/sheet1.xml' ? { name: m.name, data: Buffer.from(sheet) } : m)),
+        '2025-12-31',
+      ),
+    );
     expect(result.problem?.detail).toBe('xl/worksheets/sheet1.xml row 5: shared string 9 is not in xl/sharedStrings.xml (2 strings)');
   });
 
   it('regression: a lost quote no longer swallows the following rows', () => {
     const sheet = SHEET.replace('<row r="7"><c r="A7" t="inlineStr">', '<row r="7"><c r="A7 t="inlineStr">');
-    const result = read(zipArchive(GOOD_MEMBERS.map((m) => (m.name === 'xl/worksheets/sheet1.xml' ? { name: m.name, data: Buffer.from(sheet) } : m)), '2025-12-31'));
+    const result = read(
+      zipArchive(
+        GOOD_MEMBERS.map((m) => (m.name === 'xl/worksheets/sheet1.xml' ? { name: m.name, data: Buffer.from(sheet) } : m)),
+        '2025-12-31',
+      ),
+    );
     expect(result.problem?.code).toBe('damaged_workbook');
     expect(result.problem?.detail).toMatch(/^xl\/worksheets\/sheet1.xml: damaged XML after row 7/);
   });
@@ -207,7 +250,10 @@ describe('fuzz: damaged sheet XML inside a sound zip', () => {
 
 describe('fuzz: damaged CSV', () => {
   const header = '订单号,客户名称,订单日期,产品名称,产品类别,数量,交货日期';
-  const lines = Array.from({ length: ROWS }, (_, i) => `PO-${1000 + i},客户${i % 7},2025-03-${String((i % 27) + 1).padStart(2, '0')},阀门,标准,${10 + i},2025-06-30`);
+  const lines = Array.from(
+    { length: ROWS },
+    (_, i) => `PO-${1000 + i},客户${i % 7},2025-03-${String((i % 27) + 1).padStart(2, '0')},阀门,标准,${10 + i},2025-06-30`,
+  );
   const csv = Buffer.from([header, ...lines, ''].join('\r\n'), 'utf8');
   const good = read(csv, '订单.csv');
 
@@ -221,9 +267,16 @@ describe('fuzz: damaged CSV', () => {
       const next = seeded(seed);
       const line = 1 + Math.floor(next() * ROWS);
       const text = [header, ...lines];
-      const bytes = Buffer.concat([Buffer.from(text.slice(0, line).join('\r\n') + '\r\n', 'utf8'), Buffer.from([0xff]), Buffer.from(text.slice(line).join('\r\n') + '\r\n', 'utf8')]);
+      const bytes = Buffer.concat([
+        Buffer.from(text.slice(0, line).join('\r\n') + '\r\n', 'utf8'),
+        Buffer.from([0xff]),
+        Buffer.from(text.slice(line).join('\r\n') + '\r\n', 'utf8'),
+      ]);
       const result = read(bytes, '订单.csv');
-      expect(result.errors.filter((e) => e.code === 'csv_encoding').map((e) => e.row), `seed ${seed}`).toEqual([line + 1]);
+      expect(
+        result.errors.filter((e) => e.code === 'csv_encoding').map((e) => e.row),
+        `seed ${seed}`,
+      ).toEqual([line + 1]);
       // Every other row is read as before.
       const byId = new Map(good.records.map((r) => [r.provenance.row, JSON.stringify(r)]));
       for (const r of result.records) if (r.provenance.row !== line + 1) expect(JSON.stringify(r)).toBe(byId.get(r.provenance.row));

@@ -12,7 +12,13 @@ describe('finding the header and the dataset', () => {
       'orders.xlsx': await buildXlsx([
         {
           name: '订单台账',
-          rows: [['2025年订单评审台账'], [], ['序号', ...ORDER_HEAD, '数量'], [1, 'SO-001', '甲公司', '轴承座', '2025/3/5', '非标', 100], [2, 'SO-002', '乙公司', '法兰', '2025年3月6日', '标准', '1,200']],
+          rows: [
+            ['2025年订单评审台账'],
+            [],
+            ['序号', ...ORDER_HEAD, '数量'],
+            [1, 'SO-001', '甲公司', '轴承座', '2025/3/5', '非标', 100],
+            [2, 'SO-002', '乙公司', '法兰', '2025年3月6日', '标准', '1,200'],
+          ],
           merges: ['A1:G1'],
         },
       ]),
@@ -46,7 +52,17 @@ describe('finding the header and the dataset', () => {
     const result = ingestFolder(folder, config);
     expect(result.sheets[0]).toMatchObject({ dataset: 'orders', headerRow: 2, rowsAccepted: 1 });
     const [order] = result.orders;
-    expect(order).toMatchObject({ orderNo: 'HT-9', orderDate: '2025-03-05', productType: 'non_standard', itemA: true, itemB: true, itemC: false, itemD: true, itemE: null, itemF: true });
+    expect(order).toMatchObject({
+      orderNo: 'HT-9',
+      orderDate: '2025-03-05',
+      productType: 'non_standard',
+      itemA: true,
+      itemB: true,
+      itemC: false,
+      itemD: true,
+      itemE: null,
+      itemF: true,
+    });
     expect(order!.provenance.row).toBe(4);
     expect(order!.provenance.columns.item_c).toEqual({ column: 'H', header: '采购能力满足' });
   });
@@ -86,7 +102,15 @@ describe('finding the header and the dataset', () => {
       ['混合', null, 'tie'],
     ]);
     expect(result.errors).toEqual([
-      expect.objectContaining({ code: 'ambiguous_sheet', file: 'mixed.xlsx', sheet: '混合', row: 1, level: 'warning', rejected: false, params: { candidates: 'orders, complaints' } }),
+      expect.objectContaining({
+        code: 'ambiguous_sheet',
+        file: 'mixed.xlsx',
+        sheet: '混合',
+        row: 1,
+        level: 'warning',
+        rejected: false,
+        params: { candidates: 'orders, complaints' },
+      }),
     ]);
   });
 
@@ -135,7 +159,15 @@ describe('rows', () => {
       'o.xlsx': await buildXlsx([
         {
           name: '订单',
-          rows: [['序号', ...ORDER_HEAD, '数量'], [1, 'SO-1', '甲', '轴', '2025-01-02', '标准', 10], [2], [], ['   '], [3, 'SO-2', '乙', '轴', '2025-01-03', '标准', 5], ['合 计', null, null, null, null, null, 15]],
+          rows: [
+            ['序号', ...ORDER_HEAD, '数量'],
+            [1, 'SO-1', '甲', '轴', '2025-01-02', '标准', 10],
+            [2],
+            [],
+            ['   '],
+            [3, 'SO-2', '乙', '轴', '2025-01-03', '标准', 5],
+            ['合 计', null, null, null, null, null, 15],
+          ],
         },
       ]),
     });
@@ -149,7 +181,12 @@ describe('rows', () => {
       'o.xlsx': await buildXlsx([
         {
           name: '订单',
-          rows: [ORDER_HEAD, ['SO-1', '甲公司', '轴', '2025-01-02', '标准'], ['SO-2', null, '法兰', '2025-01-03', '标准'], ['SO-3', '乙公司', '法兰', '2025-01-03', '标准']],
+          rows: [
+            ORDER_HEAD,
+            ['SO-1', '甲公司', '轴', '2025-01-02', '标准'],
+            ['SO-2', null, '法兰', '2025-01-03', '标准'],
+            ['SO-3', '乙公司', '法兰', '2025-01-03', '标准'],
+          ],
           merges: ['B2:B3'],
         },
       ]),
@@ -162,14 +199,23 @@ describe('rows', () => {
     const result = ingestFolder(folder, config);
     expect(result.sheets[0]).toMatchObject({ dataset: 'orders', rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 });
     expect(result.errors).toEqual([
-      expect.objectContaining({ code: 'required_column_missing', row: 1, column: '接单日期', rejected: true, level: 'error', params: { field: 'order_date', rows: 2, firstRow: 2, lastRow: 3 } }),
+      expect.objectContaining({
+        code: 'required_column_missing',
+        row: 1,
+        column: '接单日期',
+        rejected: true,
+        level: 'error',
+        params: { field: 'order_date', rows: 2, firstRow: 2, lastRow: 3 },
+      }),
     ]);
   });
 
   it('rejects a repeated id on the later row, naming the earlier one in the other file', async () => {
     const folder = tempFolder({
       'a-orders.csv': `${ORDER_HEAD.join(',')}\nSO-1,甲,轴,2025-01-02,标准\nSO-2,乙,轴,2025-01-02,标准\n`,
-      'b-orders.xlsx': await buildXlsx([{ name: '二月', rows: [ORDER_HEAD, ['SO-3', '丙', '轴', '2025-02-02', '标准'], ['SO-1', '丁', '轴', '2025-02-03', '标准']] }]),
+      'b-orders.xlsx': await buildXlsx([
+        { name: '二月', rows: [ORDER_HEAD, ['SO-3', '丙', '轴', '2025-02-02', '标准'], ['SO-1', '丁', '轴', '2025-02-03', '标准']] },
+      ]),
     });
     const result = ingestFolder(folder, config);
     expect(result.orders.map((o) => `${o.orderNo} ${o.customer}`)).toEqual(['SO-1 甲', 'SO-2 乙', 'SO-3 丙']);
@@ -196,7 +242,8 @@ describe('rows', () => {
 
   it('drops all scores of a survey row with a score out of range but still counts it as sent and returned', () => {
     const folder = tempFolder({
-      's.csv': '调查期次,客户名称,发放日期,回收日期,产品质量,服务,价格,交期\n２０２５h２,甲,2025-12-01,,105,90,80,70\n2025H2,乙,2025-12-01,,,,,\n2025H2,丙,2025-12-01,2025-12-09,88分,90%,80,\n',
+      's.csv':
+        '调查期次,客户名称,发放日期,回收日期,产品质量,服务,价格,交期\n２０２５h２,甲,2025-12-01,,105,90,80,70\n2025H2,乙,2025-12-01,,,,,\n2025H2,丙,2025-12-01,2025-12-09,88分,90%,80,\n',
     });
     const result = ingestFolder(folder, config);
     expect(result.surveys.map((s) => [s.customer, s.period, s.scores, s.returned])).toEqual([
@@ -211,14 +258,17 @@ describe('rows', () => {
     const folder = tempFolder({ 's.csv': '期次,客户,产品质量,服务,价格\n2025H1,甲,90,90,90\n2025H1,甲,80,80,80\n2025H2,甲,85,85,85\n' });
     const result = ingestFolder(folder, config);
     expect(result.surveys.map((s) => s.period)).toEqual(['2025H1', '2025H2']);
-    expect(result.errors).toEqual([expect.objectContaining({ code: 'duplicate_id', row: 3, value: '甲 / 2025H1', params: expect.objectContaining({ earlierRow: 2 }) })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ code: 'duplicate_id', row: 3, value: '甲 / 2025H1', params: expect.objectContaining({ earlierRow: 2 }) }),
+    ]);
   });
 });
 
 describe('CSV files', () => {
   const text = '投诉编号,受理日期,客户名称,投诉类别,投诉内容\nK-1,2025/1/26,宁波海通电器有限公司,质量,内孔尺寸超差\n';
   const expected = [['K-1', '2025-01-26', '宁波海通电器有限公司', 'quality', '内孔尺寸超差']];
-  const brief = (folder: string) => ingestFolder(folder, config).complaints.map((c) => [c.complaintNo, c.receivedAt.date, c.customer, c.category, c.description]);
+  const brief = (folder: string) =>
+    ingestFolder(folder, config).complaints.map((c) => [c.complaintNo, c.receivedAt.date, c.customer, c.category, c.description]);
 
   it('reads GBK / GB18030 as Chinese Excel exports it', () => {
     expect(brief(tempFolder({ 'gbk.csv': encodeGb18030(text) }))).toEqual(expected);
@@ -234,7 +284,9 @@ describe('CSV files', () => {
   it('reports a CSV location with a null sheet and the row Excel would show', () => {
     const folder = tempFolder({ 'c.csv': `${text}K-2,未知,甲,质量,x\n` });
     const result = ingestFolder(folder, config);
-    expect(result.errors).toEqual([expect.objectContaining({ file: 'c.csv', sheet: null, row: 3, column: '受理日期', columnLetter: 'B', value: '未知', code: 'bad_date', rejected: true })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ file: 'c.csv', sheet: null, row: 3, column: '受理日期', columnLetter: 'B', value: '未知', code: 'bad_date', rejected: true }),
+    ]);
   });
 });
 

@@ -41,7 +41,10 @@ describe('files qmsdoc wrote are never read back', () => {
     const input = tempFolder({ 'orders.csv': CSV, '.qmsdoc-staging/x.csv': CSV.replace('SO-1', 'SO-DOT') });
     mkdirSync(path.join(input, 'old-output', 'reports'), { recursive: true });
     writeFileSync(path.join(input, 'old-output', 'manifest.json'), JSON.stringify({ schemaVersion: 1, tool: { name: 'qmsdoc', version: '0.1.0' } }, null, 2));
-    writeFileSync(path.join(input, 'old-output', 'reports', 'satisfaction.xlsx'), await buildXlsx([{ name: 'S', rows: [HEAD, ['SO-2', '丙', '轴', '2025-01-01', '标准']] }]));
+    writeFileSync(
+      path.join(input, 'old-output', 'reports', 'satisfaction.xlsx'),
+      await buildXlsx([{ name: 'S', rows: [HEAD, ['SO-2', '丙', '轴', '2025-01-01', '标准']] }]),
+    );
     const result = ingestFolder(input, config, { recursive: true });
     expect(result.orders.map((o) => o.orderNo)).toEqual(['SO-1']);
     expect(result.skippedFiles).toEqual([{ path: 'old-output/reports/satisfaction.xlsx', reason: 'qmsdoc_output' }]);

@@ -53,7 +53,8 @@ describe('reading .xlsx cells', () => {
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" s="1"><v>44259</v></c><c r="B1"><v>44259</v></c></row></sheetData></worksheet>',
       {
         date1904: true,
-        styles: '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+        styles:
+          '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
       },
     );
     const [sheet] = readXlsx(bytes, 'x.xlsx');

@@ -47,14 +47,35 @@ describe("the company's own words: complaint categories", () => {
   it("counts the company's own categories beside the nine, zeros included, and ranks them in the Pareto", () => {
     const input = tempFolder(complaints('K1,2025-03-03,甲,外观,x', 'K2,2025-03-04,乙,外观不良,y', 'K3,2025-03-05,丙,Appearance,z', 'K4,2025-03-06,丁,质量,w'));
     // reports.paretoMinCount 1: four complaints are enough here for the Pareto to name its vital few.
-    const config = testConfig({ reports: { paretoMinCount: 1 }, vocabulary: { categories: [{ id: 'appearance', label: { zh: '外观', en: 'Appearance' }, aliases: ['外观不良'] }, { id: 'attitude', label: { zh: '态度', en: 'Attitude' } }] } });
+    const config = testConfig({
+      reports: { paretoMinCount: 1 },
+      vocabulary: {
+        categories: [
+          { id: 'appearance', label: { zh: '外观', en: 'Appearance' }, aliases: ['外观不良'] },
+          { id: 'attitude', label: { zh: '态度', en: 'Attitude' } },
+        ],
+      },
+    });
     const result = runCheck({ input, config, asOf: '2025-12-31', lang: 'zh' });
     expect(result.summary.inputErrors).toEqual([]);
     expect(result.summary.complaints.byCategory).toEqual({
-      quality: 1, delivery: 0, service: 0, quantity: 0, specification: 0, transport: 0, packaging: 0, weight: 0, other: 0, appearance: 3, attitude: 0,
+      quality: 1,
+      delivery: 0,
+      service: 0,
+      quantity: 0,
+      specification: 0,
+      transport: 0,
+      packaging: 0,
+      weight: 0,
+      other: 0,
+      appearance: 3,
+      attitude: 0,
     });
     const march = complaintMonth(result.rules, '2025-03', config, '2025-12-31', { calendar: result.calendar });
-    expect(march.pareto.map((r) => [r.category, r.count])).toEqual([['appearance', 3], ['quality', 1]]);
+    expect(march.pareto.map((r) => [r.category, r.count])).toEqual([
+      ['appearance', 3],
+      ['quality', 1],
+    ]);
     expect(march.vitalFew).toEqual(['appearance', 'quality']);
   });
 
@@ -66,7 +87,10 @@ describe("the company's own words: complaint categories", () => {
     expect(summary.inputErrors).toEqual([expect.objectContaining({ row: 2, column: '产品类别', value: '定制', level: 'error', rejected: true })]);
     expect(summary.inputErrors[0]!.message).toContain('vocabulary.product_type["定制"]');
     const mapped = ingestFolder(tempFolder(csv), testConfig({ vocabulary: { product_type: { 定制: 'non_standard' } } }));
-    expect(mapped.orders.map((o) => [o.orderNo, o.productType])).toEqual([['HT-1', 'non_standard'], ['HT-2', 'standard']]);
+    expect(mapped.orders.map((o) => [o.orderNo, o.productType])).toEqual([
+      ['HT-1', 'non_standard'],
+      ['HT-2', 'standard'],
+    ]);
     expect(mapped.errors).toEqual([]);
   });
 
@@ -90,16 +114,27 @@ describe('the vocabulary configuration', () => {
     return result.ok ? [] : result.issues;
   };
   it('refuses a label mapped to an id its enumeration does not have', () => {
-    expect(issues({ vocabulary: { channel: { 微信: 'wechat' } } })).toEqual([{ path: 'vocabulary.channel.微信', message: 'unknown value "wechat"; allowed: in_person, phone, fax, email' }]);
+    expect(issues({ vocabulary: { channel: { 微信: 'wechat' } } })).toEqual([
+      { path: 'vocabulary.channel.微信', message: 'unknown value "wechat"; allowed: in_person, phone, fax, email' },
+    ]);
   });
   it('accepts a label mapped to a company category, and refuses a company category that reuses a built-in id or name', () => {
-    expect(issues({ vocabulary: { category: { 划伤: 'appearance' }, categories: [{ id: 'appearance', label: { zh: '外观', en: 'Appearance' } }] } })).toEqual([]);
-    expect(issues({ vocabulary: { categories: [{ id: 'quality', label: '质量2' }] } })).toEqual([expect.objectContaining({ path: 'vocabulary.categories.0.id' })]);
+    expect(issues({ vocabulary: { category: { 划伤: 'appearance' }, categories: [{ id: 'appearance', label: { zh: '外观', en: 'Appearance' } }] } })).toEqual(
+      [],
+    );
+    expect(issues({ vocabulary: { categories: [{ id: 'quality', label: '质量2' }] } })).toEqual([
+      expect.objectContaining({ path: 'vocabulary.categories.0.id' }),
+    ]);
     expect(issues({ vocabulary: { categories: [{ id: 'looks', label: { zh: '包装', en: 'Looks' } }] } })).toEqual([
       { path: 'vocabulary.categories.0', message: '"包装" already names the category "packaging"' },
     ]);
   });
   it('names an unknown key under vocabulary with the keys allowed', () => {
-    expect(issues({ vocabulary: { categroy: {} } })).toEqual([expect.objectContaining({ path: 'vocabulary.categroy', message: expect.stringContaining('source, product_type, channel, category, severity, responsibility, action_status, categories') })]);
+    expect(issues({ vocabulary: { categroy: {} } })).toEqual([
+      expect.objectContaining({
+        path: 'vocabulary.categroy',
+        message: expect.stringContaining('source, product_type, channel, category, severity, responsibility, action_status, categories'),
+      }),
+    ]);
   });
 });

@@ -24,7 +24,13 @@ describe('zip members are verified and bounded', () => {
 
   it('caps what all members of one archive inflate to together', () => {
     const zeros = Buffer.alloc(3 * 1024 * 1024);
-    const archive = zipArchive([{ name: 'a', data: zeros }, { name: 'b', data: zeros }], '2025-01-01');
+    const archive = zipArchive(
+      [
+        { name: 'a', data: zeros },
+        { name: 'b', data: zeros },
+      ],
+      '2025-01-01',
+    );
     const zip = new ZipArchive(archive, 5 * 1024 * 1024);
     expect(zip.read('a', 1 << 30)!.length).toBe(zeros.length);
     expect(() => zip.read('b', 1 << 30)).toThrow('b would inflate past 2 MB');

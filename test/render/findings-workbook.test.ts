@@ -25,21 +25,56 @@ async function workbookFor(lang: 'zh' | 'en') {
 }
 
 describe('findings.xlsx', () => {
-  it('has a cover, a sheet per area and the input errors, in the run\'s language', async () => {
+  it("has a cover, a sheet per area and the input errors, in the run's language", async () => {
     const { wb } = await workbookFor('zh');
     expect(wb.worksheets.map((s) => s.name)).toEqual(['概况', '合同-订单评审', '客户投诉', '客户满意度', '措施跟踪', '输入错误']);
     const { wb: en } = await workbookFor('en');
-    expect(en.worksheets.map((s) => s.name)).toEqual(['Overview', 'Contract review', 'Customer complaints', 'Customer satisfaction', 'Actions register', 'Input errors']);
+    expect(en.worksheets.map((s) => s.name)).toEqual([
+      'Overview',
+      'Contract review',
+      'Customer complaints',
+      'Customer satisfaction',
+      'Actions register',
+      'Input errors',
+    ]);
   });
 
   it('lists each finding with severity, clause, record, file, row, message and a blank action column', async () => {
     const { wb, summary } = await workbookFor('zh');
     const sheet = wb.getWorksheet('合同-订单评审')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '严重程度', '条款', '依据', '公司设定时限/目标（来源）', '规则编号', '记录编号', '文件', '工作表', '行号', '问题说明', '状态', '采取的措施', '责任人', '完成日期', '验证（人、日期）']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '序号',
+      '严重程度',
+      '条款',
+      '依据',
+      '公司设定时限/目标（来源）',
+      '规则编号',
+      '记录编号',
+      '文件',
+      '工作表',
+      '行号',
+      '问题说明',
+      '状态',
+      '采取的措施',
+      '责任人',
+      '完成日期',
+      '验证（人、日期）',
+    ]);
     const orderFindings = summary.findings.filter((f) => f.dataset === 'orders');
     expect(sheet.rowCount).toBe(orderFindings.length + 1);
     const first = sheet.getRow(2);
-    expect([first.getCell(2).value, first.getCell(3).value, first.getCell(4).value, first.getCell(7).value, first.getCell(8).value, first.getCell(10).value, first.getCell(11).value, first.getCell(12).value, first.getCell(13).value]).toEqual([
+    expect([
+      first.getCell(2).value,
+      first.getCell(3).value,
+      first.getCell(4).value,
+      first.getCell(7).value,
+      first.getCell(8).value,
+      first.getCell(10).value,
+      first.getCell(11).value,
+      first.getCell(12).value,
+      first.getCell(13).value,
+    ]).toEqual([
       '严重不符合',
       '5.3.2.3',
       '不符合（程序要求）',
@@ -80,7 +115,11 @@ describe('findings.xlsx', () => {
     };
     expect(cover.getRow(5).values).toEqual([undefined, '指标', '数值', '说明']);
     const completeness = row('合同/订单评审完整率');
-    expect([completeness.value, completeness.numFmt, completeness.row && cover.getRow(Number(completeness.row)).getCell(3).value]).toEqual([0, '0.0%', '评审完整 0 单，共 2 单']);
+    expect([completeness.value, completeness.numFmt, completeness.row && cover.getRow(Number(completeness.row)).getCell(3).value]).toEqual([
+      0,
+      '0.0%',
+      '评审完整 0 单，共 2 单',
+    ]);
     expect([row('输入错误').value, row('输入错误').numFmt]).toEqual([1, '0']);
     expect(row('输入警告').value).toBe(0);
     expect(row('未读入的行').value).toBe(summary.inputs.reduce((n, i) => n + i.rowsRejected, 0));
@@ -91,7 +130,14 @@ describe('findings.xlsx', () => {
 
   it('stores the survey figures unrounded with a % and a one-decimal format, and a change with its sign', async () => {
     const config = testConfig();
-    const surveys = ['调查期次,客户名称,发放日期,回收日期,综合得分', '2025H1,甲,2025-06-01,2025-06-05,90', '2025H1,乙,2025-06-01,2025-06-06,85', '2025H2,甲,2025-12-01,2025-12-05,81.8', '2025H2,乙,2025-12-01,,', '2025H2,丙,2025-12-01,2025-12-09,80'].join('\n');
+    const surveys = [
+      '调查期次,客户名称,发放日期,回收日期,综合得分',
+      '2025H1,甲,2025-06-01,2025-06-05,90',
+      '2025H1,乙,2025-06-01,2025-06-06,85',
+      '2025H2,甲,2025-12-01,2025-12-05,81.8',
+      '2025H2,乙,2025-12-01,,',
+      '2025H2,丙,2025-12-01,2025-12-09,80',
+    ].join('\n');
     const { summary } = runCheck({ input: tempFolder({ 's.csv': surveys }), config, asOf: '2025-12-31', lang: 'zh' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(renderFindingsWorkbook({ summary, headline: headlineOf(summary, config), config, lang: 'zh' }) as unknown as ArrayBuffer);
@@ -128,7 +174,14 @@ describe('findings.xlsx', () => {
     const { wb } = await workbookFor('zh');
     for (const sheet of wb.worksheets) {
       const header = sheet.name === '概况' ? 5 : 1;
-      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` });
+      expect(sheet.pageSetup, sheet.name).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `${header}:${header}`,
+      });
       expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: header });
       expect(sheet.autoFilter, sheet.name).toMatch(new RegExp(`^A${header}:[A-Z]+\\d+$`));
     }
@@ -144,15 +197,25 @@ describe('findings.xlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(renderFindingsWorkbook({ summary, headline: headlineOf(summary, config), config, lang: 'zh' }) as unknown as ArrayBuffer);
     const complaints = wb.getWorksheet('客户投诉')!;
-    const rows = complaints.getSheetValues().slice(2).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const rows = complaints
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (Array.isArray(r) ? r.slice(1) : []));
     const ks040 = rows.find((r) => r[6] === 'KS-2025-040' && r[5] === 'C1')!;
     expect(ks040.slice(1, 5)).toEqual(['严重不符合', '5.8.3', '未达到公司设定时限', '18 个工作日（公司设定）']);
     // Grouped: every nonconformity of the procedure before the first company-limit finding.
     const bases = rows.map((r) => r[3]);
     expect(bases.lastIndexOf('不符合（程序要求）')).toBeLessThan(bases.indexOf('未达到公司设定时限'));
-    const satisfaction = wb.getWorksheet('客户满意度')!.getSheetValues().slice(2).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const satisfaction = wb
+      .getWorksheet('客户满意度')!
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (Array.isArray(r) ? r.slice(1) : []));
     expect(satisfaction.find((r) => r[5] === 'S2')!.slice(1, 5)).toEqual(['目标未达成', undefined, '目标未达成', '85 分（公司设定）']);
-    const cover = wb.getWorksheet('概况')!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const cover = wb
+      .getWorksheet('概况')!
+      .getSheetValues()
+      .map((r) => (Array.isArray(r) ? r.slice(1) : []));
     const of = (basis: string) => summary.findings.filter((f) => f.basis === basis).length;
     expect(cover).toContainEqual(['按类别和依据', '不符合（程序要求）', '未达到公司设定时限', '目标未达成', '数据核对', '合计']);
     expect(cover).toContainEqual(['合计', of('procedure'), of('company_limit'), of('objective'), of('data'), summary.findings.length]);

@@ -17,7 +17,14 @@ function definition(lines: number): TDocumentDefinitions {
   for (let i = 0; i < 5; i++) content.push({ text: `明细 ${i + 1}` });
   const stamp = new Date(Date.UTC(2025, 11, 31));
   // Fixed dates: pdfkit stamps the clock otherwise, and the two renderings are compared byte for byte.
-  return { info: { creationDate: stamp, modDate: stamp }, pageSize: 'A4', pageMargins: [40, 40, 40, 40], defaultStyle: { font: PRIMARY_FONT, fontSize: 10 }, content, pageBreakBefore: keepHeadingsWithNext };
+  return {
+    info: { creationDate: stamp, modDate: stamp },
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 40],
+    defaultStyle: { font: PRIMARY_FONT, fontSize: 10 },
+    content,
+    pageBreakBefore: keepHeadingsWithNext,
+  };
 }
 
 describe('measure once, then break', () => {

@@ -63,7 +63,7 @@ describe('the xlsx writer', () => {
     expect(core).toContain('<dc:title>测试</dc:title>');
   });
 
-  it('writes dates as date cells shown yyyy-mm-dd, keeping a style\'s own format, and a malformed date as text', async () => {
+  it("writes dates as date cells shown yyyy-mm-dd, keeping a style's own format, and a malformed date as text", async () => {
     const book = new XlsxBook({ date: '2025-12-31' });
     const sheet = book.addSheet('d');
     sheet.addRow([dateCell('2025-03-05'), dateCell('1900-03-01'), dateCell(null), new XlsxDate('2025-02-30')]);
@@ -84,14 +84,38 @@ describe('the xlsx writer', () => {
     const book = new XlsxBook({ date: '2025-12-31' });
     const sheet = book.addSheet('v');
     for (let i = 0; i < 4; i++) sheet.addRow([`r${i}`]);
-    sheet.addValidation({ kind: 'list', values: ['未开始', '进行中', '已"完成"'], range: { column: 2, fromRow: 2, toRow: 4 }, prompt: { title: '状态', text: '请选择' } });
-    sheet.addValidation({ kind: 'date', from: '2000-01-01', to: '2099-12-31', range: { column: 3, fromRow: 2, toRow: 4 }, error: { title: '日期', text: '请填写日期 & 格式 <yyyy-mm-dd>' } });
+    sheet.addValidation({
+      kind: 'list',
+      values: ['未开始', '进行中', '已"完成"'],
+      range: { column: 2, fromRow: 2, toRow: 4 },
+      prompt: { title: '状态', text: '请选择' },
+    });
+    sheet.addValidation({
+      kind: 'date',
+      from: '2000-01-01',
+      to: '2099-12-31',
+      range: { column: 3, fromRow: 2, toRow: 4 },
+      error: { title: '日期', text: '请填写日期 & 格式 <yyyy-mm-dd>' },
+    });
     const bytes = book.toBuffer();
     const ws = (await load(bytes)).worksheets[0]!;
-    expect(ws.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ['"未开始,进行中,已完成"'], allowBlank: true, showInputMessage: true, promptTitle: '状态', prompt: '请选择' });
+    expect(ws.getCell('B3').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"未开始,进行中,已完成"'],
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: '状态',
+      prompt: '请选择',
+    });
     expect(ws.getCell('B1').dataValidation).toBeUndefined();
     expect(ws.getCell('B5').dataValidation).toBeUndefined();
-    expect(ws.getCell('C4').dataValidation).toMatchObject({ type: 'date', operator: 'between', showErrorMessage: true, errorTitle: '日期', error: '请填写日期 & 格式 <yyyy-mm-dd>' });
+    expect(ws.getCell('C4').dataValidation).toMatchObject({
+      type: 'date',
+      operator: 'between',
+      showErrorMessage: true,
+      errorTitle: '日期',
+      error: '请填写日期 & 格式 <yyyy-mm-dd>',
+    });
     // In the order the schema wants: after the sheet data and filter, before the page set-up.
     const xml = new ZipArchive(bytes).read('xl/worksheets/sheet1.xml', 1 << 20)!.toString('utf8');
     expect(xml.indexOf('<dataValidations count="2">')).toBeGreaterThan(xml.indexOf('</sheetData>'));
@@ -102,7 +126,16 @@ describe('the xlsx writer', () => {
   it('gives a table row the height its wrapped text needs, since readers do not grow rows themselves', async () => {
     const book = new XlsxBook({ date: '2025-12-31' });
     const sheet = book.addSheet('h');
-    writeTable(sheet, ['编号', '说明'], [['K1', '短'], ['K2', '内孔尺寸超差，装配困难，客户要求退货并重新检验全部批次'], ['K3', '第一行\n第二行\n第三行']], { maxWidth: [8, 12], wrap: [1] });
+    writeTable(
+      sheet,
+      ['编号', '说明'],
+      [
+        ['K1', '短'],
+        ['K2', '内孔尺寸超差，装配困难，客户要求退货并重新检验全部批次'],
+        ['K3', '第一行\n第二行\n第三行'],
+      ],
+      { maxWidth: [8, 12], wrap: [1] },
+    );
     const ws = (await load(book.toBuffer())).worksheets[0]!;
     // 说明 is 12 wide: about 5 Chinese characters a line.
     expect(ws.getRow(2).height).toBeUndefined();

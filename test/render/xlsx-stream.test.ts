@@ -14,7 +14,14 @@ import { tempFolder, testConfig } from '../helpers/fixtures.js';
 
 /** A table of `n` rows with repeated and unique texts, numbers, dates and a bad date. */
 function tableRow(i: number): CellValue[] {
-  return [i + 1, `KS-${String(i).padStart(6, '0')}`, ['质量', '交期', '包装'][i % 3]!, i % 7 === 0 ? null : i * 1.5, dateCell(i % 11 === 0 ? '2025-02-30' : `2025-0${(i % 9) + 1}-1${i % 10}`), i % 5 === 0 ? '一段较长的问题说明，需要换行显示，'.repeat(1 + (i % 3)) : ''];
+  return [
+    i + 1,
+    `KS-${String(i).padStart(6, '0')}`,
+    ['质量', '交期', '包装'][i % 3]!,
+    i % 7 === 0 ? null : i * 1.5,
+    dateCell(i % 11 === 0 ? '2025-02-30' : `2025-0${(i % 9) + 1}-1${i % 10}`),
+    i % 5 === 0 ? '一段较长的问题说明，需要换行显示，'.repeat(1 + (i % 3)) : '',
+  ];
 }
 
 function book(rows: number, deferred: boolean): XlsxBook {
@@ -70,7 +77,10 @@ describe('the streamed xlsx writer', () => {
 
   it('findings.xlsx streamed to a file is byte for byte the workbook made whole', async () => {
     const config = testConfig();
-    const orders = ['订单号,客户名称,产品名称,接单日期,产品类别,订单来源,评审日期,签订日期', ...Array.from({ length: 400 }, (_, i) => `HT-${i},客户${i % 7},轴,2025-01-02,非标,电话,,2025-01-03`)].join('\n');
+    const orders = [
+      '订单号,客户名称,产品名称,接单日期,产品类别,订单来源,评审日期,签订日期',
+      ...Array.from({ length: 400 }, (_, i) => `HT-${i},客户${i % 7},轴,2025-01-02,非标,电话,,2025-01-03`),
+    ].join('\n');
     const result = runCheck({ input: tempFolder({ 'orders.csv': orders }), config, asOf: '2025-12-31', lang: 'zh' });
     const { summary } = result;
     expect(summary.findings.length).toBeGreaterThan(800);

@@ -31,7 +31,7 @@ describe('audit readiness report of the bundled sample', () => {
     report = { text, lines: text.split('\n'), summary };
   }, 300_000);
 
-  it('is headed by the company\'s procedure', () => {
+  it("is headed by the company's procedure", () => {
     expect(report.text).toContain('依据：《与顾客有关的过程控制程序》');
     expect(report.text).not.toContain('合同评审与顾客满意控制程序');
   });
@@ -46,21 +46,31 @@ describe('audit readiness report of the bundled sample', () => {
     const limit = of('company_limit');
     expect(procedure.length + limit.length + of('objective').length + of('data').length).toBe(summary.findings.length);
     expect(flat).toContain(
-      (`共发现 ${summary.findings.length} 条：不符合（程序要求）${procedure.length} 条（严重 ${sev(procedure, 'major')} 条，一般 ${sev(procedure, 'minor')} 条，观察 ${sev(procedure, 'observation')} 条）；` +
+      (
+        `共发现 ${summary.findings.length} 条：不符合（程序要求）${procedure.length} 条（严重 ${sev(procedure, 'major')} 条，一般 ${sev(procedure, 'minor')} 条，观察 ${sev(procedure, 'observation')} 条）；` +
         `未达到公司设定时限 ${limit.length} 条（严重 ${sev(limit, 'major')} 条，一般 ${sev(limit, 'minor')} 条，观察 ${sev(limit, 'observation')} 条）；` +
-        `目标未达成 ${of('objective').length} 条；数据核对 ${of('data').length} 条。`).replace(/\s+/g, ''),
+        `目标未达成 ${of('objective').length} 条；数据核对 ${of('data').length} 条。`
+      ).replace(/\s+/g, ''),
     );
     // The overview table: per clause group, checks applied and the findings of each basis.
-    for (const [clause, dataset] of [['5.3', 'orders'], ['5.6–5.7', 'surveys'], ['5.8', 'complaints']] as const) {
+    for (const [clause, dataset] of [
+      ['5.3', 'orders'],
+      ['5.6–5.7', 'surveys'],
+      ['5.8', 'complaints'],
+    ] as const) {
       const checks = summary.checks.filter((c) => c.dataset === dataset);
       const applied = checks.reduce((n, c) => n + c.checked, 0);
       const gaps = checks.reduce((n, c) => n + c.gaps, 0);
-      const counts = ['procedure', 'company_limit', 'objective', 'data'].map((b) => summary.findings.filter((f) => f.dataset === dataset && f.basis === b).length);
-      expect(report.lines).toContain(`${clause} ${dataset === 'orders' ? '合同/订单评审' : dataset === 'surveys' ? '客户满意度' : '客户投诉'} ${applied} ${applied - gaps} ${gaps} ${counts.join(' ')}`);
+      const counts = ['procedure', 'company_limit', 'objective', 'data'].map(
+        (b) => summary.findings.filter((f) => f.dataset === dataset && f.basis === b).length,
+      );
+      expect(report.lines).toContain(
+        `${clause} ${dataset === 'orders' ? '合同/订单评审' : dataset === 'surveys' ? '客户满意度' : '客户投诉'} ${applied} ${applied - gaps} ${gaps} ${counts.join(' ')}`,
+      );
     }
   });
 
-  it('lists each group\'s findings in its own section, numbered from 1', () => {
+  it("lists each group's findings in its own section, numbered from 1", () => {
     const { summary, text } = report;
     const count = (from: string, to: string) => [...section(text, from, to).matchAll(/^(\d+) /gm)].length;
     expect(count('二、不符合（程序要求）', '三、未达到公司设定时限')).toBe(summary.findings.filter((f) => f.basis === 'procedure').length);

@@ -29,7 +29,8 @@ describe('the satisfaction analysis report of the bundled sample', () => {
     const { text } = sample;
     expect(text).toContain('客户满意度分析报告');
     expect(text).toContain('表单编号：QR-XS-05');
-    for (const heading of ['一、调查概况', '二、统计结果', '三、满意度趋势', '四、与竞争对手比较', '五、原因分析与纠正预防措施', '纠正预防措施要求']) expect(text).toContain(heading);
+    for (const heading of ['一、调查概况', '二、统计结果', '三、满意度趋势', '四、与竞争对手比较', '五、原因分析与纠正预防措施', '纠正预防措施要求'])
+      expect(text).toContain(heading);
   });
 
   it('prints the figures of summary.json', () => {

@@ -26,7 +26,9 @@ describe('qmsdoc init', () => {
     expect(lists[column('source')]).toEqual(['书面', '电话', '传真', '邮件', '招投标', '网上']);
     expect(lists[column('item_a')]).toEqual(['是', '否']);
     // Every enumeration and yes/no column has its list, and nothing else has one.
-    const expected = ORDER_FIELDS.filter((f) => f.kind === 'enum' || f.kind === 'yesno').map((f) => column(f.id)).sort();
+    const expected = ORDER_FIELDS.filter((f) => f.kind === 'enum' || f.kind === 'yesno')
+      .map((f) => column(f.id))
+      .sort();
     expect(Object.keys(lists).sort()).toEqual(expected);
 
     const sheetXml = new ZipArchive(orders).read('xl/worksheets/sheet1.xml', 1 << 24)!.toString('utf8');

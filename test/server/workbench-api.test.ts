@@ -143,11 +143,23 @@ describe('workbench uploads', () => {
 
   it('removes by moving to .trash, only files of the input folder', async () => {
     const wb = workbench({ 'surveys.csv': SURVEYS_CSV, 'sub/keep.csv': 'x' });
-    const outside = await asUser(wb, '/api/files/remove', { method: 'POST', body: JSON.stringify({ name: '../sub/keep.csv' }), headers: { 'content-type': 'application/json' } });
+    const outside = await asUser(wb, '/api/files/remove', {
+      method: 'POST',
+      body: JSON.stringify({ name: '../sub/keep.csv' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(outside.status).toBe(404);
-    const nested = await asUser(wb, '/api/files/remove', { method: 'POST', body: JSON.stringify({ name: 'sub/keep.csv' }), headers: { 'content-type': 'application/json' } });
+    const nested = await asUser(wb, '/api/files/remove', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'sub/keep.csv' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(nested.status).toBe(404);
-    const res = await asUser(wb, '/api/files/remove', { method: 'POST', body: JSON.stringify({ name: 'surveys.csv' }), headers: { 'content-type': 'application/json' } });
+    const res = await asUser(wb, '/api/files/remove', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'surveys.csv' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(200);
     expect(existsSync(path.join(wb.input, 'surveys.csv'))).toBe(false);
     expect(readFileSync(path.join(wb.input, '.trash', readdirSync(path.join(wb.input, '.trash'))[0]!))).toEqual(SURVEYS_CSV);
@@ -157,7 +169,12 @@ describe('workbench uploads', () => {
 describe('workbench files and errors', () => {
   it('serves output files only from inside the output folder', async () => {
     const wb = workbench({ 'secret.csv': 'a,b' });
-    for (const p of ['/output/..%2Fsecret.csv', '/output/%2e%2e/secret.csv', '/output/..%5Csecret.csv', `/output/${encodeURIComponent(path.join(wb.input, 'secret.csv'))}`]) {
+    for (const p of [
+      '/output/..%2Fsecret.csv',
+      '/output/%2e%2e/secret.csv',
+      '/output/..%5Csecret.csv',
+      `/output/${encodeURIComponent(path.join(wb.input, 'secret.csv'))}`,
+    ]) {
       expect((await asUser(wb, p)).status, p).toBe(404);
     }
   });
@@ -188,7 +205,9 @@ describe('workbench files and errors', () => {
 
   it('runs one build at a time: a second gets a clear "building" answer', async () => {
     const wb = workbench();
-    const done = new Promise<BuildEvent>((resolve) => wb.session.events.on('build', (e: BuildEvent) => (e.kind === 'done' || e.kind === 'failed') && resolve(e)));
+    const done = new Promise<BuildEvent>((resolve) =>
+      wb.session.events.on('build', (e: BuildEvent) => (e.kind === 'done' || e.kind === 'failed') && resolve(e)),
+    );
     const first = await asUser(wb, '/api/build', { method: 'POST' });
     expect(first.status).toBe(202);
     const second = await asUser(wb, '/api/build', { method: 'POST' });
@@ -218,7 +237,9 @@ describe('workbench side panels', () => {
     expect(html).toContain('<dd>非标产品订单做了合同/订单评审（有评审日期）</dd>');
     expect(html).toContain(`程序文件 · 条款 ${f.clause}`);
     // The order number cell: raw and parsed both the record id; the product type read as its id.
-    expect(html).toMatch(new RegExp(`<tr data-field="order_no"><td><span class="letter">[A-Z]+</span> [^<]+</td><td>${f.record}</td><td>${f.record}</td></tr>`));
+    expect(html).toMatch(
+      new RegExp(`<tr data-field="order_no"><td><span class="letter">[A-Z]+</span> [^<]+</td><td>${f.record}</td><td>${f.record}</td></tr>`),
+    );
     expect(html).toMatch(/<tr data-field="product_type"><td><span class="letter">[A-Z]+<\/span> [^<]+<\/td><td>非标[^<]*<\/td><td>non_standard<\/td><\/tr>/);
 
     const errors = state.result.summary.inputErrors;

@@ -64,7 +64,16 @@ describe.runIf(HAVE_BROWSER)('workbench in a browser', () => {
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     // Generous on a loaded machine: each wait ends as soon as its condition holds.
@@ -88,7 +97,13 @@ describe.runIf(HAVE_BROWSER)('workbench in a browser', () => {
 
   it('uploads the sample ledgers with the file picker and shows what each was read as', async () => {
     await page.goto(`${base()}/data`);
-    await Promise.all([page.waitForEvent('load'), page.setInputFiles('#file-picker', SAMPLE_FILES.map((f) => path.join(ledgers, f)))]);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.setInputFiles(
+        '#file-picker',
+        SAMPLE_FILES.map((f) => path.join(ledgers, f)),
+      ),
+    ]);
     await page.waitForSelector('table.files');
     const files = await page.locator('td.file-name').allTextContents();
     expect(files.sort()).toEqual([...SAMPLE_FILES].sort());
@@ -130,7 +145,10 @@ describe.runIf(HAVE_BROWSER)('workbench in a browser', () => {
     expect(Object.keys(specs).sort()).toEqual(['complaints', 'review', 'satisfaction']);
     const drawn = await page.evaluate(() => {
       const charts = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { data: { labels: string[] } } | undefined } }).Chart;
-      return Array.from(document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')).map((c) => [c.dataset.chart, charts.getChart(c)?.data.labels.length ?? 0]);
+      return Array.from(document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')).map((c) => [
+        c.dataset.chart,
+        charts.getChart(c)?.data.labels.length ?? 0,
+      ]);
     });
     expect(Object.fromEntries(drawn)).toEqual(Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, s.data.labels.length])));
   });

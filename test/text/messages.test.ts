@@ -63,7 +63,9 @@ describe('loading a message table', () => {
   });
 
   it('refuses a value that is not a text', () => {
-    expect(() => loadMessageTable('t', write({ 't.zh.json': { a: 1 }, 't.en.json': { a: 'A' } }))).toThrow('t.zh.json: a is neither a text nor an object of texts');
+    expect(() => loadMessageTable('t', write({ 't.zh.json': { a: 1 }, 't.en.json': { a: 'A' } }))).toThrow(
+      't.zh.json: a is neither a text nor an object of texts',
+    );
   });
 });
 

@@ -16,7 +16,20 @@ const only = (order: Order) => {
   return { ...findings[0]!, message: zh(findings[0]!) };
 };
 const standard = (o: Partial<Order> = {}) =>
-  makeOrder({ phoneLogNo: 'DH-0', productType: 'standard', reviewDate: null, itemA: null, itemB: null, itemC: null, itemD: null, itemE: null, itemF: null, signoffFinance: null, salesHeadConfirm: '张伟', ...o });
+  makeOrder({
+    phoneLogNo: 'DH-0',
+    productType: 'standard',
+    reviewDate: null,
+    itemA: null,
+    itemB: null,
+    itemC: null,
+    itemD: null,
+    itemE: null,
+    itemF: null,
+    signoffFinance: null,
+    salesHeadConfirm: '张伟',
+    ...o,
+  });
 
 describe('contract review rules O1–O10', () => {
   it('finds nothing in a complete non-standard review or a confirmed standard order', () => {
@@ -32,7 +45,15 @@ describe('contract review rules O1–O10', () => {
 
   it('O2: lists which review items are answered no and which are empty', () => {
     const f = only(makeOrder({ itemC: false, itemE: null }));
-    expect(f).toMatchObject({ rule: 'O2', clause: '5.3.2.4–5.3.2.5', basis: 'procedure', severity: 'major', limit: null, record: 'SO-1', params: { missing: ['e'], no: ['c'] } });
+    expect(f).toMatchObject({
+      rule: 'O2',
+      clause: '5.3.2.4–5.3.2.5',
+      basis: 'procedure',
+      severity: 'major',
+      limit: null,
+      record: 'SO-1',
+      params: { missing: ['e'], no: ['c'] },
+    });
     expect(f.message).toBe('评审项目未全部确认：c 采购能力满足（否）、e 特殊要求可满足（未填）；六项确认后方可签订');
   });
 
@@ -61,15 +82,17 @@ describe('contract review rules O1–O10', () => {
     expect(f.message).toBe('评审表缺少部门会签：行政财务部、业务部');
   });
 
-  it('O5: a standard order needs the sales head\'s confirmation and a sign-off besides sales', () => {
+  it("O5: a standard order needs the sales head's confirmation and a sign-off besides sales", () => {
     expect(only(standard({ salesHeadConfirm: '待定' })).message).toBe('供销部负责人未确认（“待定”）；标准产品订单应由供销部负责人确认、相关部门负责人会签');
     expect(only(standard({ salesHeadConfirm: '×' })).rule).toBe('O5');
-    expect(only(standard({ salesHeadConfirm: null, signoffOperations: null })).message).toBe('供销部负责人未确认；没有供销部以外的部门签字；标准产品订单应由供销部负责人确认、相关部门负责人会签');
+    expect(only(standard({ salesHeadConfirm: null, signoffOperations: null })).message).toBe(
+      '供销部负责人未确认；没有供销部以外的部门签字；标准产品订单应由供销部负责人确认、相关部门负责人会签',
+    );
     expect(rulesOf(standard({ salesHeadConfirm: '√' }))).toEqual([]);
     expect(rulesOf(standard({ signoffOperations: null, signoffFinance: '李娜' }))).toEqual([]);
   });
 
-  it('reads the sales head\'s confirmation as the contract settles it', () => {
+  it("reads the sales head's confirmation as the contract settles it", () => {
     expect(['是', 'Y', '√', '张伟'].map(isConfirmation)).toEqual([true, true, true, true]);
     expect(['否', 'N', '×', '待定', '未确认', ' ', null].map(isConfirmation)).toEqual([false, false, false, false, false, false, false]);
   });
@@ -114,7 +137,12 @@ describe('contract review rules O1–O10', () => {
   });
 
   it('O10: a cancellation needs its liaison sheet', () => {
-    expect(only(makeOrder({ cancelDate: '2025-05-01' }))).toMatchObject({ rule: 'O10', clause: '5.3.5.1', severity: 'minor', params: { cancelDate: '2025-05-01' } });
+    expect(only(makeOrder({ cancelDate: '2025-05-01' }))).toMatchObject({
+      rule: 'O10',
+      clause: '5.3.5.1',
+      severity: 'minor',
+      params: { cancelDate: '2025-05-01' },
+    });
     expect(rulesOf(makeOrder({ cancelDate: '2025-05-01', cancelNotice: 'LL-9' }))).toEqual([]);
   });
 

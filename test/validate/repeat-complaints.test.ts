@@ -55,12 +55,17 @@ describe('repeat complaints', () => {
       ],
       90,
     );
-    expect([...repeats.values()].map((r) => [r.complaint.complaintNo, r.earlier.complaintNo, r.basis, r.matches.map((m) => m.sameCategory)])).toEqual([['KS-2', 'KS-1', 'rootCause', [false]]]);
+    expect([...repeats.values()].map((r) => [r.complaint.complaintNo, r.earlier.complaintNo, r.basis, r.matches.map((m) => m.sameCategory)])).toEqual([
+      ['KS-2', 'KS-1', 'rootCause', [false]],
+    ]);
   });
 
   it('orders complaints of the same day by time', () => {
     const repeats = findRepeats(
-      [makeComplaint({ complaintNo: 'KS-9', receivedAt: at('2025-03-03', '15:00:00') }), makeComplaint({ complaintNo: 'KS-10', receivedAt: at('2025-03-03', '08:00:00') })],
+      [
+        makeComplaint({ complaintNo: 'KS-9', receivedAt: at('2025-03-03', '15:00:00') }),
+        makeComplaint({ complaintNo: 'KS-10', receivedAt: at('2025-03-03', '08:00:00') }),
+      ],
       90,
     );
     expect([...repeats.values()].map((r) => [r.complaint.complaintNo, r.earlier.complaintNo, r.days])).toEqual([['KS-9', 'KS-10', 0]]);

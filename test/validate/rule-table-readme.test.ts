@@ -5,7 +5,7 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 import { RULE_DEFINITIONS } from '../../src/validate/rule-table.js';
 import { ruleTableMarkdown } from '../../scripts/rule-table.js';
 
-describe('the README\'s table of checks', () => {
+describe("the README's table of checks", () => {
   it('is the table generated from the one definition of each rule (regenerate with npx tsx scripts/rule-table.ts)', () => {
     const readme = readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8');
     const table = /<!-- rule-table:start -->\n([\s\S]*?)\n<!-- rule-table:end -->/.exec(readme)?.[1];

@@ -4,7 +4,7 @@ import { WorkingCalendar } from '../../src/calendar/working-calendar.js';
 
 const calendar = new WorkingCalendar(officialCalendar());
 
-describe('working days on China\'s official calendar', () => {
+describe("working days on China's official calendar", () => {
   it('skips the Spring Festival 2025 holidays and counts the adjusted working Sunday 26 Jan and Saturday 8 Feb', () => {
     // Jan 26 (Sun, worked) 27 · holiday Jan 28 – Feb 4 · Feb 5 6 7 8 (Sat, worked) · Feb 10
     expect(calendar.workingDaysBetween('2025-01-24', '2025-02-10')).toBe(7);

@@ -25,7 +25,14 @@ export const usage = {
  * the reports, summary.json and manifest.json.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseOptions(argv, { ...CHECK_OPTIONS, output: { type: 'string' }, 'no-filled-forms': { type: 'boolean' }, month: { type: 'string', multiple: true }, 'meeting-date': { type: 'string' }, clean: { type: 'boolean' } });
+  const values = parseOptions(argv, {
+    ...CHECK_OPTIONS,
+    output: { type: 'string' },
+    'no-filled-forms': { type: 'boolean' },
+    month: { type: 'string', multiple: true },
+    'meeting-date': { type: 'string' },
+    clean: { type: 'boolean' },
+  });
   const months = monthsOption(values.month);
   const out = requireOption(values.output, '--output');
   const input = requireOption(values.input, '--input');

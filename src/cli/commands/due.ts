@@ -12,7 +12,6 @@ export const usage = {
   en: 'qmsdoc due --input DIR [--days N] [--as-of YYYY-MM-DD] [--json] [--config FILE] [--lang zh|en]',
 };
 
-
 function whatOf(item: DueItem, t: Messages<CliKey>, qa: string): { kind: string; what: string; owner: string } {
   switch (item.kind) {
     case 'complaint_stage': {
@@ -60,6 +59,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   });
   const columns = (['due', 'what', 'no', 'owner', 'detail'] as const).map((c) => t(`due.columns.${c}`));
   const notes = list.notChecked.map((n) => `${t('due.note', { text: notCheckedText(n, t) })}\n`).join('');
-  io.stdout(`${head}\n${rows.length === 0 ? '' : `${formatTable(columns.map((title, i) => ({ title, ...(i === 4 ? {} : { max: 24 }) })), rows)}\n`}${notes}`);
+  io.stdout(
+    `${head}\n${
+      rows.length === 0
+        ? ''
+        : `${formatTable(
+            columns.map((title, i) => ({ title, ...(i === 4 ? {} : { max: 24 }) })),
+            rows,
+          )}\n`
+    }${notes}`,
+  );
   return 0;
 }

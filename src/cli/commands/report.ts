@@ -2,7 +2,18 @@ import { createFileWriter } from '../../emit/output-writer.js';
 import { withOutputLock } from '../../emit/output-folder-text.js';
 import { TemplateFileError } from '../../document/template-file-error.js';
 import { CliError } from '../../issues/cli-error.js';
-import { complaintPackMonths, emitAuditReadiness, emitComplaintPacks, emitCustomerHistories, emitDueList, emitManagementReview, emitSatisfactionReport, registerLogo, type GlyphReport, type ReportOptions } from '../../pipeline/build.js';
+import {
+  complaintPackMonths,
+  emitAuditReadiness,
+  emitComplaintPacks,
+  emitCustomerHistories,
+  emitDueList,
+  emitManagementReview,
+  emitSatisfactionReport,
+  registerLogo,
+  type GlyphReport,
+  type ReportOptions,
+} from '../../pipeline/build.js';
 import type { CheckResult } from '../../pipeline/check.js';
 import type { OutputWriter } from '../../emit/output-writer.js';
 import type { CliIo } from '../main.js';
@@ -38,7 +49,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   const emit = name === undefined ? undefined : REPORTS[name];
   if (emit === undefined) throw new CliError(`report needs one of: ${Object.keys(REPORTS).join(', ')} (qmsdoc report satisfaction --input DIR)`);
-  const values = parseOptions(rest, { ...CHECK_OPTIONS, output: { type: 'string' }, month: { type: 'string', multiple: true }, 'meeting-date': { type: 'string' } });
+  const values = parseOptions(rest, {
+    ...CHECK_OPTIONS,
+    output: { type: 'string' },
+    month: { type: 'string', multiple: true },
+    'meeting-date': { type: 'string' },
+  });
   if (values.month !== undefined && name !== 'complaints') throw new CliError(`--month is for the complaints report only`);
   if (values['meeting-date'] !== undefined && name !== 'complaints') throw new CliError(`--meeting-date is for the complaints report only`);
   const { lang, asOf, loaded, result } = prepareRun(values);

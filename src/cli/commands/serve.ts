@@ -12,7 +12,13 @@ const DEFAULT_PORT = 4310;
 
 /** `qmsdoc serve`: the workbench in the browser, until Ctrl+C. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseOptions(argv, { input: { type: 'string' }, output: { type: 'string' }, port: { type: 'string' }, 'as-of': { type: 'string' }, lang: { type: 'string' } });
+  const values = parseOptions(argv, {
+    input: { type: 'string' },
+    output: { type: 'string' },
+    port: { type: 'string' },
+    'as-of': { type: 'string' },
+    lang: { type: 'string' },
+  });
   const portText = stringOption(values.port);
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number 0–65535, not "${portText}"`);

@@ -5,7 +5,9 @@ export const CellFormatKind = { Plain: 0, Date: 1, Percent: 2 } as const;
 export type CellFormatKind = (typeof CellFormatKind)[keyof typeof CellFormatKind];
 
 /** Built-in number formats that show a date or time (including the CJK ones 27–36 and 50–58). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 const BUILTIN_PERCENT_FORMATS = new Set([9, 10]);
 
 /**
@@ -31,7 +33,14 @@ export function cellFormatKinds(stylesXml: Buffer | null): Uint8Array {
   const kinds = new Uint8Array(xfFormats.length);
   xfFormats.forEach((id, i) => {
     const code = custom.get(id);
-    kinds[i] = code !== undefined ? kindOfFormatCode(code) : BUILTIN_DATE_FORMATS.has(id) ? CellFormatKind.Date : BUILTIN_PERCENT_FORMATS.has(id) ? CellFormatKind.Percent : CellFormatKind.Plain;
+    kinds[i] =
+      code !== undefined
+        ? kindOfFormatCode(code)
+        : BUILTIN_DATE_FORMATS.has(id)
+          ? CellFormatKind.Date
+          : BUILTIN_PERCENT_FORMATS.has(id)
+            ? CellFormatKind.Percent
+            : CellFormatKind.Plain;
   });
   return kinds;
 }

@@ -249,8 +249,6 @@ function openSheet(xml: Buffer, file: string, name: string, part: string, hidden
   };
 }
 
-
-
 function readMerges(xml: Buffer, from: number): MergeRange[] {
   const merges: MergeRange[] = [];
   const cursor = new XmlCursor(xml, from);

@@ -34,12 +34,34 @@ export function axis(extra: Record<string, unknown> = {}): Record<string, unknow
 
 export function line(label: string, data: readonly (number | null)[], index: number): Record<string, unknown> {
   const s = SERIES[index % SERIES.length]!;
-  return { label, data, borderColor: s.color, backgroundColor: s.color, borderDash: s.dash, borderWidth: 2.5, pointStyle: s.point, pointRadius: 5, pointBorderWidth: 1.5, spanGaps: true, fill: false };
+  return {
+    label,
+    data,
+    borderColor: s.color,
+    backgroundColor: s.color,
+    borderDash: s.dash,
+    borderWidth: 2.5,
+    pointStyle: s.point,
+    pointRadius: 5,
+    pointBorderWidth: 1.5,
+    spanGaps: true,
+    fill: false,
+  };
 }
 
 /** A constant line (objective, threshold): dashed, no markers, a line in the legend. */
 export function reference(label: string, points: number, value: number): Record<string, unknown> {
-  return { label, data: Array.from({ length: points }, () => value), borderColor: '#555555', backgroundColor: '#555555', borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, pointStyle: 'line', fill: false };
+  return {
+    label,
+    data: Array.from({ length: points }, () => value),
+    borderColor: '#555555',
+    backgroundColor: '#555555',
+    borderDash: [6, 4],
+    borderWidth: 1.5,
+    pointRadius: 0,
+    pointStyle: 'line',
+    fill: false,
+  };
 }
 
 /** A y axis that shows the values and the reference line with some room, never above 100. */

@@ -157,7 +157,12 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
     [t.majorNotEscalated, h.complaints.majorNotEscalated, '', 'count'],
     [t.reply, h.complaints.firstReplyWithin72h, t.ofTotal(h.complaints.total), 'count'],
     [`${t.responseRate} ${sat.period ?? ''}`.trim(), sat.responseRate, t.rateLine(sat.returned, sat.sent, formatRate(sat.responseRateGoal)), 'rate'],
-    [`${t.mean} ${sat.period ?? ''}`.trim(), sat.mean, [sat.band ? BAND_LABELS[sat.band][lang] : '', t.goal(String(sat.meanGoal))].filter(Boolean).join(lang === 'zh' ? '；' : '; '), 'score'],
+    [
+      `${t.mean} ${sat.period ?? ''}`.trim(),
+      sat.mean,
+      [sat.band ? BAND_LABELS[sat.band][lang] : '', t.goal(String(sat.meanGoal))].filter(Boolean).join(lang === 'zh' ? '；' : '; '),
+      'score',
+    ],
     [`${t.delta} ${sat.previousPeriod ?? ''}`.trim(), sat.deltaMean, '', 'delta'],
     [t.findings, h.findings.total, FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(', '), 'count'],
     [t.inputErrors, h.inputErrors.errors, '', 'count'],
@@ -207,7 +212,24 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
       findings.length,
       (i) => {
         const f = findings[i]!;
-        return [i + 1, SEVERITY_LABELS[f.severity][lang], f.clause ?? '', BASIS_LABELS[f.basis][lang], f.limit ? formatLimit(f.limit, lang) : null, f.rule, f.record, f.file, f.sheet, f.row, f.message, t.statuses[0], null, null, null, null];
+        return [
+          i + 1,
+          SEVERITY_LABELS[f.severity][lang],
+          f.clause ?? '',
+          BASIS_LABELS[f.basis][lang],
+          f.limit ? formatLimit(f.limit, lang) : null,
+          f.rule,
+          f.record,
+          f.file,
+          f.sheet,
+          f.row,
+          f.message,
+          t.statuses[0],
+          null,
+          null,
+          null,
+          null,
+        ];
       },
       {
         // About 215 characters in all, so a landscape A4 page shows them at about two thirds of full size.
@@ -223,7 +245,14 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
     if (findings.length > 0) {
       const rows = { fromRow: place.headerRow + 1, toRow: place.lastRow };
       sheet.addValidation({ kind: 'list', values: t.statuses, range: { column: action + 1, ...rows }, prompt: t.statusPrompt, error: t.statusError });
-      sheet.addValidation({ kind: 'date', from: '2000-01-01', to: '2099-12-31', range: { column: action + 4, ...rows }, prompt: t.datePrompt, error: t.dateError });
+      sheet.addValidation({
+        kind: 'date',
+        from: '2000-01-01',
+        to: '2099-12-31',
+        range: { column: action + 4, ...rows },
+        prompt: t.datePrompt,
+        error: t.dateError,
+      });
     }
   }
 
@@ -234,7 +263,17 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
     summary.inputErrors.length,
     (i) => {
       const e = summary.inputErrors[i]!;
-      return [i + 1, t.level[e.level], e.file, e.sheet, e.row, e.column === null ? null : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column, e.value, e.message, e.rejected ? t.yes : t.no];
+      return [
+        i + 1,
+        t.level[e.level],
+        e.file,
+        e.sheet,
+        e.row,
+        e.column === null ? null : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column,
+        e.value,
+        e.message,
+        e.rejected ? t.yes : t.no,
+      ];
     },
     { maxWidth: [6, 8, 34, 16, 8, 22, 24, 60, 10], wrap: [7] },
   );

@@ -55,7 +55,13 @@ export function writeTable(sheet: XlsxSheet, headers: readonly string[], rows: r
  * writeTable over `count` rows made by `rowAt(r)` when needed (for the widths, and again as the
  * sheet is written: see XlsxSheet.addRows), so a table of a million findings is never held.
  */
-export function writeTableRows(sheet: XlsxSheet, headers: readonly string[], count: number, rowAt: (r: number) => readonly CellValue[], options: TableOptions = {}): TablePlace {
+export function writeTableRows(
+  sheet: XlsxSheet,
+  headers: readonly string[],
+  count: number,
+  rowAt: (r: number) => readonly CellValue[],
+  options: TableOptions = {},
+): TablePlace {
   const widest = headers.map((h) => displayWidth(h));
   for (let r = 0; r < count; r++) {
     const row = rowAt(r);
@@ -69,7 +75,15 @@ export function writeTableRows(sheet: XlsxSheet, headers: readonly string[], cou
   const wrapped = widths.map((_, i) => options.wrap?.includes(i) ?? false);
   // Readers do not grow a row for wrapped text on their own (LibreOffice keeps 15 pt), so each
   // row is given the height its longest wrapped cell needs.
-  const top = sheet.addRow(headers, HEADER_STYLE, rowHeight(headers, widths, widths.map(() => true)));
+  const top = sheet.addRow(
+    headers,
+    HEADER_STYLE,
+    rowHeight(
+      headers,
+      widths,
+      widths.map(() => true),
+    ),
+  );
   const columnStyles: CellStyle[] = headers.map((_, i) => ({
     ...BODY_STYLE,
     ...(wrapped[i] ? { wrap: true } : {}),

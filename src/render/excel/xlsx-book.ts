@@ -48,7 +48,11 @@ export type DataValidation = {
   readonly range: CellRange;
   readonly prompt?: ValidationMessage;
   readonly error?: ValidationMessage;
-} & ({ readonly kind: 'list'; readonly values: readonly string[] } | { readonly kind: 'date'; readonly from: string; readonly to: string } | { readonly kind: 'note' });
+} & (
+  | { readonly kind: 'list'; readonly values: readonly string[] }
+  | { readonly kind: 'date'; readonly from: string; readonly to: string }
+  | { readonly kind: 'note' }
+);
 
 /** The formatting a cell may carry; cells with equal styles share one entry in styles.xml. */
 export interface CellStyle {
@@ -96,7 +100,11 @@ export class XlsxBook {
 
   /** A new sheet; the name is made valid for Excel (no \ / ? * [ ] :, at most 31 characters, unique). */
   addSheet(name: string): XlsxSheet {
-    let base = name.replace(SHEET_NAME_FORBIDDEN, '-').replace(/^'+|'+$/g, '').slice(0, 31) || `Sheet${this.sheets.length + 1}`;
+    let base =
+      name
+        .replace(SHEET_NAME_FORBIDDEN, '-')
+        .replace(/^'+|'+$/g, '')
+        .slice(0, 31) || `Sheet${this.sheets.length + 1}`;
     const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
     for (let n = 2; taken.has(base.toLowerCase()); n++) base = `${base.slice(0, 31 - String(n).length - 1)}-${n}`;
     const sheet = new XlsxSheet(base, this.styles, this.strings);
@@ -136,7 +144,12 @@ export class XlsxBook {
     return [
       { name: '[Content_Types].xml', parts: whole(contentTypes(sheets.length)) },
       { name: '_rels/.rels', parts: whole(ROOT_RELS) },
-      { name: 'docProps/app.xml', parts: whole(`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${escapeXml(this.options.creator ?? 'qmsdoc')}</Application></Properties>`) },
+      {
+        name: 'docProps/app.xml',
+        parts: whole(
+          `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${escapeXml(this.options.creator ?? 'qmsdoc')}</Application></Properties>`,
+        ),
+      },
       { name: 'docProps/core.xml', parts: whole(coreProperties(this.options)) },
       { name: 'xl/workbook.xml', parts: whole(workbookXml(sheets)) },
       { name: 'xl/_rels/workbook.xml.rels', parts: whole(workbookRels(sheets.length)) },
@@ -211,7 +224,13 @@ export class XlsxSheet {
   }
 
   /** One row's XML; `stringId` gives (and, the first time round, counts) a text's shared-string number. */
-  private rowXml(r: number, values: readonly CellValue[], style: CellStyle | readonly (CellStyle | undefined)[] | undefined, height: number | undefined, stringId: (text: string) => number): string {
+  private rowXml(
+    r: number,
+    values: readonly CellValue[],
+    style: CellStyle | readonly (CellStyle | undefined)[] | undefined,
+    height: number | undefined,
+    stringId: (text: string) => number,
+  ): string {
     let cells = '';
     const width = Math.max(values.length, Array.isArray(style) ? style.length : 0);
     for (let c = 0; c < width; c++) {
@@ -267,14 +286,18 @@ export class XlsxSheet {
       // Excel takes the list inline as one quoted, comma-separated formula of at most 255 characters.
       const list = v.values.map((x) => x.replace(/[",]/g, '')).join(',');
       if (list.length > 255) throw new RangeError('a drop-down list longer than 255 characters');
-      this.validations.push(`<dataValidation type="list" allowBlank="1"${messages} sqref="${sqref}"><formula1>${escapeXml(`"${list}"`)}</formula1></dataValidation>`);
+      this.validations.push(
+        `<dataValidation type="list" allowBlank="1"${messages} sqref="${sqref}"><formula1>${escapeXml(`"${list}"`)}</formula1></dataValidation>`,
+      );
     } else if (v.kind === 'note') {
       this.validations.push(`<dataValidation allowBlank="1"${messages} sqref="${sqref}"/>`);
     } else {
       const from = new XlsxDate(v.from).serial;
       const to = new XlsxDate(v.to).serial;
       if (from === null || to === null) throw new RangeError(`bad date bounds ${v.from}–${v.to}`);
-      this.validations.push(`<dataValidation type="date" operator="between" allowBlank="1"${messages} sqref="${sqref}"><formula1>${from}</formula1><formula2>${to}</formula2></dataValidation>`);
+      this.validations.push(
+        `<dataValidation type="date" operator="between" allowBlank="1"${messages} sqref="${sqref}"><formula1>${from}</formula1><formula2>${to}</formula2></dataValidation>`,
+      );
     }
   }
 
@@ -309,7 +332,9 @@ export class XlsxSheet {
         return `<col min="${c}" max="${c}"${w === undefined ? ' width="9.14"' : ` width="${Math.round(w * 100) / 100}" customWidth="1"`}${s === undefined ? '' : ` style="${s}"`}/>`;
       })
       .join('');
-    const filter = this.filter ? `<autoFilter ref="${columnLetter(this.filter.from)}${this.filter.row}:${columnLetter(this.filter.to)}${Math.max(this.filter.row, this.filter.lastRow ?? this.count)}"/>` : '';
+    const filter = this.filter
+      ? `<autoFilter ref="${columnLetter(this.filter.from)}${this.filter.row}:${columnLetter(this.filter.to)}${Math.max(this.filter.row, this.filter.lastRow ?? this.count)}"/>`
+      : '';
     const validations = this.validations.length > 0 ? `<dataValidations count="${this.validations.length}">${this.validations.join('')}</dataValidations>` : '';
     const footer = p?.footer ? `<headerFooter><oddFooter>${escapeXml(p.footer)}</oddFooter></headerFooter>` : '';
     yield* [
@@ -410,7 +435,16 @@ class StyleTable {
   }
 
   private lookup(style: CellStyle): number {
-    const key = JSON.stringify([style.bold ?? false, style.size ?? 11, style.fill ?? '', style.grid ?? false, style.horizontal ?? '', style.vertical ?? '', style.wrap ?? false, style.numFmt ?? '']);
+    const key = JSON.stringify([
+      style.bold ?? false,
+      style.size ?? 11,
+      style.fill ?? '',
+      style.grid ?? false,
+      style.horizontal ?? '',
+      style.vertical ?? '',
+      style.wrap ?? false,
+      style.numFmt ?? '',
+    ]);
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     const fontId = this.font(style.bold ?? false, style.size ?? 11);
@@ -423,7 +457,9 @@ class StyleTable {
         : '';
     const applies = `${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${numFmtId ? ' applyNumberFormat="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
     const id = this.xfs.length;
-    this.xfs.push(`<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${align ? `>${align}</xf>` : '/>'}`);
+    this.xfs.push(
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${align ? `>${align}</xf>` : '/>'}`,
+    );
     this.byKey.set(key, id);
     return id;
   }
@@ -566,7 +602,13 @@ function coreProperties(options: { date: string; creator?: string; title?: strin
 
 function workbookXml(sheets: readonly XlsxSheet[]): string {
   const names = sheets
-    .flatMap((s, i) => (s.titleRows ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quoteSheetName(s.name))}!$${s.titleRows[0]}:$${s.titleRows[1]}</definedName>`] : []))
+    .flatMap((s, i) =>
+      s.titleRows
+        ? [
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quoteSheetName(s.name))}!$${s.titleRows[0]}:$${s.titleRows[1]}</definedName>`,
+          ]
+        : [],
+    )
     .join('');
   return [
     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
@@ -580,7 +622,11 @@ function workbookXml(sheets: readonly XlsxSheet[]): string {
 function workbookRels(sheets: number): string {
   return [
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">',
-    ...Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`),
+    ...Array.from(
+      { length: sheets },
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    ),
     `<Relationship Id="rId${sheets + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`,
     `<Relationship Id="rId${sheets + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`,
     '</Relationships>',

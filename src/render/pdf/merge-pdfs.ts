@@ -62,7 +62,10 @@ export function mergePdfs(pdfs: readonly Buffer[], info: MergedInfo): Buffer {
     kids.push(...pdf.pages.map((p) => base + p));
     next = base + pdf.size;
   }
-  push(pagesId, Buffer.from(`${pagesId} 0 obj\n<<\n/Type /Pages\n/Count ${kids.length}\n/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]\n>>\nendobj\n`, 'latin1'));
+  push(
+    pagesId,
+    Buffer.from(`${pagesId} 0 obj\n<<\n/Type /Pages\n/Count ${kids.length}\n/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]\n>>\nendobj\n`, 'latin1'),
+  );
   let outlineRoot: number | null = null;
   if (info.outline !== undefined && info.outline.length > 0) {
     outlineRoot = next++;
@@ -71,7 +74,13 @@ export function mergePdfs(pdfs: readonly Buffer[], info: MergedInfo): Buffer {
   const outlineEntry = outlineRoot === null ? '' : `/Outlines ${outlineRoot} 0 R\n/PageMode /UseOutlines\n`;
   push(catalogId, Buffer.from(`${catalogId} 0 obj\n<<\n/Type /Catalog\n/Pages ${pagesId} 0 R\n${outlineEntry}>>\nendobj\n`, 'latin1'));
   const stamp = `D:${info.date.replace(/-/g, '')}000000Z`;
-  push(infoId, Buffer.from(`${infoId} 0 obj\n<<\n/Producer (qmsdoc)\n/Creator (qmsdoc)\n/CreationDate (${stamp})\n/ModDate (${stamp})\n/Title ${pdfTextString(info.title)}\n/Author ${pdfTextString(info.author)}\n>>\nendobj\n`, 'latin1'));
+  push(
+    infoId,
+    Buffer.from(
+      `${infoId} 0 obj\n<<\n/Producer (qmsdoc)\n/Creator (qmsdoc)\n/CreationDate (${stamp})\n/ModDate (${stamp})\n/Title ${pdfTextString(info.title)}\n/Author ${pdfTextString(info.author)}\n>>\nendobj\n`,
+      'latin1',
+    ),
+  );
   const size = next;
   const xref = [`xref\n0 ${size}\n0000000000 65535 f \n`];
   for (let id = 1; id < size; id++) {
@@ -79,7 +88,12 @@ export function mergePdfs(pdfs: readonly Buffer[], info: MergedInfo): Buffer {
     xref.push(at === undefined ? '0000000000 65535 f \n' : `${String(at).padStart(10, '0')} 00000 n \n`);
   }
   const id = createHash('md5').update(Buffer.concat(chunks)).digest('hex');
-  chunks.push(Buffer.from(`${xref.join('')}trailer\n<<\n/Size ${size}\n/Root ${catalogId} 0 R\n/Info ${infoId} 0 R\n/ID [<${id}> <${id}>]\n>>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+  chunks.push(
+    Buffer.from(
+      `${xref.join('')}trailer\n<<\n/Size ${size}\n/Root ${catalogId} 0 R\n/Info ${infoId} 0 R\n/ID [<${id}> <${id}>]\n>>\nstartxref\n${offset}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
   return Buffer.concat(chunks);
 }
 
@@ -87,7 +101,13 @@ export function mergePdfs(pdfs: readonly Buffer[], info: MergedInfo): Buffer {
  * Writes the outline tree under `root` (object numbers from `next` on) and returns the next free
  * number. Each level's entries are numbered together, their children after them; entries open closed.
  */
-function writeOutline(entries: readonly OutlineEntry[], root: number, next: number, firstPages: readonly number[], push: (id: number, text: Buffer) => void): number {
+function writeOutline(
+  entries: readonly OutlineEntry[],
+  root: number,
+  next: number,
+  firstPages: readonly number[],
+  push: (id: number, text: Buffer) => void,
+): number {
   const write = (list: readonly OutlineEntry[], parent: number): { first: number; last: number } => {
     const ids = list.map(() => next++);
     list.forEach((entry, i) => {
@@ -106,7 +126,10 @@ function writeOutline(entries: readonly OutlineEntry[], root: number, next: numb
     return { first: ids[0]!, last: ids[ids.length - 1]! };
   };
   const top = write(entries, root);
-  push(root, Buffer.from(`${root} 0 obj\n<<\n/Type /Outlines\n/First ${top.first} 0 R\n/Last ${top.last} 0 R\n/Count ${entries.length}\n>>\nendobj\n`, 'latin1'));
+  push(
+    root,
+    Buffer.from(`${root} 0 obj\n<<\n/Type /Outlines\n/First ${top.first} 0 R\n/Last ${top.last} 0 R\n/Count ${entries.length}\n>>\nendobj\n`, 'latin1'),
+  );
   return next;
 }
 

@@ -36,7 +36,11 @@ export function headlineBlock(ctx: PageContext, state: CheckState): Safe {
       ])}
       ${card(`${t('satisfaction')}${satisfaction.period ? ` ${satisfaction.period}` : ''}`, [
         [t('responseRate'), `${formatRate(satisfaction.responseRate)} / ${t('goal')} ${formatRate(satisfaction.responseRateGoal)}`, 'responseRate'],
-        [t('mean'), `${formatScore(satisfaction.mean)}${satisfaction.band ? ` ${BAND_LABELS[satisfaction.band][lang]}` : ''} / ${t('goal')} ${formatScore(satisfaction.meanGoal)}`, 'mean'],
+        [
+          t('mean'),
+          `${formatScore(satisfaction.mean)}${satisfaction.band ? ` ${BAND_LABELS[satisfaction.band][lang]}` : ''} / ${t('goal')} ${formatScore(satisfaction.meanGoal)}`,
+          'mean',
+        ],
       ])}
       ${card(t('findings'), [
         [t('findings'), String(findings.total), 'findings'],
@@ -45,7 +49,8 @@ export function headlineBlock(ctx: PageContext, state: CheckState): Safe {
     </div>
     <table class="objectives"><caption>${t('objectives')}</caption><thead><tr><th></th><th>${t('target')}</th><th>${t('actual')}</th><th></th></tr></thead><tbody>
       ${objectives.map(
-        (o) => h`<tr data-metric="${o.metric}"><td>${o.label}</td><td class="num">${o.direction === 'atMost' ? '≤ ' : '≥ '}${formatMetric(o.metric, o.target)}</td><td class="num">${o.actual === null ? t('noData') : formatMetric(o.metric, o.actual)}</td><td class="${o.met === null ? 'muted' : o.met ? 'ok' : 'bad'}">${o.met === null ? '—' : o.met ? t('met') : t('notMet')}</td></tr>`,
+        (o) =>
+          h`<tr data-metric="${o.metric}"><td>${o.label}</td><td class="num">${o.direction === 'atMost' ? '≤ ' : '≥ '}${formatMetric(o.metric, o.target)}</td><td class="num">${o.actual === null ? t('noData') : formatMetric(o.metric, o.actual)}</td><td class="${o.met === null ? 'muted' : o.met ? 'ok' : 'bad'}">${o.met === null ? '—' : o.met ? t('met') : t('notMet')}</td></tr>`,
       )}
     </tbody></table>
   </section>`;
@@ -89,8 +94,16 @@ export function checkPage(ctx: PageContext, state: CheckState, charts: Readonly<
       <td>${f.message}</td>
     </tr>`;
   });
-  const months = [...new Set(summary.findings.map((f) => (f.file !== null && f.row !== null ? recordMonth(index.get(rowKey(f.file, f.sheet, f.row))) : null)).filter((m): m is string => m !== null))].sort();
-  const clauses = [...new Set(summary.findings.map((f) => f.clause).filter((c): c is string => c !== null))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const months = [
+    ...new Set(
+      summary.findings
+        .map((f) => (f.file !== null && f.row !== null ? recordMonth(index.get(rowKey(f.file, f.sheet, f.row))) : null))
+        .filter((m): m is string => m !== null),
+    ),
+  ].sort();
+  const clauses = [...new Set(summary.findings.map((f) => f.clause).filter((c): c is string => c !== null))].sort((a, b) =>
+    a.localeCompare(b, 'en', { numeric: true }),
+  );
   const bases = [...new Set(summary.findings.map((f) => f.basis))];
   const select = (name: string, label: string, options: readonly (readonly [string, string])[]) =>
     h`<label>${label} <select data-filter="${name}"><option value="">${t('all')}</option>${options.map(([v, l]) => h`<option value="${v}">${l}</option>`)}</select></label>`;
@@ -111,11 +124,31 @@ export function checkPage(ctx: PageContext, state: CheckState, charts: Readonly<
   <section class="findings">
     <h2>${t('findings')} <span id="findings-count" data-total="${summary.findings.length}">${t('findingsCount', { n: summary.findings.length })}</span></h2>
     <div class="filters">
-      ${select('dataset', t('dataset'), (['orders', 'complaints', 'surveys'] as const).map((d) => [d, DATASET_LABELS[d][lang]] as const))}
-      ${select('basis', t('basis'), bases.map((b) => [b, wordFor(t, 'basisNames', b) ?? b] as const))}
-      ${select('severity', t('severity'), (['major', 'minor', 'observation'] as const).map((s) => [s, SEVERITY_LABELS[s][lang]] as const))}
-      ${select('clause', t('clause'), clauses.map((c) => [c, c] as const))}
-      ${select('month', t('month'), months.map((m) => [m, m] as const))}
+      ${select(
+        'dataset',
+        t('dataset'),
+        (['orders', 'complaints', 'surveys'] as const).map((d) => [d, DATASET_LABELS[d][lang]] as const),
+      )}
+      ${select(
+        'basis',
+        t('basis'),
+        bases.map((b) => [b, wordFor(t, 'basisNames', b) ?? b] as const),
+      )}
+      ${select(
+        'severity',
+        t('severity'),
+        (['major', 'minor', 'observation'] as const).map((s) => [s, SEVERITY_LABELS[s][lang]] as const),
+      )}
+      ${select(
+        'clause',
+        t('clause'),
+        clauses.map((c) => [c, c] as const),
+      )}
+      ${select(
+        'month',
+        t('month'),
+        months.map((m) => [m, m] as const),
+      )}
       <label class="search">${t('search')} <input type="search" data-filter="search"></label>
     </div>
     <div class="table-wrap"><table class="findings-table"><thead><tr><th>${t('severity')}</th><th>${t('rule')}</th><th>${t('clause')}</th><th>${t('basis')}</th><th>${t('dataset')}</th><th>${t('record')}</th><th>${t('where')}</th><th>${t('message')}</th></tr></thead>
@@ -148,7 +181,11 @@ export function findingPanel(ctx: PageContext, f: SummaryFinding, requirement: s
 }
 
 /** The side panel of an input error: its message and the row as read. */
-export function inputErrorPanel(ctx: PageContext, e: { file: string; sheet: string | null; row: number | null; column: string | null; value: string | null; message: string; level: string }, view: RowView | null): Safe {
+export function inputErrorPanel(
+  ctx: PageContext,
+  e: { file: string; sheet: string | null; row: number | null; column: string | null; value: string | null; message: string; level: string },
+  view: RowView | null,
+): Safe {
   const { t } = ctx;
   return h`<div class="panel-head"><h2>${t('inputErrors')} · ${wordFor(t, 'errorLevels', e.level) ?? e.level}</h2><button type="button" class="close-panel" aria-label="${t('close')}">×</button></div>
     <p class="panel-message">${e.message}</p>

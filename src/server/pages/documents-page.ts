@@ -18,7 +18,13 @@ export function documentsPage(ctx: PageContext, session: Session): Safe {
   const files = listOutputFiles(session.workspace);
   const manifest = readManifest(session.workspace.output);
   const last = session.lastBuild;
-  const status = session.isBuilding ? t('building') : last?.kind === 'done' ? t('buildDone', { n: last.files ?? 0 }) : last?.kind === 'failed' ? t('buildFailed', { message: last.message ?? '' }) : '';
+  const status = session.isBuilding
+    ? t('building')
+    : last?.kind === 'done'
+      ? t('buildDone', { n: last.files ?? 0 })
+      : last?.kind === 'failed'
+        ? t('buildFailed', { message: last.message ?? '' })
+        : '';
   const body = h`
   <section class="build">
     <button type="button" id="build-button" class="primary"${session.isBuilding ? h` disabled` : h``}>${t('build')}</button>
@@ -37,7 +43,8 @@ export function documentsPage(ctx: PageContext, session: Session): Safe {
       ? h`<section class="manifest"><h2>${t('manifest')}</h2><p>${manifest.tool?.name ?? ''} ${manifest.tool?.version ?? ''} · ${t('asOf')} ${manifest.asOf ?? ''}</p>
       <div class="table-wrap"><table><thead><tr><th>${t('files')}</th><th>${t('size')}</th><th>${t('sha256')}</th></tr></thead><tbody>
       ${[...(manifest.inputs ?? []).map((f) => ({ ...f, input: true })), ...manifest.outputs.map((f) => ({ ...f, input: false }))].map(
-        (f) => h`<tr><td>${f.input ? `${t('input')}: ` : ''}${f.path}</td><td class="num">${formatBytes(f.bytes)}</td><td><code class="hash">${f.sha256}</code></td></tr>`,
+        (f) =>
+          h`<tr><td>${f.input ? `${t('input')}: ` : ''}${f.path}</td><td class="num">${formatBytes(f.bytes)}</td><td><code class="hash">${f.sha256}</code></td></tr>`,
       )}
       </tbody></table></div></section>`
       : h``
@@ -57,11 +64,14 @@ function documentTables(ctx: PageContext, files: readonly { path: string; bytes:
     const parts = p.split('/');
     return parts.length >= 3 && parts[0] === 'forms' && parts[1] !== 'blank' ? `${parts[0]}/${parts[1]}/` : null;
   };
-  const table = (list: readonly { path: string; bytes: number }[]) => h`<div class="table-wrap"><table class="documents"><thead><tr><th>${t('files')}</th><th>${t('size')}</th><th></th></tr></thead><tbody>
+  const table = (
+    list: readonly { path: string; bytes: number }[],
+  ) => h`<div class="table-wrap"><table class="documents"><thead><tr><th>${t('files')}</th><th>${t('size')}</th><th></th></tr></thead><tbody>
     ${list.map(
-      (f) => h`<tr data-path="${f.path}"><td class="doc-name">${f.path}</td><td class="num">${formatBytes(f.bytes)}</td><td class="actions">${
-        f.path.endsWith('.pdf') ? h`<button type="button" class="preview" data-src="${link(f.path, true)}">${t('preview')}</button> ` : h``
-      }<a href="${link(f.path, false)}" download>${t('download')}</a></td></tr>`,
+      (f) =>
+        h`<tr data-path="${f.path}"><td class="doc-name">${f.path}</td><td class="num">${formatBytes(f.bytes)}</td><td class="actions">${
+          f.path.endsWith('.pdf') ? h`<button type="button" class="preview" data-src="${link(f.path, true)}">${t('preview')}</button> ` : h``
+        }<a href="${link(f.path, false)}" download>${t('download')}</a></td></tr>`,
     )}
   </tbody></table></div>`;
   const folders = new Map<string, { path: string; bytes: number }[]>();
