@@ -25,6 +25,16 @@ async function workbookFor(lang: 'zh' | 'en') {
 }
 
 describe('findings.xlsx', () => {
+  it("names the overdue line's limit as configured, not a fixed 18 working days", async () => {
+    const config = testConfig({ complaints: { limits: { closeWorkingDays: 20 } } });
+    const { summary } = runCheck({ input: tempFolder({ 'orders.csv': ORDERS }), config, asOf: '2025-12-31', lang: 'zh' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(renderFindingsWorkbook({ summary, headline: headlineOf(summary, config), config, lang: 'zh' }) as unknown as ArrayBuffer);
+    const labels = wb.getWorksheet('概况')!.getColumn(1).values.map(String);
+    expect(labels).toContain('超期（> 20 个工作日，件）');
+    expect(labels.some((l) => l.includes('18 个工作日'))).toBe(false);
+  });
+
   it("has a cover, a sheet per area and the input errors, in the run's language", async () => {
     const { wb } = await workbookFor('zh');
     expect(wb.worksheets.map((s) => s.name)).toEqual(['概况', '合同-订单评审', '客户投诉', '客户满意度', '措施跟踪', '输入错误']);
