@@ -14,7 +14,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'init/input-templates.ts': 'font and column width: not wording',
   'document/controlled-page.ts': 'stamp size: not wording',
   'reports/satisfaction-workbook.ts': 'font: not wording',
-  'render/excel/findings-workbook.ts': 'not yet moved: its TEXT table (mem16 is working in this file)',
+  'render/excel/findings-workbook.ts': 'font: not wording',
   'reports/complaint-month-layout.ts': 'month names (date formatting) and one list separator not yet moved (reports: cust12)',
   'reports/management-review-layout.ts': 'one separator not yet moved (reports: cust12)',
   'reports/meeting-pack-parts.ts': 'punctuation not yet moved (reports: cust12)',

@@ -10,6 +10,7 @@ import { BAND_LABELS } from '../../model/satisfaction.js';
 import type { Summary } from '../../model/summary.js';
 import { BODY_STYLE, HEADER_STYLE, writeTable, writeTableRows } from './sheet-style.js';
 import { DATE_FORMAT, XlsxBook, type CellStyle, type XlsxSheet } from './xlsx-book.js';
+import { type MessageKey, messages } from '../../text/messages.js';
 
 const SEVERITY_FILL: Record<FindingSeverity, string> = { major: 'FFF8CBAD', minor: 'FFFFE699', observation: 'FFDDEBF7', target: 'FFE2EFDA' };
 
@@ -23,97 +24,60 @@ const FORMAT_STYLE: Record<Format, CellStyle> = {
   delta: { numFmt: '+0.0;\u22120.0;0.0' },
 };
 
-const TEXT = {
-  zh: {
-    cover: '概况',
-    title: '内审准备：发现问题清单',
-    asOf: '截至日期',
-    company: '公司',
-    metric: '指标',
-    value: '数值',
-    note: '说明',
-    ordersLine: (complete: number, total: number) => `评审完整 ${complete} 单，共 ${total} 单`,
-    ofTotal: (total: number) => `共 ${total} 件`,
-    rateLine: (returned: number, sent: number, goal: string) => `回收 ${returned} 份，发放 ${sent} 份；目标 ${goal}`,
-    majorNotEscalated: '重大投诉未上报',
-    inputWarnings: '输入警告',
-    completeness: '合同/订单评审完整率',
-    signedBeforeReview: '先签订后评审（订单数）',
-    changedNotReReviewed: '变更后未再评审（订单数）',
-    complaints: '客户投诉（件）',
-    open: '未结案（件）',
+type WorkbookKey = MessageKey<typeof import('../../../templates/messages/findings-workbook.zh.json', { with: { type: 'json' }})>;
+
+/** The workbook's texts (templates/messages/findings-workbook.*.json) in the shapes the sheets use. */
+function workbookText(lang: Lang) {
+  const w = messages<WorkbookKey>('findings-workbook', lang);
+  const group = <K extends string>(prefix: string, keys: readonly K[]): string[] => keys.map((k) => w(`${prefix}.${k}` as WorkbookKey));
+  const word = (key: WorkbookKey) => w(key);
+  return {
+    cover: word('cover'),
+    title: word('title'),
+    asOf: word('asOf'),
+    company: word('company'),
+    metric: word('metric'),
+    value: word('value'),
+    note: word('note'),
+    ordersLine: (complete: number, total: number) => w('ordersLine', { complete, total }),
+    ofTotal: (total: number) => w('ofTotal', { total }),
+    rateLine: (returned: number, sent: number, goal: string) => w('rateLine', { returned, sent, goal }),
+    majorNotEscalated: word('majorNotEscalated'),
+    inputWarnings: word('inputWarnings'),
+    completeness: word('completeness'),
+    signedBeforeReview: word('signedBeforeReview'),
+    changedNotReReviewed: word('changedNotReReviewed'),
+    complaints: word('complaints'),
+    open: word('open'),
     // The company limit of complaints.limits.closeWorkingDays, as configured (not a fixed 18).
-    overdue: (days: number) => `超期（> ${days} 个工作日，件）`,
-    major: '重大投诉（件）',
-    reply: '72 小时内首次答复（件）',
-    responseRate: '满意度调查回收率',
-    mean: '满意度均分',
-    delta: '较上期变化',
-    findings: '发现问题合计',
-    inputErrors: '输入错误',
-    rowsRejected: '未读入的行',
-    goal: (g: string) => `目标 ${g}`,
-    matrix: '按类别和严重程度',
-    total: '合计',
-    columns: ['序号', '严重程度', '条款', '依据', '公司设定时限/目标（来源）', '规则编号', '记录编号', '文件', '工作表', '行号', '问题说明'],
-    actionColumns: ['状态', '采取的措施', '责任人', '完成日期', '验证（人、日期）'],
-    statuses: ['未开始', '进行中', '已完成', '已取消'],
-    statusPrompt: { title: '状态', text: '从下拉列表选择：未开始、进行中、已完成、已取消' },
-    statusError: { title: '状态', text: '请从下拉列表选择：未开始、进行中、已完成、已取消' },
-    datePrompt: { title: '完成日期', text: '填写日期，如 2026-01-15' },
-    dateError: { title: '完成日期', text: '请填写 2000-01-01 至 2099-12-31 之间的日期，如 2026-01-15' },
-    byBasis: '按类别和依据',
-    errors: '输入错误',
-    errorColumns: ['序号', '级别', '文件', '工作表', '行号', '列', '值', '说明', '该行未读入'],
-    level: { error: '错误', warning: '警告' },
-    yes: '是',
-    no: '否',
-  },
-  en: {
-    cover: 'Overview',
-    title: 'Internal audit readiness: findings',
-    asOf: 'As of',
-    company: 'Company',
-    metric: 'Figure',
-    value: 'Value',
-    note: 'Note',
-    ordersLine: (complete: number, total: number) => `${complete} complete of ${total} orders`,
-    ofTotal: (total: number) => `of ${total}`,
-    rateLine: (returned: number, sent: number, goal: string) => `${returned} returned of ${sent} sent; goal ${goal}`,
-    majorNotEscalated: 'Major complaints not escalated',
-    inputWarnings: 'Input warnings',
-    completeness: 'Contract review completeness',
-    signedBeforeReview: 'Signed before review (orders)',
-    changedNotReReviewed: 'Changed, not re-reviewed (orders)',
-    complaints: 'Customer complaints',
-    open: 'Open complaints',
-    overdue: (days: number) => `Overdue complaints (> ${days} working days)`,
-    major: 'Major complaints',
-    reply: 'First reply within 72 hours (complaints)',
-    responseRate: 'Survey response rate',
-    mean: 'Satisfaction mean',
-    delta: 'Change on previous period',
-    findings: 'Findings',
-    inputErrors: 'Input errors',
-    rowsRejected: 'Rows not read',
-    goal: (g: string) => `goal ${g}`,
-    matrix: 'By area and severity',
-    total: 'Total',
-    columns: ['No.', 'Severity', 'Clause', 'Basis', 'Company limit / objective (source)', 'Rule', 'Record', 'File', 'Sheet', 'Row', 'Finding'],
-    actionColumns: ['Status', 'Action taken', 'Responsible', 'Done on', 'Verified (by, date)'],
-    statuses: ['Not started', 'In progress', 'Done', 'Cancelled'],
-    statusPrompt: { title: 'Status', text: 'Pick from the list: Not started, In progress, Done, Cancelled' },
-    statusError: { title: 'Status', text: 'Pick a status from the list: Not started, In progress, Done, Cancelled' },
-    datePrompt: { title: 'Done on', text: 'A date, e.g. 2026-01-15' },
-    dateError: { title: 'Done on', text: 'Enter a date between 2000-01-01 and 2099-12-31, e.g. 2026-01-15' },
-    byBasis: 'By area and basis',
-    errors: 'Input errors',
-    errorColumns: ['No.', 'Level', 'File', 'Sheet', 'Row', 'Column', 'Value', 'Problem', 'Row not read'],
-    level: { error: 'Error', warning: 'Warning' },
-    yes: 'yes',
-    no: 'no',
-  },
-} as const;
+    overdue: (days: number) => w('overdue', { days }),
+    major: word('major'),
+    reply: word('reply'),
+    responseRate: word('responseRate'),
+    mean: word('mean'),
+    delta: word('delta'),
+    findings: word('findings'),
+    inputErrors: word('inputErrors'),
+    rowsRejected: word('rowsRejected'),
+    goal: (goal: string) => w('goal', { goal }),
+    noteSeparator: word('noteSeparator'),
+    matrix: word('matrix'),
+    total: word('total'),
+    columns: group('columns', ['no', 'severity', 'clause', 'basis', 'limit', 'rule', 'record', 'file', 'sheet', 'row', 'finding']),
+    actionColumns: group('actionColumns', ['status', 'action', 'responsible', 'doneOn', 'verified']),
+    statuses: group('statuses', ['notStarted', 'inProgress', 'done', 'cancelled']),
+    statusPrompt: { title: word('statusPrompt.title'), text: word('statusPrompt.text') },
+    statusError: { title: word('statusError.title'), text: word('statusError.text') },
+    datePrompt: { title: word('datePrompt.title'), text: word('datePrompt.text') },
+    dateError: { title: word('dateError.title'), text: word('dateError.text') },
+    byBasis: word('byBasis'),
+    errors: word('errors'),
+    errorColumns: group('errorColumns', ['no', 'level', 'file', 'sheet', 'row', 'column', 'value', 'problem', 'rejected']),
+    level: { error: word('level.error'), warning: word('level.warning') },
+    yes: word('yes'),
+    no: word('no'),
+  };
+}
 
 export interface FindingsWorkbookInput {
   readonly summary: Summary;
@@ -136,7 +100,7 @@ export function renderFindingsWorkbook(input: FindingsWorkbookInput): Buffer {
  * renderFindingsWorkbook), the finding rows made again while the sheets are compressed.
  */
 export function findingsBook({ summary, headline, config, lang }: FindingsWorkbookInput): XlsxBook {
-  const t = TEXT[lang];
+  const t = workbookText(lang);
   const wb = new XlsxBook({ date: summary.asOf, creator: 'qmsdoc', title: t.title, font: lang === 'zh' ? '等线' : 'Calibri' });
 
   const cover = wb.addSheet(t.cover);
@@ -161,7 +125,7 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
     [
       `${t.mean} ${sat.period ?? ''}`.trim(),
       sat.mean,
-      [sat.band ? BAND_LABELS[sat.band][lang] : '', t.goal(String(sat.meanGoal))].filter(Boolean).join(lang === 'zh' ? '；' : '; '),
+      [sat.band ? BAND_LABELS[sat.band][lang] : '', t.goal(String(sat.meanGoal))].filter(Boolean).join(t.noteSeparator),
       'score',
     ],
     [`${t.delta} ${sat.previousPeriod ?? ''}`.trim(), sat.deltaMean, '', 'delta'],
