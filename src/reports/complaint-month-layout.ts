@@ -1,4 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { punctuation } from '../text/punctuation.js';
 import type { ComplaintMonthModel, ParetoRow } from '../compute/complaint-month.js';
 import type { EnumValue } from '../model/enums.js';
 import { fillText } from '../document/fill-text.js';
@@ -36,7 +37,7 @@ export const categoryLabel = categoryName;
 /** A Pareto row's name: "other" lists the labels nobody defined that it holds — 其他（外观、尺寸）. */
 export function paretoLabel(row: Pick<ParetoRow, 'category' | 'labels'>, lang: Lang, categories: readonly EnumValue[]): string {
   return complaintCategoryName(
-    { category: row.category, categoryText: row.labels.length === 0 ? null : row.labels.join(lang === 'zh' ? '、' : ', ') },
+    { category: row.category, categoryText: row.labels.length === 0 ? null : row.labels.join(punctuation(lang).listSeparator) },
     lang,
     categories,
   );

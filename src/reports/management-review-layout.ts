@@ -1,4 +1,5 @@
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { punctuation } from '../text/punctuation.js';
 import type { Config } from '../config/config.js';
 import { bandLabel } from '../compute/satisfaction-report.js';
 import { fillText } from '../document/fill-text.js';
@@ -84,7 +85,7 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   else {
     const statusOf = (a: (typeof prev.items)[number]) => {
       const status = a.status === null ? w('notDone') : w(`status.${a.status}`);
-      return a.overdue ? `${status}${lang === 'zh' ? '，' : ', '}${fillPlaceholders(w('overdueDays'), { n: a.workingDaysOverdue ?? 0 })}` : status;
+      return a.overdue ? `${status}${punctuation(lang).clauseSeparator}${fillPlaceholders(w('overdueDays'), { n: a.workingDaysOverdue ?? 0 })}` : status;
     };
     b.together(() =>
       b
@@ -345,9 +346,8 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
             b.say('oppFalling', {
               count: o.customers.length,
               threshold: summary.customers.fallThreshold,
-              customers: named(
-                o.customers,
-                (x) => `${x.customer} ${dimLabel(x.item)} ${formatScore(x.from)} → ${formatScore(x.to)}${lang === 'zh' ? `（${x.period}）` : ` (${x.period})`}`,
+              customers: named(o.customers, (x) =>
+                punctuation(lang).aside(`${x.customer} ${dimLabel(x.item)} ${formatScore(x.from)} → ${formatScore(x.to)}`, x.period),
               ),
             }),
             w('affectedCustomers'),

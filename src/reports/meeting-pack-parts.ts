@@ -4,23 +4,24 @@ import type { ActionState } from '../validate/check-actions.js';
 import { actionSourceText } from '../ingest/values/parse-action-source.js';
 import type { ReportBuilder } from './report-builder.js';
 import { fillPlaceholders } from '../text/template-engine.js';
+import { punctuation } from '../text/punctuation.js';
 
 /** "李娜（供销部）", "李娜", "供销部", "". */
 export function ownerText(a: ActionState, lang: Lang): string {
   const { owner, department } = a.action;
-  if (owner !== null && department !== null) return lang === 'zh' ? `${owner}（${department}）` : `${owner} (${department})`;
+  if (owner !== null && department !== null) return punctuation(lang).aside(owner, department);
   return owner ?? department ?? '';
 }
 
 /** The status of an action on the pack's date, with "overdue N working days" or "done late". */
 export function actionStatusText(a: ActionState, b: ReportBuilder): string {
   const status = a.status === null ? (a.open && a.action.doneOn !== null ? b.word('notDone') : b.word('noStatus')) : b.word(a.status);
-  const zh = b.lang === 'zh';
+  const p = punctuation(b.lang);
   if (a.overdue) {
     const days = a.workingDaysOverdue ?? 0;
-    return `${status}${zh ? '，' : ', '}${days > 0 ? fillPlaceholders(b.word('overdueDays'), { n: days }) : b.word('pastDue')}`;
+    return `${status}${p.clauseSeparator}${days > 0 ? fillPlaceholders(b.word('overdueDays'), { n: days }) : b.word('pastDue')}`;
   }
-  if (a.doneLate) return zh ? `${status}（${b.word('doneLate')}）` : `${status} (${b.word('doneLate')})`;
+  if (a.doneLate) return p.aside(status, b.word('doneLate'));
   return status;
 }
 
@@ -85,6 +86,6 @@ export function meetingRecordPage(b: ReportBuilder, decisionRows: number): Conte
     layout,
     margin: [0, 4, 0, 14],
   };
-  const signature = b.text(`${w('signature')}${b.lang === 'zh' ? '：' : ': '}______________________`, { alignment: 'right', margin: [0, 10, 0, 0] });
+  const signature = b.text(`${punctuation(b.lang).label(w('signature'))}______________________`, { alignment: 'right', margin: [0, 10, 0, 0] });
   return [fields, decisions, signature];
 }

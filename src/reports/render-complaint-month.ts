@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { punctuation } from '../text/punctuation.js';
 import type { Config } from '../config/config.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
 import { controlledDocument, type DocumentEnvironment } from '../document/controlled-document.js';
@@ -87,11 +88,11 @@ export async function renderComplaintMonthTask(task: ComplaintMonthTask): Promis
       lang,
       charts: { history: names.history ?? null, pareto: names.pareto ?? null },
       // The month in the title, so every page of a stack of packs says which month it is.
-      controlled: controlledDocument(
-        'complaints_month',
-        lang === 'zh' ? `${texts.title}（${monthLabel(model.month, lang)}）` : `${texts.title} (${monthLabel(model.month, lang)})`,
-        { config, lang, logo: task.logo?.name ?? null },
-      ),
+      controlled: controlledDocument('complaints_month', punctuation(lang).aside(texts.title, monthLabel(model.month, lang)), {
+        config,
+        lang,
+        logo: task.logo?.name ?? null,
+      }),
       maxTableRows: config.reports.maxTableRows,
     });
     return { month: model.month, pdf: await renderPdf(definition), missingGlyphs };

@@ -15,10 +15,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'document/controlled-page.ts': 'stamp size: not wording',
   'reports/satisfaction-workbook.ts': 'font: not wording',
   'render/excel/findings-workbook.ts': 'font: not wording',
-  'reports/complaint-month-layout.ts': 'month names (date formatting) and one list separator not yet moved (reports: cust12)',
-  'reports/management-review-layout.ts': 'one separator not yet moved (reports: cust12)',
-  'reports/meeting-pack-parts.ts': 'punctuation not yet moved (reports: cust12)',
-  'reports/render-complaint-month.ts': 'month labels (date formatting) and the title brackets not yet moved (reports: cust12)',
+  'reports/complaint-month-layout.ts': 'month names: date formatting',
+  'reports/render-complaint-month.ts': 'month labels of the chart: date formatting',
   'reports/render-management-review.ts': 'month names: date formatting',
 };
 
