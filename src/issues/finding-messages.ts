@@ -96,7 +96,9 @@ const MESSAGES: RuleMessages = {
       department: w.department(p.department),
     }),
   S4: (p, w) =>
-    p.noSurveyFile
+    p.auditDate !== null
+      ? w.t('S4.beforeAudit', { from: p.from, audit: p.auditDate })
+      : p.noSurveyFile
       ? w.t('S4.noSurveyFile', { from: p.from, asOf: p.asOf })
       : w.t('S4.noneReturned', {
           from: p.from,

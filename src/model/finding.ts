@@ -88,7 +88,14 @@ export interface RuleParams {
   S2: { readonly period: string; readonly mean: number; readonly goal: number };
   S3: { readonly period: string; readonly dimension: string; readonly mean: number; readonly threshold: number; readonly department: string };
   /** `noSurveyFile`: the input holds no survey records at all. */
-  S4: { readonly from: IsoDate; readonly asOf: IsoDate; readonly lastReturned: IsoDate | null; readonly noSurveyFile: boolean };
+  S4: {
+    readonly from: IsoDate;
+    readonly asOf: IsoDate;
+    readonly lastReturned: IsoDate | null;
+    readonly noSurveyFile: boolean;
+    /** Set for the second check: no survey of this date's year returned before the internal audit on it (config internalAuditDate). */
+    readonly auditDate: IsoDate | null;
+  };
   S5: { readonly period: string; readonly given: number; readonly dimensionMean: number; readonly tolerance: number };
   /** `workingDays` past the action's own due date on the as-of date; `source` the kind of source. */
   A1: { readonly due: IsoDate; readonly asOf: IsoDate; readonly workingDays: number; readonly status: string | null; readonly source: string };

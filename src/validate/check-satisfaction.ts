@@ -77,10 +77,28 @@ export const SURVEY_RULES: readonly DefinedRule[] = [
     severity: 'major',
     // No survey file is itself the gap 5.6.1 asks about: checked, and the message says the input holds none.
     notChecked: () => null,
-    appliesTo: (ctx) => [{ subject: ctx.asOf, record: ctx.asOf, provenance: null }],
-    check: (asOf, ctx) => {
+    // Two checks: a survey returned in the 12 months before the as-of date; and, once the internal
+    // audit of config internalAuditDate has taken place (on or before the as-of date), a survey of
+    // that year returned before it (5.6.1: 在内审前进行). An audit still ahead is a due item, not a gap.
+    appliesTo: (ctx) => {
+      const audit = ctx.config.internalAuditDate;
+      const subjects = [{ subject: { asOf: ctx.asOf, audit: null as IsoDate | null }, record: ctx.asOf, provenance: null }];
+      if (audit !== null && audit <= ctx.asOf) subjects.push({ subject: { asOf: ctx.asOf, audit }, record: audit, provenance: null });
+      return subjects;
+    },
+    check: ({ asOf, audit }, ctx) => {
       const windowStart = twelveMonthsBefore(asOf);
       const periods = ctx.satisfaction.periods;
+      if (audit !== null) {
+        const yearStart = `${audit.slice(0, 4)}-01-01`;
+        const before = periods.some((p) =>
+          p.responses.some((s) => {
+            const date = s.response.returnedDate ?? s.response.sentDate;
+            return s.returned && date !== null && date >= yearStart && date <= audit;
+          }),
+        );
+        return before ? null : { params: { from: yearStart, asOf, lastReturned: null, noSurveyFile: !ctx.input.datasets.surveys, auditDate: audit } };
+      }
       const recent = periods.some((p) =>
         p.responses.some((s) => {
           const date = s.response.returnedDate ?? s.response.sentDate;
@@ -93,7 +111,7 @@ export const SURVEY_RULES: readonly DefinedRule[] = [
           .flatMap((p) => (p.lastReturned ? [p.lastReturned] : []))
           .sort()
           .pop() ?? null;
-      return { params: { from: windowStart, asOf, lastReturned: last, noSurveyFile: !ctx.input.datasets.surveys } };
+      return { params: { from: windowStart, asOf, lastReturned: last, noSurveyFile: !ctx.input.datasets.surveys, auditDate: null } };
     },
   }),
   defineRule({
