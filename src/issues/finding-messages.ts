@@ -99,12 +99,12 @@ const MESSAGES: RuleMessages = {
     p.auditDate !== null
       ? w.t('S4.beforeAudit', { from: p.from, audit: p.auditDate })
       : p.noSurveyFile
-      ? w.t('S4.noSurveyFile', { from: p.from, asOf: p.asOf })
-      : w.t('S4.noneReturned', {
-          from: p.from,
-          asOf: p.asOf,
-          last: p.lastReturned === null ? w.t('S4.neverReturned') : w.t('S4.lastReturned', { date: p.lastReturned }),
-        }),
+        ? w.t('S4.noSurveyFile', { from: p.from, asOf: p.asOf })
+        : w.t('S4.noneReturned', {
+            from: p.from,
+            asOf: p.asOf,
+            last: p.lastReturned === null ? w.t('S4.neverReturned') : w.t('S4.lastReturned', { date: p.lastReturned }),
+          }),
   S5: (p, w) =>
     w.t('S5', {
       given: formatScore(p.given),

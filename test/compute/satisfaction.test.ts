@@ -161,14 +161,21 @@ describe('satisfaction rules S1–S5', () => {
     expect(rules([]).map((x) => x.rule)).toEqual(['S4']);
   });
 
-  it('S4 with internalAuditDate: the year\'s survey not returned before an audit already held', () => {
+  it("S4 with internalAuditDate: the year's survey not returned before an audit already held", () => {
     const withAudit = testConfig({ internalAuditDate: '2025-06-30' });
-    const run = (surveys: SurveyResponse[], asOf: string) => checkSatisfaction(scoreSatisfaction(surveys, withAudit, asOf), withAudit, asOf).filter((f) => f.rule === 'S4');
+    const run = (surveys: SurveyResponse[], asOf: string) =>
+      checkSatisfaction(scoreSatisfaction(surveys, withAudit, asOf), withAudit, asOf).filter((f) => f.rule === 'S4');
     // Returned in December: inside the twelve months, but after the June audit.
     const late = [makeSurvey({ sentDate: '2025-11-20', returnedDate: '2025-12-10', period: '2025H2' })];
     const found = run(late, '2025-12-31');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ record: '2025-06-30', severity: 'major', clause: '5.6.1', basis: 'procedure', params: { auditDate: '2025-06-30', from: '2025-01-01' } });
+    expect(found[0]).toMatchObject({
+      record: '2025-06-30',
+      severity: 'major',
+      clause: '5.6.1',
+      basis: 'procedure',
+      params: { auditDate: '2025-06-30', from: '2025-01-01' },
+    });
     expect(zh(found[0]!)).toBe('内审日期 2025-06-30（配置 internalAuditDate）之前，2025-01-01 起没有回收的满意度调查；程序要求在内审前进行满意度调查');
     // Returned before the audit: no gap.
     expect(run([makeSurvey({ sentDate: '2025-05-20', returnedDate: '2025-06-10', period: '2025H1' }), ...late], '2025-12-31')).toEqual([]);
