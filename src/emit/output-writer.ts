@@ -45,29 +45,34 @@ export function createFileWriter(folder: string): OutputWriter {
   const root = path.resolve(folder);
   const written: WrittenFile[] = [];
   const checkedDirs = new Set<string>();
+  /** A temporary name beside the target (the folders made, no link followed), renamed over it by `commit`. */
+  const place = (relativePath: string) => {
+    const target = resolveInside(root, relativePath);
+    makeDirsNoLinks(root, path.dirname(target), checkedDirs);
+    // Short, so a target name that fits the file system leaves room for it.
+    const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+    return { temporary, commit: () => renameSync(temporary, target), abandon: () => rmSync(temporary, { force: true }) };
+  };
+  const record = (file: WrittenFile): WrittenFile => {
+    written.push(file);
+    return file;
+  };
   return {
     written,
     write(relativePath, data) {
-      const target = resolveInside(root, relativePath);
-      makeDirsNoLinks(root, path.dirname(target), checkedDirs);
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      // Short, so a target name that fits the file system leaves room for it.
-      const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+      const { temporary, commit, abandon } = place(relativePath);
       try {
         writeFileSync(temporary, bytes);
-        renameSync(temporary, target);
+        commit();
       } catch (error) {
-        rmSync(temporary, { force: true });
+        abandon();
         throw error;
       }
-      const file = { path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
-      written.push(file);
-      return file;
+      return record({ path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
     },
     writeChunks(relativePath, produce) {
-      const target = resolveInside(root, relativePath);
-      makeDirsNoLinks(root, path.dirname(target), checkedDirs);
-      const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+      const { temporary, commit, abandon } = place(relativePath);
       const hash = createHash('sha256');
       let size = 0;
       const fd = openSync(temporary, 'w');
@@ -82,19 +87,15 @@ export function createFileWriter(folder: string): OutputWriter {
         } finally {
           closeSync(fd);
         }
-        renameSync(temporary, target);
+        commit();
       } catch (error) {
-        rmSync(temporary, { force: true });
+        abandon();
         throw error;
       }
-      const file = { path: relativePath, sha256: hash.digest('hex'), bytes: size };
-      written.push(file);
-      return file;
+      return record({ path: relativePath, sha256: hash.digest('hex'), bytes: size });
     },
     async writeStream(relativePath, produce) {
-      const target = resolveInside(root, relativePath);
-      makeDirsNoLinks(root, path.dirname(target), checkedDirs);
-      const temporary = path.join(path.dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+      const { temporary, commit, abandon } = place(relativePath);
       // Read as well: the file is hashed from disk once complete.
       const fd = openSync(temporary, 'w+');
       let file: WrittenFile;
@@ -116,13 +117,12 @@ export function createFileWriter(folder: string): OutputWriter {
         } finally {
           closeSync(fd);
         }
-        renameSync(temporary, target);
+        commit();
       } catch (error) {
-        rmSync(temporary, { force: true });
+        abandon();
         throw error;
       }
-      written.push(file);
-      return file;
+      return record(file);
     },
     carry(relativePath, bytes, from) {
       const target = resolveInside(root, relativePath);
@@ -137,9 +137,7 @@ export function createFileWriter(folder: string): OutputWriter {
           writeFileSync(target, bytes);
         }
       }
-      const file = { path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
-      written.push(file);
-      return file;
+      return record({ path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
     },
   };
 }
