@@ -4,7 +4,7 @@ import { streamCsv } from './csv/read-csv.js';
 import type { HeaderIndex } from './header-index.js';
 import type { InputFileKind } from './input-files.js';
 import { ingestSheet, SheetIngester } from './ingest-sheet.js';
-import type { SheetReport } from './sheet-report.js';
+import { emptySheetReport, type SheetReport } from './sheet-report.js';
 import { DEFAULT_XLSX_LIMITS, readXlsx, WorkbookError, type XlsxLimits } from './xlsx/read-xlsx.js';
 
 /** One input file read: its sheets' records and reports, or the reason it could not be read. */
@@ -45,20 +45,7 @@ export function ingestFile(
     const ingests = sheets.map((ref) => {
       if (!ref.isWorksheet) {
         return {
-          report: {
-            file: file.path,
-            sheet: ref.name,
-            hidden: ref.hidden,
-            dataset: null,
-            skipped: 'not_worksheet' as const,
-            headerRow: null,
-            columns: [],
-            ignoredColumns: [],
-            rowsRead: 0,
-            rowsAccepted: 0,
-            rowsRejected: 0,
-            totalsRows: 0,
-          },
+          report: { ...emptySheetReport(file.path, ref.name, ref.hidden), dataset: null, skipped: 'not_worksheet' as const, headerRow: null },
           records: [],
           errors: [],
         };

@@ -7,7 +7,7 @@ import { detectLayout, HEADER_SEARCH_ROWS, type MappedColumn, type SheetLayout }
 import type { HeaderIndex } from './header-index.js';
 import { isEmptyCell, MAX_TEXT_LENGTH, readField, type FieldValue } from './read-field.js';
 import { cellDisplay, type MergeRange, type RawCell, type RawRow, type RawSheet } from './raw-sheet.js';
-import type { SheetReport } from './sheet-report.js';
+import { emptySheetReport, type SheetReport } from './sheet-report.js';
 import { isFailure } from './values/parse-result.js';
 import { UnmappedLabel, type Vocabulary } from './values/parse-enum.js';
 
@@ -110,17 +110,7 @@ export class SheetIngester {
     const sheet = this.sheet;
     const layout = detectLayout(head, sheet.merges, this.index);
     this.layout = layout;
-    const base = {
-      file: sheet.file,
-      sheet: sheet.sheet,
-      hidden: sheet.hidden,
-      columns: [],
-      ignoredColumns: [],
-      rowsRead: 0,
-      rowsAccepted: 0,
-      rowsRejected: 0,
-      totalsRows: 0,
-    };
+    const base = emptySheetReport(sheet.file, sheet.sheet, sheet.hidden);
     if (layout.kind === 'skipped') {
       if (layout.reason === 'tie') {
         this.errors.push(sheetError('ambiguous_sheet', null, sheet, layout.headerRow, { candidates: layout.candidates.join(', ') }));

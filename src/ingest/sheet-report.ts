@@ -24,3 +24,8 @@ export interface SheetReport {
   /** Totals rows (合计 / 总计) skipped with a warning. */
   totalsRows: number;
 }
+
+/** A sheet's report before any row is read: no columns, every count zero. */
+export function emptySheetReport(file: string, sheet: string | null, hidden: boolean): Omit<SheetReport, 'dataset' | 'skipped' | 'headerRow'> {
+  return { file, sheet, hidden, columns: [], ignoredColumns: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, totalsRows: 0 };
+}
