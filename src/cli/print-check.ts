@@ -57,6 +57,7 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
         major: h.complaints.major,
         notEscalated: h.complaints.majorNotEscalated,
         replied: h.complaints.firstReplyWithin72h,
+        hours: h.complaints.firstReplyHours,
       }),
     ],
     [

@@ -21,7 +21,10 @@ export interface Headline {
     readonly overdue: number;
     readonly major: number;
     readonly majorNotEscalated: number;
+    /** Within the company limit complaints.limits.firstReplyHours (72 by default; summary.json's field keeps its name). */
     readonly firstReplyWithin72h: number;
+    /** That limit, as configured: the label says the hours the count used. */
+    readonly firstReplyHours: number;
   };
   readonly satisfaction: {
     readonly period: string | null;
@@ -67,6 +70,7 @@ export function headlineOf(summary: Summary, config: Config): Headline {
       major: complaints.major,
       majorNotEscalated: complaints.majorNotEscalated,
       firstReplyWithin72h: complaints.firstReplyWithin72h,
+      firstReplyHours: config.complaints.limits.firstReplyHours,
     },
     satisfaction: {
       period: satisfaction.period,

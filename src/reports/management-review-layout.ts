@@ -204,7 +204,11 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
         [w('causeOnTime'), rate(c.onTime.cause), `${c.onTime.cause.onTime} / ${c.onTime.cause.onTime + c.onTime.cause.late}`],
         [w('notifyOnTime'), rate(c.onTime.notify), `${c.onTime.notify.onTime} / ${c.onTime.notify.onTime + c.onTime.notify.late}`],
         [w('closedOnTime'), rate(c.onTime.close), `${c.onTime.close.onTime} / ${c.onTime.close.onTime + c.onTime.close.late}`],
-        [w('firstReply'), rate(c.onTime.firstReply), `${c.onTime.firstReply.onTime} / ${c.onTime.firstReply.onTime + c.onTime.firstReply.late}`],
+        [
+          fillPlaceholders(w('firstReply'), { n: limits.firstReplyHours }),
+          rate(c.onTime.firstReply),
+          `${c.onTime.firstReply.onTime} / ${c.onTime.firstReply.onTime + c.onTime.firstReply.late}`,
+        ],
         [w('returns'), `${c.returned} / ${c.returnQuantity}`, ''],
         [w('repeats'), String(c.repeats), ''],
       ],

@@ -25,14 +25,15 @@ async function workbookFor(lang: 'zh' | 'en') {
 }
 
 describe('findings.xlsx', () => {
-  it("names the overdue line's limit as configured, not a fixed 18 working days", async () => {
-    const config = testConfig({ complaints: { limits: { closeWorkingDays: 20 } } });
+  it("names the overdue and first-reply lines' limits as configured, not a fixed 18 working days and 72 hours", async () => {
+    const config = testConfig({ complaints: { limits: { closeWorkingDays: 20, firstReplyHours: 48 } } });
     const { summary } = runCheck({ input: tempFolder({ 'orders.csv': ORDERS }), config, asOf: '2025-12-31', lang: 'zh' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(renderFindingsWorkbook({ summary, headline: headlineOf(summary, config), config, lang: 'zh' }) as unknown as ArrayBuffer);
     const labels = wb.getWorksheet('概况')!.getColumn(1).values.map(String);
     expect(labels).toContain('超期（> 20 个工作日，件）');
     expect(labels.some((l) => l.includes('18 个工作日'))).toBe(false);
+    expect(labels).toContain('48 小时内首次答复（件）');
   });
 
   it("has a cover, a sheet per area and the input errors, in the run's language", async () => {

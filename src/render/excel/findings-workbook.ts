@@ -26,56 +26,18 @@ const FORMAT_STYLE: Record<Format, CellStyle> = {
 
 type WorkbookKey = MessageKey<typeof import('../../../templates/messages/findings-workbook.zh.json', { with: { type: 'json' }})>;
 
-/** The workbook's texts (templates/messages/findings-workbook.*.json) in the shapes the sheets use. */
+/** The workbook's texts (templates/messages/findings-workbook.*.json) and the column lists made from them. */
 function workbookText(lang: Lang) {
   const w = messages<WorkbookKey>('findings-workbook', lang);
-  const group = <K extends string>(prefix: string, keys: readonly K[]): string[] => keys.map((k) => w(`${prefix}.${k}` as WorkbookKey));
-  const word = (key: WorkbookKey) => w(key);
+  const group = (prefix: string, keys: readonly string[]): string[] => keys.map((k) => w(`${prefix}.${k}` as WorkbookKey));
+  const prompt = (key: 'statusPrompt' | 'statusError' | 'datePrompt' | 'dateError') => ({ title: w(`${key}.title`), text: w(`${key}.text`) });
   return {
-    cover: word('cover'),
-    title: word('title'),
-    asOf: word('asOf'),
-    company: word('company'),
-    metric: word('metric'),
-    value: word('value'),
-    note: word('note'),
-    ordersLine: (complete: number, total: number) => w('ordersLine', { complete, total }),
-    ofTotal: (total: number) => w('ofTotal', { total }),
-    rateLine: (returned: number, sent: number, goal: string) => w('rateLine', { returned, sent, goal }),
-    majorNotEscalated: word('majorNotEscalated'),
-    inputWarnings: word('inputWarnings'),
-    completeness: word('completeness'),
-    signedBeforeReview: word('signedBeforeReview'),
-    changedNotReReviewed: word('changedNotReReviewed'),
-    complaints: word('complaints'),
-    open: word('open'),
-    // The company limit of complaints.limits.closeWorkingDays, as configured (not a fixed 18).
-    overdue: (days: number) => w('overdue', { days }),
-    major: word('major'),
-    reply: word('reply'),
-    responseRate: word('responseRate'),
-    mean: word('mean'),
-    delta: word('delta'),
-    findings: word('findings'),
-    inputErrors: word('inputErrors'),
-    rowsRejected: word('rowsRejected'),
-    goal: (goal: string) => w('goal', { goal }),
-    noteSeparator: word('noteSeparator'),
-    matrix: word('matrix'),
-    total: word('total'),
+    w,
+    prompt,
     columns: group('columns', ['no', 'severity', 'clause', 'basis', 'limit', 'rule', 'record', 'file', 'sheet', 'row', 'finding']),
     actionColumns: group('actionColumns', ['status', 'action', 'responsible', 'doneOn', 'verified']),
     statuses: group('statuses', ['notStarted', 'inProgress', 'done', 'cancelled']),
-    statusPrompt: { title: word('statusPrompt.title'), text: word('statusPrompt.text') },
-    statusError: { title: word('statusError.title'), text: word('statusError.text') },
-    datePrompt: { title: word('datePrompt.title'), text: word('datePrompt.text') },
-    dateError: { title: word('dateError.title'), text: word('dateError.text') },
-    byBasis: word('byBasis'),
-    errors: word('errors'),
     errorColumns: group('errorColumns', ['no', 'level', 'file', 'sheet', 'row', 'column', 'value', 'problem', 'rejected']),
-    level: { error: word('level.error'), warning: word('level.warning') },
-    yes: word('yes'),
-    no: word('no'),
   };
 }
 
@@ -101,54 +63,66 @@ export function renderFindingsWorkbook(input: FindingsWorkbookInput): Buffer {
  */
 export function findingsBook({ summary, headline, config, lang }: FindingsWorkbookInput): XlsxBook {
   const t = workbookText(lang);
-  const wb = new XlsxBook({ date: summary.asOf, creator: 'qmsdoc', title: t.title, font: lang === 'zh' ? '等线' : 'Calibri' });
+  const { w } = t;
+  const wb = new XlsxBook({ date: summary.asOf, creator: 'qmsdoc', title: w('title'), font: lang === 'zh' ? '等线' : 'Calibri' });
 
-  const cover = wb.addSheet(t.cover);
-  cover.addRow([t.title], { bold: true, size: 14 });
-  cover.addRow([`${t.asOf}: ${summary.asOf}`]);
-  cover.addRow([config.company.name ? `${t.company}: ${config.company.name[lang]}` : null]);
+  const cover = wb.addSheet(w('cover'));
+  cover.addRow([w('title')], { bold: true, size: 14 });
+  cover.addRow([`${w('asOf')}: ${summary.asOf}`]);
+  cover.addRow([config.company.name ? `${w('company')}: ${config.company.name[lang]}` : null]);
   cover.addRow([]);
   const h = headline;
   const sat = h.satisfaction;
   // Numbers stay numbers (they sum and sort); the format shows them as the reports do.
   const lines: [string, number | null, string, Format][] = [
-    [t.completeness, h.orders.completenessRate, t.ordersLine(h.orders.reviewComplete, h.orders.total), 'rate'],
-    [t.signedBeforeReview, h.orders.signedBeforeReview, '', 'count'],
-    [t.changedNotReReviewed, h.orders.changedNotReReviewed, '', 'count'],
-    [t.complaints, h.complaints.total, '', 'count'],
-    [t.open, h.complaints.open, '', 'count'],
-    [t.overdue(config.complaints.limits.closeWorkingDays), h.complaints.overdue, '', 'count'],
-    [t.major, h.complaints.major, '', 'count'],
-    [t.majorNotEscalated, h.complaints.majorNotEscalated, '', 'count'],
-    [t.reply, h.complaints.firstReplyWithin72h, t.ofTotal(h.complaints.total), 'count'],
-    [`${t.responseRate} ${sat.period ?? ''}`.trim(), sat.responseRate, t.rateLine(sat.returned, sat.sent, formatRate(sat.responseRateGoal)), 'rate'],
+    [w('completeness'), h.orders.completenessRate, w('ordersLine', { complete: h.orders.reviewComplete, total: h.orders.total }), 'rate'],
+    [w('signedBeforeReview'), h.orders.signedBeforeReview, '', 'count'],
+    [w('changedNotReReviewed'), h.orders.changedNotReReviewed, '', 'count'],
+    [w('complaints'), h.complaints.total, '', 'count'],
+    [w('open'), h.complaints.open, '', 'count'],
     [
-      `${t.mean} ${sat.period ?? ''}`.trim(),
+      // The company limit of complaints.limits.closeWorkingDays, as configured (not a fixed 18).
+      w('overdue', { days: config.complaints.limits.closeWorkingDays }),
+      h.complaints.overdue,
+      '',
+      'count',
+    ],
+    [w('major'), h.complaints.major, '', 'count'],
+    [w('majorNotEscalated'), h.complaints.majorNotEscalated, '', 'count'],
+    [w('reply', { hours: h.complaints.firstReplyHours }), h.complaints.firstReplyWithin72h, w('ofTotal', { total: h.complaints.total }), 'count'],
+    [
+      `${w('responseRate')} ${sat.period ?? ''}`.trim(),
+      sat.responseRate,
+      w('rateLine', { returned: sat.returned, sent: sat.sent, goal: formatRate(sat.responseRateGoal) }),
+      'rate',
+    ],
+    [
+      `${w('mean')} ${sat.period ?? ''}`.trim(),
       sat.mean,
-      [sat.band ? BAND_LABELS[sat.band][lang] : '', t.goal(String(sat.meanGoal))].filter(Boolean).join(t.noteSeparator),
+      [sat.band ? BAND_LABELS[sat.band][lang] : '', w('goal', { goal: String(sat.meanGoal) })].filter(Boolean).join(w('noteSeparator')),
       'score',
     ],
-    [`${t.delta} ${sat.previousPeriod ?? ''}`.trim(), sat.deltaMean, '', 'delta'],
-    [t.findings, h.findings.total, FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(', '), 'count'],
-    [t.inputErrors, h.inputErrors.errors, '', 'count'],
-    [t.inputWarnings, h.inputErrors.warnings, '', 'count'],
-    [t.rowsRejected, h.inputErrors.rowsRejected, '', 'count'],
+    [`${w('delta')} ${sat.previousPeriod ?? ''}`.trim(), sat.deltaMean, '', 'delta'],
+    [w('findings'), h.findings.total, FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(', '), 'count'],
+    [w('inputErrors'), h.inputErrors.errors, '', 'count'],
+    [w('inputWarnings'), h.inputErrors.warnings, '', 'count'],
+    [w('rowsRejected'), h.inputErrors.rowsRejected, '', 'count'],
   ];
   const coverTable = writeTable(
     cover,
-    [t.metric, t.value, t.note],
+    [w('metric'), w('value'), w('note')],
     lines.map(([label, value, note]) => [label, value, note]),
     { maxWidth: [40, 14, 50], minWidth: { 1: 12 }, cellStyle: (r, c) => (c === 1 ? FORMAT_STYLE[lines[r]![3]] : undefined) },
   );
   cover.addRow([]);
-  cover.addRow([t.matrix, ...FINDING_SEVERITIES.map((s) => SEVERITY_LABELS[s][lang]), t.total], HEADER_STYLE);
+  cover.addRow([w('matrix'), ...FINDING_SEVERITIES.map((s) => SEVERITY_LABELS[s][lang]), w('total')], HEADER_STYLE);
   for (const d of DATASETS) {
     const counts = FINDING_SEVERITIES.map((s) => h.findings.byDataset[d][s]);
     cover.addRow([DATASET_LABELS[d][lang], ...counts, counts.reduce((a, b) => a + b, 0)], BODY_STYLE);
   }
   // The groups an auditor keeps apart: nonconformities, company time limits, objectives, data checks.
   cover.addRow([]);
-  cover.addRow([t.byBasis, ...FINDING_BASES.map((b) => BASIS_LABELS[b][lang]), t.total], HEADER_STYLE);
+  cover.addRow([w('byBasis'), ...FINDING_BASES.map((b) => BASIS_LABELS[b][lang]), w('total')], HEADER_STYLE);
   // One pass over the findings (a million of them would take a pass per cell otherwise).
   const byBasis = new Map<string, number>();
   const countOf = (dataset: string, basis: string) => byBasis.get(`${dataset}/${basis}`) ?? 0;
@@ -161,7 +135,7 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
     cover.addRow([DATASET_LABELS[d][lang], ...counts, counts.reduce((a, b) => a + b, 0)], BODY_STYLE);
   }
   const totals = FINDING_BASES.map((b) => countOf('*', b));
-  cover.addRow([t.total, ...totals, summary.findings.length], BODY_STYLE);
+  cover.addRow([w('total'), ...totals, summary.findings.length], BODY_STYLE);
 
   const headerRows = new Map<XlsxSheet, number>([[cover, coverTable.headerRow]]);
   const columns = [...t.columns, ...t.actionColumns];
@@ -209,19 +183,25 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
     headerRows.set(sheet, place.headerRow);
     if (findings.length > 0) {
       const rows = { fromRow: place.headerRow + 1, toRow: place.lastRow };
-      sheet.addValidation({ kind: 'list', values: t.statuses, range: { column: action + 1, ...rows }, prompt: t.statusPrompt, error: t.statusError });
+      sheet.addValidation({
+        kind: 'list',
+        values: t.statuses,
+        range: { column: action + 1, ...rows },
+        prompt: t.prompt('statusPrompt'),
+        error: t.prompt('statusError'),
+      });
       sheet.addValidation({
         kind: 'date',
         from: '2000-01-01',
         to: '2099-12-31',
         range: { column: action + 4, ...rows },
-        prompt: t.datePrompt,
-        error: t.dateError,
+        prompt: t.prompt('datePrompt'),
+        error: t.prompt('dateError'),
       });
     }
   }
 
-  const errors = wb.addSheet(t.errors);
+  const errors = wb.addSheet(w('errors'));
   const errorTable = writeTableRows(
     errors,
     t.errorColumns,
@@ -230,14 +210,14 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
       const e = summary.inputErrors[i]!;
       return [
         i + 1,
-        t.level[e.level],
+        w(`level.${e.level}`),
         e.file,
         e.sheet,
         e.row,
         e.column === null ? null : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column,
         e.value,
         e.message,
-        e.rejected ? t.yes : t.no,
+        e.rejected ? w('yes') : w('no'),
       ];
     },
     { maxWidth: [6, 8, 34, 16, 8, 22, 24, 60, 10], wrap: [7] },
@@ -246,7 +226,7 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
   // Printed, each sheet fits the width of an A4 landscape page, its header row on every page.
   for (const sheet of wb.worksheets) {
     const header = headerRows.get(sheet)!;
-    sheet.print({ landscape: true, fitToWidth: true, footer: `&L${t.title}&R&P / &N`, titleRows: [header, header] });
+    sheet.print({ landscape: true, fitToWidth: true, footer: `&L${w('title')}&R&P / &N`, titleRows: [header, header] });
   }
   return wb;
 }
