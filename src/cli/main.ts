@@ -1,4 +1,5 @@
 import { CliError } from '../issues/cli-error.js';
+import { langOfArgv, UsageError } from './usage-error.js';
 import { packageVersion } from '../paths.js';
 
 /** Where a command prints; tests pass their own. */
@@ -77,7 +78,7 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
       return 0;
     }
     const command = COMMANDS[name];
-    if (!command) throw new CliError(`unknown command "${name}" (qmsdoc --help)`);
+    if (!command) throw new UsageError('unknownCommand', { value: name });
     const module = await command.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(`${module.usage.zh}\n${module.usage.en}\n`);
@@ -89,7 +90,7 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
     );
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`qmsdoc: ${error.message}\n`);
+      io.stderr(`qmsdoc: ${error instanceof UsageError ? error.in(langOfArgv(argv)) : error.message}\n`);
       return error.exitCode;
     }
     io.stderr(`qmsdoc: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);

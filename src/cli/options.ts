@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CliError } from '../issues/cli-error.js';
+import { parseArgsFailure, UsageError } from './usage-error.js';
 import type { Lang } from '../model/lang.js';
 import { isValidCivil, isoFromCivil } from '../dates/civil.js';
 
@@ -12,7 +12,7 @@ export function parseOptions(argv: readonly string[], options: OptionSpec): Reco
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Record<string, OptionValue>;
   } catch (error) {
-    throw new CliError(`${(error as Error).message.split('\n')[0]} (qmsdoc --help)`);
+    throw parseArgsFailure(error, 'qmsdoc --help');
   }
 }
 
@@ -28,11 +28,11 @@ export function asOfOption(value: OptionValue, now: () => Date = () => new Date(
   }
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match || !isValidCivil(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${value}"`);
+    throw new UsageError('asOfFormat', { option: '--as-of', value });
   }
   // Documents, working calendars and the zip dates of workbooks are only meaningful in this range.
   if (Number(match[1]) < AS_OF_FIRST_YEAR || Number(match[1]) > AS_OF_LAST_YEAR) {
-    throw new CliError(`--as-of must be a date in the years ${AS_OF_FIRST_YEAR}–${AS_OF_LAST_YEAR}, not "${value}"`);
+    throw new UsageError('asOfRange', { option: '--as-of', value, first: AS_OF_FIRST_YEAR, last: AS_OF_LAST_YEAR });
   }
   return value;
 }
@@ -40,11 +40,11 @@ export function asOfOption(value: OptionValue, now: () => Date = () => new Date(
 export function langOption(value: OptionValue): Lang | undefined {
   if (value === undefined || typeof value !== 'string') return undefined;
   if (value === 'zh' || value === 'en') return value;
-  throw new CliError(`--lang must be zh or en, not "${value}"`);
+  throw new UsageError('langValue', { value });
 }
 
 export function requireOption(value: OptionValue, name: string): string {
-  if (typeof value !== 'string' || value === '') throw new CliError(`${name} is required (qmsdoc --help)`);
+  if (typeof value !== 'string' || value === '') throw new UsageError('required', { option: name });
   return value;
 }
 
@@ -63,7 +63,7 @@ export function monthsOption(value: OptionValue): readonly string[] | 'all' | un
   if (values.includes('all')) return 'all';
   for (const v of values) {
     const match = /^(\d{4})-(\d{2})$/.exec(v);
-    if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) throw new CliError(`--month must be a month YYYY-MM or "all", not "${v}"`);
+    if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) throw new UsageError('monthFormat', { value: v });
   }
   return [...new Set(values)].sort();
 }
@@ -75,8 +75,8 @@ export function monthsOption(value: OptionValue): readonly string[] | 'all' | un
  */
 export function meetingDateOption(value: OptionValue, latestMonth: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new CliError(`--meeting-date must be a date YYYY-MM-DD, not "${String(value)}"`);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError('asOfFormat', { option: '--meeting-date', value: String(value) });
   const date = asOfOption(value);
-  if (latestMonth !== undefined && date < `${latestMonth}-01`) throw new CliError(`--meeting-date ${date} is before the month of the pack (${latestMonth})`);
+  if (latestMonth !== undefined && date < `${latestMonth}-01`) throw new UsageError('meetingDateBefore', { value: date, month: latestMonth });
   return date;
 }

@@ -371,6 +371,6 @@ describe('qmsdoc forms --blank', () => {
       /^qmsdoc: 没有表单 "invoice"；可选：capa_report, complaint_record, customer_list, liaison, order_review, phone_fax_log, satisfaction_survey, shipping_notice\n$/,
     );
     const noBlank = await run(['forms', '--output', out]);
-    expect(noBlank).toMatchObject({ code: 2, stderr: 'qmsdoc: forms needs --blank (filled forms are written by `qmsdoc build`)\n' });
+    expect(noBlank).toMatchObject({ code: 2, stderr: 'qmsdoc: forms 需要 --blank（填好的表单由 qmsdoc build 生成）\n' });
   });
 });

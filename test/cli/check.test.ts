@@ -86,7 +86,10 @@ describe('qmsdoc check', () => {
     expect((await run([...args, '--fail-on', 'minor'])).code).toBe(1);
     expect((await run(args)).code).toBe(0);
     const bad = await run([...args, '--fail-on', 'severe']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'qmsdoc: --fail-on must be major or minor, not "severe"\n']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'qmsdoc: --fail-on 只能是 major 或 minor，而不是“severe”\n']);
+    // In English when the command line asks for it, although the option is read before --lang.
+    const english = await run([...args, '--fail-on', 'severe', '--lang', 'en']);
+    expect(english.stderr).toBe('qmsdoc: --fail-on must be major or minor, not "severe"\n');
   });
 
   it('stops with exit 2 when --period names a period the data does not have', async () => {
@@ -113,10 +116,14 @@ describe('qmsdoc check', () => {
 
   it.each([
     [['check', '--input', '/no/such/folder'], /^qmsdoc: 找不到输入文件夹 \/no\/such\/folder\n$/],
-    [['check', '--input', '.', '--as-of', '2025-02-30'], /^qmsdoc: --as-of must be a date YYYY-MM-DD, not "2025-02-30"\n$/],
-    [['check'], /^qmsdoc: --input is required/],
-    [['check', '--input', '.', '--colour'], /^qmsdoc: Unknown option '--colour'/],
-    [['frobnicate'], /^qmsdoc: unknown command "frobnicate"/],
+    [['check', '--input', '.', '--as-of', '2025-02-30'], /^qmsdoc: --as-of 应为日期 YYYY-MM-DD，而不是“2025-02-30”\n$/],
+    [['check', '--input', '.', '--as-of', '2025-02-30', '--lang=en'], /^qmsdoc: --as-of must be a date YYYY-MM-DD, not "2025-02-30"\n$/],
+    [['check'], /^qmsdoc: 缺少 --input（见 qmsdoc --help）\n$/],
+    [['check', '--input'], /^qmsdoc: --input 后面缺少值（见 qmsdoc --help）\n$/],
+    [['check', '--input', '.', '--colour'], /^qmsdoc: 没有 --colour 这个选项（见 qmsdoc --help）\n$/],
+    [['check', '--input', '.', '--colour', '--lang', 'en'], /^qmsdoc: unknown option --colour \(qmsdoc --help\)\n$/],
+    [['check', '--input', '.', 'extra'], /^qmsdoc: 多余的参数“extra”（见 qmsdoc --help）\n$/],
+    [['frobnicate'], /^qmsdoc: 没有“frobnicate”这个命令（见 qmsdoc --help）\n$/],
   ])('stops with exit 2 and one line for %j', async (argv, message) => {
     const { code, stderr, stdout } = await run(argv);
     expect(code).toBe(2);

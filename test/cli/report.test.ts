@@ -69,7 +69,7 @@ describe('qmsdoc report complaints | management-review | audit-readiness', () =>
     const [first] = await pdfPages(readFileSync(path.join(out, 'reports', 'complaints-2025-11.pdf')));
     expect(first).toContain('客户投诉月度统计分析（2025年11月）');
     const bad = await run(['report', 'complaints', '--input', SAMPLE, '--month', '2025-13', '--output', out]);
-    expect(bad).toMatchObject({ code: 2, stderr: 'qmsdoc: --month must be a month YYYY-MM or "all", not "2025-13"\n' });
+    expect(bad).toMatchObject({ code: 2, stderr: 'qmsdoc: --month 应为月份 YYYY-MM 或 all，而不是“2025-13”\n' });
   }, 60_000);
 
   it('writes the management review in English', async () => {

@@ -42,7 +42,7 @@ describe('dates, numbers and configuration', () => {
   it.each([['2108-01-01'], ['1800-12-31'], ['0001-01-01']])('--as-of %s is refused with the range', async (asOf) => {
     const result = await run(['check', '--input', input, '--out', tempFolder(), '--as-of', asOf]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`qmsdoc: --as-of must be a date in the years 1900–2099, not "${asOf}"\n`);
+    expect(result.stderr).toBe(`qmsdoc: --as-of 的年份应在 1900–2099 之间，而不是“${asOf}”\n`);
   });
 
   it.each([

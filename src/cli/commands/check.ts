@@ -1,8 +1,8 @@
 import path from 'node:path';
+import { UsageError } from '../usage-error.js';
 import { streamJson } from '../../emit/json-stream.js';
 import { createFileWriter } from '../../emit/output-writer.js';
 import { withOutputLock } from '../../emit/output-folder-text.js';
-import { CliError } from '../../issues/cli-error.js';
 import type { FindingSeverity } from '../../model/finding.js';
 import { checkHeadline, emitCheck, emitFindingsWorkbook } from '../../pipeline/check.js';
 import type { CliIo } from '../main.js';
@@ -51,5 +51,5 @@ function failOnOption(value: unknown): readonly FindingSeverity[] | null {
   if (value === undefined) return null;
   if (value === 'major') return ['major'];
   if (value === 'minor') return ['major', 'minor'];
-  throw new CliError(`--fail-on must be major or minor, not "${String(value)}"`);
+  throw new UsageError('failOn', { value: String(value) });
 }

@@ -1,4 +1,4 @@
-import { CliError } from '../../issues/cli-error.js';
+import { UsageError } from '../usage-error.js';
 import { DEFAULT_DUE_DAYS, dueSoon, type DueItem, type DueNotChecked } from '../../pipeline/check.js';
 import type { CliIo } from '../main.js';
 import { type CliKey, cliText } from '../cli-text.js';
@@ -41,7 +41,7 @@ export function notCheckedText(n: DueNotChecked, t: Messages<CliKey>): string {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const values = parseOptions(argv, { ...CHECK_OPTIONS, days: { type: 'string' }, json: { type: 'boolean' } });
   const daysText = typeof values.days === 'string' ? values.days : String(DEFAULT_DUE_DAYS);
-  if (!/^\d{1,3}$/.test(daysText)) throw new CliError(`--days must be a whole number of working days, not "${daysText}"`);
+  if (!/^\d{1,3}$/.test(daysText)) throw new UsageError('days', { value: daysText });
   const { lang, asOf, loaded, result } = prepareRun(values);
   const list = dueSoon(result, loaded.config, asOf, Number(daysText));
   if (values.json === true) {

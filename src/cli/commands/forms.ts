@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { UsageError } from '../usage-error.js';
 import { createFileWriter } from '../../emit/output-writer.js';
 import { withOutputLock } from '../../emit/output-folder-text.js';
 import { TemplateFileError } from '../../document/template-file-error.js';
@@ -26,7 +27,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     lang: { type: 'string' },
     'as-of': { type: 'string' },
   });
-  if (values.blank !== true) throw new CliError('forms needs --blank (filled forms are written by `qmsdoc build`)');
+  if (values.blank !== true) throw new UsageError('formsNeedsBlank');
   const out = requireOption(values.output, '--output');
   const asOf = asOfOption(values['as-of']);
   const argLang = langOption(values.lang);

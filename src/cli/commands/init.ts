@@ -1,9 +1,9 @@
 import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { parseArgsFailure, UsageError } from '../usage-error.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { inputTemplates } from '../../init/input-templates.js';
-import { CliError } from '../../issues/cli-error.js';
 import type { CliIo } from '../main.js';
 import { cliText } from '../cli-text.js';
 import { langOption } from '../options.js';
@@ -20,9 +20,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({ args: [...argv], options: { lang: { type: 'string' }, config: { type: 'string' } }, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new CliError(`${(error as Error).message.split('\n')[0]} (qmsdoc init --help)`);
+    throw parseArgsFailure(error, 'qmsdoc init --help');
   }
-  if (parsed.positionals.length > 1) throw new CliError('qmsdoc init takes one folder (qmsdoc init --help)');
+  if (parsed.positionals.length > 1) throw new UsageError('initOneFolder');
   const dir = parsed.positionals[0] ?? '.';
   const argLang = langOption(parsed.values.lang);
   const loaded = loadRunConfig(parsed.values.config, dir, argLang ?? 'zh');

@@ -1,4 +1,5 @@
 import { createFileWriter } from '../../emit/output-writer.js';
+import { UsageError } from '../usage-error.js';
 import { withOutputLock } from '../../emit/output-folder-text.js';
 import { TemplateFileError } from '../../document/template-file-error.js';
 import { CliError } from '../../issues/cli-error.js';
@@ -48,15 +49,15 @@ const REPORTS: Record<string, Emit> = {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   const emit = name === undefined ? undefined : REPORTS[name];
-  if (emit === undefined) throw new CliError(`report needs one of: ${Object.keys(REPORTS).join(', ')} (qmsdoc report satisfaction --input DIR)`);
+  if (emit === undefined) throw new UsageError('reportName', { names: Object.keys(REPORTS).join(', ') });
   const values = parseOptions(rest, {
     ...CHECK_OPTIONS,
     output: { type: 'string' },
     month: { type: 'string', multiple: true },
     'meeting-date': { type: 'string' },
   });
-  if (values.month !== undefined && name !== 'complaints') throw new CliError(`--month is for the complaints report only`);
-  if (values['meeting-date'] !== undefined && name !== 'complaints') throw new CliError(`--meeting-date is for the complaints report only`);
+  if (values.month !== undefined && name !== 'complaints') throw new UsageError('onlyComplaints', { option: '--month' });
+  if (values['meeting-date'] !== undefined && name !== 'complaints') throw new UsageError('onlyComplaints', { option: '--meeting-date' });
   const { lang, asOf, loaded, result } = prepareRun(values);
   const out = stringOption(values.output) ?? 'output';
   const writer = createFileWriter(out);

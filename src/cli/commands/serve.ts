@@ -1,4 +1,5 @@
 import { CliError } from '../../issues/cli-error.js';
+import { UsageError } from '../usage-error.js';
 import type { CliIo } from '../main.js';
 import { cliText } from '../cli-text.js';
 import { asOfOption, langOption, parseOptions, stringOption } from '../options.js';
@@ -21,7 +22,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   });
   const portText = stringOption(values.port);
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number 0–65535, not "${portText}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('port', { value: String(portText) });
   const lang = langOption(values.lang) ?? 'zh';
   const fixedAsOf = values['as-of'] === undefined ? null : asOfOption(values['as-of']);
   const { startWorkbench } = await import('../../server/start-workbench.js');
