@@ -14,6 +14,7 @@ import {
   DEFAULT_LIAISON_RECEIPT,
   DEFAULT_SOURCE,
   DEFAULT_FORM_REGISTER,
+  THREE_YEARS,
   DEFAULT_OBJECTIVES,
   USUAL_TARGETS,
   type FormRegisterEntry,
@@ -92,7 +93,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
       version: given.version ?? base?.version ?? 'A/0',
       issueNo: given.issueNo ?? base?.issueNo ?? '',
       effectiveDate: given.effectiveDate === undefined ? (base?.effectiveDate ?? null) : given.effectiveDate,
-      retention: given.retention ?? base?.retention ?? { zh: '3年', en: '3 years' },
+      retention: given.retention ?? base?.retention ?? THREE_YEARS,
     };
   }
   return {
