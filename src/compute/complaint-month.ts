@@ -3,7 +3,6 @@ import type { Config } from '../config/config.js';
 import { daysInMonth } from '../dates/civil.js';
 import { complaintCategories } from '../config/categories.js';
 import type { ComplaintCategory, EnumValue } from '../model/enums.js';
-import type { Complaint } from '../model/records.js';
 import { actionsInScope, actionStateOn, type ActionState } from '../validate/check-actions.js';
 import { complaintStatus, MILESTONES, type ComplaintStatus, type Milestone } from '../validate/check-complaints.js';
 import type { RepeatComplaint } from '../validate/repeat-complaints.js';
@@ -21,23 +20,82 @@ export interface ParetoRow {
   readonly labels: readonly string[];
 }
 
-export interface MonthComplaintRow {
-  readonly status: ComplaintStatus;
-  readonly repeat: RepeatComplaint | null;
+/**
+ * A table of the pack: the rows it prints — at most `reports.maxTableRows`, as the report cuts
+ * every table — and how many there are. The pack's model holds only what the pack prints, so a
+ * pack is keyed on exactly that (a rebuild renders it again only when something it prints
+ * changed) and a month of 100,000 complaints makes a model of a few hundred rows.
+ */
+export interface PackTable<Row> {
+  readonly rows: readonly Row[];
+  readonly total: number;
+}
+
+/** One of the month's complaints in the list of the month. */
+export interface MonthListRow {
+  readonly complaintNo: string;
+  readonly received: string;
+  readonly customer: string;
+  readonly category: ComplaintCategory;
+  readonly categoryText: string | null;
+  readonly major: boolean;
+  readonly description: string;
+  readonly responsibleDept: string | null;
+  readonly responsiblePerson: string | null;
+  readonly closed: boolean;
+  readonly workingDays: number;
+  readonly overdue: boolean;
 }
 
 /** A complaint open on the pack's date, with the next stage it waits for. */
 export interface OpenComplaintRow {
-  readonly status: ComplaintStatus;
+  readonly complaintNo: string;
+  readonly received: string;
+  readonly customer: string;
   readonly next: NextStage;
+  readonly workingDays: number;
+  readonly overdue: boolean;
+}
+
+/** A major complaint of the month and whether it was escalated. */
+export interface MajorRow {
+  readonly complaintNo: string;
+  readonly received: string;
+  readonly customer: string;
+  readonly category: ComplaintCategory;
+  readonly categoryText: string | null;
+  readonly description: string;
+  readonly escalated: boolean | null;
+}
+
+export interface ReturnRow {
+  readonly complaintNo: string;
+  readonly customer: string;
+  readonly product: string | null;
+  readonly returnQty: number | null;
 }
 
 /** A CAPA of the month's complaints and the register's actions for it. */
 export interface MonthCapaRow {
-  readonly complaint: Complaint;
+  readonly complaintNo: string;
   readonly capaNo: string;
+  readonly responsibleDept: string | null;
   readonly closed: boolean;
-  readonly actions: readonly ActionState[];
+  readonly verifiedBy: string | null;
+  readonly actions: readonly { readonly actionNo: string; readonly status: ActionState['status'] }[];
+}
+
+/** A repeat among the month's complaints: the complaint, the earlier one it repeats, and what they share. */
+export interface RepeatRow {
+  readonly complaintNo: string;
+  readonly received: string;
+  readonly customer: string;
+  readonly category: ComplaintCategory;
+  readonly basis: RepeatComplaint['basis'];
+  readonly product: string | null;
+  readonly earlierNo: string;
+  readonly days: number;
+  readonly capaNo: string | null;
 }
 
 /** Everything the monthly complaint meeting pack prints for one month, computed. */
@@ -60,9 +118,12 @@ export interface ComplaintMonthModel {
   readonly lastMeetingActions: readonly ActionState[];
   /** Actions of earlier meetings still open on `asOf`, earliest due first. */
   readonly carriedActions: readonly ActionState[];
-  /** Complaints received up to the month's end and open on `asOf`, with their next stage. */
-  readonly openRows: readonly OpenComplaintRow[];
-  readonly capaRows: readonly MonthCapaRow[];
+  /** Complaints received up to the month's end and open on `asOf`, longest open first, with their next stage. */
+  readonly openRows: PackTable<OpenComplaintRow>;
+  /** Of those: past the company's closing limit, and past the due day of their next stage. */
+  readonly openOverdue: number;
+  readonly stageOverdue: number;
+  readonly capaRows: PackTable<MonthCapaRow>;
   readonly count: number;
   /** The previous month's count; null before the data begins. */
   readonly previousCount: number | null;
@@ -78,21 +139,21 @@ export interface ComplaintMonthModel {
   readonly tied: boolean;
   /** The fewest complaints for which the Pareto names a vital few (config reports.paretoMinCount). */
   readonly paretoMinCount: number;
-  readonly byCustomer: readonly { readonly customer: string; readonly count: number; readonly major: number }[];
+  readonly byCustomer: PackTable<{ readonly customer: string; readonly count: number; readonly major: number }>;
   /** By responsible department; null when not yet assigned. */
-  readonly byDepartment: readonly { readonly department: string | null; readonly count: number }[];
+  readonly byDepartment: PackTable<{ readonly department: string | null; readonly count: number }>;
   /** The month's complaints in order of receipt. */
-  readonly complaints: readonly MonthComplaintRow[];
+  readonly complaints: PackTable<MonthListRow>;
   readonly closed: number;
   readonly open: number;
   readonly overdue: number;
-  /** Complaints received up to the end of the month and still open on the as-of date, oldest first. */
-  readonly stillOpen: readonly ComplaintStatus[];
-  readonly major: readonly ComplaintStatus[];
   readonly milestones: Readonly<Record<Milestone, { readonly onTime: number; readonly late: number; readonly rate: number | null }>>;
-  readonly returns: { readonly complaints: readonly Complaint[]; readonly quantity: number };
-  readonly capa: { readonly required: number; readonly raised: number; readonly verified: number; readonly missing: readonly Complaint[] };
-  readonly repeats: readonly RepeatComplaint[];
+  /** The month's major complaints, and how many of them were not escalated. */
+  readonly major: PackTable<MajorRow> & { readonly notEscalated: number };
+  readonly returns: PackTable<ReturnRow> & { readonly quantity: number };
+  /** `missing`: the numbers of the complaints of ours with no CAPA, every one (the pack names them in a sentence). */
+  readonly capa: { readonly required: number; readonly raised: number; readonly verified: number; readonly missing: readonly string[] };
+  readonly repeats: PackTable<RepeatRow>;
   /** Every complaint category of the run (the nine, then the company's), for names in reports. */
   readonly categories: readonly EnumValue[];
   readonly limits: Config['complaints']['limits'];
@@ -187,19 +248,39 @@ export function complaintMonth(
   const kindOf = new Map(rules.actions.map((a) => [a.action, a.sourceKind]));
   const states = actions.map((a) => actionStateOn(a, kindOf.get(a) ?? 'other', packDate, calendar));
   const stillOpen = open.filter((s) => s.complaint.receivedAt.date <= monthEnd);
-  const capaRows: MonthCapaRow[] = ours.flatMap((s) =>
-    s.complaint.capaNo === null
-      ? []
-      : [
-          {
-            complaint: s.complaint,
-            capaNo: s.complaint.capaNo,
-            closed: s.closedAt !== null,
-            actions: states.filter((a) => a.action.source.kind === 'record' && a.action.source.ref === s.complaint.capaNo),
-          },
-        ],
+  const cut = <T, Row>(list: readonly T[], row: (item: T, index: number) => Row): PackTable<Row> => ({
+    rows: list.slice(0, maxRows).map(row),
+    total: list.length,
+  });
+  const maxRows = config.reports.maxTableRows;
+  const nextStages = stillOpen.map((status) => nextStage(status.complaint, config, calendar, packDate));
+  const openRows = cut(
+    stillOpen,
+    (s, i): OpenComplaintRow => ({
+      complaintNo: s.complaint.complaintNo,
+      received: s.complaint.receivedAt.date,
+      customer: s.complaint.customer,
+      next: nextStages[i]!,
+      workingDays: s.workingDays,
+      overdue: s.overdue,
+    }),
   );
+  const capaRows = cut(
+    ours.filter((s) => s.complaint.capaNo !== null),
+    (s): MonthCapaRow => ({
+      complaintNo: s.complaint.complaintNo,
+      capaNo: s.complaint.capaNo!,
+      responsibleDept: s.complaint.responsibleDept,
+      closed: s.closedAt !== null,
+      verifiedBy: s.complaint.verifiedBy,
+      actions: states
+        .filter((a) => a.action.source.kind === 'record' && a.action.source.ref === s.complaint.capaNo)
+        .map((a) => ({ actionNo: a.action.actionNo, status: a.status })),
+    }),
+  );
+  const major = statuses.filter((s) => s.complaint.severity === 'major');
   const returned = statuses.filter((s) => s.complaint.returned === true).map((s) => s.complaint);
+  const repeats = statuses.flatMap((s) => rules.repeats.get(s.complaint.complaintNo) ?? []);
   return {
     month,
     asOf: packDate,
@@ -211,7 +292,9 @@ export function complaintMonth(
     carriedActions: states
       .filter((a) => a.open && a.action.source.kind === 'meeting' && a.action.source.month < previousMeetingMonth)
       .sort((a, b) => compare(a.action.due ?? '\uffff', b.action.due ?? '\uffff') || compare(a.action.actionNo, b.action.actionNo)),
-    openRows: stillOpen.map((status) => ({ status, next: nextStage(status.complaint, config, calendar, packDate) })),
+    openRows,
+    openOverdue: stillOpen.filter((s) => s.overdue).length,
+    stageOverdue: nextStages.filter((n) => n.overdue).length,
     capaRows,
     count,
     previousCount: before.length > 0 ? before[before.length - 1]!.count : null,
@@ -221,27 +304,78 @@ export function complaintMonth(
     vitalFew,
     tied,
     paretoMinCount: config.reports.paretoMinCount,
-    byCustomer: [...customers.entries()]
-      .map(([customer, c]) => ({ customer, ...c }))
-      .sort((a, b) => b.count - a.count || b.major - a.major || compare(a.customer, b.customer)),
-    byDepartment: [...departments.entries()]
-      .map(([department, n]) => ({ department, count: n }))
-      .sort((a, b) => b.count - a.count || compare(a.department ?? '\uffff', b.department ?? '\uffff')),
-    complaints: statuses.map((status) => ({ status, repeat: rules.repeats.get(status.complaint.complaintNo) ?? null })),
+    byCustomer: cut(
+      [...customers.entries()]
+        .map(([customer, c]) => ({ customer, ...c }))
+        .sort((a, b) => b.count - a.count || b.major - a.major || compare(a.customer, b.customer)),
+      (row) => row,
+    ),
+    byDepartment: cut(
+      [...departments.entries()]
+        .map(([department, n]) => ({ department, count: n }))
+        .sort((a, b) => b.count - a.count || compare(a.department ?? '\uffff', b.department ?? '\uffff')),
+      (row) => row,
+    ),
+    complaints: cut(
+      statuses,
+      (s): MonthListRow => ({
+        complaintNo: s.complaint.complaintNo,
+        received: s.complaint.receivedAt.date,
+        customer: s.complaint.customer,
+        category: s.complaint.category,
+        categoryText: s.complaint.categoryText,
+        major: s.complaint.severity === 'major',
+        description: s.complaint.description,
+        responsibleDept: s.complaint.responsibleDept,
+        responsiblePerson: s.complaint.responsiblePerson,
+        closed: s.closedAt !== null,
+        workingDays: s.workingDays,
+        overdue: s.overdue,
+      }),
+    ),
     closed: statuses.filter((s) => s.closedAt !== null).length,
     open: statuses.filter((s) => s.closedAt === null).length,
     overdue: statuses.filter((s) => s.overdue).length,
-    stillOpen,
-    major: statuses.filter((s) => s.complaint.severity === 'major'),
     milestones,
-    returns: { complaints: returned, quantity: returned.reduce((n, c) => n + (c.returnQty ?? 0), 0) },
+    major: {
+      ...cut(
+        major,
+        (s): MajorRow => ({
+          complaintNo: s.complaint.complaintNo,
+          received: s.complaint.receivedAt.date,
+          customer: s.complaint.customer,
+          category: s.complaint.category,
+          categoryText: s.complaint.categoryText,
+          description: s.complaint.description,
+          escalated: s.complaint.escalated,
+        }),
+      ),
+      notEscalated: major.filter((s) => s.complaint.escalated !== true).length,
+    },
+    returns: {
+      ...cut(returned, (c): ReturnRow => ({ complaintNo: c.complaintNo, customer: c.customer, product: c.product, returnQty: c.returnQty })),
+      quantity: returned.reduce((n, c) => n + (c.returnQty ?? 0), 0),
+    },
     capa: {
       required: ours.length,
       raised: ours.filter((s) => s.complaint.capaNo !== null).length,
       verified: ours.filter((s) => s.complaint.capaNo !== null && s.closedAt !== null && s.complaint.verifiedBy !== null).length,
-      missing: ours.filter((s) => s.complaint.capaNo === null).map((s) => s.complaint),
+      missing: ours.filter((s) => s.complaint.capaNo === null).map((s) => s.complaint.complaintNo),
     },
-    repeats: statuses.flatMap((s) => rules.repeats.get(s.complaint.complaintNo) ?? []),
+    repeats: cut(
+      repeats,
+      (r): RepeatRow => ({
+        complaintNo: r.complaint.complaintNo,
+        received: r.complaint.receivedAt.date,
+        customer: r.complaint.customer,
+        category: r.complaint.category,
+        basis: r.basis,
+        product: r.complaint.product,
+        earlierNo: r.earlier.complaintNo,
+        days: r.days,
+        capaNo: r.complaint.capaNo,
+      }),
+    ),
     categories,
     limits: config.complaints.limits,
     repeatWindowDays: config.complaints.repeatWindowDays,

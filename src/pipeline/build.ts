@@ -408,7 +408,7 @@ export async function startComplaintPacks(
     }
     const model = complaintMonth(result.rules, month, options.config, options.asOf, options_(month));
     models.set(month, model);
-    cost.set(month, packCost(model, options.config.reports.maxTableRows));
+    cost.set(month, packCost(model));
     if (!cache.active) {
       toRender.push(month);
       continue;
@@ -447,10 +447,10 @@ export async function startComplaintPacks(
 /** Below this many packs to render, starting a worker costs more than it saves (see startComplaintPacks). */
 const MIN_PACKS_FOR_WORKERS = 3;
 
-/** A pack's rendering cost, roughly: the rows of its tables (each cut at `maxRows`). */
-function packCost(model: ComplaintMonthModel, maxRows: number): number {
-  const rows = [model.complaints, model.stillOpen, model.major, model.returns.complaints, model.capa.missing, model.repeats];
-  return rows.reduce((n, list) => n + Math.min(list.length, maxRows), 0);
+/** A pack's rendering cost, roughly: the rows its tables print. */
+function packCost(model: ComplaintMonthModel): number {
+  const tables = [model.complaints, model.openRows, model.major, model.returns, model.capaRows, model.repeats];
+  return tables.reduce((n, table) => n + table.rows.length, 0);
 }
 
 /** The management review input report of the as-of year (reports/management-review-<year>.pdf). */

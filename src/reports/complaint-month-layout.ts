@@ -5,7 +5,6 @@ import type { EnumValue } from '../model/enums.js';
 import { fillText } from '../document/fill-text.js';
 import { formatRate, formatScore } from '../issues/format-number.js';
 import { categoryName, complaintCategoryName } from '../config/categories.js';
-import type { Complaint } from '../model/records.js';
 import type { Lang } from '../model/lang.js';
 import type { ControlledDocument } from '../document/controlled-page.js';
 import { MILESTONES } from '../validate/check-complaints.js';
@@ -59,12 +58,11 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   const w = (key: string) => b.word(key);
   const join = (items: readonly string[]) => items.join(w('and'));
   const cat = (id: string) => categoryLabel(id, lang, m.categories);
-  const catOf = (c: Complaint) => complaintCategoryName(c, lang, m.categories);
+  const catOf = (c: { readonly category: string; readonly categoryText: string | null }) => complaintCategoryName(c, lang, m.categories);
   const limits = m.limits;
   const yesNo = (v: boolean | null) => (v === true ? w('yes') : v === false ? w('no') : w('empty'));
   const previousMeeting = monthLabel(m.previousMeetingMonth, lang);
   const previousSource = `meeting:${m.previousMeetingMonth}`;
-  const stageOverdue = m.openRows.filter((r) => r.next.overdue).length;
 
   // Page 1: agenda and headline.
   b.push(
@@ -91,13 +89,13 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   b.sentence('headlineCount', comparison);
   b.sentence('headlineOpen', {
     asOf: m.asOf,
-    open: m.stillOpen.length,
-    overdue: m.stillOpen.filter((s) => s.overdue).length,
+    open: m.openRows.total,
+    overdue: m.openOverdue,
     closeLimit: limits.closeWorkingDays,
-    stageOverdue,
+    stageOverdue: m.stageOverdue,
   });
-  const notEscalated = m.major.filter((s) => s.complaint.escalated !== true).length;
-  b.sentence('headlineMajor', { major: m.major.length, notEscalated });
+  const notEscalated = m.major.notEscalated;
+  b.sentence('headlineMajor', { major: m.major.total, notEscalated });
   const last = m.lastMeetingActions;
   if (last.length === 0) b.sentence('headlineNoActions', { previousMeeting });
   else {
@@ -137,8 +135,8 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   else {
     b.sentence('overview', {
       ...comparison,
-      major: m.major.length,
-      returns: m.returns.complaints.length,
+      major: m.major.total,
+      returns: m.returns.total,
       asOf: m.asOf,
       closed: m.closed,
       open: m.open,
@@ -151,39 +149,49 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   if (m.count > 0) {
     b.heading('list').table(
       'list',
-      m.complaints.map(({ status: s }) => [
-        s.complaint.complaintNo,
-        s.complaint.receivedAt.date,
-        s.complaint.customer,
-        `${catOf(s.complaint)}${s.complaint.severity === 'major' ? `\n${w('major')}` : ''}`,
-        s.complaint.description,
-        [s.complaint.responsibleDept, s.complaint.responsiblePerson].filter((x) => x !== null).join('\n') || w('unassigned'),
-        s.closedAt === null ? w('open') : w('closed'),
-        `${s.workingDays}/${limits.closeWorkingDays}${s.overdue ? `\n${w('overdue')}` : ''}`,
+      m.complaints.rows.map((c) => [
+        c.complaintNo,
+        c.received,
+        c.customer,
+        `${catOf(c)}${c.major ? `\n${w('major')}` : ''}`,
+        c.description,
+        [c.responsibleDept, c.responsiblePerson].filter((x) => x !== null).join('\n') || w('unassigned'),
+        c.closed ? w('closed') : w('open'),
+        `${c.workingDays}/${limits.closeWorkingDays}${c.overdue ? `\n${w('overdue')}` : ''}`,
       ]),
-      { widths: [56, 50, 72, 56, '*', 56, 34, 38], align: ['left', 'left', 'left', 'left', 'left', 'left', 'left', 'right'], fontSize: 8 },
+      {
+        widths: [56, 50, 72, 56, '*', 56, 34, 38],
+        align: ['left', 'left', 'left', 'left', 'left', 'left', 'left', 'right'],
+        fontSize: 8,
+        total: m.complaints.total,
+      },
     );
     b.sentence('listNote', { asOf: m.asOf, closeLimit: limits.closeWorkingDays }, { fontSize: 9 });
   }
 
   // 4. Open complaints: next stage, owner, due date.
   b.heading('open');
-  if (m.openRows.length === 0) b.sentence('noOpen', { asOf: m.asOf });
+  if (m.openRows.total === 0) b.sentence('noOpen', { asOf: m.asOf });
   else {
     b.together(() =>
-      b.sentence('open', { asOf: m.asOf, count: m.openRows.length, overdue: m.stillOpen.filter((s) => s.overdue).length }).table(
+      b.sentence('open', { asOf: m.asOf, count: m.openRows.total, overdue: m.openOverdue }).table(
         'open',
-        m.openRows.map(({ status: s, next }) => [
-          s.complaint.complaintNo,
-          s.complaint.receivedAt.date,
-          s.complaint.customer,
-          next.owner ?? w('unassigned'),
-          w(`stage_${next.stage}`),
-          `${next.due}${next.overdue ? `\n${w('overdue')}` : ''}`,
+        m.openRows.rows.map((s) => [
+          s.complaintNo,
+          s.received,
+          s.customer,
+          s.next.owner ?? w('unassigned'),
+          w(`stage_${s.next.stage}`),
+          `${s.next.due}${s.next.overdue ? `\n${w('overdue')}` : ''}`,
           String(s.workingDays),
           s.overdue ? w('overdue') : '',
         ]),
-        { widths: [58, 54, '*', 58, 60, 58, 44, 34], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
+        {
+          widths: [58, 54, '*', 58, 60, 58, 44, 34],
+          align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'],
+          fontSize: 8.5,
+          total: m.openRows.total,
+        },
       ),
     );
     b.sentence(
@@ -218,14 +226,14 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
       .subheading('byCustomer')
       .table(
         'byCustomer',
-        m.byCustomer.map((c) => [c.customer, String(c.count), String(c.major)]),
-        { widths: ['*', 60, 60], align: ['left', 'right', 'right'] },
+        m.byCustomer.rows.map((c) => [c.customer, String(c.count), String(c.major)]),
+        { widths: ['*', 60, 60], align: ['left', 'right', 'right'], total: m.byCustomer.total },
       )
       .subheading('byDepartment')
       .table(
         'byDepartment',
-        m.byDepartment.map((d) => [d.department ?? w('unassigned'), String(d.count)]),
-        { widths: ['*', 60], align: ['left', 'right'] },
+        m.byDepartment.rows.map((d) => [d.department ?? w('unassigned'), String(d.count)]),
+        { widths: ['*', 60], align: ['left', 'right'], total: m.byDepartment.total },
       );
 
     // 7. Timeliness.
@@ -249,32 +257,25 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
 
     // 8. Major complaints.
     b.heading('major');
-    if (m.major.length === 0) b.sentence('noMajor');
+    if (m.major.total === 0) b.sentence('noMajor');
     else {
       b.table(
         'major',
-        m.major.map((s) => [
-          s.complaint.complaintNo,
-          s.complaint.receivedAt.date,
-          s.complaint.customer,
-          catOf(s.complaint),
-          s.complaint.description,
-          yesNo(s.complaint.escalated),
-        ]),
-        { widths: [62, 58, 110, 56, '*', 44], fontSize: 9 },
+        m.major.rows.map((c) => [c.complaintNo, c.received, c.customer, catOf(c), c.description, yesNo(c.escalated)]),
+        { widths: [62, 58, 110, 56, '*', 44], fontSize: 9, total: m.major.total },
       );
       if (notEscalated > 0) b.warning('majorNotEscalated', { count: notEscalated });
     }
 
     // 9. Returns.
     b.heading('returns');
-    if (m.returns.complaints.length === 0) b.sentence('noReturns');
+    if (m.returns.total === 0) b.sentence('noReturns');
     else {
       b.together(() =>
-        b.sentence('returns', { count: m.returns.complaints.length, quantity: m.returns.quantity }).table(
+        b.sentence('returns', { count: m.returns.total, quantity: m.returns.quantity }).table(
           'returns',
-          m.returns.complaints.map((c) => [c.complaintNo, c.customer, c.product ?? '', c.returnQty === null ? '' : String(c.returnQty)]),
-          { widths: [70, '*', 120, 70], align: ['left', 'left', 'left', 'right'] },
+          m.returns.rows.map((c) => [c.complaintNo, c.customer, c.product ?? '', c.returnQty === null ? '' : String(c.returnQty)]),
+          { widths: [70, '*', 120, 70], align: ['left', 'left', 'left', 'right'], total: m.returns.total },
         ),
       );
     }
@@ -288,23 +289,23 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
         raised: m.capa.raised,
         verified: m.capa.verified,
         missing: m.capa.missing.length,
-        missingList: join(m.capa.missing.map((c) => c.complaintNo)),
+        missingList: join(m.capa.missing),
       });
-      if (m.capaRows.length > 0) {
+      if (m.capaRows.total > 0) {
         b.together(() =>
           b.sentence('capaList').table(
             'capa',
-            m.capaRows.map((r) => [
-              r.complaint.complaintNo,
+            m.capaRows.rows.map((r) => [
+              r.complaintNo,
               r.capaNo,
-              r.complaint.responsibleDept ?? '',
+              r.responsibleDept ?? '',
               r.closed ? w('closed') : w('open'),
-              r.closed ? (r.complaint.verifiedBy ?? '') : '',
+              r.closed ? (r.verifiedBy ?? '') : '',
               r.actions.length === 0
                 ? w('noActionsInRegister')
-                : r.actions.map((a) => `${a.action.actionNo} ${a.status === null ? w('notDone') : w(a.status)}`).join('\n'),
+                : r.actions.map((a) => `${a.actionNo} ${a.status === null ? w('notDone') : w(a.status)}`).join('\n'),
             ]),
-            { widths: [62, 70, 64, 44, 50, '*'], fontSize: 8.5 },
+            { widths: [62, 70, 64, 44, 50, '*'], fontSize: 8.5, total: m.capaRows.total },
           ),
         );
       }
@@ -312,22 +313,27 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
 
     // 11. Repeats.
     b.heading('repeats');
-    if (m.repeats.length === 0) b.sentence('noRepeats', { window: m.repeatWindowDays });
+    if (m.repeats.total === 0) b.sentence('noRepeats', { window: m.repeatWindowDays });
     else {
       b.together(() =>
-        b.sentence('repeats', { count: m.repeats.length, window: m.repeatWindowDays }).table(
+        b.sentence('repeats', { count: m.repeats.total, window: m.repeatWindowDays }).table(
           'repeats',
-          m.repeats.map((r) => [
-            r.complaint.complaintNo,
-            r.complaint.receivedAt.date,
-            r.complaint.customer,
-            cat(r.complaint.category),
-            fillPlaceholders(w(r.basis), { product: r.complaint.product ?? '' }),
-            r.earlier.complaintNo,
+          m.repeats.rows.map((r) => [
+            r.complaintNo,
+            r.received,
+            r.customer,
+            cat(r.category),
+            fillPlaceholders(w(r.basis), { product: r.product ?? '' }),
+            r.earlierNo,
             String(r.days),
-            r.complaint.capaNo ?? '',
+            r.capaNo ?? '',
           ]),
-          { widths: [60, 54, '*', 30, 74, 60, 34, 66], align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'], fontSize: 8.5 },
+          {
+            widths: [60, 54, '*', 30, 74, 60, 34, 66],
+            align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'],
+            fontSize: 8.5,
+            total: m.repeats.total,
+          },
         ),
       );
     }

@@ -25,6 +25,8 @@ export interface TableSpec {
   readonly fontSize?: number;
   /** Where the rows a long table leaves out can be read (a workbook's name). */
   readonly fullListIn?: string;
+  /** How many rows there are when the rows given are already cut (a pack's model holds only the rows it prints). */
+  readonly total?: number;
 }
 
 /**
@@ -148,8 +150,8 @@ export class ReportBuilder {
       missing: this.missing,
     });
     this.place(table, shown.length <= KEEP_TOGETHER_ROWS);
-    if (shown.length < rows.length)
-      this.sentence('truncated', { shown: shown.length, total: rows.length, where: spec.fullListIn ?? '' }, { italics: true, fontSize: 9 });
+    const total = Math.max(rows.length, spec.total ?? 0);
+    if (shown.length < total) this.sentence('truncated', { shown: shown.length, total, where: spec.fullListIn ?? '' }, { italics: true, fontSize: 9 });
     return this;
   }
 

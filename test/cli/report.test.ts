@@ -109,5 +109,12 @@ describe('qmsdoc report complaints | management-review | audit-readiness', () =>
     // Numbered 1–10 in the nonconformities section, nothing after.
     const section = text.slice(text.indexOf('二、不符合（程序要求）'), text.indexOf('三、未达到公司设定时限'));
     expect([...section.matchAll(/^(\d+) (严重|一般|观察) /gm)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+    // The meeting pack's list of May (12 complaints in the sample) is cut the same way, with the month's count.
+    const may = (JSON.parse(summary) as { complaints: { byMonth: Record<string, number> } }).complaints.byMonth['2025-05']!;
+    expect(may).toBeGreaterThan(10);
+    expect((await run(['report', 'complaints', '--month', '2025-05', '--input', input, '--output', out, '--as-of', '2025-12-31'])).code).toBe(0);
+    const pack = (await pdfPages(readFileSync(path.join(out, 'reports', 'complaints-2025-05.pdf')))).join('\n');
+    expect(pack).toContain(`表中只列出前 10 行（共 ${may} 行）。`);
   }, 60_000);
 });

@@ -84,8 +84,31 @@ describe('the monthly complaint pack figures', () => {
     const major = complaint('2025-03-04', { severity: 'major', escalated: false });
     const later = complaint('2025-04-01', { closedAt: null });
     const m = complaintMonth(rulesOf([old, closed, major, later], '2025-04-30'), '2025-03', config, '2025-04-30', { calendar });
-    expect(m.stillOpen.map((s) => s.complaint.complaintNo)).toEqual([old.complaintNo]);
-    expect(m.major.map((s) => s.complaint.complaintNo)).toEqual([major.complaintNo]);
+    expect(m.openRows.rows.map((r) => r.complaintNo)).toEqual([old.complaintNo]);
+    expect(m.major.rows.map((r) => r.complaintNo)).toEqual([major.complaintNo]);
+    expect(m.major.notEscalated).toBe(1);
+  });
+
+  it('holds the rows its tables print, at most reports.maxTableRows, with how many there are', () => {
+    const march = Array.from({ length: 12 }, (_, i) => complaint(`2025-03-${String(3 + i).padStart(2, '0')}`, { severity: 'major', escalated: i < 5 }));
+    const m = complaintMonth(rulesOf(march, '2025-03-31'), '2025-03', testConfig({ reports: { maxTableRows: 10 } }), '2025-03-31', { calendar });
+    expect(m.complaints.total).toBe(12);
+    expect(m.complaints.rows.map((r) => r.complaintNo)).toEqual(march.slice(0, 10).map((c) => c.complaintNo));
+    // The counts are of every complaint, not of the rows kept.
+    expect([m.major.total, m.major.rows.length, m.major.notEscalated]).toEqual([12, 10, 7]);
+  });
+
+  it('keeps nothing of an earlier complaint that it does not print, so an edit of that complaint leaves the pack as it was', () => {
+    const january = complaint('2025-01-06', { closedAt: null, customer: '苏州华东', category: 'quality', description: '一月的描述' });
+    const march = complaint('2025-03-03', { customer: '苏州华东', category: 'quality' });
+    const pack = (description: string) =>
+      complaintMonth(rulesOf([{ ...january, description }, march], '2025-03-31'), '2025-03', config, '2025-03-31', { calendar });
+    const m = pack('一月的描述');
+    // January's complaint is still open in March and March's repeats it: the pack lists its number, not its description.
+    expect(m.openRows.rows.map((r) => r.complaintNo)).toContain(january.complaintNo);
+    expect(m.repeats.rows.map((r) => [r.complaintNo, r.earlierNo])).toEqual([[march.complaintNo, january.complaintNo]]);
+    expect(JSON.stringify(m)).not.toContain('一月的描述');
+    expect(pack('改过的描述')).toEqual(m);
   });
 
   it('writes packs for every month from the first complaint to the last up to the as-of date, or the latest N', () => {

@@ -69,10 +69,10 @@ describe('a past month’s pack shows what its meeting saw', () => {
     const m = complaintMonth(rules, '2025-11', config, '2025-12-31', { calendar });
     expect(m.asOf).toBe('2025-11-30');
     expect(m.generatedAsOf).toBe('2025-12-31');
-    expect(m.complaints.map((r) => [r.status.complaint.complaintNo, r.status.closedAt])).toEqual([['KS-11', null]]);
-    expect(m.stillOpen.map((s) => s.complaint.complaintNo)).toEqual(['KS-11']);
+    expect(m.complaints.rows.map((r) => [r.complaintNo, r.closed])).toEqual([['KS-11', false]]);
+    expect(m.openRows.rows.map((r) => r.complaintNo)).toEqual(['KS-11']);
     // Next stage on 30 November: resolution, 15 working days after receipt on 10 November.
-    expect(m.openRows.map((r) => [r.next.stage, r.next.due, r.next.overdue, r.next.owner])).toEqual([['resolve', '2025-12-01', false, '王强']]);
+    expect(m.openRows.rows.map((r) => [r.next.stage, r.next.due, r.next.overdue, r.next.owner])).toEqual([['resolve', '2025-12-01', false, '王强']]);
     expect(m.previousMeetingMonth).toBe('2025-10');
     expect(m.lastMeetingActions.map((a) => [a.action.actionNo, a.status, a.open, a.overdue])).toEqual([
       ['CS-A', 'done', false, false],
@@ -87,14 +87,14 @@ describe('a past month’s pack shows what its meeting saw', () => {
     expect(m.asOf).toBe('2025-12-31');
     expect(m.lastMeetingActions.map((a) => [a.action.actionNo, a.status, a.overdue, a.workingDaysOverdue])).toEqual([['CS-C', 'in_progress', true, 8]]);
     expect(m.carriedActions).toEqual([]);
-    expect(m.stillOpen.map((s) => s.complaint.complaintNo)).toEqual(['KS-12']);
+    expect(m.openRows.rows.map((r) => r.complaintNo)).toEqual(['KS-12']);
   });
 
   it('judges a pack on the meeting date when one is given', () => {
     const m = complaintMonth(rules, '2025-11', config, '2025-12-31', { calendar, meetingDate: '2025-12-08' });
     expect(m.asOf).toBe('2025-12-08');
     expect(m.meetingDate).toBe('2025-12-08');
-    expect(m.stillOpen).toEqual([]);
+    expect(m.openRows).toEqual({ rows: [], total: 0 });
     expect(m.lastMeetingActions.find((a) => a.action.actionNo === 'CS-B')).toMatchObject({ open: true, overdue: true, workingDaysOverdue: 6 });
   });
 });
