@@ -97,9 +97,12 @@ describe('qmsdoc check', () => {
 
   it('prints the summary as JSON with --json, messages in English with --lang en', async () => {
     const input = tempFolder({ 'orders.csv': ORDERS });
-    const { code, stdout } = await run(['check', '--input', input, '--as-of', '2025-12-31', '--out', tempFolder(), '--json', '--lang', 'en']);
+    const out = tempFolder();
+    const { code, stdout } = await run(['check', '--input', input, '--as-of', '2025-12-31', '--out', out, '--json', '--lang', 'en']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).inputErrors[0].message).toBe('required value "客户名称" is empty (row not read)');
+    // Printed in chunks, the very text of summary.json.
+    expect(stdout).toBe(readFileSync(path.join(out, 'summary.json'), 'utf8'));
   });
 
   it('never touches the input folder', async () => {

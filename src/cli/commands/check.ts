@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { streamJson } from '../../emit/json-stream.js';
 import { createFileWriter } from '../../emit/output-writer.js';
 import { withOutputLock } from '../../emit/output-folder-text.js';
 import { CliError } from '../../issues/cli-error.js';
@@ -32,11 +33,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   });
   const written = writer.written.map((f) => path.join(out, f.path));
-  io.stdout(
-    values.json === true
-      ? `${JSON.stringify(result.summary, null, 2)}\n`
-      : formatCheckReport(result, { input, lang, headline, written, fullList: written.join(cliText(lang)('separator.list')) }),
-  );
+  if (values.json === true) {
+    // In chunks, the same text as summary.json: a million findings would not fit one string.
+    streamJson(result.summary, io.stdout);
+    io.stdout('\n');
+  } else io.stdout(formatCheckReport(result, { input, lang, headline, written, fullList: written.join(cliText(lang)('separator.list')) }));
   return failOn !== null && result.summary.findings.some((f) => failOn.includes(f.severity)) ? 1 : 0;
 }
 

@@ -20,7 +20,7 @@ export function baseOptions(title: string, extra: Record<string, unknown> = {}):
     layout: { padding: 8 },
     plugins: {
       // Room under the title for the value labels of points at the top of the axis.
-      title: { display: true, text: title, color: '#000000', font: { family: FONT, size: 15, weight: 'bold' }, padding: { top: 4, bottom: 18 } },
+      title: { display: true, text: title, color: '#000000', font: { family: FONT, size: 15, weight: 'bold' }, padding: { top: 4, bottom: 26 } },
       legend: { labels: { color: '#000000', font: { family: FONT, size: 12 }, usePointStyle: true, boxWidth: 8, boxHeight: 8 } },
       ...((extra.plugins as object) ?? {}),
     },
