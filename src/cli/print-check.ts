@@ -4,7 +4,7 @@ import { COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS } from '../model/fields.js';
 import { unmappedLabels } from '../ingest/unmapped-labels.js';
 import { FINDING_SEVERITIES } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
-import { BAND_LABELS } from '../model/satisfaction.js';
+import { BAND_LABELS } from '../text/domain-labels.js';
 import type { CheckResult, Headline } from '../pipeline/check.js';
 import type { Messages } from '../text/messages.js';
 import { type CliKey, cliText } from './cli-text.js';

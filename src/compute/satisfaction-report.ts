@@ -1,9 +1,10 @@
+import { BAND_LABELS } from '../text/domain-labels.js';
 import { satisfactionCapaRequests } from '../validate/capa-requests.js';
 import type { Config } from '../config/config.js';
 import type { CustomersSummary } from '../model/customer-histories.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
-import { BAND_LABELS, BANDS, type Band, type PeriodStats, type SatisfactionAnalysis } from '../model/satisfaction.js';
+import { BANDS, type Band, type PeriodStats, type SatisfactionAnalysis } from '../model/satisfaction.js';
 import { bandOf } from './score-satisfaction.js';
 import { meanConfidenceInterval, welchTest } from './student-t.js';
 import { summaryText } from '../text/summary-text.js';

@@ -1,5 +1,6 @@
 import { COMPLAINT_CATEGORIES, type EnumValue } from '../model/enums.js';
-import type { Lang } from '../model/lang.js';
+import type { Lang, Localized } from '../model/lang.js';
+import { ENUM_LABELS } from '../text/domain-labels.js';
 import type { Config } from './config.js';
 import { summaryText } from '../text/summary-text.js';
 
@@ -10,7 +11,7 @@ const lists = new WeakMap<object, readonly EnumValue[]>();
 
 /** The company's own complaint categories (config `vocabulary.categories`), in their order. */
 export function companyCategories(config: WithVocabulary): readonly EnumValue[] {
-  return config.vocabulary.categories.map((c) => ({ id: c.id, zh: c.label.zh, en: c.label.en, aliases: c.aliases }));
+  return config.vocabulary.categories.map((c) => ({ id: c.id, words: { zh: c.label.zh, en: c.label.en }, aliases: c.aliases }));
 }
 
 /**
@@ -25,9 +26,15 @@ export function complaintCategories(config: WithVocabulary): readonly EnumValue[
   return list;
 }
 
-/** A category's name in `lang` among `categories` ("质量", the company's "外观"); the id when unknown. */
+/**
+ * A category's name in `lang` among `categories`: one of the nine as labels.*.json shows it
+ * ("质量"), a company category by its configured label, which is both the word the company
+ * writes and the name it prints ("外观"); the id when unknown.
+ */
 export function categoryName(id: string, lang: Lang, categories: readonly EnumValue[]): string {
-  return categories.find((c) => c.id === id)?.[lang] ?? id;
+  const builtIn = (ENUM_LABELS.category as Readonly<Record<string, Localized>>)[id];
+  if (builtIn !== undefined) return builtIn[lang];
+  return categories.find((c) => c.id === id)?.words[lang] ?? id;
 }
 
 /**

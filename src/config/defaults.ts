@@ -17,7 +17,8 @@ export interface FormRegisterEntry {
   readonly retention: Localized;
 }
 
-const THREE_YEARS: Localized = { zh: '3年', en: '3 years' };
+/** A form's retention when the register does not say. */
+export const THREE_YEARS: Localized = { zh: '3年', en: '3 years' };
 
 function entry(number: string, zh: string, en: string): FormRegisterEntry {
   return { number, title: { zh, en }, version: 'A/0', issueNo: '', effectiveDate: null, retention: THREE_YEARS };

@@ -5,7 +5,8 @@ import { ACTION_FIELDS, COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS, surveyFields, 
 import { configSchema, type ParsedConfig } from './config-schema.js';
 import type { ComplaintLimitName, Config } from './config.js';
 import type { Localized } from '../model/lang.js';
-import { METRIC_LABELS, type Objective } from '../model/objectives.js';
+import type { Objective } from '../model/objectives.js';
+import { metricLabel } from '../text/domain-labels.js';
 import {
   DEFAULT_DEPARTMENTS,
   DEFAULT_DIMENSIONS,
@@ -13,6 +14,7 @@ import {
   DEFAULT_LIAISON_RECEIPT,
   DEFAULT_SOURCE,
   DEFAULT_FORM_REGISTER,
+  THREE_YEARS,
   DEFAULT_OBJECTIVES,
   USUAL_TARGETS,
   type FormRegisterEntry,
@@ -79,6 +81,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
   const { distribution, reviewSignoffs, liaisonReceipt, ...departmentNames } = parsed.departments;
   const limits = parsed.complaints.limits;
   const limitNames = Object.keys(limits) as ComplaintLimitName[];
+  const limitValues = Object.fromEntries(limitNames.map((n) => [n, valueOf(limits[n])])) as Record<ComplaintLimitName, number>;
   const goals = { responseRate: valueOf(parsed.goals.responseRate), surveyMean: valueOf(parsed.goals.surveyMean) };
   const goalSources = { responseRate: sourceOf(parsed.goals.responseRate), surveyMean: sourceOf(parsed.goals.surveyMean) };
   const forms: Record<string, FormRegisterEntry> = { ...DEFAULT_FORM_REGISTER };
@@ -90,7 +93,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
       version: given.version ?? base?.version ?? 'A/0',
       issueNo: given.issueNo ?? base?.issueNo ?? '',
       effectiveDate: given.effectiveDate === undefined ? (base?.effectiveDate ?? null) : given.effectiveDate,
-      retention: given.retention ?? base?.retention ?? { zh: '3年', en: '3 years' },
+      retention: given.retention ?? base?.retention ?? THREE_YEARS,
     };
   }
   return {
@@ -119,7 +122,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
     goals,
     goalSources,
     complaints: {
-      limits: Object.fromEntries(limitNames.map((n) => [n, valueOf(limits[n])])) as Record<ComplaintLimitName, number>,
+      limits: limitValues,
       limitSources: Object.fromEntries(limitNames.map((n) => [n, sourceOf(limits[n])])) as Record<ComplaintLimitName, Localized>,
       repeatWindowDays: parsed.complaints.repeatWindowDays,
     },
@@ -129,7 +132,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
         target:
           o.target ??
           (o.metric === 'satisfaction_mean' ? goals.surveyMean : o.metric === 'survey_response_rate' ? goals.responseRate : (USUAL_TARGETS[o.metric] ?? 0)),
-        label: o.label ?? METRIC_LABELS[o.metric],
+        label: o.label ?? metricLabel(o.metric, limitValues),
         source:
           o.source ??
           (o.metric === 'satisfaction_mean' ? goalSources.surveyMean : o.metric === 'survey_response_rate' ? goalSources.responseRate : DEFAULT_SOURCE),
@@ -227,7 +230,7 @@ function checkVocabulary(config: Config, say: Messages<ConfigKey>): ConfigIssue[
   const issues: ConfigIssue[] = [];
   const seen = new Map<string, string>();
   for (const c of COMPLAINT_CATEGORIES as readonly EnumValue[])
-    for (const name of [c.id, c.zh, c.en, ...(c.aliases ?? [])]) seen.set(normaliseToken(name), c.id);
+    for (const name of [c.id, c.words.zh, c.words.en, ...(c.aliases ?? [])]) seen.set(normaliseToken(name), c.id);
   config.vocabulary.categories.forEach((c, i) => {
     if (COMPLAINT_CATEGORIES.some((b) => b.id === c.id)) {
       issues.push({ path: `vocabulary.categories.${i}.id`, message: say('builtInCategory', { id: c.id }) });

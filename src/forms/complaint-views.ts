@@ -1,4 +1,3 @@
-import { companyCategories } from '../config/categories.js';
 import type { Complaint } from '../model/records.js';
 import type { ComplaintStatus } from '../validate/check-complaints.js';
 import { common, orBlank, stamp, type RecordView, type ViewContext } from './view-common.js';
@@ -23,7 +22,7 @@ export function complaintLimitsText(ctx: ViewContext): string {
 
 /** The company's own complaint categories as tick boxes of the complaint form, in the run's language. */
 export function categoryOptions(ctx: ViewContext): { value: string; label: string }[] {
-  return companyCategories(ctx.config).map((c) => ({ value: c.id, label: c[ctx.lang] }));
+  return ctx.config.vocabulary.categories.map((c) => ({ value: c.id, label: c.label[ctx.lang] }));
 }
 
 /** A complaint record (QR-XS-06) filled from the ledger row: what the data holds, nothing more. */

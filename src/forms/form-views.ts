@@ -1,6 +1,6 @@
 import { REVIEW_ITEMS } from '../model/fields.js';
 import type { Order } from '../model/records.js';
-import { REVIEW_ITEM_TEXT } from '../model/review-items.js';
+import { REVIEW_ITEM_TEXT } from '../text/domain-labels.js';
 import { reviewItems } from '../validate/check-orders.js';
 import { categoryOptions, complaintLimitsText } from './complaint-views.js';
 import type { FormSource } from './form-template.js';

@@ -1,5 +1,6 @@
+import { BAND_LABELS } from '../text/domain-labels.js';
 import type { Complaint, Order } from '../model/records.js';
-import { BAND_LABELS, type SatisfactionAnalysis } from '../model/satisfaction.js';
+import type { SatisfactionAnalysis } from '../model/satisfaction.js';
 import { common, type RecordView, type ViewContext } from './view-common.js';
 import { formText } from './form-text.js';
 

@@ -108,7 +108,8 @@ function choices(f: FieldSpec, config: Config, lang: Lang): readonly string[] | 
   if (f.kind !== 'enum' || f.enum === undefined) return null;
   // The company's own categories (config vocabulary.categories) are offered after the nine.
   const own = f.enum === 'category' ? config.vocabulary.categories.map((c) => c.label[lang]) : [];
-  return [...ENUMS[f.enum].map((v) => v[lang]), ...own.filter((label) => !ENUMS.category.some((v) => v[lang] === label))];
+  // The input contract's own words, so that a value picked from the list reads back as its id.
+  return [...ENUMS[f.enum].map((v) => v.words[lang]), ...own.filter((label) => !ENUMS.category.some((v) => v.words[lang] === label))];
 }
 
 function note(f: FieldSpec, config: Config, lang: Lang): string {

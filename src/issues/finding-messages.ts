@@ -1,9 +1,8 @@
 import type { Config } from '../config/config.js';
 import { categoryName, complaintCategories } from '../config/categories.js';
-import { ENUMS } from '../model/enums.js';
 import type { Finding, RuleId, RuleParams } from '../model/finding.js';
-import type { Lang } from '../model/lang.js';
-import { REVIEW_ITEM_SHORT } from '../model/review-items.js';
+import type { Lang, Localized } from '../model/lang.js';
+import { ENUM_LABELS, REVIEW_ITEM_SHORT } from '../text/domain-labels.js';
 import type { ReviewItem } from '../model/fields.js';
 import { type MessageKey, type Messages, messages } from '../text/messages.js';
 import { formatRate, formatScore } from './format-number.js';
@@ -52,7 +51,10 @@ const MESSAGES: RuleMessages = {
   O7: (p, w) => w.t('O7', { changeDate: p.changeDate }),
   O8: (p, w) => w.t('O8', { changeDate: p.changeDate, reReviewDate: p.reReviewDate }),
   // The source's name in the sentence's language; lower case reads right in English, and Chinese has no case.
-  O9: (p, w) => w.t('O9', { source: p.source === null ? null : (ENUMS.source.find((s) => s.id === p.source)?.[w.lang] ?? p.source).toLowerCase() }),
+  O9: (p, w) =>
+    w.t('O9', {
+      source: p.source === null ? null : ((ENUM_LABELS.source as Readonly<Record<string, Localized>>)[p.source]?.[w.lang] ?? p.source).toLowerCase(),
+    }),
   O10: (p, w) => w.t('O10', { cancelDate: p.cancelDate }),
   C1: (p, w) => w.t('C1', { received: p.received, closed: p.closed, asOf: p.asOf, workingDays: p.workingDays, limit: p.limit, source: w.source }),
   C2: (p, w) => {

@@ -25,17 +25,6 @@ export const METRIC_KIND: Readonly<Record<ObjectiveMetric, { readonly unit: 'rat
   complaints_per_month: { unit: 'count', direction: 'atMost' },
 };
 
-export const METRIC_LABELS: Readonly<Record<ObjectiveMetric, Localized>> = {
-  satisfaction_mean: { zh: '客户满意度均分', en: 'Customer satisfaction mean' },
-  survey_response_rate: { zh: '满意度调查回收率', en: 'Survey response rate' },
-  review_completeness: { zh: '合同/订单评审完整率', en: 'Contract review completeness' },
-  complaints_closed_on_time: { zh: '客户投诉按时结案率（≤ 18 个工作日）', en: 'Complaints closed on time (≤ 18 working days)' },
-  first_reply_on_time: { zh: '72 小时内首次答复率', en: 'First reply within 72 hours' },
-  major_complaints_escalated: { zh: '重大投诉上报率', en: 'Major complaints escalated' },
-  capa_verified: { zh: '纠正预防措施验证关闭率', en: 'Corrective actions verified and closed' },
-  complaints_per_month: { zh: '月均客户投诉件数', en: 'Complaints per month' },
-};
-
 /** One configured objective, complete. */
 export interface Objective {
   readonly metric: ObjectiveMetric;

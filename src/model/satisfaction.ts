@@ -5,13 +5,6 @@ import type { SurveyResponse } from './records.js';
 export const BANDS = ['very_satisfied', 'satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
 export type Band = (typeof BANDS)[number];
 
-export const BAND_LABELS: Readonly<Record<Band, { readonly zh: string; readonly en: string }>> = {
-  very_satisfied: { zh: '非常满意', en: 'Very satisfied' },
-  satisfied: { zh: '满意', en: 'Satisfied' },
-  dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
-  very_dissatisfied: { zh: '非常不满意', en: 'Very dissatisfied' },
-};
-
 /** One survey response with its computed score. */
 export interface ScoredResponse {
   readonly response: SurveyResponse;

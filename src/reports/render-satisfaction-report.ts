@@ -1,10 +1,11 @@
+import { BAND_LABELS } from '../text/domain-labels.js';
 import type { Config } from '../config/config.js';
 import { buildSatisfactionReport, type SatisfactionReportModel } from '../compute/satisfaction-report.js';
 import { findingFormatter } from '../issues/finding-messages.js';
 import type { CustomersSummary } from '../model/customer-histories.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
-import { BAND_LABELS, BANDS, type SatisfactionAnalysis } from '../model/satisfaction.js';
+import { BANDS, type SatisfactionAnalysis } from '../model/satisfaction.js';
 import { WIDE_CHART, type ChartSpec } from '../render/charts/chart-spec.js';
 import { renderChart } from '../render/charts/render-chart.js';
 import { bandsChart, competitorsChart, dimensionTrendChart, trendChart, type ChartWords } from './satisfaction-charts.js';

@@ -5,7 +5,7 @@ import type { Lang } from '../model/lang.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { TemplateFileError } from '../document/template-file-error.js';
 import { checkTemplateSyntax } from '../document/fill-text.js';
-import { placeholdersOf } from '../text/template-engine.js';
+import { callsPlural, PLURAL_LANGS, placeholdersOf } from '../text/template-engine.js';
 
 /**
  * The wording of a report (templates/reports/<report>.<lang>.json): title, subtitle, headings,
@@ -114,6 +114,8 @@ export function loadReportTexts(report: string, lang: Lang, folder = path.join(T
     ...Object.entries(texts.words).map(([key, text]) => [`words.${key}`, text]),
   ];
   for (const [where, text] of templates) {
+    if (!PLURAL_LANGS.has(lang) && callsPlural(text!))
+      problems.push({ path: where!, message: 'plural and word are for English counts; this language has no plural' });
     try {
       checkTemplateSyntax(text!);
     } catch (error) {

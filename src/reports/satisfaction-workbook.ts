@@ -1,7 +1,8 @@
+import { BAND_LABELS } from '../text/domain-labels.js';
 import type { Config } from '../config/config.js';
 import type { SatisfactionReportModel } from '../compute/satisfaction-report.js';
 import type { Lang } from '../model/lang.js';
-import { BAND_LABELS, type SatisfactionAnalysis } from '../model/satisfaction.js';
+import type { SatisfactionAnalysis } from '../model/satisfaction.js';
 import { writeTable } from '../render/excel/sheet-style.js';
 import { dateCell, XlsxBook, type XlsxSheet } from '../render/excel/xlsx-book.js';
 import { type MessageKey, messages } from '../text/messages.js';

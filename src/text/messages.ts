@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang, Localized } from '../model/lang.js';
 import { fileURLToPath } from 'node:url';
-import { placeholdersOf, templateEngine } from './template-engine.js';
+import { callsPlural, PLURAL_LANGS, placeholdersOf, templateEngine } from './template-engine.js';
 
 /**
  * Every text qmsdoc prints in a language lives in a message file,
@@ -80,6 +80,8 @@ export function loadMessageTable(table: string, folder = MESSAGES_DIR): Table {
   for (const lang of LANGS) {
     parsed[lang] = new Map();
     for (const [key, source] of raw[lang]) {
+      if (!PLURAL_LANGS.has(lang) && callsPlural(source))
+        problems.push(`${table}.${lang}.json: ${key}: plural and word are for English counts; this language has no plural`);
       try {
         parsed[lang].set(key, { source, placeholders: placeholdersOf(source) });
       } catch (error) {

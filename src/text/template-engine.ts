@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import type { Lang } from '../model/lang.js';
 
 /**
  * The one template language of every text qmsdoc prints — messages, report sentences, form
@@ -15,6 +16,18 @@ templateEngine.registerHelper(
 );
 /** `{{word n "day" "days"}}` → "day" or "days": the word alone, for "3 working days". */
 templateEngine.registerHelper('word', (count: unknown, one: unknown, many: unknown) => (Number(count) === 1 ? String(one) : String(many)));
+
+/**
+ * English counts are the one plural qmsdoc knows: `plural` and `word` above, in the text itself,
+ * so a translator sees both forms where the sentence is. Chinese has no plural, so a Chinese text
+ * calling them is a copied English text; the loaders refuse it.
+ */
+export const PLURAL_LANGS: ReadonlySet<Lang> = new Set<Lang>(['en']);
+
+/** True when `source` calls `plural` or `word`. */
+export function callsPlural(source: string): boolean {
+  return /\{\{~?\s*(?:plural|word)\s/.test(source);
+}
 
 /** Helpers a text may call: never placeholders themselves. */
 const HELPERS = new Set(['if', 'unless', 'plural', 'word']);

@@ -3,6 +3,7 @@ import type { IsoDate } from '../model/dates.js';
 import type { ActionStatus } from '../model/enums.js';
 import type { FindingLimit } from '../model/finding.js';
 import type { ActionItem, Complaint } from '../model/records.js';
+import { localizedTexts } from '../text/messages.js';
 import { defineRule, type DefinedRule, type RuleContext, type Subject } from './rule-definition.js';
 
 /** Where an action comes from, with record numbers told apart against the complaints read. */
@@ -109,7 +110,7 @@ const OWN_DUE_DATE = {
   key: 'actions.due',
   value: 0,
   unit: 'workingDays',
-  source: { zh: '措施跟踪表中该措施的完成期限', en: "the action's own due date in the actions register" },
+  source: localizedTexts('labels', 'limitSource', ['actionDueDate'] as const).actionDueDate,
 } as const satisfies FindingLimit;
 
 const subjects = (ctx: RuleContext, applies: (a: ActionState) => boolean): Subject<ActionState>[] =>

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { safeFileName, uniqueFileNames } from '../../src/document/file-names.js';
 import { nextPeriod } from '../../src/forms/form-views.js';
 import { TemplateFileError } from '../../src/document/template-file-error.js';
-import { parseFormTemplate } from '../../src/forms/load-form-templates.js';
+import { loadFormTemplates, parseFormTemplate } from '../../src/forms/load-form-templates.js';
+import { TEMPLATES_DIR } from '../../src/paths.js';
+import path from 'node:path';
 
 const minimal = (sections: unknown) => JSON.stringify({ id: 'my_form', title: '我的表单', sections });
 
@@ -47,6 +49,38 @@ describe('form files', () => {
     );
     expect(() => parseFormTemplate('/forms/my_form.json', '{"id": "my_form",')).toThrow(/\(file\): not valid JSON/);
     expect(() => parseFormTemplate('/forms/other.json', minimal([{ type: 'paragraph', text: 'x' }]))).toThrow(/id: must be "other"/);
+  });
+});
+
+describe('a form text in two languages', () => {
+  const problemsOf = (json: string) => {
+    try {
+      parseFormTemplate('/forms/my_form.json', json);
+    } catch (error) {
+      return (error as TemplateFileError).problems;
+    }
+    return [];
+  };
+
+  it('must give both Chinese and English, neither empty', () => {
+    const json = minimal([
+      { type: 'grid', widths: [60, '*'], rows: [{ cells: [{ label: { zh: '名称' } }, { label: { zh: '数量', en: ' ' } }] }] },
+      { type: 'paragraph', text: { en: 'Note' } },
+    ]);
+    expect(problemsOf(json)).toEqual([
+      { path: 'sections.0.rows.0.cells.0.label', message: 'a text needs both "zh" and "en"; "en" missing or empty' },
+      { path: 'sections.0.rows.0.cells.1.label', message: 'a text needs both "zh" and "en"; "en" missing or empty' },
+      { path: 'sections.1.text', message: 'a text needs both "zh" and "en"; "zh" missing or empty' },
+    ]);
+  });
+
+  it('must read the same values in both languages', () => {
+    const json = minimal([{ type: 'paragraph', text: { zh: '客户：{{customer}}', en: 'Customer: {{client}}' } }]);
+    expect(problemsOf(json)).toEqual([{ path: 'sections.0.text', message: 'placeholders {customer} in zh, {client} in en' }]);
+  });
+
+  it('accepts every form the project ships', () => {
+    expect(loadFormTemplates(path.join(TEMPLATES_DIR, 'forms')).length).toBeGreaterThanOrEqual(8);
   });
 });
 

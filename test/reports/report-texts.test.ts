@@ -1,6 +1,7 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fillTextStrict } from '../../src/document/fill-text.js';
 import { TemplateFileError } from '../../src/document/template-file-error.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
 import { ReportBuilder } from '../../src/reports/report-builder.js';
@@ -48,6 +49,36 @@ describe('report texts (templates/reports/<report>.<lang>.json)', () => {
       en.tables![first!] = ['only one'];
     });
     expect(() => loadReportTexts('complaints-month', 'zh', folder)).toThrow(/tables\.\S+: \d+ columns here, 1 columns in complaints-month\.en\.json/);
+  });
+});
+
+describe('counts in English report texts', () => {
+  it('refuses plural and word in a Chinese report text', () => {
+    const folder = tempFolder();
+    copyFileSync(path.join(REPORTS, 'due.en.json'), path.join(folder, 'due.en.json'));
+    const zh = JSON.parse(readFileSync(path.join(REPORTS, 'due.zh.json'), 'utf8')) as { sentences: Record<string, string> };
+    zh.sentences.none = `${zh.sentences.none}{{word days "天" "天"}}`;
+    writeFileSync(path.join(folder, 'due.zh.json'), JSON.stringify(zh));
+    expect(() => loadReportTexts('due', 'zh', folder)).toThrow(TemplateFileError);
+    try {
+      loadReportTexts('due', 'zh', folder);
+    } catch (e) {
+      expect((e as TemplateFileError).problems).toContainEqual({
+        path: 'sentences.none',
+        message: 'plural and word are for English counts; this language has no plural',
+      });
+    }
+  });
+
+  it('reads "1 complaint", "1 working day" in English, and the plural for other counts', () => {
+    const en = loadReportTexts('complaints-month', 'en');
+    const b = (values: Record<string, string | number>) => fillTextStrict(en.sentences.headlineCount!, values);
+    expect(b({ count: 1, hasPrevious: '', previousCount: 0, change: '', previousAverage: 0, historyMonths: 1 })).toBe('1 complaint received this month.');
+    expect(b({ count: 2, hasPrevious: 'x', previousCount: 1, change: '+1', previousAverage: 1, historyMonths: 1 })).toBe(
+      '2 complaints received this month, against 1 last month (+1) and an average of 1 over the previous 1 month.',
+    );
+    expect(fillTextStrict(en.words.overdueDays!, { n: 1 })).toBe('overdue 1 working day');
+    expect(fillTextStrict(en.words.overdueDays!, { n: 3 })).toBe('overdue 3 working days');
   });
 });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS, loadMessageTable, MESSAGES_DIR, MessageFileError, MessageLookupError, messages, messageTables } from '../../src/text/messages.js';
@@ -62,6 +62,21 @@ describe('loading a message table', () => {
     expect(() => loadMessageTable('t', write({ 't.zh.json': { a: '甲' } }))).toThrow(/t\.en\.json: ENOENT/);
   });
 
+  it('refuses plural and word in a Chinese text: Chinese has no plural', () => {
+    const folder = write({ 't.zh.json': { n: '{{plural n "件" "件"}}' }, 't.en.json': { n: '{{plural n "complaint" "complaints"}}' } });
+    expect(() => loadMessageTable('t', folder)).toThrow('t.zh.json: n: plural and word are for English counts; this language has no plural');
+  });
+
+  it('no Chinese message or report text uses plural or word', () => {
+    const folders = [MESSAGES_DIR, path.join(MESSAGES_DIR, '..', 'reports')];
+    const offenders = folders.flatMap((folder) =>
+      readdirSync(folder)
+        .filter((f) => f.endsWith('.zh.json'))
+        .flatMap((f) => [...flatTexts(path.join(folder, f))].filter(([, text]) => /\{\{~?\s*(plural|word)\s/.test(text)).map(([key]) => `${f}: ${key}`)),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('refuses a value that is not a text', () => {
     expect(() => loadMessageTable('t', write({ 't.zh.json': { a: 1 }, 't.en.json': { a: 'A' } }))).toThrow(
       't.zh.json: a is neither a text nor an object of texts',
@@ -79,6 +94,14 @@ describe('looking a text up', () => {
     expect(zh('satisfaction', { period: null })).toBe('满意度');
     expect(zh('satisfaction', { period: '2025H2' })).toBe('满意度 2025H2');
     expect(en('inputErrors', { total: 3, errors: 1, warnings: 2 })).toBe('Input problems: 3 (1 error, 2 warnings)');
+  });
+
+  it('says one in the singular in English, and the same count in Chinese', () => {
+    expect(en('outputs.files', { n: 1 })).toBe(' (1 file)');
+    expect(en('outputs.files', { n: 2 })).toBe(' (2 files)');
+    expect(en('error.moreUnreadable', { n: 1 })).toBe('(and 1 more unreadable file)');
+    expect(en('error.moreUnreadable', { n: 0 })).toBe('(and 0 more unreadable files)');
+    expect(zh('outputs.files', { n: 1 })).toBe(zh('outputs.files', { n: 2 }).replace('2', '1'));
   });
 
   it('throws for a key the table lacks, never printing "[key]"', () => {

@@ -15,11 +15,6 @@ import { formatGlyphNotes, formatIncremental, formatOutputs } from '../print-out
 import { createProgress } from '../progress.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
-export const usage = {
-  zh: 'qmsdoc build --input 文件夹 --output 文件夹 [--as-of YYYY-MM-DD] [--period 期次] [--lang zh|en] [--config 文件] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--no-filled-forms] [--recursive] [--clean]',
-  en: 'qmsdoc build --input DIR --output DIR [--as-of YYYY-MM-DD] [--period P] [--lang zh|en] [--config FILE] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--no-filled-forms] [--recursive] [--clean]',
-};
-
 /**
  * `qmsdoc build`: the main job — the check, findings.xlsx, the blank and filled controlled forms,
  * the reports, summary.json and manifest.json.

@@ -11,11 +11,6 @@ import { parseOptions, stringOption } from '../options.js';
 import { formatCheckReport } from '../print-check.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
-export const usage = {
-  zh: 'qmsdoc check --input 文件夹 [--as-of YYYY-MM-DD] [--config 文件] [--out 文件夹] [--period 期次] [--json] [--fail-on major|minor] [--lang zh|en] [--recursive]',
-  en: 'qmsdoc check --input DIR [--as-of YYYY-MM-DD] [--config FILE] [--out DIR] [--period P] [--json] [--fail-on major|minor] [--lang zh|en] [--recursive]',
-};
-
 /**
  * `qmsdoc check`: read the input folder, run every rule, print the headline figures, the findings
  * and the input errors, and write summary.json and findings.xlsx.

@@ -7,11 +7,6 @@ import { parseOptions } from '../options.js';
 import { CHECK_OPTIONS, prepareRun } from '../run-check-command.js';
 import { formatTable } from '../text-table.js';
 
-export const usage = {
-  zh: 'qmsdoc due --input 文件夹 [--days 工作日数] [--as-of YYYY-MM-DD] [--json] [--config 文件] [--lang zh|en]',
-  en: 'qmsdoc due --input DIR [--days N] [--as-of YYYY-MM-DD] [--json] [--config FILE] [--lang zh|en]',
-};
-
 function whatOf(item: DueItem, t: Messages<CliKey>, qa: string): { kind: string; what: string; owner: string } {
   switch (item.kind) {
     case 'complaint_stage': {

@@ -12,11 +12,6 @@ import { formatOutputs } from '../print-outputs.js';
 import { isFileSystemError, outputFailure } from '../run-check-command.js';
 import { loadRunConfig } from '../run-context.js';
 
-export const usage = {
-  zh: 'qmsdoc forms --blank [--form 表单ID …] --output 文件夹 [--config 文件] [--lang zh|en] [--as-of YYYY-MM-DD]',
-  en: 'qmsdoc forms --blank [--form ID …] --output DIR [--config FILE] [--lang zh|en] [--as-of YYYY-MM-DD]',
-};
-
 /** `qmsdoc forms --blank`: blank controlled forms to print and fill by hand, and a print pack. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const values = parseOptions(argv, {

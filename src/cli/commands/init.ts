@@ -9,11 +9,6 @@ import { cliText } from '../cli-text.js';
 import { langOption } from '../options.js';
 import { loadRunConfig } from '../run-context.js';
 
-export const usage = {
-  zh: 'qmsdoc init [文件夹] [--lang zh|en] [--config 文件]   写出空白输入模板（每类数据一个 xlsx），默认写到当前文件夹；已有的文件不覆盖',
-  en: 'qmsdoc init [DIR] [--lang zh|en] [--config FILE]   write blank input templates (one xlsx per dataset), by default into the current folder; existing files are never overwritten',
-};
-
 /** `qmsdoc init [DIR]`: the blank input workbooks, one per dataset. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;

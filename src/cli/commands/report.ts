@@ -23,11 +23,6 @@ import { meetingDateOption, monthsOption, parseOptions, stringOption, type Optio
 import { formatGlyphNotes, formatOutputs } from '../print-outputs.js';
 import { CHECK_OPTIONS, isFileSystemError, outputFailure, prepareRun } from '../run-check-command.js';
 
-export const usage = {
-  zh: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness|customers|due --input 文件夹 [--output 文件夹] [--as-of YYYY-MM-DD] [--period 期次] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config 文件]',
-  en: 'qmsdoc report satisfaction|complaints|management-review|audit-readiness|customers|due --input DIR [--output DIR] [--as-of YYYY-MM-DD] [--period P] [--month YYYY-MM|all …] [--meeting-date YYYY-MM-DD] [--lang zh|en] [--config FILE]',
-};
-
 type Emit = (result: CheckResult, options: ReportOptions, writer: OutputWriter, values: Record<string, OptionValue>) => Promise<GlyphReport>;
 
 /** The reports `qmsdoc report` writes one at a time, as `build` writes them all. */

@@ -4,11 +4,6 @@ import type { CliIo } from '../main.js';
 import { cliText } from '../cli-text.js';
 import { asOfOption, langOption, parseOptions, stringOption } from '../options.js';
 
-export const usage = {
-  zh: 'qmsdoc serve [--input 文件夹] [--output 文件夹] [--port 端口] [--as-of YYYY-MM-DD] [--lang zh|en]   在 http://127.0.0.1 上打开工作台（默认 input/、output/、端口 4310）',
-  en: 'qmsdoc serve [--input DIR] [--output DIR] [--port N] [--as-of YYYY-MM-DD] [--lang zh|en]   the workbench at http://127.0.0.1 (default input/, output/, port 4310)',
-};
-
 const DEFAULT_PORT = 4310;
 
 /** `qmsdoc serve`: the workbench in the browser, until Ctrl+C. */

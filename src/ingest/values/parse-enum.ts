@@ -45,10 +45,10 @@ export function buildVocabulary(labels: Partial<Readonly<Record<EnumName, Readon
       map.set(normaliseToken(spelling), id);
       map.set(spelling, id);
     };
-    for (const value of values) for (const spelling of [value.id, value.zh, value.en, ...(value.aliases ?? [])]) add(spelling, value.id);
+    for (const value of values) for (const spelling of [value.id, value.words.zh, value.words.en, ...(value.aliases ?? [])]) add(spelling, value.id);
     for (const [label, id] of Object.entries(labels[name] ?? {})) add(label.trim(), id);
     lookup.set(name, map);
-    allowed[name] = values.map((v) => `${v.zh}/${v.id}`).join(', ');
+    allowed[name] = values.map((v) => `${v.words.zh}/${v.id}`).join(', ');
   }
   return { lookup, allowed };
 }

@@ -6,7 +6,7 @@ import { BASIS_LABELS, DATASET_LABELS, SEVERITY_LABELS } from '../../issues/labe
 import { DATASETS } from '../../model/fields.js';
 import { FINDING_BASES, FINDING_SEVERITIES, type FindingSeverity } from '../../model/finding.js';
 import type { Lang } from '../../model/lang.js';
-import { BAND_LABELS } from '../../model/satisfaction.js';
+import { BAND_LABELS } from '../../text/domain-labels.js';
 import type { Summary } from '../../model/summary.js';
 import { BODY_STYLE, HEADER_STYLE, writeTable, writeTableRows } from './sheet-style.js';
 import { DATE_FORMAT, XlsxBook, type CellStyle, type XlsxSheet } from './xlsx-book.js';

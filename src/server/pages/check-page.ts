@@ -2,7 +2,7 @@ import { formatRate, formatScore } from '../../issues/format-number.js';
 import { formatLimit } from '../../issues/finding-messages.js';
 import { DATASET_LABELS, SEVERITY_LABELS } from '../../issues/labels.js';
 import { METRIC_KIND, type ObjectiveMetric } from '../../model/objectives.js';
-import { BAND_LABELS } from '../../model/satisfaction.js';
+import { BAND_LABELS } from '../../text/domain-labels.js';
 import type { SummaryFinding } from '../../model/summary.js';
 import type { ChartSpec } from '../../render/charts/chart-spec.js';
 import { h, jsonScript, type Safe } from '../html.js';
