@@ -238,11 +238,11 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
 
     // 7. Timeliness.
     const limitText: Record<(typeof MILESTONES)[number], string> = {
-      assign: `≤ ${limits.assignWorkingDays} ${w('workingDays')}`,
-      cause: `≤ ${limits.causeWorkingDays} ${w('workingDays')}`,
-      notify: `≤ ${limits.notifyWorkingDays} ${w('workingDays')}`,
-      close: `≤ ${limits.closeWorkingDays} ${w('workingDays')}`,
-      firstReply: `≤ ${limits.firstReplyHours} ${w('hours')}`,
+      assign: fillPlaceholders(w('workingDaysLimit'), { n: limits.assignWorkingDays }),
+      cause: fillPlaceholders(w('workingDaysLimit'), { n: limits.causeWorkingDays }),
+      notify: fillPlaceholders(w('workingDaysLimit'), { n: limits.notifyWorkingDays }),
+      close: fillPlaceholders(w('workingDaysLimit'), { n: limits.closeWorkingDays }),
+      firstReply: fillPlaceholders(w('hoursLimit'), { n: limits.firstReplyHours }),
     };
     b.heading('timeliness')
       .table(

@@ -116,5 +116,11 @@ describe('qmsdoc report complaints | management-review | audit-readiness', () =>
     expect((await run(['report', 'complaints', '--month', '2025-05', '--input', input, '--output', out, '--as-of', '2025-12-31'])).code).toBe(0);
     const pack = (await pdfPages(readFileSync(path.join(out, 'reports', 'complaints-2025-05.pdf')))).join('\n');
     expect(pack).toContain(`表中只列出前 10 行（共 ${may} 行）。`);
+    // The timeliness limits in English, singular where the limit is 1 (assignWorkingDays in the sample's configuration).
+    const english = tempFolder();
+    await run(['report', 'complaints', '--month', '2025-05', '--input', input, '--output', english, '--as-of', '2025-12-31', '--lang', 'en']);
+    const englishPack = (await pdfPages(readFileSync(path.join(english, 'reports', 'complaints-2025-05.pdf')))).join('\n');
+    expect(englishPack).toMatch(/Handling department assigned ≤ 1 working day \d/);
+    expect(englishPack).toMatch(/Cause and person found ≤ 3 working days \d/);
   }, 60_000);
 });
