@@ -4,14 +4,14 @@ import type { Config } from '../config/config.js';
 import type { CustomersSummary } from '../model/customer-histories.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
-import { BANDS, type Band, type PeriodStats, type SatisfactionAnalysis } from '../model/satisfaction.js';
+import { BANDS, type Band, type PeriodStats, type SatisfactionAnalysis, type ScoredResponse } from '../model/satisfaction.js';
 import { bandOf } from './score-satisfaction.js';
 import { meanConfidenceInterval, welchTest } from './student-t.js';
 import { summaryText } from '../text/summary-text.js';
 
 /** Below this many scored responses the mean is flagged as unreliable. */
 export const SMALL_SAMPLE = 30;
-/** A customer whose score fell by more than this many points is listed. */
+/** A customer whose overall or item score fell by more than this many points since their previous answer is listed. */
 export const FALL_THRESHOLD = 10;
 /** A change with p below this is called more than sampling noise. */
 export const SIGNIFICANCE = 0.05;
@@ -33,6 +33,21 @@ export interface CustomerRow {
   readonly band: Band;
   readonly scores: Readonly<Record<string, number | null>>;
   readonly comments: string | null;
+}
+
+/** One score of a customer's answer this round that fell by more than FALL_THRESHOLD since their previous answer. */
+export interface ScoreDrop {
+  readonly customer: string;
+  /** "overall" (综合得分) or a dimension id. */
+  readonly item: string;
+  /** The overall score's or the item's name in the report's language. */
+  readonly label: string;
+  /** The round of the customer's previous answer (not always the previous round). */
+  readonly previousPeriod: string;
+  readonly previous: number;
+  readonly current: number;
+  /** current − previous (negative). */
+  readonly delta: number;
 }
 
 export interface TrendRow {
@@ -90,8 +105,8 @@ export interface SatisfactionReportModel {
     readonly periods: readonly TrendRow[];
     /** The change of the mean on the previous period, with Welch's test; null without a previous period. */
     readonly change: { readonly delta: number; readonly p: number | null; readonly significant: boolean | null } | null;
-    /** Customers scored in both periods whose score fell by more than 10 points. */
-    readonly fallers: readonly { readonly customer: string; readonly previous: number; readonly current: number; readonly delta: number }[];
+    /** The overall and item scores of this round that fell by more than FALL_THRESHOLD since the customer's previous answer (see scoreDrops). */
+    readonly drops: readonly ScoreDrop[];
   };
   readonly competitors: readonly {
     readonly competitor: string;
@@ -229,7 +244,7 @@ export function buildSatisfactionReport(inputs: ReportInputs): SatisfactionRepor
         previous && current.mean !== null && previous.mean !== null
           ? { delta: current.mean - previous.mean, p: test?.p ?? null, significant: test ? test.p < SIGNIFICANCE : null }
           : null,
-      fallers: previous ? fallers(current, previous) : [],
+      drops: scoreDrops(analysis.periods.slice(0, analysis.periods.indexOf(current) + 1), config, lang),
     },
     competitors: current.competitors.map((c) => ({
       competitor: c.competitor,
@@ -277,16 +292,49 @@ function lastSent(period: PeriodStats): string | null {
   return dates[dates.length - 1] ?? null;
 }
 
-function fallers(current: PeriodStats, previous: PeriodStats) {
-  const before = new Map(previous.responses.flatMap((s) => (s.returned && s.overall !== null ? [[s.response.customer, s.overall] as const] : [])));
-  return current.responses
-    .flatMap((s) => {
-      const earlier = before.get(s.response.customer);
-      if (!s.returned || s.overall === null || earlier === undefined) return [];
-      const delta = s.overall - earlier;
-      return delta < -FALL_THRESHOLD ? [{ customer: s.response.customer, previous: earlier, current: s.overall, delta }] : [];
-    })
-    .sort((a, b) => a.delta - b.delta || (a.customer < b.customer ? -1 : 1));
+/**
+ * Each customer's answer this round against their previous answer — the latest earlier round in
+ * which they returned a scored form, whichever round that was — for the overall score (综合得分)
+ * and each item: every score that fell by more than FALL_THRESHOLD points, steepest first. In a
+ * round a customer's first returned form counts. This is the comparison of the customer histories
+ * (customerHistories: `trend` and `falling`), which the management review's "falling scores"
+ * opportunity lists: the three documents name the same drops.
+ */
+function scoreDrops(periods: readonly PeriodStats[], config: Config, lang: Lang): ScoreDrop[] {
+  const dims = config.satisfaction.dimensions;
+  const answered = (s: ScoredResponse) => s.returned && (s.overall !== null || dims.some((d) => s.response.scores[d.id] !== undefined));
+  /** Per round, customer → their first returned, scored form. */
+  const rounds = periods.map((p) => {
+    const first = new Map<string, ScoredResponse>();
+    for (const s of p.responses) if (answered(s) && !first.has(s.response.customer)) first.set(s.response.customer, s);
+    return { period: p.period, first };
+  });
+  const now = rounds[rounds.length - 1];
+  if (!now) return [];
+  const overallLabel = summaryText(lang)('overallScore');
+  const drops: ScoreDrop[] = [];
+  for (const [customer, latest] of now.first) {
+    const before = rounds
+      .slice(0, -1)
+      .reverse()
+      .find((r) => r.first.has(customer));
+    if (!before) continue;
+    const earlier = before.first.get(customer)!;
+    const pairs: [string, string, number | null, number | null][] = [
+      ['overall', overallLabel, earlier.overall, latest.overall],
+      ...dims.map((d): [string, string, number | null, number | null] => [
+        d.id,
+        d.label[lang],
+        earlier.response.scores[d.id] ?? null,
+        latest.response.scores[d.id] ?? null,
+      ]),
+    ];
+    for (const [item, label, from, to] of pairs)
+      if (from !== null && to !== null && to - from < -FALL_THRESHOLD)
+        drops.push({ customer, item, label, previousPeriod: before.period, previous: from, current: to, delta: to - from });
+  }
+  const order = ['overall', ...dims.map((d) => d.id)];
+  return drops.sort((a, b) => a.delta - b.delta || byName(a.customer, b.customer) || order.indexOf(a.item) - order.indexOf(b.item));
 }
 
 /** Sorts comments under the first dimension whose keywords they contain, else under "other". */

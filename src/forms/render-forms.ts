@@ -12,6 +12,7 @@ import type { ViewContext } from './form-views.js';
 import { blankView } from './form-views.js';
 import { uniqueFileNames, safeFileName } from '../document/file-names.js';
 import { layoutForm } from './layout-form.js';
+import { punctuation } from '../text/punctuation.js';
 import { runRenderTask, type RenderedFile, type RenderTask, type RunRenderTask } from './render-task.js';
 import { controlledDocument } from '../document/controlled-document.js';
 import { controlledFor, type FormRenderContext } from './render-form.js';
@@ -153,7 +154,10 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
     }),
     footer: (current: number) => ({
       margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
-      columns: [textNode(`${t.date}：${ctx.asOf}`, { fontSize: 8.5 }, missing), textNode(String(current), { fontSize: 8.5, alignment: 'right' }, missing)],
+      columns: [
+        textNode(`${punctuation(ctx.lang).label(t.date)}${ctx.asOf}`, { fontSize: 8.5 }, missing),
+        textNode(String(current), { fontSize: 8.5, alignment: 'right' }, missing),
+      ],
     }),
     content: [
       {

@@ -191,6 +191,20 @@ export class ReportBuilder {
     return this;
   }
 
+  /**
+   * A label over what it labels (a group's name over its list): one unbreakable block when `short`,
+   * else the label goes on the page of the body's first lines, as a heading does.
+   */
+  labelled(label: Content, body: Content, short: boolean): this {
+    if (short) this.place({ stack: [label, body], unbreakable: true }, true);
+    else {
+      this.closeSection();
+      this.pending.push({ ...(label as object), headlineLevel: 2 } as Content);
+      this.place(body, false);
+    }
+    return this;
+  }
+
   push(...content: Content[]): this {
     for (const node of content) this.place(node, true);
     return this;
@@ -214,6 +228,10 @@ export class ReportBuilder {
     subject: string,
   ): { definition: TDocumentDefinitions; missingGlyphs: string[] } {
     this.flush();
+    // The last block's bottom margin is space before nothing: where the text just fits above the
+    // footer, pdfmake would carry that margin alone onto a blank last page.
+    const last = this.content[this.content.length - 1] as { margin?: [number, number, number, number] } | undefined;
+    if (last && Array.isArray(last.margin) && last.margin.length === 4) last.margin = [last.margin[0], last.margin[1], last.margin[2], 0];
     // Each heading keepHeadingsWithNext moves costs pdfmake a layout pass: measured once, a pass only places.
     measureOnce();
     const { header, footer } = controlledFurniture({ ...controlled, lang: this.lang, contentWidth: CONTENT_WIDTH }, this.missing);

@@ -5,6 +5,8 @@ import { formatDelta, formatRate, formatScore } from '../issues/format-number.js
 import type { Lang } from '../model/lang.js';
 import type { ControlledDocument } from '../document/controlled-page.js';
 import { ReportBuilder } from './report-builder.js';
+import { KEEP_TOGETHER_ROWS } from './report-table.js';
+import { punctuation } from '../text/punctuation.js';
 import type { SatisfactionTexts } from './report-texts.js';
 
 /** Names of the chart images in the PDF engine's file system; null where a chart is left out. */
@@ -137,10 +139,10 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
         formatScore(d.mean),
         bandLabel(d.band, lang),
         String(d.responses),
-        d.satisfied === null ? '—' : d.satisfied ? t.words.satisfied! : t.words.unsatisfied!,
+        d.satisfied === null ? '—' : b.word(d.satisfied ? 'satisfiedItem' : 'unsatisfiedItem'),
         d.department,
       ]),
-      { widths: ['*', 56, 70, 60, 60, 90], align: ['left', 'right', 'left', 'right', 'left', 'left'] },
+      { widths: ['*', 44, 70, 50, 76, 90], align: ['left', 'right', 'left', 'right', 'left', 'left'] },
     )
     .sentence('items', { satisfied: join(m.satisfiedItems), unsatisfied: join(m.unsatisfiedItems), threshold: input.unsatisfiedBelow })
     .subheading('customers')
@@ -154,7 +156,7 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
         ...dims.map((d) => formatScore(c.scores[d.id] ?? null)),
       ]),
       {
-        widths: [26, '*', 46, 54, ...dims.map(() => 44)],
+        widths: [26, '*', 46, 62, ...dims.map(() => 44)],
         align: ['right', 'left', 'right', 'left', ...dims.map(() => 'right' as const)],
         fontSize: 9,
         ...full,
@@ -194,13 +196,27 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
       p: c.p === null ? '' : c.p < 0.001 ? 'p < 0.001' : `p = ${c.p.toFixed(3)}`,
       significant: c.significant === true,
     });
-    if (trend.fallers.length > 0) {
-      b.sentence('fallers', { threshold: FALL_THRESHOLD }).table(
-        'fallers',
-        trend.fallers.map((f) => [f.customer, formatScore(f.previous), formatScore(f.current), formatDelta(f.delta)]),
-        { widths: ['*', 70, 70, 70], align: ['left', 'right', 'right', 'right'], ...full },
+  }
+  // Each customer against their previous answer, the overall score and every item: the drops the
+  // customer histories and the management review list too.
+  if (trend.periods.length >= 2) {
+    const drops = trend.drops;
+    if (drops.length === 0) b.sentence('noDrops', { threshold: FALL_THRESHOLD });
+    else
+      b.together(() =>
+        b
+          .sentence('drops', {
+            threshold: FALL_THRESHOLD,
+            customers: new Set(drops.map((d) => d.customer)).size,
+            overall: drops.filter((d) => d.item === 'overall').length,
+            items: drops.filter((d) => d.item !== 'overall').length,
+          })
+          .table(
+            'drops',
+            drops.map((d) => [d.customer, d.label, d.previousPeriod, formatScore(d.previous), formatScore(d.current), formatDelta(d.delta)]),
+            { widths: ['*', 64, 56, 48, 48, 48], align: ['left', 'left', 'left', 'right', 'right', 'right'], fontSize: 9, ...full },
+          ),
       );
-    } else b.sentence('noFallers', { threshold: FALL_THRESHOLD });
   }
 
   // d) Competitors
@@ -235,10 +251,12 @@ export function layoutSatisfactionReport(input: SatisfactionLayoutInput): { defi
     room -= shown.length;
     left += group.items.length - shown.length;
     if (shown.length === 0) continue;
-    b.push(b.text(`${group.label}（${group.items.length}）`, { bold: true, margin: [0, 3, 0, 1] }), {
-      ul: shown.map((c) => b.text(`${c.text}——${c.customer}`, { fontSize: 9.5 })),
-      margin: [8, 0, 0, 4],
-    });
+    // A group's name never ends a page without its comments (the name alone says nothing).
+    b.labelled(
+      b.text(punctuation(lang).aside(group.label, String(group.items.length)), { bold: true, margin: [0, 3, 0, 1] }),
+      { ul: shown.map((c) => b.text(punctuation(lang).attribution(c.text, c.customer), { fontSize: 9.5 })), margin: [8, 0, 0, 4] },
+      shown.length <= KEEP_TOGETHER_ROWS,
+    );
   }
   if (left > 0)
     b.sentence('truncated', { shown: input.maxTableRows, total: input.maxTableRows + left, where: input.workbookName }, { italics: true, fontSize: 9 });

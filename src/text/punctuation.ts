@@ -17,6 +17,8 @@ export function punctuation(lang: Lang) {
     listSeparator: p('listSeparator'),
     /** ， / ", ". */
     clauseSeparator: p('clauseSeparator'),
+    /** "报价偏高——芜湖长江精工" / "Price too high — Wuhu Changjiang": a quoted text and who said it. */
+    attribution: (text: string, who: string) => p('attribution', { text, who }),
     /** "签字：" / "Signature: ". */
     label: (label: string) => p('label', { label }),
   };

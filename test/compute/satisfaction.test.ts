@@ -149,7 +149,7 @@ describe('satisfaction rules S1–S5', () => {
     const findings = rules(ten(dims(95, 95, 74.9, 95))).filter((f) => f.rule === 'S3');
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ record: '2025H2 price', params: { dimension: 'price', department: 'sales', threshold: 75 } });
-    expect(zh(findings[0]!)).toBe('2025H2「价格」均分 74.9 分，低于 75 分（不满意项）；责任部门：供销部，应发出纠正预防措施要求');
+    expect(zh(findings[0]!)).toBe('2025H2「价格」均分 74.9 分，低于 75 分（不满意项目）；责任部门：供销部，应发出纠正预防措施要求');
     expect(rules(ten(dims(95, 95, 75, 95))).filter((f) => f.rule === 'S3')).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { formatRate, formatScore } from '../../src/issues/format-number.js';
+import { formatDelta, formatRate, formatScore } from '../../src/issues/format-number.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { runCheck } from '../../src/pipeline/check.js';
 import { renderSatisfactionReport } from '../../src/reports/render-satisfaction-report.js';
@@ -11,6 +11,8 @@ import { tempFolder, testConfig } from '../helpers/fixtures.js';
 import { pageToPng, pdfPages } from '../helpers/pdf.js';
 
 const AS_OF = '2025-12-31';
+/** A sentence wraps across lines wherever the page is full: compared without white space. */
+const squash = (text: string) => text.replace(/\s+/g, '');
 
 async function reportFor(input: string, config = testConfig(), lang: 'zh' | 'en' = 'zh') {
   const { summary, rules } = runCheck({ input, config, asOf: AS_OF, lang });
@@ -40,7 +42,7 @@ describe('the satisfaction analysis report of the bundled sample', () => {
     expect(text).toContain(`回收 ${s.returned} 份，回收率 ${formatRate(s.responseRate)}`);
     expect(text).toContain(`均分 ${formatScore(s.mean)} 分`);
     expect(text).toContain(`中位数 ${formatScore(s.median)} 分，标准差 ${formatScore(s.stdev)} 分`);
-    expect(text).toMatch(new RegExp(`交期 ${formatScore(s.dimensions.delivery!)} 不满意 \\d+ 不满意 生产部`));
+    expect(text).toMatch(new RegExp(`交期 ${formatScore(s.dimensions.delivery!)} 不满意 \\d+ 不满意项目 生产部`));
     expect(text).toContain(`与上期（${s.previousPeriod}）相比，均分下降 ${formatScore(Math.abs(s.deltaMean!))} 分`);
     for (const p of s.periods) expect(text).toMatch(new RegExp(`${p.period} ${p.sent} ${p.returned} [\\d.]+% ${formatScore(p.mean)}`));
   });
@@ -53,6 +55,23 @@ describe('the satisfaction analysis report of the bundled sample', () => {
     // The finding's wording wraps in its cell; the department stands beside it.
     expect(sample.text).toMatch(/2025H2 回收率 86\.4%（19\/22），\S* 供销部/);
     expect(sample.text).toMatch(/2025H2「交期」均分 72\.2 分.*生产部/s);
+  });
+
+  it("lists the item scores that fell by more than 10 points since each customer's previous answer: those the customer histories and the management review name", () => {
+    const histories = sample.summary.customers.list.filter((h) => h.currentSurvey === 'returned' && h.falling.length > 0);
+    const falls = histories.flatMap((h) => h.falling.map((item) => ({ h, change: h.trend!.changes.find((c) => c.item === item)! })));
+    expect(falls.length).toBeGreaterThan(0);
+    expect(squash(sample.text)).toContain(
+      squash(`没有客户的综合得分下降超过 10 分；单项得分下降超过 10 分的 ${falls.length} 项。以上共 ${histories.length} 个客户`),
+    );
+    expect(sample.text).not.toContain('没有客户的得分比上期下降');
+    const label = (id: string) => sample.files.model.dimensions.find((d) => d.id === id)!.label;
+    const rows = sample.text.split('\n').filter((l) => /^\S+ \S+ \d{4}H\d [\d.]+ [\d.]+ −[\d.]+$/.test(l));
+    expect(rows.sort()).toEqual(
+      falls
+        .map(({ h, change: c }) => `${h.customer} ${label(c.item)} ${h.trend!.from} ${formatScore(c.from)} ${formatScore(c.to)} ${formatDelta(c.delta)}`)
+        .sort(),
+    );
   });
 
   it('warns that 19 responses are too few for a firm conclusion', () => {
@@ -144,8 +163,45 @@ describe('the report on thin data', () => {
     const after = Array.from({ length: 30 }, (_, i) => `2025H2,客户${i},2025-12-01,2025-12-09,${i === 0 ? 50 : 70 + (i % 5)},70,70,70`);
     const { text } = await reportFor(tempFolder({ 's.csv': [header, ...before, ...after].join('\n') }), testConfig(), 'zh');
     expect(text.replace(/\n/g, '')).toMatch(/p < 0\.001：这一变化大于抽样波动，可以认为满意度确实下降了。/);
-    expect(text).toMatch(/客户0 90\.0 65\.0 −25\.0/);
+    // The overall score (综合得分) and each item, against the customer's previous answer.
+    expect(text).toMatch(/^客户0 产品质量 2025H1 90\.0 50\.0 −40\.0$/m);
+    expect(text).toMatch(/^客户0 综合得分 2025H1 90\.0 65\.0 −25\.0$/m);
     expect(text).not.toContain('少于 30 份');
+  });
+
+  it('compares each customer with their previous answer, which may be two rounds back, and says when nothing fell', async () => {
+    const rounds = [
+      // 甲 skips 2025H1: their 2025H2 answer is compared with 2024H2's.
+      '2024H2,甲,2024-12-01,2024-12-09,90,90,90,95',
+      '2024H2,乙,2024-12-01,2024-12-09,80,80,80,80',
+      '2025H1,乙,2025-06-01,2025-06-09,80,80,80,80',
+      '2025H2,甲,2025-12-01,2025-12-09,88,90,90,80',
+      '2025H2,乙,2025-12-01,2025-12-09,80,80,80,71',
+    ];
+    const { text } = await reportFor(tempFolder({ 's.csv': [header, ...rounds].join('\n') }));
+    expect(squash(text)).toContain(squash('没有客户的综合得分下降超过 10 分；单项得分下降超过 10 分的 1 项。以上共 1 个客户'));
+    expect(text).toMatch(/^甲 交期 2024H2 95\.0 80\.0 −15\.0$/m);
+    // 乙 fell 9 points in delivery: not more than 10.
+    expect(text).not.toMatch(/^乙 /m);
+
+    const steady = rounds.map((r) => (r.startsWith('2025H2,甲') ? r.replace(/,80$/, ',95') : r.replace(/,71$/, ',80')));
+    const calm = await reportFor(tempFolder({ 's.csv': [header, ...steady].join('\n') }));
+    expect(squash(calm.text)).toContain(squash('与各客户上次回复的调查表比较，没有客户的综合得分或单项得分下降超过 10 分。'));
+  });
+
+  it('ends on its last line of text: no blank page when that line just fits above the footer', async () => {
+    // These rounds fill page 3 to its foot; the last sentence's bottom margin once made a page 4 of its own.
+    const rounds = [
+      '2024H2,甲,2024-12-01,2024-12-09,90,90,90,95',
+      '2024H2,乙,2024-12-01,2024-12-09,80,80,80,95',
+      '2025H1,乙,2025-06-01,2025-06-09,80,80,80,95',
+      '2025H2,甲,2025-12-01,2025-12-09,88,90,90,95',
+      '2025H2,乙,2025-12-01,2025-12-09,80,80,80,80',
+    ];
+    const { files } = await reportFor(tempFolder({ 's.csv': [header, ...rounds].join('\n') }));
+    const pages = await pdfPages(files.pdf);
+    const last = pages[pages.length - 1]!.split('\n');
+    expect(last.at(-3)).toBe('本期没有需要发出纠正预防措施要求的项目。');
   });
 
   it('is written in English with --lang en', async () => {
