@@ -36,6 +36,7 @@ export function summariseActions(actions: readonly ActionState[], asOf: string):
       verifiedBy: a.open ? null : a.action.verifiedBy,
       overdue: a.overdue,
       workingDaysOverdue: a.workingDaysOverdue,
+      doneLate: a.doneLate,
     }));
   return {
     total: actions.length,

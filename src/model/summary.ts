@@ -143,6 +143,8 @@ export interface PreviousReviewAction {
   readonly verifiedBy: string | null;
   readonly overdue: boolean;
   readonly workingDaysOverdue: number | null;
+  /** Done after its due date (on or before the as-of date). */
+  readonly doneLate: boolean;
 }
 
 export interface SatisfactionSummary {

@@ -83,9 +83,11 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   if (prev.items.length === 0)
     b.sentence(summary.actions.total === 0 ? 'noRegister' : 'noPreviousActions', { source: `management_review:${prev.year}`, year: prev.year });
   else {
+    // As the monthly packs say it (actionStatusText): "已完成（逾期完成）", "进行中，超期 61 个工作日".
     const statusOf = (a: (typeof prev.items)[number]) => {
       const status = a.status === null ? w('notDone') : w(`status.${a.status}`);
-      return a.overdue ? `${status}${punctuation(lang).clauseSeparator}${fillPlaceholders(w('overdueDays'), { n: a.workingDaysOverdue ?? 0 })}` : status;
+      if (a.overdue) return `${status}${punctuation(lang).clauseSeparator}${fillPlaceholders(w('overdueDays'), { n: a.workingDaysOverdue ?? 0 })}`;
+      return a.doneLate ? punctuation(lang).aside(status, w('doneLate')) : status;
     };
     b.together(() =>
       b
@@ -94,7 +96,9 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
           source: `management_review:${prev.year}`,
           total: prev.items.length,
           done: prev.items.filter((a) => a.status === 'done').length,
-          open: prev.items.filter((a) => a.doneOn === null && a.status !== 'cancelled').length,
+          doneLate: prev.items.filter((a) => a.doneLate).length,
+          cancelled: prev.items.filter((a) => a.status === 'cancelled').length,
+          open: prev.items.filter((a) => a.status !== 'done' && a.status !== 'cancelled').length,
           overdue: prev.items.filter((a) => a.overdue).length,
           asOf: summary.asOf,
         })

@@ -9,8 +9,19 @@ import { complaintCategories } from '../../src/config/categories.js';
 import { pdfImageBoxes, pdfLineHeights, pdfPages } from '../helpers/pdf.js';
 import { formatRate } from '../../src/issues/format-number.js';
 import type { Summary } from '../../src/model/summary.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import { categoryLabel, monthLabel } from '../../src/reports/complaint-month-layout.js';
 import { SAMPLE_AS_OF, sampleBuild } from '../helpers/sample-build.js';
+
+/** Each report's file name prefix and its texts file (templates/reports/<name>.zh.json). */
+const REPORT_TEXTS = [
+  ['audit-readiness-', 'audit-readiness'],
+  ['complaints-', 'complaints-month'],
+  ['customers-', 'customers'],
+  ['due-', 'due'],
+  ['management-review-', 'management-review'],
+  ['satisfaction-', 'satisfaction'],
+] as const;
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -237,6 +248,21 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(prev.items.length).toBeGreaterThan(0);
     expect(text).toContain(`${prev.year} 年度管理评审决定的措施（措施跟踪表中来源为 management_review:${prev.year}）${prev.items.length} 项`);
     for (const a of prev.items) expect(text).toMatch(new RegExp(`^${a.actionNo} `, 'm'));
+    // Every action is counted: done (late ones said), cancelled, not done; the sentence wraps.
+    const count = (test: (a: (typeof prev.items)[number]) => boolean) => prev.items.filter(test).length;
+    const [done, late, cancelled] = [count((a) => a.status === 'done'), count((a) => a.doneLate), count((a) => a.status === 'cancelled')];
+    expect(late).toBeGreaterThan(0);
+    expect(cancelled).toBeGreaterThan(0);
+    expect(text.replace(/\s+/g, '')).toContain(
+      `已完成${done}项（其中逾期完成${late}项），已取消${cancelled}项，未完成${prev.items.length - done - cancelled}项`,
+    );
+    // A late one reads as in the monthly packs; a cancelled one's date stands under a column that says so.
+    expect(text).toContain('状态 完成/取消日期 验证人');
+    for (const a of prev.items.filter((x) => x.doneLate)) expect(text).toMatch(new RegExp(`^${a.actionNo} .* 已完成（逾期完成） ${a.doneOn}`, 'm'));
+    for (const a of prev.items.filter((x) => x.status === 'cancelled')) expect(text).toMatch(new RegExp(`^${a.actionNo} .* 已取消 ${a.doneOn ?? ''}`, 'm'));
+    const pack = (await pagesOf('reports/complaints-2025-12.pdf')).join('\n');
+    expect(pack).toContain('状态 完成/取消日期 验证人');
+    expect(pack).toMatch(/ 已完成（逾期完成） \d{4}-\d{2}-\d{2}/);
     const of = (basis: string) => summary.findings.filter((f) => f.basis === basis).length;
     expect(text).toContain(`合计 ${of('procedure')} ${of('company_limit')} ${of('objective')} ${of('data')} ${summary.findings.length}`);
     expect(text).toContain(`纠正措施的有效性：有 ${summary.findings.filter((f) => f.rule === 'C10').length} 件投诉`);
@@ -289,8 +315,18 @@ describe('qmsdoc build on the bundled sample', () => {
     await expectOneNumberPerFigure(first, pagesOf);
   });
 
-  it('never leaves a section heading alone at the foot of a page', async () => {
+  it('never leaves a heading or subheading alone at the foot of a page', async () => {
     for (const file of filesUnder(first).filter((f) => f.startsWith('reports/') && f.endsWith('.pdf'))) {
+      // The report's own headings and subheadings, from its texts file; the satisfaction report's comment groups ("交期（3）").
+      const texts = REPORT_TEXTS.find(([prefix]) => file.startsWith(`reports/${prefix}`))?.[1];
+      const headings = new Set(
+        Object.values(
+          (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'templates', 'reports', `${texts}.zh.json`), 'utf8')) as { headings: Record<string, string> })
+            .headings,
+        ),
+      );
+      const isHeading = (line: string) =>
+        /^[一二三四五六七八九十]+、/.test(line) || headings.has(line) || (texts === 'satisfaction' && /^\S+（\d+）$/.test(line));
       const pages = await pagesOf(file);
       // Line heights and image boxes are read only for a file with a heading above its footer.
       let layout: Promise<[number[][], { bottom: number; top: number }[][]]> | null = null;
@@ -301,7 +337,7 @@ describe('qmsdoc build on the bundled sample', () => {
         expect(footer, `${file} page ${i + 1} has its controlled footer`).toBeGreaterThan(0);
         const at = footer - 1;
         // The last line of text above the footer is a heading only when a chart is drawn under it.
-        if (!/^[一二三四五六七八九十]+、/.test(lines[at]!)) continue;
+        if (!isHeading(lines[at]!)) continue;
         layout ??= Promise.all([pdfLineHeights(bytes()), pdfImageBoxes(bytes())]);
         const [heights, images] = await layout;
         const y = heights[i]![at]!;
