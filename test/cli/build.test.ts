@@ -197,6 +197,11 @@ describe('qmsdoc build on the bundled sample', () => {
       expect(rows.at(-1)?.cumulative).toBe('100.0%');
       const close = /^受理至结案 ≤ 18 个工作日 (\d+) (\d+) /m.exec(text);
       expect(close, month).not.toBeNull();
+      // Below reports.paretoMinCount (20 by default) the chart is drawn but names no main categories, and says so.
+      if (count < 20)
+        expect(text.replace(/\s+/g, ''), month).toContain(
+          `本月投诉${count}件，少于20件：件数太少，不据此确定重点类别；上面的排列图和表只列出各类别的件数和累计占比。`,
+        );
     }
     // The months together give the year's figures of summary.json (the sample is one year).
     const year = summary.review.complaints;
