@@ -79,7 +79,8 @@ export function layoutCustomerHistories(input: CustomerHistoriesLayoutInput): { 
     ]),
     {
       // The customer column takes what is left: a company name of 14 characters on one line at 7.5 pt.
-      widths: [10, '*', 24, 28, 26, 40, 22, 24, 30, 30, 28, 38],
+      // 评审缺口 and "Complaints" fit their headers; the latest score fits "(2025H1)" under it whole.
+      widths: [10, '*', 24, 26, 34, 40, 22, 24, 28, 28, 36, 36],
       align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'center'],
       fontSize: 7.5,
       ...(input.workbookName ? { fullListIn: input.workbookName } : {}),

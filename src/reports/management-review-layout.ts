@@ -13,6 +13,8 @@ import { monthLabel } from './complaint-month-layout.js';
 import { categoryName, complaintCategories } from '../config/categories.js';
 import { improvementOpportunities, NAMED_CUSTOMERS, type Opportunity } from './improvement-opportunities.js';
 import { ReportBuilder } from './report-builder.js';
+import { departmentNames } from './department-names.js';
+import { ownerName } from './meeting-pack-parts.js';
 
 /** Recurrences named in the management review's sentence; the count covers them all. */
 const RECURRENCES_NAMED = 20;
@@ -79,6 +81,7 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
 
   // 9.3.2 a) The previous review's actions, b) changes.
   const prev = summary.actions.previousReview;
+  const departmentName = departmentNames(config.departments, lang);
   b.heading('previousActions', { pageBreak: true });
   if (prev.items.length === 0)
     b.sentence(summary.actions.total === 0 ? 'noRegister' : 'noPreviousActions', { source: `management_review:${prev.year}`, year: prev.year });
@@ -107,7 +110,7 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
           prev.items.map((a) => [
             a.actionNo,
             a.action,
-            [a.owner, a.department].filter((x) => x !== null).join(' / '),
+            ownerName(a.owner, a.department, lang, departmentName),
             a.due ?? '',
             statusOf(a),
             a.doneOn ?? '',

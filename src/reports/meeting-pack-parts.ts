@@ -6,11 +6,18 @@ import type { ReportBuilder } from './report-builder.js';
 import { fillPlaceholders } from '../text/template-engine.js';
 import { punctuation } from '../text/punctuation.js';
 
-/** "李娜（供销部）", "李娜", "供销部", "". */
-export function ownerText(a: ActionState, lang: Lang): string {
-  const { owner, department } = a.action;
-  if (owner !== null && department !== null) return punctuation(lang).aside(owner, department);
-  return owner ?? department ?? '';
+/** Leaves a department name as written (where no configured names are given). */
+const asWritten = (name: string) => name;
+
+/** "李娜（供销部）", "李娜", "供销部", "" — the department in the report's language (departmentNames). */
+export function ownerName(owner: string | null, department: string | null, lang: Lang, departmentName: (name: string) => string = asWritten): string {
+  const dept = department === null ? null : departmentName(department);
+  if (owner !== null && dept !== null) return punctuation(lang).aside(owner, dept);
+  return owner ?? dept ?? '';
+}
+
+export function ownerText(a: ActionState, lang: Lang, departmentName: (name: string) => string = asWritten): string {
+  return ownerName(a.action.owner, a.action.department, lang, departmentName);
 }
 
 /** The status of an action on the pack's date, with "overdue N working days" or "done late". */
@@ -25,11 +32,12 @@ export function actionStatusText(a: ActionState, b: ReportBuilder): string {
   return status;
 }
 
-export function actionRows(actions: readonly ActionState[], b: ReportBuilder): string[][] {
+/** `departmentName` gives the register's department in the pack's language (departmentNames(config.departments, lang)). */
+export function actionRows(actions: readonly ActionState[], b: ReportBuilder, departmentName: (name: string) => string = asWritten): string[][] {
   return actions.map((a) => [
     a.action.actionNo,
     a.action.action,
-    ownerText(a, b.lang),
+    ownerText(a, b.lang, departmentName),
     a.action.due ?? '',
     actionStatusText(a, b),
     a.open ? '' : (a.action.doneOn ?? ''),
@@ -37,12 +45,12 @@ export function actionRows(actions: readonly ActionState[], b: ReportBuilder): s
   ]);
 }
 
-export function carriedRows(actions: readonly ActionState[], b: ReportBuilder): string[][] {
+export function carriedRows(actions: readonly ActionState[], b: ReportBuilder, departmentName: (name: string) => string = asWritten): string[][] {
   return actions.map((a) => [
     a.action.actionNo,
     actionSourceText(a.action.source),
     a.action.action,
-    ownerText(a, b.lang),
+    ownerText(a, b.lang, departmentName),
     a.action.due ?? '',
     actionStatusText(a, b),
   ]);

@@ -354,6 +354,16 @@ describe('qmsdoc build on the bundled sample', () => {
     }
   });
 
+  it('keeps the customer ranking’s headers and the round under a latest score whole in their cells', async () => {
+    const text = await textOf('reports/customers-2025.pdf');
+    expect(text).toMatch(/^序 客户 关注分 订单 评审缺口 投诉 未结 重大 重复 退货 最近得分 本期调查$/m);
+    // An earlier round stands on the cell's second line, which starts a line of the page's text.
+    const rounds = [...text.matchAll(/^\(\d{4}H\d.*$/gm)].map((m) => m[0]);
+    expect(rounds.length).toBeGreaterThan(0);
+    expect(rounds.filter((line) => !/^\(\d{4}H\d\)/.test(line))).toEqual([]);
+    expect(text).not.toMatch(/^\)/m);
+  });
+
   it('leaves the input folder as it was', () => {
     expect(filesUnder(input)).toEqual([
       'qmsdoc.config.json',
