@@ -102,10 +102,18 @@ describe('blank controlled forms', () => {
   });
 
   it('prints the company time limits on the blank complaint record, named as company limits with their source', async () => {
-    const text = (await pdfPages(pdfs.get('QR-XS-06 客户投诉处理记录表.pdf')!)).join('\n');
-    expect(text).toContain('公司规定的处理时限（公司设定，非程序条款；来源：qmsdoc 配置 complaints.limits）');
+    // Read as one line: where the note wraps depends on its length, not on what it says.
+    const text = (await pdfPages(pdfs.get('QR-XS-06 客户投诉处理记录表.pdf')!)).join('\n').replace(/\n/g, ' ');
+    expect(text).toContain('公司规定的处理时限（非程序条款；来源：公司设定）');
     expect(text).toContain('受理至结案 18 个工作日');
     expect(text).toContain('首次答复客户 72 小时内');
+  });
+
+  it('prints no tool name or configuration key on any blank form or the print pack', async () => {
+    for (const [file, bytes] of pdfs) {
+      const text = (await pdfPages(bytes)).join('\n');
+      expect(text, file).not.toMatch(/qmsdoc|config|配置/i);
+    }
   });
 
   it('prints the review questions, the survey dimensions and band definitions even blank', async () => {
@@ -430,7 +438,41 @@ describe('liaison sheets', () => {
   });
 });
 
+describe('complaint time limits on the record', () => {
+  it("name the company's own source for each limit, grouped when the limits are set in different places", () => {
+    const sources = {
+      ...config.complaints.limitSources,
+      closeWorkingDays: { zh: '《营销管理制度》第 6 条', en: 'Sales Management Rules art. 6' },
+      firstReplyHours: { zh: '《营销管理制度》第 6 条', en: 'Sales Management Rules art. 6' },
+    };
+    const own = { ...config, complaints: { ...config.complaints, limitSources: sources } };
+    const zh = blankView('complaint', { ...views, config: own })['limitsText'] as string;
+    expect(zh).toContain('来源：公司设定（确定处理部门、查明原因、解决、通知客户），《营销管理制度》第 6 条（受理至结案、首次答复）');
+    const en = blankView('complaint', { ...views, lang: 'en', config: own })['limitsText'] as string;
+    expect(en).toContain(
+      'source: company setting (handling department, cause, resolution, customer told), Sales Management Rules art. 6 (receipt to closure, first reply)',
+    );
+    expect(blankView('complaint', { ...views, lang: 'en' })['limitsText']).toContain('(not clauses of the procedure; source: company setting)');
+  });
+});
+
 describe('phone / fax log', () => {
+  it('lists only the orders logged (with a log number), whatever their source; an order without one is no entry', () => {
+    const orders = [
+      makeOrder({ orderNo: 'HT-1', orderDate: '2025-01-20', source: 'phone', phoneLogNo: null }),
+      makeOrder({ orderNo: 'HT-2', orderDate: '2025-02-26', source: 'fax', phoneLogNo: 'DH-2025-001' }),
+      makeOrder({ orderNo: 'HT-3', orderDate: '2025-03-01', source: 'email', phoneLogNo: 'DH-2025-002' }),
+      makeOrder({ orderNo: 'HT-4', orderDate: '2025-03-02', source: 'written', phoneLogNo: null }),
+    ];
+    const [log] = phoneFaxLogViews(orders, views);
+    const entries = log!.view['entries'] as { logNo: string; channel: string; result: string }[];
+    expect(entries.map((e) => [e.logNo, e.channel, e.result])).toEqual([
+      ['DH-2025-001', '传真', '转订单 HT-2'],
+      ['DH-2025-002', '邮件', '转订单 HT-3'],
+    ]);
+    expect(phoneFaxLogViews([orders[0]!], views)).toEqual([]);
+  });
+
   it('lists the entries in date order with contact and phone', () => {
     const orders = [
       makeOrder({ orderNo: 'B', orderDate: '2025-06-25', source: 'phone', contact: '刘洋', contactPhone: '0512-1' }),
