@@ -133,11 +133,12 @@ export function liaisonViews(order: Order, ctx: ViewContext): RecordView[] {
     dueDate: orBlank(order.dueDate),
     ...receiptParts(ctx),
   };
-  const pendingWord = formText(ctx.lang)('pendingWord');
+  // The name of a 待补 blank's file, in the run's language only: HT-2025-050-取消-待补 / HT-2025-050-cancel-to-be-made.
+  const pendingFile = (cancel: boolean) => formText(ctx.lang)('pendingFile', { orderNo: order.orderNo, cancel });
   if (order.changeDate !== null && order.changeDate <= ctx.asOf) {
     const pending = order.changeNotice === null;
     views.push({
-      id: pending ? `${order.orderNo}-change-${pendingWord}` : order.changeNotice!,
+      id: pending ? pendingFile(false) : order.changeNotice!,
       view: {
         ...base,
         kind: 'change',
@@ -156,7 +157,7 @@ export function liaisonViews(order: Order, ctx: ViewContext): RecordView[] {
   if (order.cancelDate !== null && order.cancelDate <= ctx.asOf) {
     const pending = order.cancelNotice === null;
     views.push({
-      id: pending ? `${order.orderNo}-cancel-${pendingWord}` : order.cancelNotice!,
+      id: pending ? pendingFile(true) : order.cancelNotice!,
       view: {
         ...base,
         kind: 'cancel',

@@ -2,6 +2,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Config } from '../config/config.js';
 import { fillText } from '../document/fill-text.js';
 import { limitValue } from '../issues/finding-messages.js';
+import { findingRecordText } from '../issues/finding-record.js';
 import { formatRate } from '../issues/format-number.js';
 import { DATASET_LABELS } from '../issues/labels.js';
 import { FINDING_BASES, type FindingBasis } from '../model/finding.js';
@@ -135,7 +136,15 @@ export function layoutAuditReadiness(input: AuditReadinessLayoutInput): { defini
       observation: count(procedure, 'observation'),
     }).table(
       'procedure',
-      procedure.map((f, i) => [String(i + 1), w(f.severity), clauseOf(f), f.record, whereOf(f, w('row')), f.message, '']),
+      procedure.map((f, i) => [
+        String(i + 1),
+        w(f.severity),
+        clauseOf(f),
+        findingRecordText(f, config.satisfaction.dimensions, lang),
+        whereOf(f, w('row')),
+        f.message,
+        '',
+      ]),
       { widths: [22, 28, 44, 58, 112, '*', 44], align: ['right', 'left', 'left', 'left', 'left', 'left', 'left'], fontSize: 8.5, fullListIn: 'findings.xlsx' },
     );
   }

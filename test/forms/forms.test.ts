@@ -421,7 +421,11 @@ describe('liaison sheets', () => {
   it('never makes up a missing cancellation sheet: the blank is marked 待补 with the as-of date and no number or issue date', async () => {
     const order = makeOrder({ orderNo: 'HT-50', cancelDate: '2025-10-27', cancelNotice: null });
     const [sheet] = liaisonViews(order, views);
-    expect(sheet!.id).toBe('HT-50-cancel-待补');
+    expect(sheet!.id).toBe('HT-50-取消-待补');
+    // One language per name: the English run's file is all English.
+    expect(liaisonViews(makeOrder({ orderNo: 'HT-50', cancelDate: '2025-03-01', cancelNotice: null }), { ...views, lang: 'en' })[0]!.id).toBe(
+      'HT-50-cancel-to-be-made',
+    );
     const pages = await pdfPages((await renderForm(form('liaison'), sheet!.view, render)).pdf);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('待补记录：截至 2025-12-31，台账中订单 HT-50 的取消（2025-10-27）没有联络单号（程序 5.3.5）');
@@ -486,6 +490,24 @@ describe('phone / fax log', () => {
 });
 
 describe('survey forms for the next round', () => {
+  it('ask for a reply within a number of days only when the company configures one: the procedure sets none', async () => {
+    const survey = form('satisfaction_survey');
+    const textOf = async (ctx: ViewContext) => {
+      const [one] = surveyInvitationViews(['甲公司'], '2026H1', ctx);
+      const { pdf } = await renderForm(survey, one!.view, { ...render, lang: ctx.lang, config: ctx.config });
+      return (await pdfPages(pdf)).join('\n');
+    };
+    // The letter wraps where its length says: read it as one line.
+    const read = async (ctx: ViewContext) => (await textOf(ctx)).replace(/\n/g, ctx.lang === 'zh' ? '' : ' ');
+    const unset = await read(views);
+    expect(unset).toContain('并以传真或电子邮件回复。');
+    expect(unset).not.toMatch(/日内|10 日/);
+    const withDays = (days: number) => ({ ...views, config: { ...config, satisfaction: { ...config.satisfaction, replyWithinDays: days } } });
+    expect(await read(withDays(7))).toMatch(/于收到本表后 ?7 ?日内以传真或电子邮件回复/);
+    expect(await read({ ...withDays(1), lang: 'en' })).toContain('by fax or e-mail within 1 day.');
+    expect(await read({ ...views, lang: 'en' })).toContain('by fax or e-mail. Thank you!');
+  });
+
   it('date the 发放日期 inside the period they survey when configured, and leave it blank otherwise', () => {
     const [blank] = surveyInvitationViews(['甲公司'], '2026H1', views);
     expect(blank!.view['sentDate']).toBe('');
