@@ -130,6 +130,9 @@ describe('blank controlled forms', () => {
     const pages = await pdfPages(bytes);
     expect(pages).toHaveLength(11);
     expect(pages[0]).toContain('受控表单打印包');
+    // The date on the contents is the data's as-of date, said as such: nothing here knows the day of printing.
+    expect(pages[0]).toContain('数据截至：2025-12-31');
+    expect(pages[0]).not.toContain('打印日期');
     expect(pages[0]).toMatch(/1 +QR-XS-01 +电话传真收发记录表 +A\/0 +2024-01-01 +3年 +2/);
     expect(pages[0]).toMatch(/2 +QR-XS-02 +合同\/订单评审表 +B\/1 +2024-01-01 +3年 +3/);
     expect(pages[0]).toMatch(/5 +QR-XS-05 +客户满意度分析报告 .*见报告/);

@@ -2,6 +2,7 @@ import type { Config } from '../../config/config.js';
 import type { Headline } from '../../compute/headline.js';
 import { formatLimit } from '../../issues/finding-messages.js';
 import { findingRecordText } from '../../issues/finding-record.js';
+import { inputRowRead } from '../../issues/input-row-read.js';
 import { formatRate } from '../../issues/format-number.js';
 import { BASIS_LABELS, DATASET_LABELS, SEVERITY_LABELS } from '../../issues/labels.js';
 import { DATASETS } from '../../model/fields.js';
@@ -220,7 +221,8 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
         e.column === null ? null : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column,
         e.value,
         e.message,
-        e.rejected ? w('yes') : w('no'),
+        // 该行未读入: yes for a rejected row, 已跳过 for a totals row (no data row), no for a row kept.
+        w(({ read: 'no', rejected: 'yes', skipped: 'skipped' } as const)[inputRowRead(e)]),
       ];
     },
     { maxWidth: [6, 8, 34, 16, 8, 22, 24, 60, 10], wrap: [7] },
