@@ -79,5 +79,10 @@ describe('records of the bundled sample print what the data holds', () => {
     expect(contents).toContain(`数据截至：${SAMPLE_AS_OF}`);
     const audit = await textOf(`reports/audit-readiness-${SAMPLE_AS_OF}.pdf`);
     expect(audit).toMatch(/订单评审台账 63 合计 合计行「合计」已跳过 已跳过\n/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path.join(output, 'findings.xlsx')) as unknown as ArrayBuffer);
+    const errors = wb.getWorksheet('输入错误')!;
+    const totals = errors.getRows(2, errors.rowCount - 1)!.find((r) => r.getCell(7).value === '合计')!;
+    expect([totals.getCell(5).value, totals.getCell(9).value]).toEqual([63, '已跳过']);
   });
 });
