@@ -13,7 +13,6 @@ import type { ViewContext } from './form-views.js';
 import { blankView } from './form-views.js';
 import { uniqueFileNames, safeFileName } from '../document/file-names.js';
 import { layoutForm } from './layout-form.js';
-import { punctuation } from '../text/punctuation.js';
 import { runRenderTask, type RenderedFile, type RenderTask, type RunRenderTask } from './render-task.js';
 import { controlledDocument } from '../document/controlled-document.js';
 import { controlledFor, type FormRenderContext } from './render-form.js';
