@@ -244,10 +244,16 @@ describe('qmsdoc build on the bundled sample', () => {
   });
 
   it('prints what falls due as qmsdoc due lists it', async () => {
-    const list = JSON.parse((await run(['due', '--input', input, '--as-of', '2025-12-31', '--json'])).stdout) as { items: { ref: string; overdue: boolean }[] };
+    const list = JSON.parse((await run(['due', '--input', input, '--as-of', '2025-12-31', '--json'])).stdout) as {
+      items: { ref: string; overdue: boolean; due: string | null }[];
+    };
     const text = await textOf('reports/due-2025-12-31.pdf');
     const overdue = list.items.filter((i) => i.overdue).length;
-    expect(text.replace(/\s+/g, '')).toContain(`至2026-01-15）到期${list.items.length - overdue}项，已超期${overdue}项`);
+    // CAPA verifications have no deadline (due null): counted apart, neither due nor overdue.
+    const waiting = list.items.filter((i) => i.due === null).length;
+    expect(text.replace(/\s+/g, '')).toContain(
+      `至2026-01-15）到期${list.items.length - overdue - waiting}项，已超期${overdue}项，另有没有规定期限的待验证纠正预防措施${waiting}项`,
+    );
     expect([...text.matchAll(/^\d{4}-\d{2}-\d{2} /gm)]).toHaveLength(list.items.length);
     for (const i of list.items) expect(text).toContain(i.ref);
   });
