@@ -116,7 +116,7 @@ export interface ActionsSummary {
   readonly total: number;
   /** Neither done nor cancelled on the as-of date. */
   readonly open: number;
-  /** Open past their own due date (rule A1). */
+  /** Open past their own due date (rules A1 and A3). */
   readonly overdue: number;
   /** Done after their due date. */
   readonly doneLate: number;

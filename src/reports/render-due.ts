@@ -34,12 +34,12 @@ export async function renderDue(input: { list: DueList; config: Config; lang: La
     b.sentence('intro', context).table(
       'list',
       list.items.map((i) => [
-        i.due === null ? fillPlaceholders(w('waiting'), { since: i.since ?? '' }) : i.overdue ? `${i.due}\n${w('overdue')}` : i.due,
+        i.due === null ? w('waiting') : i.overdue ? `${i.due}\n${w('overdue')}` : i.due,
         i.kind === 'complaint_stage' ? fillPlaceholders(w('complaint_stage'), { stage: w(`stage_${i.stage ?? ''}`) }) : w(i.kind),
         i.ref,
         i.kind === 'capa_verification' ? qa : (i.owner ?? ''),
         i.kind === 'capa_verification'
-          ? fillPlaceholders(w('capaWhat'), { no: i.what })
+          ? fillPlaceholders(w('capaWhat'), { no: i.what, since: i.since ?? '' })
           : i.kind === 'survey_before_audit'
             ? fillPlaceholders(w('surveyWhat'), { year: i.ref, audit: i.what })
             : i.what,

@@ -104,11 +104,11 @@ describe('where each finding is written, on the sample', () => {
     expect([objectiveFindings, all.length, missed]).toEqual([2, 7, 7]);
     const audit = await flat('reports/audit-readiness-2025-12-31.pdf');
     expect(audit).toContain(
-      `四、目标未达成共${objectiveFindings}条。本节只判定满意度调查的两项目标（规则S1、S2，按本期调查）；全部${all.length}项质量目标按年度数据的完成情况（未达成${missed}项）见《管理评审输入报告》“质量目标完成情况”。`,
+      `四、目标未达成共${objectiveFindings}条。本节只判定满意度调查的两项目标（规则S1、S2，按本期调查）；全部${all.length}项质量目标的完成情况（未达成${missed}项）见《管理评审输入报告》“质量目标完成情况”。`,
     );
     const review = await flat('reports/management-review-2025.pdf');
     expect(review).toContain(
-      `本年度${all.length}项质量目标中，达成${all.length - missed}项，未达成${missed}项（按本年度数据判定）。内审准备检查报告的“目标未达成”只判定满意度调查的两项目标（规则S1、S2，按本期调查），未达成${objectiveFindings}项。`,
+      `本年度${all.length}项质量目标中，达成${all.length - missed}项，未达成${missed}项。内审准备检查报告的“目标未达成”只判定满意度调查的两项目标（规则S1、S2，按本期调查），未达成${objectiveFindings}项。`,
     );
   });
 
@@ -120,7 +120,7 @@ describe('where each finding is written, on the sample', () => {
     const flatText = text.replace(/\s+/g, '');
     expect(flatText).toContain(`另有没有规定期限的待验证纠正预防措施${waiting}项`);
     // CAPA-2025-009's complaint was closed on 2025-03-25: once printed as "已超期", now as waiting since then.
-    expect(flatText).toContain('无规定期限纠正预防措施验证CAPA-2025-009品质部投诉KS-2025-017已结案，待验证2025-03-25起待验证');
+    expect(flatText).toContain('无规定期限纠正预防措施验证CAPA-2025-009品质部投诉KS-2025-017于2025-03-25结案，待验证');
     expect(flatText).not.toMatch(/2025-03-25已超期纠正预防措施验证/);
     expect(flatText).toContain(
       '纠正预防措施验证：表中列出待验证的措施及其投诉的结案日期，但程序（5.7.4只规定由品质部验证）和配置都没有规定验证期限，因此不判定超期。',
