@@ -182,7 +182,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
           s.customer,
           s.next.owner ?? w('unassigned'),
           w(`stage_${s.next.stage}`),
-          `${s.next.due}${s.next.overdue ? `\n${w('overdue')}` : ''}`,
+          `${s.next.due}${s.next.overdue ? `\n${w('stagePastDue')}` : ''}`,
           String(s.workingDays),
           s.overdue ? w('overdue') : '',
         ]),

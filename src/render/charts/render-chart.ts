@@ -137,11 +137,16 @@ const valueLabels: Plugin = {
     ctx.font = 'bold 12px NotoSansHans';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 3;
+    ctx.lineJoin = 'round';
     chart.data.datasets.forEach((dataset, i) => {
       if (options.datasets && !options.datasets.includes(i)) return;
       chart.getDatasetMeta(i).data.forEach((element, j) => {
         const value = dataset.data[j];
         if (typeof value !== 'number') return;
+        // A white edge keeps a figure legible where a line (the 80 % line, a cumulative line) crosses it.
+        ctx.strokeText(value.toFixed(options.decimals), element.x, element.y - 7);
         ctx.fillText(value.toFixed(options.decimals), element.x, element.y - 7);
       });
     });
