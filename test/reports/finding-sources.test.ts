@@ -106,6 +106,12 @@ describe('where each finding is written, on the sample', () => {
     expect(audit).toContain(
       `四、目标未达成共${objectiveFindings}条。本节只判定满意度调查的两项目标（规则S1、S2，按本期调查）；全部${all.length}项质量目标的完成情况（未达成${missed}项）见《管理评审输入报告》“质量目标完成情况”。`,
     );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(path.join(out, 'findings.xlsx')) as unknown as ArrayBuffer);
+    const cells = book.getWorksheet('概况')!.getColumn(1).values.map(String);
+    expect(cells).toContain(
+      `“目标未达成”一栏只含满意度调查的两项目标（规则 S1、S2，按本期调查）；全部 ${all.length} 项质量目标的完成情况（未达成 ${missed} 项）见《管理评审输入报告》。`,
+    );
     const review = await flat('reports/management-review-2025.pdf');
     expect(review).toContain(
       `本年度${all.length}项质量目标中，达成${all.length - missed}项，未达成${missed}项。内审准备检查报告的“目标未达成”只判定满意度调查的两项目标（规则S1、S2，按本期调查），未达成${objectiveFindings}项。`,
