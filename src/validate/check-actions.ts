@@ -104,6 +104,12 @@ export function actionClause(kind: ActionSourceKind): string | null {
 const subjects = (ctx: RuleContext, applies: (a: ActionState) => boolean): Subject<ActionState>[] =>
   ctx.actions.filter(applies).map((a) => ({ subject: a, record: a.action.actionNo, provenance: a.action.provenance }));
 
+/** The clause of an action's source as a finding's own (none for a source no clause covers). */
+const clauseOf = (kind: ActionSourceKind): { clause?: string } => {
+  const clause = actionClause(kind);
+  return clause === null ? {} : { clause };
+};
+
 /** Open, with a due date, and its source's kind one the procedure requires (A1) or not (A3). */
 const openWithDue = (a: ActionState, required: boolean) => a.open && a.action.due !== null && (actionClause(a.sourceKind) !== null) === required;
 
@@ -115,7 +121,8 @@ const openWithDue = (a: ActionState, required: boolean) => a.open && a.action.du
 const A1 = defineRule<'A1', ActionState>({
   id: 'A1',
   dataset: 'actions',
-  clause: '5.8.3',
+  // Each finding cites the one clause of its action's source; the rule as a whole, either.
+  clause: '5.8.3 / 5.7.3',
   basis: 'company_limit',
   severity: 'minor',
   recordLimit: 'actions.due',
@@ -124,7 +131,7 @@ const A1 = defineRule<'A1', ActionState>({
     a.overdue && a.action.due !== null
       ? {
           params: { due: a.action.due, asOf: ctx.asOf, workingDays: a.workingDaysOverdue ?? 0, status: a.status, source: a.sourceKind },
-          clause: actionClause(a.sourceKind) ?? '5.8.3',
+          ...clauseOf(a.sourceKind),
           limit: { key: 'actions.due', value: a.action.due, unit: 'date', source: actionDueSource(a.action.provenance.row) },
         }
       : null,

@@ -117,7 +117,7 @@ describe('rules A1–A3', () => {
     });
     expect(summary.checks.filter((c) => c.dataset === 'actions')).toEqual([
       // A1's limit is each action's own date, so its check names none.
-      expect.objectContaining({ rule: 'A1', clause: '5.8.3', basis: 'company_limit', limit: null, dataset: 'actions', checked: 2, gaps: 2 }),
+      expect.objectContaining({ rule: 'A1', clause: '5.8.3 / 5.7.3', basis: 'company_limit', limit: null, dataset: 'actions', checked: 2, gaps: 2 }),
       expect.objectContaining({ rule: 'A2', clause: '5.7.4', dataset: 'actions', checked: 2, gaps: 1 }),
       expect.objectContaining({ rule: 'A3', clause: null, basis: 'data', limit: null, dataset: 'actions', checked: 3, gaps: 2 }),
     ]);

@@ -54,7 +54,7 @@ describe('where each finding is written, on the sample', () => {
     expect(audit).not.toContain('0个工作日');
     expect(audit).not.toContain('公司设定的时限：该措施');
     // The table of checks says what A1 checks: open actions only.
-    expect(audit).toContain('A15.8.3公司时限未完成的投诉、纠正预防措施的措施没有超过措施跟踪表所');
+    expect(audit).toContain('A15.8.3/5.7.3公司时限未完成的投诉、纠正预防措施的措施没有超过措施跟');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(path.join(out, 'findings.xlsx')) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('措施跟踪')!;
