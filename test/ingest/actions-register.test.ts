@@ -104,6 +104,14 @@ describe('rules A1–A3', () => {
     expect(cs7!.message).toBe('完成期限 2025-12-10（措施跟踪表第 8 行）已过，至 2025-12-31 仍未完成，已超过 15 个工作日');
     expect(cs8).toMatchObject({ limit: { key: 'actions.due', value: '2025-12-15', unit: 'date', source: '措施跟踪表第 9 行' } });
     expect(actionFindings[1]).toMatchObject({ basis: 'procedure', limit: null });
+    const en = checkRecords(ingest, { config, asOf: '2025-12-31', lang: 'en' }).summary.findings.filter((f) => f.dataset === 'actions');
+    expect(en.find((f) => f.record === 'CS-7')).toMatchObject({
+      limit: { value: '2025-12-10', unit: 'date', source: 'actions register, row 8' },
+      message: 'past its due date 2025-12-10 (actions register, row 8), still not done on 2025-12-31, 15 working days late',
+    });
+    expect(en.find((f) => f.record === 'CS-6')!.message).toBe(
+      'past its due date 2025-12-01 set in the actions register, still not done on 2025-12-31 (22 working days late); the action comes from an audit, which no clause of the procedure covers: an observation only',
+    );
     expect(rules.actions.find((a) => a.action.actionNo === 'CS-4')!.sourceKind).toBe('complaint');
     expect(summary.actions).toEqual({
       total: 8,
