@@ -1,5 +1,7 @@
 import { formatDelta, formatRate, formatScore } from '../issues/format-number.js';
 import { DATASET_LABELS, SEVERITY_LABELS } from '../issues/labels.js';
+import { findingRecordText } from '../issues/finding-record.js';
+import type { Dimension } from '../config/defaults.js';
 import { COMPLAINT_FIELDS, DATASETS, ORDER_FIELDS } from '../model/fields.js';
 import { unmappedLabels } from '../ingest/unmapped-labels.js';
 import { FINDING_SEVERITIES } from '../model/finding.js';
@@ -23,6 +25,8 @@ export interface CheckReportOptions {
   readonly fullList: string;
   /** The command named in the title; default check. */
   readonly command?: 'check' | 'build';
+  /** The surveyed dimensions, to name a survey item's record by its label (findingRecordText). */
+  readonly dimensions: readonly Dimension[];
 }
 
 /**
@@ -133,7 +137,7 @@ export function formatCheckReport(result: CheckResult, options: CheckReportOptio
             .slice(0, MAX_PRINTED_ROWS)
             .map((f) => [
               f.clause ?? '—',
-              f.record,
+              findingRecordText(f, options.dimensions, lang),
               f.file === null ? '' : [location(f.file, f.sheet), f.row === null ? null : t('row', { row: f.row })].filter(Boolean).join(' › '),
               f.message,
             ]),

@@ -164,6 +164,12 @@ export const configSchema = z
          * or its last day), or null to leave the line for the sender to fill in.
          */
         surveySendDate: z.enum(['periodStart', 'periodEnd']).nullable().default(null),
+        /**
+         * Days the customer is asked to return the survey in, printed on the survey form. The
+         * procedure sets no return time (5.6.2 only says by fax or e-mail): none by default, and
+         * the form then asks for no deadline.
+         */
+        replyWithinDays: z.number().int().min(1).max(366).nullable().default(null),
       })
       .prefault({}),
     goals: z

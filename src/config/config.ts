@@ -58,6 +58,8 @@ export interface Config {
     readonly unsatisfiedBelow: number;
     /** 发放日期 on pre-filled survey forms: first or last day of the surveyed period, or blank. */
     readonly surveySendDate: 'periodStart' | 'periodEnd' | null;
+    /** 收到本表后 N 日内 on the survey form; null (default): the procedure sets none, the form names none. */
+    readonly replyWithinDays: number | null;
   };
   readonly goals: { readonly responseRate: number; readonly surveyMean: number };
   /** Where each goal is written (default 公司设定). */

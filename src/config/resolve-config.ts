@@ -118,6 +118,7 @@ function fillDefaults(parsed: ParsedConfig, baseDir: string): Config {
       overallTolerance: parsed.satisfaction.overallTolerance,
       unsatisfiedBelow: parsed.satisfaction.unsatisfiedBelow,
       surveySendDate: parsed.satisfaction.surveySendDate,
+      replyWithinDays: parsed.satisfaction.replyWithinDays,
     },
     goals,
     goalSources,

@@ -1,12 +1,15 @@
+import type { ComplaintLimitName } from '../config/config.js';
 import type { Complaint } from '../model/records.js';
+import { punctuation } from '../text/punctuation.js';
 import type { ComplaintStatus } from '../validate/check-complaints.js';
 import { common, orBlank, stamp, type RecordView, type ViewContext } from './view-common.js';
 import { formText } from './form-text.js';
 
 /**
  * The company's own time limits for handling a complaint, named as such with where they are
- * set: the procedure sets none (its 5.8 has no time limit), the company does, in the
- * configuration's complaints.limits.
+ * written: the procedure sets none (its 5.8 has no time limit), the company does. The source is
+ * the company's own text for each limit (config complaints.limits.*.source, default 公司设定) —
+ * never the tool or a config key, which mean nothing to an auditor reading a record.
  */
 export function complaintLimitsText(ctx: ViewContext): string {
   const l = ctx.config.complaints.limits;
@@ -17,7 +20,33 @@ export function complaintLimitsText(ctx: ViewContext): string {
     notify: l.notifyWorkingDays,
     close: l.closeWorkingDays,
     firstReply: l.firstReplyHours,
+    source: limitSourcesText(ctx),
   });
+}
+
+const LIMIT_ORDER: readonly ComplaintLimitName[] = [
+  'assignWorkingDays',
+  'causeWorkingDays',
+  'resolveWorkingDays',
+  'notifyWorkingDays',
+  'closeWorkingDays',
+  'firstReplyHours',
+];
+
+/**
+ * One source when every limit has the same ("公司设定"); otherwise each source with the limits it
+ * sets beside it: "营销管理制度（受理至结案），公司设定（确定处理部门、…）".
+ */
+function limitSourcesText(ctx: ViewContext): string {
+  const t = formText(ctx.lang);
+  const p = punctuation(ctx.lang);
+  const groups = new Map<string, string[]>();
+  for (const name of LIMIT_ORDER) {
+    const source = ctx.config.complaints.limitSources[name][ctx.lang];
+    groups.set(source, [...(groups.get(source) ?? []), t(`complaintLimitName.${name}`)]);
+  }
+  if (groups.size === 1) return [...groups.keys()][0]!;
+  return [...groups].map(([source, names]) => p.aside(source, names.join(p.listSeparator))).join(p.clauseSeparator);
 }
 
 /** The company's own complaint categories as tick boxes of the complaint form, in the run's language. */

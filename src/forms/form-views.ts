@@ -1,6 +1,6 @@
 import { REVIEW_ITEMS } from '../model/fields.js';
 import type { Order } from '../model/records.js';
-import { REVIEW_ITEM_TEXT } from '../text/domain-labels.js';
+import { ENUM_LABELS, REVIEW_ITEM_TEXT } from '../text/domain-labels.js';
 import { reviewItems } from '../validate/check-orders.js';
 import { categoryOptions, complaintLimitsText } from './complaint-views.js';
 import type { FormSource } from './form-template.js';
@@ -133,11 +133,12 @@ export function liaisonViews(order: Order, ctx: ViewContext): RecordView[] {
     dueDate: orBlank(order.dueDate),
     ...receiptParts(ctx),
   };
-  const pendingWord = formText(ctx.lang)('pendingWord');
+  // The name of a 待补 blank's file, in the run's language only: HT-2025-050-取消-待补 / HT-2025-050-cancel-to-be-made.
+  const pendingFile = (cancel: boolean) => formText(ctx.lang)('pendingFile', { orderNo: order.orderNo, cancel });
   if (order.changeDate !== null && order.changeDate <= ctx.asOf) {
     const pending = order.changeNotice === null;
     views.push({
-      id: pending ? `${order.orderNo}-change-${pendingWord}` : order.changeNotice!,
+      id: pending ? pendingFile(false) : order.changeNotice!,
       view: {
         ...base,
         kind: 'change',
@@ -156,7 +157,7 @@ export function liaisonViews(order: Order, ctx: ViewContext): RecordView[] {
   if (order.cancelDate !== null && order.cancelDate <= ctx.asOf) {
     const pending = order.cancelNotice === null;
     views.push({
-      id: pending ? `${order.orderNo}-cancel-${pendingWord}` : order.cancelNotice!,
+      id: pending ? pendingFile(true) : order.cancelNotice!,
       view: {
         ...base,
         kind: 'cancel',
@@ -185,11 +186,17 @@ function pendingMark(ctx: ViewContext, orderNo: string, kind: 'change' | 'cancel
   };
 }
 
-/** The phone / fax log (5.3.1): one per year, every phone or fax order an entry, in date order. */
+/**
+ * The phone / fax log (5.3.1): one per year, an entry for every order the ledger holds as logged —
+ * one with a log number (记录编号), whatever its source, since 5.3.1 has tenders, written and
+ * phone orders all logged there. An order without a log number is not in the log and is not
+ * printed as if it were: those the procedure requires logged are rule O9's findings, so the log's
+ * entries and O9's findings together account for every order O9 checks (docs/forms.md).
+ */
 export function phoneFaxLogViews(orders: readonly Order[], ctx: ViewContext): RecordView[] {
   const byYear = new Map<string, Order[]>();
   for (const o of orders) {
-    if (o.source !== 'phone' && o.source !== 'fax') continue;
+    if (o.phoneLogNo === null) continue;
     const year = o.orderDate.slice(0, 4);
     byYear.set(year, [...(byYear.get(year) ?? []), o]);
   }
@@ -206,7 +213,7 @@ export function phoneFaxLogViews(orders: readonly Order[], ctx: ViewContext): Re
           .map((o) => ({
             date: o.orderDate,
             direction: t('phoneLog.in'),
-            channel: t(o.source === 'fax' ? 'phoneLog.fax' : 'phoneLog.phone'),
+            channel: o.source === null ? '' : ENUM_LABELS.source[o.source][ctx.lang],
             customer: o.customer,
             contact: [o.contact, o.contactPhone].filter((s) => s !== null).join(' '),
             // As text, so a quantity of 0 still prints (the template's #if treats the number 0 as absent).

@@ -5,6 +5,7 @@ import { PAGE_MARGINS } from '../document/controlled-page.js';
 import { PRIMARY_FONT } from '../render/pdf/font-set.js';
 import { fitFontSize } from '../render/pdf/fit-text.js';
 import { MissingGlyphs, textNode } from '../render/pdf/text-node.js';
+import { punctuation } from '../text/punctuation.js';
 import { mergePdfs, pdfPageCount } from '../render/pdf/merge-pdfs.js';
 import type { FormJob } from './form-jobs.js';
 import type { FormTemplate } from './form-template.js';
@@ -47,7 +48,8 @@ const PACK = {
     file: '受控表单打印包.pdf',
     contents: '目录',
     columns: ['序号', '表单编号', '表单名称', '版本/版次', '生效日期', '保存期限', '页码'],
-    date: '打印日期',
+    // The data's as-of date, not the day it is printed (the tool never reads the clock).
+    date: '数据截至',
     report: '见报告',
     notInPack: '未含',
   },
@@ -56,7 +58,7 @@ const PACK = {
     file: 'Controlled forms print pack.pdf',
     contents: 'Contents',
     columns: ['No.', 'Form No.', 'Title', 'Version', 'Effective', 'Retention', 'Page'],
-    date: 'Printed',
+    date: 'Data as of',
     report: 'report',
     notInPack: 'not in pack',
   },
@@ -153,7 +155,10 @@ function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly n
     }),
     footer: (current: number) => ({
       margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
-      columns: [textNode(`${t.date}：${ctx.asOf}`, { fontSize: 8.5 }, missing), textNode(String(current), { fontSize: 8.5, alignment: 'right' }, missing)],
+      columns: [
+        textNode(`${punctuation(ctx.lang).label(t.date)}${ctx.asOf}`, { fontSize: 8.5 }, missing),
+        textNode(String(current), { fontSize: 8.5, alignment: 'right' }, missing),
+      ],
     }),
     content: [
       {

@@ -15,6 +15,8 @@ export function surveyStatic(ctx: ViewContext): Record<string, unknown> {
   };
   return {
     dimensions: dimensions.map((d, i) => ({ no: i + 1, id: d.id, label: d.label[ctx.lang], hint: hint(d.id) })),
+    // As text, so the template's #if reads it as given; null prints no deadline (the procedure sets none).
+    replyWithinDays: ctx.config.satisfaction.replyWithinDays === null ? null : String(ctx.config.satisfaction.replyWithinDays),
     bandText: t('survey.bands', {
       verySatisfied: bands.verySatisfied,
       satisfied: bands.satisfied,

@@ -2,6 +2,8 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Config } from '../config/config.js';
 import { fillText } from '../document/fill-text.js';
 import { limitValue } from '../issues/finding-messages.js';
+import { findingRecordText } from '../issues/finding-record.js';
+import { inputRowRead } from '../issues/input-row-read.js';
 import { formatRate } from '../issues/format-number.js';
 import { DATASET_LABELS } from '../issues/labels.js';
 import { FINDING_BASES, type FindingBasis } from '../model/finding.js';
@@ -135,7 +137,15 @@ export function layoutAuditReadiness(input: AuditReadinessLayoutInput): { defini
       observation: count(procedure, 'observation'),
     }).table(
       'procedure',
-      procedure.map((f, i) => [String(i + 1), w(f.severity), clauseOf(f), f.record, whereOf(f, w('row')), f.message, '']),
+      procedure.map((f, i) => [
+        String(i + 1),
+        w(f.severity),
+        clauseOf(f),
+        findingRecordText(f, config.satisfaction.dimensions, lang),
+        whereOf(f, w('row')),
+        f.message,
+        '',
+      ]),
       { widths: [22, 28, 44, 58, 112, '*', 44], align: ['right', 'left', 'left', 'left', 'left', 'left', 'left'], fontSize: 8.5, fullListIn: 'findings.xlsx' },
     );
   }
@@ -221,7 +231,7 @@ export function layoutAuditReadiness(input: AuditReadinessLayoutInput): { defini
         e.column === null ? '' : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column,
         e.value ?? '',
         e.message,
-        e.rejected ? w('no') : w('yes'),
+        w({ read: 'yes', rejected: 'no', skipped: 'skipped' }[inputRowRead(e)]),
       ]),
       { widths: [100, 44, 24, 60, 50, '*', 38], align: ['left', 'left', 'right', 'left', 'left', 'left', 'left'], fontSize: 8.5, fullListIn: 'findings.xlsx' },
     );

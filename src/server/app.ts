@@ -128,7 +128,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     if (!state.ok || !f) return c.notFound();
     const view =
       f.file !== null && f.row !== null ? readRowView(workspace.input, state.result.ingest, recordIndex(state.result.ingest), f.file, f.sheet, f.row) : null;
-    return c.html(findingPanel(ctx, f, ruleDescriptions(state.loaded.config, ctx.lang)[f.rule], view).text);
+    return c.html(findingPanel(ctx, f, ruleDescriptions(state.loaded.config, ctx.lang)[f.rule], view, state.loaded.config.satisfaction.dimensions).text);
   });
   app.get('/panel/error/:index', (c) => {
     const ctx = pageContext(c);

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import { isoFromCivil, isValidCivil } from '../dates/civil.js';
 import type { IsoDate } from '../model/dates.js';
 import type { Finding, FindingLimit } from '../model/finding.js';
+import { surveyItemRecord } from '../issues/finding-record.js';
 import type { PeriodStats, SatisfactionAnalysis } from '../model/satisfaction.js';
 import { defineRule, runRuleSet, type DefinedRule, type RuleContext, type Subject } from './rule-definition.js';
 
@@ -61,7 +62,7 @@ export const SURVEY_RULES: readonly DefinedRule[] = [
         const mean = current.dimensions[d.id];
         return mean === null || mean === undefined
           ? []
-          : [{ subject: { period: current.period, dimension: d, mean }, record: `${current.period} ${d.id}`, provenance: null }];
+          : [{ subject: { period: current.period, dimension: d, mean }, record: surveyItemRecord(current.period, d.id), provenance: null }];
       });
     },
     check: ({ period, dimension, mean }, ctx) =>

@@ -128,9 +128,9 @@ describe('qmsdoc build on the bundled sample', () => {
 
   it('prints a missing cancellation sheet only as a blank marked 待补, never as a numbered record', async () => {
     const files = filesUnder(first).filter((f) => f.startsWith('forms/liaison/'));
-    expect(files).toContain('forms/liaison/HT-2025-050-cancel-待补.pdf');
+    expect(files).toContain('forms/liaison/HT-2025-050-取消-待补.pdf');
     expect(files).not.toContain('forms/liaison/HT-2025-050-cancel.pdf');
-    const [page] = await pagesOf('forms/liaison/HT-2025-050-cancel-待补.pdf');
+    const [page] = await pagesOf('forms/liaison/HT-2025-050-取消-待补.pdf');
     expect(page).toContain('待补记录：截至 2025-12-31，台账中订单 HT-2025-050 的取消（2025-10-27）没有联络单号');
     expect(page).toMatch(/联络单号 +发出日期\n/);
   });

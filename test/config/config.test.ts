@@ -139,6 +139,17 @@ describe('configuration', () => {
     expect(issuesOf({ departments: { liaisonReceipt: '品质部' } }).map((i) => i.path)).toEqual(['departments.liaisonReceipt']);
   });
 
+  it('sets no survey reply deadline unless the company gives one in whole days', () => {
+    const defaults = resolveConfig(undefined, '/base');
+    if (!defaults.ok) throw new Error('defaults');
+    expect(defaults.config.satisfaction.replyWithinDays).toBeNull();
+    const given = resolveConfig({ satisfaction: { replyWithinDays: 10 } }, '/base');
+    if (!given.ok) throw new Error(JSON.stringify(given.issues));
+    expect(given.config.satisfaction.replyWithinDays).toBe(10);
+    expect(issuesOf({ satisfaction: { replyWithinDays: 0 } }).map((i) => i.path)).toEqual(['satisfaction.replyWithinDays']);
+    expect(issuesOf({ satisfaction: { replyWithinDays: 2.5 } }).map((i) => i.path)).toEqual(['satisfaction.replyWithinDays']);
+  });
+
   it('reports a file that is not JSON with its line and column', () => {
     const dir = tempFolder({ 'qmsdoc.config.json': '{\n  "language": "zh",\n  "goals": { responseRate: 0.8 }\n}' });
     const file = path.join(dir, 'qmsdoc.config.json');

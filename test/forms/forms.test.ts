@@ -102,10 +102,18 @@ describe('blank controlled forms', () => {
   });
 
   it('prints the company time limits on the blank complaint record, named as company limits with their source', async () => {
-    const text = (await pdfPages(pdfs.get('QR-XS-06 客户投诉处理记录表.pdf')!)).join('\n');
-    expect(text).toContain('公司规定的处理时限（公司设定，非程序条款；来源：qmsdoc 配置 complaints.limits）');
+    // Read as one line: where the note wraps depends on its length, not on what it says.
+    const text = (await pdfPages(pdfs.get('QR-XS-06 客户投诉处理记录表.pdf')!)).join('\n').replace(/\n/g, ' ');
+    expect(text).toContain('公司规定的处理时限（非程序条款；来源：公司设定）');
     expect(text).toContain('受理至结案 18 个工作日');
     expect(text).toContain('首次答复客户 72 小时内');
+  });
+
+  it('prints no tool name or configuration key on any blank form or the print pack', async () => {
+    for (const [file, bytes] of pdfs) {
+      const text = (await pdfPages(bytes)).join('\n');
+      expect(text, file).not.toMatch(/qmsdoc|config|配置/i);
+    }
   });
 
   it('prints the review questions, the survey dimensions and band definitions even blank', async () => {
@@ -122,6 +130,9 @@ describe('blank controlled forms', () => {
     const pages = await pdfPages(bytes);
     expect(pages).toHaveLength(11);
     expect(pages[0]).toContain('受控表单打印包');
+    // The date on the contents is the data's as-of date, said as such: nothing here knows the day of printing.
+    expect(pages[0]).toContain('数据截至：2025-12-31');
+    expect(pages[0]).not.toContain('打印日期');
     expect(pages[0]).toMatch(/1 +QR-XS-01 +电话传真收发记录表 +A\/0 +2024-01-01 +3年 +2/);
     expect(pages[0]).toMatch(/2 +QR-XS-02 +合同\/订单评审表 +B\/1 +2024-01-01 +3年 +3/);
     expect(pages[0]).toMatch(/5 +QR-XS-05 +客户满意度分析报告 .*见报告/);
@@ -413,7 +424,11 @@ describe('liaison sheets', () => {
   it('never makes up a missing cancellation sheet: the blank is marked 待补 with the as-of date and no number or issue date', async () => {
     const order = makeOrder({ orderNo: 'HT-50', cancelDate: '2025-10-27', cancelNotice: null });
     const [sheet] = liaisonViews(order, views);
-    expect(sheet!.id).toBe('HT-50-cancel-待补');
+    expect(sheet!.id).toBe('HT-50-取消-待补');
+    // One language per name: the English run's file is all English.
+    expect(liaisonViews(makeOrder({ orderNo: 'HT-50', cancelDate: '2025-03-01', cancelNotice: null }), { ...views, lang: 'en' })[0]!.id).toBe(
+      'HT-50-cancel-to-be-made',
+    );
     const pages = await pdfPages((await renderForm(form('liaison'), sheet!.view, render)).pdf);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('待补记录：截至 2025-12-31，台账中订单 HT-50 的取消（2025-10-27）没有联络单号（程序 5.3.5）');
@@ -430,7 +445,41 @@ describe('liaison sheets', () => {
   });
 });
 
+describe('complaint time limits on the record', () => {
+  it("name the company's own source for each limit, grouped when the limits are set in different places", () => {
+    const sources = {
+      ...config.complaints.limitSources,
+      closeWorkingDays: { zh: '《营销管理制度》第 6 条', en: 'Sales Management Rules art. 6' },
+      firstReplyHours: { zh: '《营销管理制度》第 6 条', en: 'Sales Management Rules art. 6' },
+    };
+    const own = { ...config, complaints: { ...config.complaints, limitSources: sources } };
+    const zh = blankView('complaint', { ...views, config: own })['limitsText'] as string;
+    expect(zh).toContain('来源：公司设定（确定处理部门、查明原因、解决、通知客户），《营销管理制度》第 6 条（受理至结案、首次答复）');
+    const en = blankView('complaint', { ...views, lang: 'en', config: own })['limitsText'] as string;
+    expect(en).toContain(
+      'source: company setting (handling department, cause, resolution, customer told), Sales Management Rules art. 6 (receipt to closure, first reply)',
+    );
+    expect(blankView('complaint', { ...views, lang: 'en' })['limitsText']).toContain('(not clauses of the procedure; source: company setting)');
+  });
+});
+
 describe('phone / fax log', () => {
+  it('lists only the orders logged (with a log number), whatever their source; an order without one is no entry', () => {
+    const orders = [
+      makeOrder({ orderNo: 'HT-1', orderDate: '2025-01-20', source: 'phone', phoneLogNo: null }),
+      makeOrder({ orderNo: 'HT-2', orderDate: '2025-02-26', source: 'fax', phoneLogNo: 'DH-2025-001' }),
+      makeOrder({ orderNo: 'HT-3', orderDate: '2025-03-01', source: 'email', phoneLogNo: 'DH-2025-002' }),
+      makeOrder({ orderNo: 'HT-4', orderDate: '2025-03-02', source: 'written', phoneLogNo: null }),
+    ];
+    const [log] = phoneFaxLogViews(orders, views);
+    const entries = log!.view['entries'] as { logNo: string; channel: string; result: string }[];
+    expect(entries.map((e) => [e.logNo, e.channel, e.result])).toEqual([
+      ['DH-2025-001', '传真', '转订单 HT-2'],
+      ['DH-2025-002', '邮件', '转订单 HT-3'],
+    ]);
+    expect(phoneFaxLogViews([orders[0]!], views)).toEqual([]);
+  });
+
   it('lists the entries in date order with contact and phone', () => {
     const orders = [
       makeOrder({ orderNo: 'B', orderDate: '2025-06-25', source: 'phone', contact: '刘洋', contactPhone: '0512-1' }),
@@ -444,6 +493,24 @@ describe('phone / fax log', () => {
 });
 
 describe('survey forms for the next round', () => {
+  it('ask for a reply within a number of days only when the company configures one: the procedure sets none', async () => {
+    const survey = form('satisfaction_survey');
+    const textOf = async (ctx: ViewContext) => {
+      const [one] = surveyInvitationViews(['甲公司'], '2026H1', ctx);
+      const { pdf } = await renderForm(survey, one!.view, { ...render, lang: ctx.lang, config: ctx.config });
+      return (await pdfPages(pdf)).join('\n');
+    };
+    // The letter wraps where its length says: read it as one line.
+    const read = async (ctx: ViewContext) => (await textOf(ctx)).replace(/\n/g, ctx.lang === 'zh' ? '' : ' ');
+    const unset = await read(views);
+    expect(unset).toContain('并以传真或电子邮件回复。');
+    expect(unset).not.toMatch(/日内|10 日/);
+    const withDays = (days: number) => ({ ...views, config: { ...config, satisfaction: { ...config.satisfaction, replyWithinDays: days } } });
+    expect(await read(withDays(7))).toMatch(/于收到本表后 ?7 ?日内以传真或电子邮件回复/);
+    expect(await read({ ...withDays(1), lang: 'en' })).toContain('by fax or e-mail within 1 day.');
+    expect(await read({ ...views, lang: 'en' })).toContain('by fax or e-mail. Thank you!');
+  });
+
   it('date the 发放日期 inside the period they survey when configured, and leave it blank otherwise', () => {
     const [blank] = surveyInvitationViews(['甲公司'], '2026H1', views);
     expect(blank!.view['sentDate']).toBe('');

@@ -82,7 +82,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     progress.done();
   }
   const headline = checkHeadline(result, loaded.config);
-  const text = formatCheckReport(result, { input, lang, headline, written: [], fullList: `${out}/findings.xlsx`, command: 'build' });
+  const text = formatCheckReport(result, {
+    input,
+    lang,
+    headline,
+    dimensions: loaded.config.satisfaction.dimensions,
+    written: [],
+    fullList: `${out}/findings.xlsx`,
+    command: 'build',
+  });
   io.stdout(text.slice(0, text.lastIndexOf('\n\n') + 1));
   io.stderr(formatGlyphNotes(report.missingGlyphs, lang));
   io.stdout(formatOutputs(out, writer.written, lang));

@@ -37,7 +37,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     // In chunks, the same text as summary.json: a million findings would not fit one string.
     streamJson(result.summary, io.stdout);
     io.stdout('\n');
-  } else io.stdout(formatCheckReport(result, { input, lang, headline, written, fullList: written.join(cliText(lang)('separator.list')) }));
+  } else
+    io.stdout(
+      formatCheckReport(result, {
+        input,
+        lang,
+        headline,
+        dimensions: config.satisfaction.dimensions,
+        written,
+        fullList: written.join(cliText(lang)('separator.list')),
+      }),
+    );
   return failOn !== null && result.summary.findings.some((f) => failOn.includes(f.severity)) ? 1 : 0;
 }
 

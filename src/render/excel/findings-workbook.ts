@@ -1,6 +1,8 @@
 import type { Config } from '../../config/config.js';
 import type { Headline } from '../../compute/headline.js';
 import { formatLimit } from '../../issues/finding-messages.js';
+import { findingRecordText } from '../../issues/finding-record.js';
+import { inputRowRead } from '../../issues/input-row-read.js';
 import { formatRate } from '../../issues/format-number.js';
 import { BASIS_LABELS, DATASET_LABELS, SEVERITY_LABELS } from '../../issues/labels.js';
 import { DATASETS } from '../../model/fields.js';
@@ -11,6 +13,7 @@ import type { Summary } from '../../model/summary.js';
 import { BODY_STYLE, HEADER_STYLE, writeTable, writeTableRows } from './sheet-style.js';
 import { DATE_FORMAT, XlsxBook, type CellStyle, type XlsxSheet } from './xlsx-book.js';
 import { type MessageKey, messages } from '../../text/messages.js';
+import { punctuation } from '../../text/punctuation.js';
 
 const SEVERITY_FILL: Record<FindingSeverity, string> = { major: 'FFF8CBAD', minor: 'FFFFE699', observation: 'FFDDEBF7', target: 'FFE2EFDA' };
 
@@ -64,12 +67,13 @@ export function renderFindingsWorkbook(input: FindingsWorkbookInput): Buffer {
 export function findingsBook({ summary, headline, config, lang }: FindingsWorkbookInput): XlsxBook {
   const t = workbookText(lang);
   const { w } = t;
+  const p = punctuation(lang);
   const wb = new XlsxBook({ date: summary.asOf, creator: 'qmsdoc', title: w('title'), font: lang === 'zh' ? '等线' : 'Calibri' });
 
   const cover = wb.addSheet(w('cover'));
   cover.addRow([w('title')], { bold: true, size: 14 });
-  cover.addRow([`${w('asOf')}: ${summary.asOf}`]);
-  cover.addRow([config.company.name ? `${w('company')}: ${config.company.name[lang]}` : null]);
+  cover.addRow([`${p.label(w('asOf'))}${summary.asOf}`]);
+  cover.addRow([config.company.name ? `${p.label(w('company'))}${config.company.name[lang]}` : null]);
   cover.addRow([]);
   const h = headline;
   const sat = h.satisfaction;
@@ -103,7 +107,7 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
       'score',
     ],
     [`${w('delta')} ${sat.previousPeriod ?? ''}`.trim(), sat.deltaMean, '', 'delta'],
-    [w('findings'), h.findings.total, FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(', '), 'count'],
+    [w('findings'), h.findings.total, FINDING_SEVERITIES.map((s) => `${SEVERITY_LABELS[s][lang]} ${h.findings.bySeverity[s]}`).join(p.listSeparator), 'count'],
     [w('inputErrors'), h.inputErrors.errors, '', 'count'],
     [w('inputWarnings'), h.inputErrors.warnings, '', 'count'],
     [w('rowsRejected'), h.inputErrors.rowsRejected, '', 'count'],
@@ -161,7 +165,7 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
           BASIS_LABELS[f.basis][lang],
           f.limit ? formatLimit(f.limit, lang) : null,
           f.rule,
-          f.record,
+          findingRecordText(f, config.satisfaction.dimensions, lang),
           f.file,
           f.sheet,
           f.row,
@@ -220,7 +224,8 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
         e.column === null ? null : e.columnLetter ? `${e.column} (${e.columnLetter})` : e.column,
         e.value,
         e.message,
-        e.rejected ? w('yes') : w('no'),
+        // 该行未读入: yes for a rejected row, 已跳过 for a totals row (no data row), no for a row kept.
+        w(({ read: 'no', rejected: 'yes', skipped: 'skipped' } as const)[inputRowRead(e)]),
       ];
     },
     { maxWidth: [6, 8, 34, 16, 8, 22, 24, 60, 10], wrap: [7] },

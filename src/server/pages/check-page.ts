@@ -1,5 +1,7 @@
 import { formatRate, formatScore } from '../../issues/format-number.js';
+import type { Dimension } from '../../config/defaults.js';
 import { formatLimit } from '../../issues/finding-messages.js';
+import { findingRecordText } from '../../issues/finding-record.js';
 import { DATASET_LABELS, SEVERITY_LABELS } from '../../issues/labels.js';
 import { METRIC_KIND, type ObjectiveMetric } from '../../model/objectives.js';
 import { BAND_LABELS } from '../../text/domain-labels.js';
@@ -81,15 +83,17 @@ export function checkPage(ctx: PageContext, state: CheckState, charts: Readonly<
   if (!state.ok) return layout(ctx, 'check', t('checkTitle'), headlineBlock(ctx, state));
   const summary = state.result.summary;
   const index = recordIndex(state.result.ingest);
+  const dimensions = state.loaded.config.satisfaction.dimensions;
   const rows = summary.findings.map((f, i) => {
+    const shown = findingRecordText(f, dimensions, lang);
     const record = f.file !== null && f.row !== null ? index.get(rowKey(f.file, f.sheet, f.row)) : undefined;
     const month = recordMonth(record);
     const customer = record && 'customer' in record ? record.customer : '';
-    return h`<tr class="finding" tabindex="0" data-index="${i}" data-dataset="${f.dataset}" data-severity="${f.severity}" data-clause="${f.clause ?? ''}" data-basis="${f.basis}" data-month="${month ?? ''}" data-search="${`${f.record} ${customer}`.toLowerCase()}">
+    return h`<tr class="finding" tabindex="0" data-index="${i}" data-dataset="${f.dataset}" data-severity="${f.severity}" data-clause="${f.clause ?? ''}" data-basis="${f.basis}" data-month="${month ?? ''}" data-search="${`${f.record} ${shown} ${customer}`.toLowerCase()}">
       <td><span class="sev sev-${f.severity}">${SEVERITY_LABELS[f.severity][lang]}</span></td>
       <td>${f.rule}</td><td>${f.clause ?? '—'}</td><td>${wordFor(t, 'basisNames', f.basis) ?? f.basis}</td>
       <td>${DATASET_LABELS[f.dataset][lang]}</td>
-      <td class="record">${f.record}</td>
+      <td class="record">${shown}</td>
       <td class="where">${f.file === null ? '—' : `${f.file}${f.sheet ? ` · ${f.sheet}` : ''}${f.row !== null ? ` · ${t('row')} ${f.row}` : ''}`}</td>
       <td>${f.message}</td>
     </tr>`;
@@ -165,13 +169,13 @@ export function checkPage(ctx: PageContext, state: CheckState, charts: Readonly<
  * The side panel of a finding: where it is, the rule's requirement (`requirement`, the rule's
  * one line of ruleDescriptions) and limit, the row as read.
  */
-export function findingPanel(ctx: PageContext, f: SummaryFinding, requirement: string, view: RowView | null): Safe {
+export function findingPanel(ctx: PageContext, f: SummaryFinding, requirement: string, view: RowView | null, dimensions: readonly Dimension[]): Safe {
   const { t, lang } = ctx;
   const { basis, limit } = f;
   return h`<div class="panel-head"><h2>${f.rule}${f.clause ? ` · ${f.clause}` : ''} · <span class="sev sev-${f.severity}">${SEVERITY_LABELS[f.severity][lang]}</span></h2><button type="button" class="close-panel" aria-label="${t('close')}">×</button></div>
     <p class="panel-message">${f.message}</p>
     <dl class="facts">
-      <div><dt>${t('record')}</dt><dd>${f.record}</dd></div>
+      <div><dt>${t('record')}</dt><dd>${findingRecordText(f, dimensions, lang)}</dd></div>
       <div><dt>${t('requirement')}</dt><dd>${requirement}</dd></div>
       <div><dt>${t('basis')}</dt><dd class="panel-basis">${wordFor(t, 'basisNames', basis) ?? basis}${f.clause ? ` · ${t('clause')} ${f.clause}` : ''}</dd></div>
       ${limit ? h`<div><dt>${t('limit')}</dt><dd class="panel-limit">${formatLimit(limit, lang)} <code>${limit.key}</code></dd></div>` : h``}
