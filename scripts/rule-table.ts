@@ -12,7 +12,6 @@ import { RULE_DEFINITIONS } from '../src/validate/rule-table.js';
 const BASIS = { procedure: 'procedure', company_limit: 'company limit', objective: 'objective', data: 'data' } as const;
 const AREA = { orders: '5.3 contract review', complaints: '5.8 complaints', surveys: '5.6–5.7 satisfaction', actions: 'actions register' } as const;
 const KEYS: Readonly<Record<string, string>> = {
-  'actions.due': "the action's own due date in the actions register (no setting; A1's clause follows the action's source)",
   'complaints.limits.close': '`complaints.limits.closeWorkingDays`',
   'complaints.limits.firstReplyHours': '`complaints.limits.firstReplyHours`',
   'complaints.limits.assign': '`complaints.limits.assignWorkingDays`',
@@ -20,6 +19,12 @@ const KEYS: Readonly<Record<string, string>> = {
   'complaints.limits.notify': '`complaints.limits.notifyWorkingDays`',
   'objectives.surveyResponseRate': '`goals.responseRate`',
   'objectives.satisfactionMean': '`goals.surveyMean`',
+};
+
+/** Limits a record carries itself, not a setting of the configuration. */
+const RECORD_LIMITS: Readonly<Record<string, string>> = {
+  'actions.due':
+    "the action's own due date, as the actions register sets it (source: its row); clause by source: 5.8.3 for a complaint's action, 5.7.3 for a CAPA's",
 };
 
 export function ruleTableMarkdown(): string {
@@ -32,7 +37,11 @@ export function ruleTableMarkdown(): string {
     const limit = r.limit ? r.limit(config) : null;
     const what = descriptions[r.id];
     const setting =
-      limit === null ? '' : `${formatLimit({ ...limit, source: limit.source.zh }, 'en')}, key \`${limit.key}\`, set by ${KEYS[limit.key] ?? limit.key}`;
+      limit !== null
+        ? `${formatLimit({ ...limit, source: limit.source.zh }, 'en')}, key \`${limit.key}\`, set by ${KEYS[limit.key] ?? limit.key}`
+        : r.recordLimit !== null
+          ? `key \`${r.recordLimit}\`: ${RECORD_LIMITS[r.recordLimit] ?? ''}`
+          : '';
     return `| ${r.id} | ${AREA[r.dataset]} | ${what} | ${r.clause ?? '—'} | ${BASIS[r.basis]} | ${r.severity} | ${setting} |`;
   });
   return ['| rule | area | what is checked | clause | basis | severity | default limit or objective (source) |', '|---|---|---|---|---|---|---|', ...rows].join(

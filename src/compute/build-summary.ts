@@ -156,7 +156,11 @@ export function summariseSatisfaction(rules: RuleResults, config: Config): Satis
 }
 
 function summariseLimit(limit: FindingLimit | null, lang: Lang): SummaryLimit | null {
-  return limit === null ? null : { key: limit.key, value: limit.value, unit: limit.unit, source: limit.source[lang] };
+  if (limit === null) return null;
+  const source = limit.source[lang];
+  return limit.unit === 'date'
+    ? { key: limit.key, value: limit.value, unit: 'date', source }
+    : { key: limit.key, value: limit.value, unit: limit.unit, source };
 }
 
 /** Each rule's definition with what it applied to in this run, in rule order. */

@@ -13,11 +13,16 @@ export interface DueItem {
   readonly what: string;
   readonly stage: Stage | null;
   readonly owner: string | null;
-  /** The last day; for a CAPA verification, the day its complaint was closed (verification is due from then). */
-  readonly due: IsoDate;
+  /**
+   * The last day; null for a CAPA verification: neither the procedure (5.7.4: QA verifies) nor the
+   * configuration sets a time for it, so it is listed as waiting, never as overdue.
+   */
+  readonly due: IsoDate | null;
+  /** For a CAPA verification, the day its complaint was closed: it waits from then. */
+  readonly since: IsoDate | null;
   readonly overdue: boolean;
-  /** Working days from the as-of date to the due day; negative when overdue. */
-  readonly workingDaysLeft: number;
+  /** Working days from the as-of date to the due day; negative when overdue; null without a due day. */
+  readonly workingDaysLeft: number | null;
   /** Where the record is; null for the year's survey (no one row stands for it). */
   readonly file: string | null;
   readonly row: number | null;
@@ -26,13 +31,15 @@ export interface DueItem {
 /**
  * A kind of deadline the list does not cover, and why, so the list never looks complete
  * when it is not: `liaison_replies` — the input contract holds no reply deadline or reply date
- * for a 联络单 and the procedure sets no time limit for one (5.3.4–5.3.5); `survey_before_audit`
+ * for a 联络单 and the procedure sets no time limit for one (5.3.4–5.3.5); `capa_verification`
+ * — `no_verification_deadline`: the CAPAs waiting for verification are listed, but nothing sets a
+ * time for it (5.7.4 has QA verify; no configuration key), so none is called overdue; `survey_before_audit`
  * — `no_audit_date`: the configuration sets no internalAuditDate; `audit_date_other_year`: the
  * date set is not of the as-of year.
  */
 export interface DueNotChecked {
-  readonly kind: 'liaison_replies' | 'survey_before_audit';
-  readonly reason: 'no_reply_deadline_in_data' | 'no_audit_date' | 'audit_date_other_year';
+  readonly kind: 'liaison_replies' | 'survey_before_audit' | 'capa_verification';
+  readonly reason: 'no_reply_deadline_in_data' | 'no_audit_date' | 'audit_date_other_year' | 'no_verification_deadline';
   /** The configured internal audit date, for `audit_date_other_year`. */
   readonly auditDate: string | null;
 }
@@ -68,6 +75,7 @@ export function dueList(rules: RuleResults, config: Config, calendar: WorkingCal
         stage: next.stage,
         owner: next.owner,
         due: next.due,
+        since: null,
         overdue: next.overdue,
         workingDaysLeft: left(next.due),
         file: c.provenance.file,
@@ -80,9 +88,10 @@ export function dueList(rules: RuleResults, config: Config, calendar: WorkingCal
         what: c.complaintNo,
         stage: null,
         owner: null,
-        due: s.closedAt,
-        overdue: s.closedAt < asOf,
-        workingDaysLeft: left(s.closedAt),
+        due: null,
+        since: s.closedAt,
+        overdue: false,
+        workingDaysLeft: null,
         file: c.provenance.file,
         row: c.provenance.row,
       });
@@ -97,18 +106,29 @@ export function dueList(rules: RuleResults, config: Config, calendar: WorkingCal
       stage: null,
       owner: a.action.owner ?? a.action.department,
       due: a.action.due,
+      since: null,
       overdue: a.overdue,
       workingDaysLeft: left(a.action.due),
       file: a.action.provenance.file,
       row: a.action.provenance.row,
     });
   }
-  const notChecked: DueNotChecked[] = [{ kind: 'liaison_replies', reason: 'no_reply_deadline_in_data', auditDate: null }];
+  const notChecked: DueNotChecked[] = [
+    { kind: 'liaison_replies', reason: 'no_reply_deadline_in_data', auditDate: null },
+    { kind: 'capa_verification', reason: 'no_verification_deadline', auditDate: null },
+  ];
   const survey = surveyBeforeAudit(rules, config, asOf);
   if ('reason' in survey) notChecked.push(survey);
-  else if (survey.item !== null) items.push({ ...survey.item, workingDaysLeft: left(survey.item.due) });
-  const shown = items.filter((i) => i.overdue || i.due <= until);
-  shown.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  else if (survey.item !== null) items.push({ ...survey.item, workingDaysLeft: left(survey.item.what) });
+  // Without a due day (a CAPA waiting for verification) an item is listed as long as it waits, after the dated ones.
+  const shown = items.filter((i) => i.overdue || i.due === null || i.due <= until);
+  shown.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      Number(a.due === null) - Number(b.due === null) ||
+      compare(a.due ?? a.since, b.due ?? b.since) ||
+      compare(a.ref, b.ref),
+  );
   return { asOf, days, until, items: shown, notChecked };
 }
 
@@ -130,5 +150,20 @@ function surveyBeforeAudit(rules: RuleResults, config: Config, asOf: IsoDate): D
     }),
   );
   if (done) return { item: null };
-  return { item: { kind: 'survey_before_audit', ref: year, what: audit, stage: null, owner: null, due: audit, overdue: audit < asOf, file: null, row: null } };
+  return {
+    item: {
+      kind: 'survey_before_audit',
+      ref: year,
+      what: audit,
+      stage: null,
+      owner: null,
+      due: audit,
+      since: null,
+      overdue: audit < asOf,
+      file: null,
+      row: null,
+    },
+  };
 }
+
+const compare = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);

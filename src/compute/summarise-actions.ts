@@ -4,7 +4,7 @@ import { ACTION_SOURCE_KINDS, type ActionState } from '../validate/check-actions
 
 /**
  * The actions register's counts on the as-of date (summary.json `actions`): actions decided by
- * then, by status and by source; open, overdue (rule A1), done late, and CAPA actions done
+ * then, by status and by source; open, overdue (rules A1 and A3), done late, and CAPA actions done
  * without a verifier (rule A2).
  */
 export function summariseActions(actions: readonly ActionState[], asOf: string): ActionsSummary {

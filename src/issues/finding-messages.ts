@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import { categoryName, complaintCategories } from '../config/categories.js';
-import type { Finding, RuleId, RuleParams } from '../model/finding.js';
+import type { Finding, LimitUnit, RuleId, RuleParams } from '../model/finding.js';
 import type { Lang, Localized } from '../model/lang.js';
 import { ENUM_LABELS, REVIEW_ITEM_SHORT } from '../text/domain-labels.js';
 import type { ReviewItem } from '../model/fields.js';
@@ -114,8 +114,9 @@ const MESSAGES: RuleMessages = {
       difference: formatScore(Math.abs(p.given - p.dimensionMean)),
       tolerance: p.tolerance,
     }),
-  A1: (p, w) => w.t('A1', { due: p.due, asOf: p.asOf, late: p.workingDays > 0, workingDays: p.workingDays }),
+  A1: (p, w) => w.t('A1', { due: p.due, asOf: p.asOf, late: p.workingDays > 0, workingDays: p.workingDays, source: w.source }),
   A2: (p, w) => w.t('A2', { capa: p.capa, doneOn: p.doneOn }),
+  A3: (p, w) => w.t('A3.sentence', { due: p.due, asOf: p.asOf, late: p.workingDays > 0, workingDays: p.workingDays, source: w.t(`A3.source.${p.source}`) }),
 };
 
 /** Renders findings in a language with the configuration's department, dimension and category names. */
@@ -136,8 +137,9 @@ export function findingFormatter(config: Config, lang: Lang): (finding: Finding)
   };
 }
 
-/** A limit's value with its unit: "18 个工作日", "72 小时", "90.0%", "85 分". */
-export function limitValue(limit: { readonly value: number; readonly unit: string }, lang: Lang): string {
+/** A limit's value with its unit: "18 个工作日", "72 小时", "90.0%", "85 分", or a due date as written ("2025-10-31"). */
+export function limitValue(limit: LimitShape, lang: Lang): string {
+  if (limit.unit === 'date') return limit.value;
   const t = messages<FindingKey>('findings', lang);
   switch (limit.unit) {
     case 'rate':
@@ -151,7 +153,17 @@ export function limitValue(limit: { readonly value: number; readonly unit: strin
   }
 }
 
-/** A company limit or objective as printed, with its source: "18 个工作日（公司设定）", "90.0% (company setting)". */
-export function formatLimit(limit: { readonly value: number; readonly unit: string; readonly source: string }, lang: Lang): string {
+/** A limit as the reports and workbooks read it from summary.json. */
+type LimitShape = { readonly value: number; readonly unit: Exclude<LimitUnit, 'date'> } | { readonly value: string; readonly unit: 'date' };
+
+/** A company limit or objective as printed, with its source: "18 个工作日（公司设定）", "90.0% (company setting)", "2025-10-31（措施跟踪表第 36 行）". */
+export function formatLimit(limit: LimitShape & { readonly source: string }, lang: Lang): string {
   return messages<FindingKey>('findings', lang)('limit.withSource', { limit: limitValue(limit, lang), source: limit.source });
+}
+
+/** Where an action's own due date is written: its row of the actions register, in both languages (rule A1's limit source). */
+export function actionDueSource(row: number | null): Localized {
+  const source = (lang: Lang) =>
+    row === null ? messages<FindingKey>('findings', lang)('limit.actionRegister') : messages<FindingKey>('findings', lang)('limit.actionRegisterRow', { row });
+  return { zh: source('zh'), en: source('en') };
 }

@@ -19,24 +19,41 @@ export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['major', 'minor',
 export type FindingBasis = 'procedure' | 'company_limit' | 'objective' | 'data';
 export const FINDING_BASES: readonly FindingBasis[] = ['procedure', 'company_limit', 'objective', 'data'];
 
-/** Units of a company limit or objective. */
-export type LimitUnit = 'workingDays' | 'hours' | 'rate' | 'points';
+/** Units of a company limit or objective; `date`: a due date set on the record itself (the actions register's). */
+export type LimitUnit = 'workingDays' | 'hours' | 'rate' | 'points' | 'date';
 
-/** The company's own setting a finding is measured against, named with its source document. */
-export interface FindingLimit {
-  /** Stable id of the setting, e.g. "complaints.limits.close" (rules.md). */
+/**
+ * The company's own setting a finding is measured against, named with its source document: a
+ * number of working days, hours, a rate or points from the configuration, or a due date the
+ * company wrote on the record (an action's own due date in the actions register, rule A1).
+ */
+export type FindingLimit = NumberLimit | DateLimit;
+
+interface LimitBase {
+  /** Stable id of the setting, e.g. "complaints.limits.close" (rules.md), or "actions.due" (the register's column). */
   readonly key: string;
-  readonly value: number;
-  readonly unit: LimitUnit;
-  /** Where the company wrote it (config `…source`; default 公司设定). */
+  /** Where the company wrote it (config `…source`; default 公司设定; for a due date, the register's row). */
   readonly source: Localized;
+}
+
+export interface NumberLimit extends LimitBase {
+  readonly value: number;
+  readonly unit: Exclude<LimitUnit, 'date'>;
+}
+
+export interface DateLimit extends LimitBase {
+  readonly value: IsoDate;
+  readonly unit: 'date';
 }
 
 export type OrderRule = 'O1' | 'O2' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'O9' | 'O10';
 export type ComplaintRule = 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'C7' | 'C8' | 'C9' | 'C10';
 export type SurveyRule = 'S1' | 'S2' | 'S3' | 'S4' | 'S5';
-/** Rules of the actions register: A1 overdue open action, A2 CAPA action done without verification. */
-export type ActionRule = 'A1' | 'A2';
+/**
+ * Rules of the actions register: A1 an open action of a complaint or CAPA past its own due date,
+ * A2 a CAPA action done without verification, A3 any other open action past its own due date.
+ */
+export type ActionRule = 'A1' | 'A2' | 'A3';
 export type RuleId = OrderRule | ComplaintRule | SurveyRule | ActionRule;
 
 /** What each rule's message needs, rule by rule: the dates, counts, limits and lists it names. */
@@ -100,6 +117,14 @@ export interface RuleParams {
   /** `workingDays` past the action's own due date on the as-of date; `source` the kind of source. */
   A1: { readonly due: IsoDate; readonly asOf: IsoDate; readonly workingDays: number; readonly status: string | null; readonly source: string };
   A2: { readonly doneOn: IsoDate | null; readonly capa: string | null };
+  /** As A1, for an action of a meeting, a management review, an audit or another source. */
+  A3: {
+    readonly due: IsoDate;
+    readonly asOf: IsoDate;
+    readonly workingDays: number;
+    readonly status: string | null;
+    readonly source: 'meeting' | 'management_review' | 'audit' | 'other';
+  };
 }
 
 /** Where a finding's record is; null for findings about a whole period or the whole dataset. */

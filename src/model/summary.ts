@@ -50,14 +50,13 @@ export interface SummaryCheck {
   readonly gaps: number;
 }
 
-/** A company limit or objective: `{ "key": "complaints.limits.close", "value": 18, "unit": "workingDays", "source": "公司设定" }`. */
-export interface SummaryLimit {
-  readonly key: string;
-  readonly value: number;
-  readonly unit: LimitUnit;
-  /** In the run's language. */
-  readonly source: string;
-}
+/**
+ * A company limit or objective: `{ "key": "complaints.limits.close", "value": 18, "unit": "workingDays", "source": "公司设定" }`;
+ * for an action's own due date (rule A1) `{ "key": "actions.due", "value": "2025-10-31", "unit": "date", "source": "措施跟踪表第 36 行" }`.
+ */
+export type SummaryLimit =
+  | { readonly key: string; readonly value: number; readonly unit: Exclude<LimitUnit, 'date'>; readonly source: string }
+  | { readonly key: string; readonly value: string; readonly unit: 'date'; readonly source: string };
 
 export interface SummaryInput {
   readonly dataset: DatasetId;
@@ -117,7 +116,7 @@ export interface ActionsSummary {
   readonly total: number;
   /** Neither done nor cancelled on the as-of date. */
   readonly open: number;
-  /** Open past their own due date (rule A1). */
+  /** Open past their own due date (rules A1 and A3). */
   readonly overdue: number;
   /** Done after their due date. */
   readonly doneLate: number;

@@ -164,10 +164,17 @@ export function layoutAuditReadiness(input: AuditReadinessLayoutInput): { defini
 
   // 4. 目标未达成: quality objectives, not nonconformities.
   const objectives = byBasis.objective;
+  // The findings judge the survey objectives (S1, S2) on the current period; the management review
+  // judges every configured objective on the year: each says what it counts, with the other's figure.
+  const allObjectives = {
+    objectives: summary.review.objectives.length,
+    missed: summary.review.objectives.filter((o) => o.met === false).length,
+    surveyJudged: summary.checks.some((c) => (c.rule === 'S1' || c.rule === 'S2') && c.notChecked === null && c.checked > 0),
+  };
   b.heading('objective');
-  if (objectives.length === 0) b.sentence('noObjective');
+  if (objectives.length === 0) b.sentence('noObjective', allObjectives);
   else {
-    b.sentence('objectiveFindings', { count: objectives.length }).table(
+    b.sentence('objectiveFindings', { count: objectives.length, ...allObjectives }).table(
       'objective',
       objectives.map((f, i) => [String(i + 1), w(`objective.${f.rule}`), limitText(f.limit), f.record, f.message]),
       { widths: [22, 80, 80, 44, '*'], align: ['right', 'left', 'left', 'left', 'left'], fontSize: 8.5 },

@@ -127,7 +127,14 @@ export function layoutManagementReview(input: ManagementReviewLayoutInput): { de
   // 1. Objectives
   const result = (v: boolean | null) => (v === true ? w('met') : v === false ? w('missed') : w('noData'));
   b.heading('objectives')
-    .sentence('objectives', { total: r.objectives.length, met: met.length, missed: missed.length, unjudged: unjudged.length })
+    .sentence('objectives', {
+      total: r.objectives.length,
+      met: met.length,
+      missed: missed.length,
+      unjudged: unjudged.length,
+      // What the audit readiness report counts as 目标未达成: the objective findings (S1, S2), so the two reports say what each counts.
+      auditMissed: summary.findings.filter((f) => f.basis === 'objective').length,
+    })
     .table(
       'objectives',
       r.objectives.map((o) => [

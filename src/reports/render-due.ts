@@ -22,7 +22,9 @@ export async function renderDue(input: { list: DueList; config: Config; lang: La
     days: list.days,
     until: list.until,
     overdue: list.items.filter((i) => i.overdue).length,
-    due: list.items.filter((i) => !i.overdue).length,
+    due: list.items.filter((i) => !i.overdue && i.due !== null).length,
+    // CAPA verifications: nothing sets their time, so they wait, neither due nor overdue.
+    waiting: list.items.filter((i) => i.due === null).length,
   };
   b.push(b.text(fillText(t.subtitle, lang, context), { alignment: 'center', fontSize: 10, margin: [0, 0, 0, 4] }));
   b.heading('list');
@@ -32,12 +34,12 @@ export async function renderDue(input: { list: DueList; config: Config; lang: La
     b.sentence('intro', context).table(
       'list',
       list.items.map((i) => [
-        i.overdue ? `${i.due}\n${w('overdue')}` : i.due,
+        i.due === null ? w('waiting') : i.overdue ? `${i.due}\n${w('overdue')}` : i.due,
         i.kind === 'complaint_stage' ? fillPlaceholders(w('complaint_stage'), { stage: w(`stage_${i.stage ?? ''}`) }) : w(i.kind),
         i.ref,
         i.kind === 'capa_verification' ? qa : (i.owner ?? ''),
         i.kind === 'capa_verification'
-          ? fillPlaceholders(w('capaWhat'), { no: i.what })
+          ? fillPlaceholders(w('capaWhat'), { no: i.what, since: i.since ?? '' })
           : i.kind === 'survey_before_audit'
             ? fillPlaceholders(w('surveyWhat'), { year: i.ref, audit: i.what })
             : i.what,

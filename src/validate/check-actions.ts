@@ -1,9 +1,8 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { IsoDate } from '../model/dates.js';
 import type { ActionStatus } from '../model/enums.js';
-import type { FindingLimit } from '../model/finding.js';
 import type { ActionItem, Complaint } from '../model/records.js';
-import { localizedTexts } from '../text/messages.js';
+import { actionDueSource } from '../issues/finding-messages.js';
 import { defineRule, type DefinedRule, type RuleContext, type Subject } from './rule-definition.js';
 
 /** Where an action comes from, with record numbers told apart against the complaints read. */
@@ -84,53 +83,75 @@ export function actionStateOn(action: ActionItem, sourceKind: ActionSourceKind, 
   };
 }
 
-/** The procedure clause (or ISO 9001 clause) that requires the action to be carried out, by its source. */
-export function actionClause(kind: ActionSourceKind): string {
+/**
+ * The procedure clause that requires an action of this source, and only such a clause: a
+ * complaint's corrective action (5.8.3: the responsible department finds the cause and sets the
+ * corrective action) and a CAPA (5.7.3: departments raise corrective and preventive actions).
+ * The procedure says nothing of the actions of a monthly meeting (5.8.4 only has the complaints
+ * counted for it), a management review, an audit or another source: null.
+ */
+export function actionClause(kind: ActionSourceKind): string | null {
   switch (kind) {
-    case 'meeting':
-      return '5.8.4';
     case 'complaint':
       return '5.8.3';
     case 'capa':
       return '5.7.3';
-    case 'management_review':
-      return 'ISO 9001 9.3.3';
-    case 'audit':
-      return 'ISO 9001 9.2.2';
-    case 'other':
-      return 'ISO 9001 10.2';
+    default:
+      return null;
   }
 }
-
-/**
- * A1's limit: the action's own due date, set when the action was decided (a company setting of
- * its own kind: 0 working days past it). The message names the date.
- */
-const OWN_DUE_DATE = {
-  key: 'actions.due',
-  value: 0,
-  unit: 'workingDays',
-  source: localizedTexts('labels', 'limitSource', ['actionDueDate'] as const).actionDueDate,
-} as const satisfies FindingLimit;
 
 const subjects = (ctx: RuleContext, applies: (a: ActionState) => boolean): Subject<ActionState>[] =>
   ctx.actions.filter(applies).map((a) => ({ subject: a, record: a.action.actionNo, provenance: a.action.provenance }));
 
-/** A1 — an action open past its own due date. The clause is the one that requires the action, by its source. */
+/** The clause of an action's source as a finding's own (none for a source no clause covers). */
+const clauseOf = (kind: ActionSourceKind): { clause?: string } => {
+  const clause = actionClause(kind);
+  return clause === null ? {} : { clause };
+};
+
+/** Open, with a due date, and its source's kind one the procedure requires (A1) or not (A3). */
+const openWithDue = (a: ActionState, required: boolean) => a.open && a.action.due !== null && (actionClause(a.sourceKind) !== null) === required;
+
+/**
+ * A1 — an action of a complaint or a CAPA open past its own due date. The procedure requires the
+ * action (its clause, by source) and sets no date; the date is the one the company wrote for it in
+ * the actions register, so the finding's limit is that date, sourced to the register's row.
+ */
 const A1 = defineRule<'A1', ActionState>({
   id: 'A1',
   dataset: 'actions',
-  clause: '5.8.4',
+  // Each finding cites the one clause of its action's source; the rule as a whole, either.
+  clause: '5.8.3 / 5.7.3',
   basis: 'company_limit',
   severity: 'minor',
-  limit: () => OWN_DUE_DATE,
-  appliesTo: (ctx) => subjects(ctx, (a) => a.open && a.action.due !== null),
+  recordLimit: 'actions.due',
+  appliesTo: (ctx) => subjects(ctx, (a) => openWithDue(a, true)),
   check: (a, ctx) =>
     a.overdue && a.action.due !== null
       ? {
           params: { due: a.action.due, asOf: ctx.asOf, workingDays: a.workingDaysOverdue ?? 0, status: a.status, source: a.sourceKind },
-          clause: actionClause(a.sourceKind),
+          ...clauseOf(a.sourceKind),
+          limit: { key: 'actions.due', value: a.action.due, unit: 'date', source: actionDueSource(a.action.provenance.row) },
         }
+      : null,
+});
+
+/**
+ * A3 — any other open action past its own due date (a meeting's, a management review's, an
+ * audit's, another source's). No clause of the procedure requires these actions, so the register
+ * is held only to its own date: an observation on the data (docs/rules.md).
+ */
+const A3 = defineRule<'A3', ActionState>({
+  id: 'A3',
+  dataset: 'actions',
+  clause: null,
+  basis: 'data',
+  severity: 'observation',
+  appliesTo: (ctx) => subjects(ctx, (a) => openWithDue(a, false)),
+  check: (a, ctx) =>
+    a.overdue && a.action.due !== null && a.sourceKind !== 'complaint' && a.sourceKind !== 'capa'
+      ? { params: { due: a.action.due, asOf: ctx.asOf, workingDays: a.workingDaysOverdue ?? 0, status: a.status, source: a.sourceKind } }
       : null,
 });
 
@@ -147,4 +168,4 @@ const A2 = defineRule<'A2', ActionState>({
 });
 
 /** The rules of the actions register, in table order. */
-export const ACTION_RULES: readonly DefinedRule[] = [A1, A2];
+export const ACTION_RULES: readonly DefinedRule[] = [A1, A2, A3];

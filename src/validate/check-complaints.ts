@@ -264,9 +264,12 @@ export const COMPLAINT_RULES: readonly DefinedRule[] = [
   defineRule({
     id: 'C10',
     dataset: 'complaints',
-    clause: '5.8.3 a',
-    basis: 'procedure',
-    severity: 'minor',
+    // Not in rules.md v2, and no clause requires that a problem never recur (5.8.3 a asks for the
+    // cause and the action; 5.7.4 for QA's verification): what the records show is reported as an
+    // observation on the data alone, for the auditor to judge (docs/rules.md).
+    clause: null,
+    basis: 'data',
+    severity: 'observation',
     appliesTo: (ctx) => complaints(ctx, (s) => ctx.repeats.has(s.complaint.complaintNo)),
     check: (s, ctx) => {
       const repeat = ctx.repeats.get(s.complaint.complaintNo);

@@ -39,6 +39,8 @@ export interface Outcome<R extends RuleId> {
   readonly params: RuleParams[R];
   readonly severity?: FindingSeverity;
   readonly clause?: string;
+  /** A limit of this finding's own (an action's due date), instead of the rule's configured one. */
+  readonly limit?: FindingLimit;
 }
 
 /** The record (or period, or dimension) a rule looks at, and where it is. */
@@ -62,6 +64,11 @@ export interface RuleDefinition<R extends RuleId, S> {
   readonly severity: FindingSeverity;
   /** The company limit or objective (basis company_limit / objective), from the config. */
   readonly limit?: (config: Config) => FindingLimit;
+  /**
+   * Instead of `limit`: the key of a limit each record carries itself (an action's own due date,
+   * `actions.due`); each finding's outcome names it, with the record's row as its source.
+   */
+  readonly recordLimit?: string;
   /** Why the rule cannot be applied in this run at all; default: its dataset is absent. */
   readonly notChecked?: (ctx: RuleContext) => NotCheckedReason | null;
   /** The subjects the rule applies to: each counts as checked in the audit report. */
@@ -78,6 +85,8 @@ export interface RuleMeta {
   readonly basis: FindingBasis;
   readonly severity: FindingSeverity;
   readonly limit: ((config: Config) => FindingLimit) | null;
+  /** The key of a limit each record carries itself (see RuleDefinition.recordLimit); null otherwise. */
+  readonly recordLimit: string | null;
 }
 
 /** What a rule did in a run. */
@@ -104,6 +113,7 @@ export function defineRule<R extends RuleId, S>(definition: RuleDefinition<R, S>
     basis,
     severity,
     limit: limitOf,
+    recordLimit: definition.recordLimit ?? null,
     run(ctx) {
       const reason = definition.notChecked ? definition.notChecked(ctx) : ctx.input.datasets[dataset] ? null : 'no_data';
       if (reason !== null) return { notChecked: reason, checked: 0, findings: [] };
@@ -119,7 +129,7 @@ export function defineRule<R extends RuleId, S>(definition: RuleDefinition<R, S>
           clause: outcome.clause ?? clause,
           basis,
           severity: outcome.severity ?? severity,
-          limit,
+          limit: outcome.limit ?? limit,
           dataset,
           record,
           location: provenance ? { file: provenance.file, sheet: provenance.sheet, row: provenance.row } : null,

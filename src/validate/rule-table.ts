@@ -5,7 +5,7 @@ import { ORDER_RULES } from './check-orders.js';
 import { SURVEY_RULES } from './check-satisfaction.js';
 import type { DefinedRule } from './rule-definition.js';
 
-/** Every rule, defined once, in table order (docs/rules.md: version 2 plus C10, and A1–A2 of the actions register). */
+/** Every rule, defined once, in table order (docs/rules.md: version 2 plus C10, and A1–A3 of the actions register). */
 export const RULE_DEFINITIONS: readonly DefinedRule[] = [...ORDER_RULES, ...COMPLAINT_RULES, ...SURVEY_RULES, ...ACTION_RULES];
 
 /** Each rule's definition by id: clause, basis, severity, dataset, limit. */

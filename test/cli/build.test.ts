@@ -224,12 +224,13 @@ describe('qmsdoc build on the bundled sample', () => {
     expect(pages[0]).toContain('会议议程');
     expect(pages[0]).toContain(`本月受理投诉 ${summary.complaints.byMonth['2025-12']} 件`);
     expect(pages[0]).toContain(`截至 2025-12-31，本月及以前受理、尚未结案的投诉 ${summary.complaints.open} 件`);
-    // Every overdue meeting action of summary.json (A1, clause 5.8.4) is in section 1, marked overdue with its working days.
+    // Every overdue meeting action of summary.json (A3, an observation: no clause covers a meeting's actions) is in
+    // section 1, marked overdue with its working days.
     const section = text.slice(text.indexOf('一、上次会议措施跟踪'), text.indexOf('二、本月投诉概况'));
-    const overdueMeeting = summary.findings.filter((f) => f.rule === 'A1' && f.clause === '5.8.4');
+    const overdueMeeting = summary.findings.filter((f) => f.rule === 'A3' && f.message.includes('措施来自月度投诉检讨会议'));
     expect(overdueMeeting.length).toBeGreaterThan(0);
     for (const f of overdueMeeting) {
-      const days = /已超过 (\d+) 个工作日/.exec(f.message)![1];
+      const days = /已过 (\d+) 个工作日/.exec(f.message)![1];
       expect(section).toMatch(new RegExp(`^${f.record} [^\n]*(\n[^\n]*)?超期 ${days} 个`, 'm'));
     }
     expect([...section.matchAll(/超期 \d+ 个/g)]).toHaveLength(overdueMeeting.length);
@@ -275,11 +276,18 @@ describe('qmsdoc build on the bundled sample', () => {
   });
 
   it('prints what falls due as qmsdoc due lists it', async () => {
-    const list = JSON.parse((await run(['due', '--input', input, '--as-of', '2025-12-31', '--json'])).stdout) as { items: { ref: string; overdue: boolean }[] };
+    const list = JSON.parse((await run(['due', '--input', input, '--as-of', '2025-12-31', '--json'])).stdout) as {
+      items: { ref: string; overdue: boolean; due: string | null }[];
+    };
     const text = await textOf('reports/due-2025-12-31.pdf');
     const overdue = list.items.filter((i) => i.overdue).length;
-    expect(text.replace(/\s+/g, '')).toContain(`至2026-01-15）到期${list.items.length - overdue}项，已超期${overdue}项`);
-    expect([...text.matchAll(/^\d{4}-\d{2}-\d{2} /gm)]).toHaveLength(list.items.length);
+    // CAPA verifications have no deadline (due null): counted apart, neither due nor overdue.
+    const waiting = list.items.filter((i) => i.due === null).length;
+    expect(text.replace(/\s+/g, '')).toContain(
+      `至2026-01-15）到期${list.items.length - overdue - waiting}项，已超期${overdue}项，另有没有规定期限的待验证纠正预防措施${waiting}项`,
+    );
+    expect([...text.matchAll(/^\d{4}-\d{2}-\d{2} /gm)]).toHaveLength(list.items.length - waiting);
+    expect([...text.matchAll(/^无规定期限 /gm)]).toHaveLength(waiting);
     for (const i of list.items) expect(text).toContain(i.ref);
   });
 

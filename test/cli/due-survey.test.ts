@@ -27,13 +27,18 @@ describe('qmsdoc due: the year’s survey before the internal audit, and what it
         stage: null,
         owner: null,
         due: '2025-12-10',
+        since: null,
         overdue: false,
         workingDaysLeft: 7,
         file: null,
         row: null,
       },
     ]);
-    expect(before.notChecked).toEqual([{ kind: 'liaison_replies', reason: 'no_reply_deadline_in_data', auditDate: null }]);
+    // Liaison replies and CAPA verification have no deadline anywhere: said, not invented.
+    expect(before.notChecked).toEqual([
+      { kind: 'liaison_replies', reason: 'no_reply_deadline_in_data', auditDate: null },
+      { kind: 'capa_verification', reason: 'no_verification_deadline', auditDate: null },
+    ]);
     const after = JSON.parse((await due(input, '2025-12-31', ['--json'])).stdout) as DueList;
     expect(after.items.find((i) => i.kind === 'survey_before_audit')).toMatchObject({ due: '2025-12-10', overdue: true });
     const text = (await due(input, '2025-12-01')).stdout;
@@ -48,7 +53,7 @@ describe('qmsdoc due: the year’s survey before the internal audit, and what it
     });
     const list = JSON.parse((await due(input, '2025-12-01', ['--json'])).stdout) as DueList;
     expect(list.items.filter((i) => i.kind === 'survey_before_audit')).toEqual([]);
-    expect(list.notChecked.map((n) => n.kind)).toEqual(['liaison_replies']);
+    expect(list.notChecked.map((n) => n.kind)).toEqual(['liaison_replies', 'capa_verification']);
   });
 
   it('says it did not check the survey without an audit date, or with one of another year', async () => {

@@ -49,13 +49,19 @@ describe('qmsdoc due', () => {
     expect(code).toBe(0);
     const list = JSON.parse(stdout) as DueList;
     expect(list.until).toBe('2026-01-15');
-    expect(list.items.map((i) => [i.kind, i.ref, i.due, i.overdue])).toEqual([
-      ['capa_verification', 'CAPA-2', '2025-11-20', true],
-      ['action', 'CS-1', '2025-12-19', true],
-      ['complaint_stage', 'KS-1', '2026-01-06', false],
+    // Nothing sets a time for verifying a CAPA (5.7.4 only has QA verify; no configuration key): it waits
+    // from its complaint's closing, listed after the dated items and never overdue.
+    expect(list.items.map((i) => [i.kind, i.ref, i.due, i.since, i.overdue])).toEqual([
+      ['action', 'CS-1', '2025-12-19', null, true],
+      ['complaint_stage', 'KS-1', '2026-01-06', null, false],
+      ['capa_verification', 'CAPA-2', null, '2025-11-20', false],
     ]);
+    expect(list.notChecked).toContainEqual({ kind: 'capa_verification', reason: 'no_verification_deadline', auditDate: null });
     const text = await run(['due', '--input', input, '--as-of', '2025-12-31', '--days', '2']);
-    expect(text.stdout).toContain('截至 2025-12-31，2 个工作日内（至 2026-01-05）到期 0 项，已超期 2 项：');
+    expect(text.stdout).toContain('截至 2025-12-31，2 个工作日内（至 2026-01-05）到期 0 项，已超期 1 项，另有没有规定期限的待验证纠正预防措施 1 项：');
+    expect(text.stdout).toMatch(/无规定期限 +纠正预防措施验证 +CAPA-2 +品质部 +投诉 KS-2 于 2025-11-20 结案，待验证/);
+    expect(text.stdout).not.toContain('2025-11-20 已超期');
+    expect(text.stdout).toContain('程序（5.7.4 只规定由品质部验证）和配置都没有规定验证期限，因此不判定超期');
     expect(text.stdout).not.toContain('KS-1');
     expect((await run(['due', '--input', input, '--days', 'ten'])).code).toBe(2);
   });

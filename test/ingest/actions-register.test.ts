@@ -52,8 +52,8 @@ describe('the actions register (措施跟踪表)', () => {
   });
 });
 
-describe('rules A1 and A2', () => {
-  it('finds the open action past its own due date and the CAPA action done without a verifier, and counts them in summary.json', async () => {
+describe('rules A1–A3', () => {
+  it('finds the open actions past their own due dates (A1 for an action of a complaint or a CAPA, A3 for others) and the CAPA action done without a verifier, and counts them in summary.json', async () => {
     const folder = tempFolder({
       'complaints.xlsx': await buildXlsx([
         {
@@ -75,6 +75,8 @@ describe('rules A1 and A2', () => {
             ['CS-4', 'KS-1', '回访', '2025-11-30', '已完成', '2025-11-20', null],
             ['CS-5', 'CAPA-7', '复查', '2025-11-30', '已完成', '2025-11-25', '王强'],
             ['CS-6', 'audit', '整改', '2025-12-01', '已完成', '2026-01-05', '王强'],
+            ['CS-7', 'KS-1', '更换包装', '2025-12-10', '进行中', null, null],
+            ['CS-8', 'CAPA-7', '改模具', '2025-12-15', '未开始', null, null],
           ],
         },
       ]),
@@ -82,29 +84,50 @@ describe('rules A1 and A2', () => {
     const ingest = ingestFolder(folder, config);
     const { summary, rules } = checkRecords(ingest, { config, asOf: '2025-12-31', lang: 'zh' });
     const actionFindings = summary.findings.filter((f) => f.dataset === 'actions');
-    expect(actionFindings.map((f) => [f.rule, f.record, f.clause, f.row])).toEqual([
-      ['A1', 'CS-1', '5.8.4', 2],
-      ['A2', 'CS-3', '5.7.4', 4],
-      ['A1', 'CS-6', 'ISO 9001 9.2.2', 7],
+    expect(actionFindings.map((f) => [f.rule, f.record, f.clause, f.basis, f.severity, f.row])).toEqual([
+      // A meeting's and an audit's actions: no clause of the procedure requires them, so only an observation on the register's own date.
+      ['A3', 'CS-1', null, 'data', 'observation', 2],
+      ['A2', 'CS-3', '5.7.4', 'procedure', 'minor', 4],
+      ['A3', 'CS-6', null, 'data', 'observation', 7],
+      // A complaint's corrective action (5.8.3) and a CAPA (5.7.3), held to the due date the register sets.
+      ['A1', 'CS-7', '5.8.3', 'company_limit', 'minor', 8],
+      ['A1', 'CS-8', '5.7.3', 'company_limit', 'minor', 9],
     ]);
+    const [cs1, , , cs7, cs8] = actionFindings;
     // 2025-12-19 (Fri) to 2025-12-31: 8 working days.
-    expect(actionFindings[0]!.message).toBe('措施期限 2025-12-19（公司设定的时限：该措施决定时自身规定的完成期限），至 2025-12-31 仍未完成，已超过 8 个工作日');
-    expect(actionFindings[0]).toMatchObject({ basis: 'company_limit', limit: { key: 'actions.due', value: 0, unit: 'workingDays' } });
+    expect(cs1!).toMatchObject({ limit: null });
+    expect(cs1!.message).toBe(
+      '措施跟踪表规定的完成期限 2025-12-19 已过，至 2025-12-31 仍未完成（已过 8 个工作日）；措施来自月度投诉检讨会议，程序没有条款规定此类措施，仅作观察',
+    );
+    // The limit is the action's own due date, sourced to its row of the register — not "0 working days".
+    expect(cs7).toMatchObject({ limit: { key: 'actions.due', value: '2025-12-10', unit: 'date', source: '措施跟踪表第 8 行' } });
+    expect(cs7!.message).toBe('完成期限 2025-12-10（措施跟踪表第 8 行）已过，至 2025-12-31 仍未完成，已超过 15 个工作日');
+    expect(cs8).toMatchObject({ limit: { key: 'actions.due', value: '2025-12-15', unit: 'date', source: '措施跟踪表第 9 行' } });
     expect(actionFindings[1]).toMatchObject({ basis: 'procedure', limit: null });
+    const en = checkRecords(ingest, { config, asOf: '2025-12-31', lang: 'en' }).summary.findings.filter((f) => f.dataset === 'actions');
+    expect(en.find((f) => f.record === 'CS-7')).toMatchObject({
+      limit: { value: '2025-12-10', unit: 'date', source: 'actions register, row 8' },
+      message: 'past its due date 2025-12-10 (actions register, row 8), still not done on 2025-12-31, 15 working days late',
+    });
+    expect(en.find((f) => f.record === 'CS-6')!.message).toBe(
+      'past its due date 2025-12-01 set in the actions register, still not done on 2025-12-31 (22 working days late); the action comes from an audit, which no clause of the procedure covers: an observation only',
+    );
     expect(rules.actions.find((a) => a.action.actionNo === 'CS-4')!.sourceKind).toBe('complaint');
     expect(summary.actions).toEqual({
-      total: 6,
-      open: 3,
-      overdue: 2,
+      total: 8,
+      open: 5,
+      overdue: 4,
       doneLate: 0,
       capaDoneNotVerified: 1,
-      byStatus: { not_started: 0, in_progress: 2, done: 3, cancelled: 0, none: 1 },
-      bySource: { meeting: 2, management_review: 0, audit: 1, complaint: 1, capa: 2, other: 0 },
+      byStatus: { not_started: 1, in_progress: 3, done: 3, cancelled: 0, none: 1 },
+      bySource: { meeting: 2, management_review: 0, audit: 1, complaint: 2, capa: 3, other: 0 },
       previousReview: { year: '2024', items: [] },
     });
     expect(summary.checks.filter((c) => c.dataset === 'actions')).toEqual([
-      expect.objectContaining({ rule: 'A1', clause: '5.8.4', dataset: 'actions', checked: 3, gaps: 2 }),
+      // A1's limit is each action's own date, so its check names none.
+      expect.objectContaining({ rule: 'A1', clause: '5.8.3 / 5.7.3', basis: 'company_limit', limit: null, dataset: 'actions', checked: 2, gaps: 2 }),
       expect.objectContaining({ rule: 'A2', clause: '5.7.4', dataset: 'actions', checked: 2, gaps: 1 }),
+      expect.objectContaining({ rule: 'A3', clause: null, basis: 'data', limit: null, dataset: 'actions', checked: 3, gaps: 2 }),
     ]);
   });
 });

@@ -115,7 +115,7 @@ describe('audit readiness report of a folder without complaints and surveys', ()
     const notChecked = summary.checks.filter((c) => c.notChecked !== null).map((c) => [c.rule, c.notChecked]);
     expect(notChecked).toEqual([
       ['O9', 'no_column'],
-      ...['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'S1', 'S2', 'S3', 'S5', 'A1', 'A2'].map((r) => [r, 'no_data']),
+      ...['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'S1', 'S2', 'S3', 'S5', 'A1', 'A2', 'A3'].map((r) => [r, 'no_data']),
     ]);
     const listed = section(text, '未能检查的项目', '读入的数据');
     expect(listed).toMatch(/^O9 5\.3\.1 .*订单台账没有“电话传真记录编号”列/m);

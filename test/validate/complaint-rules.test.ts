@@ -188,13 +188,15 @@ describe('complaint rules C1–C10', () => {
     expect(f).toMatchObject({
       rule: 'C10',
       record: 'KS-2',
-      clause: '5.8.3 a',
-      basis: 'procedure',
-      severity: 'minor',
+      // Not in rules.md v2 and no clause requires that a problem never recur: an observation on the data.
+      clause: null,
+      basis: 'data',
+      severity: 'observation',
+      limit: null,
       params: { earlier: 'KS-1', capaNo: 'CAPA-1', verifiedAt: '2025-03-25' },
     });
     expect(zh(f!)).toBe(
-      '同一问题再次发生（质量）：2025-04-10 受理，此前投诉 KS-1（2025-03-03）已结案，其纠正预防措施 CAPA-1 于 2025-03-25 验证；措施可能无效，应重新分析原因',
+      '同一问题再次发生（质量）：2025-04-10 受理，此前投诉 KS-1（2025-03-03）已结案，其纠正预防措施 CAPA-1 于 2025-03-25 验证：该措施的效果请核实',
     );
     expect(run([{ ...first, verifiedBy: null }, again])).toEqual([]);
     expect(run([first, { ...again, category: 'delivery' }])).toEqual([]);

@@ -55,6 +55,7 @@ describe('what each rule checked', () => {
       // No actions register in the input.
       ['A1', 'no_data'],
       ['A2', 'no_data'],
+      ['A3', 'no_data'],
     ]);
     // The counts come from the same run as the findings: gaps are the records with a finding of the rule.
     for (const c of rules.coverage) expect(c.gaps).toBe(new Set(rules.findings.filter((f) => f.rule === c.rule).map((f) => f.record)).size);

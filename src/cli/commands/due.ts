@@ -16,7 +16,7 @@ function whatOf(item: DueItem, t: Messages<CliKey>, qa: string): { kind: string;
     case 'action':
       return { kind: t('due.action'), what: item.what, owner: item.owner ?? '' };
     case 'capa_verification':
-      return { kind: t('due.capaVerification'), what: t('due.capaWhat', { complaint: item.what }), owner: qa };
+      return { kind: t('due.capaVerification'), what: t('due.capaWhat', { complaint: item.what, since: item.since }), owner: qa };
     case 'survey_before_audit':
       return { kind: t('due.survey'), what: t('due.surveyWhat', { year: item.ref, audit: item.what }), owner: '' };
   }
@@ -46,10 +46,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const qa = loaded.config.departments.qa?.[lang] ?? 'QA';
   const overdue = list.items.filter((i) => i.overdue).length;
   const t = cliText(lang);
-  const head = t('due.head', { asOf, days: list.days, until: list.until, due: list.items.length - overdue, overdue });
+  const waiting = list.items.filter((i) => i.due === null).length;
+  const head = t('due.head', { asOf, days: list.days, until: list.until, due: list.items.length - overdue - waiting, overdue, waiting });
   const rows = list.items.map((i) => {
     const w = whatOf(i, t, qa);
-    const when = i.overdue ? t('due.overdue', { due: i.due }) : i.due;
+    const when = i.due === null ? t('due.waiting') : i.overdue ? t('due.overdue', { due: i.due }) : i.due;
     return [when, w.kind, i.ref, w.owner, w.what];
   });
   const columns = (['due', 'what', 'no', 'owner', 'detail'] as const).map((c) => t(`due.columns.${c}`));

@@ -140,6 +140,9 @@ export function findingsBook({ summary, headline, config, lang }: FindingsWorkbo
   }
   const totals = FINDING_BASES.map((b) => countOf('*', b));
   cover.addRow([w('total'), ...totals, summary.findings.length], BODY_STYLE);
+  // The objective findings are S1 and S2 only; the management review judges every objective: say so, with its figure.
+  const objectives = summary.review.objectives;
+  cover.addRow([w('objectivesNote', { objectives: objectives.length, missed: objectives.filter((o) => o.met === false).length })], BODY_STYLE);
 
   const headerRows = new Map<XlsxSheet, number>([[cover, coverTable.headerRow]]);
   const columns = [...t.columns, ...t.actionColumns];
