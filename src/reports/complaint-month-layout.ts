@@ -20,6 +20,8 @@ export interface ComplaintMonthLayoutInput {
   readonly charts: { readonly history: string | null; readonly pareto: string | null };
   readonly controlled: Omit<ControlledDocument, 'lang' | 'contentWidth'>;
   readonly maxTableRows: number;
+  /** A department as the data writes it, in the pack's language (departmentNames(config.departments, lang)). */
+  readonly departmentName: (name: string) => string;
 }
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -53,7 +55,7 @@ const DECISION_ROWS = 8;
  * repeats; the last page the meeting record to fill in.
  */
 export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { definition: TDocumentDefinitions; missingGlyphs: string[] } {
-  const { model: m, texts: t, lang } = input;
+  const { model: m, texts: t, lang, departmentName: dept } = input;
   const b = new ReportBuilder(t, lang, input.maxTableRows);
   const w = (key: string) => b.word(key);
   const join = (items: readonly string[]) => items.join(w('and'));
@@ -115,7 +117,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
   else if (last.length === 0) b.sentence('noActions', { source: previousSource });
   else {
     b.together(() =>
-      b.sentence('actions', { previousMeeting, source: previousSource, total: last.length, asOf: m.asOf }).table('actions', actionRows(last, b), {
+      b.sentence('actions', { previousMeeting, source: previousSource, total: last.length, asOf: m.asOf }).table('actions', actionRows(last, b, dept), {
         widths: [58, '*', 80, 54, 78, 54, 40],
         fontSize: 8.5,
       }),
@@ -125,7 +127,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
     b.subheading('carried').together(() =>
       b
         .sentence('carried', { count: m.carriedActions.length, asOf: m.asOf })
-        .table('carried', carriedRows(m.carriedActions, b), { widths: [58, 74, '*', 80, 54, 90], fontSize: 8.5 }),
+        .table('carried', carriedRows(m.carriedActions, b, dept), { widths: [58, 74, '*', 80, 54, 90], fontSize: 8.5 }),
     );
   }
 
@@ -155,7 +157,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
         c.customer,
         `${catOf(c)}${c.major ? `\n${w('major')}` : ''}`,
         c.description,
-        [c.responsibleDept, c.responsiblePerson].filter((x) => x !== null).join('\n') || w('unassigned'),
+        [c.responsibleDept === null ? null : dept(c.responsibleDept), c.responsiblePerson].filter((x) => x !== null).join('\n') || w('unassigned'),
         c.closed ? w('closed') : w('open'),
         `${c.workingDays}/${limits.closeWorkingDays}${c.overdue ? `\n${w('overdue')}` : ''}`,
       ]),
@@ -232,7 +234,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
       .subheading('byDepartment')
       .table(
         'byDepartment',
-        m.byDepartment.rows.map((d) => [d.department ?? w('unassigned'), String(d.count)]),
+        m.byDepartment.rows.map((d) => [d.department === null ? w('unassigned') : dept(d.department), String(d.count)]),
         { widths: ['*', 60], align: ['left', 'right'], total: m.byDepartment.total },
       );
 
@@ -298,7 +300,7 @@ export function layoutComplaintMonth(input: ComplaintMonthLayoutInput): { defini
             m.capaRows.rows.map((r) => [
               r.complaintNo,
               r.capaNo,
-              r.responsibleDept ?? '',
+              r.responsibleDept === null ? '' : dept(r.responsibleDept),
               r.closed ? w('closed') : w('open'),
               r.closed ? (r.verifiedBy ?? '') : '',
               r.actions.length === 0

@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { punctuation } from '../text/punctuation.js';
+import { departmentNames } from './department-names.js';
 import type { Config } from '../config/config.js';
 import { complaintMonth, type ComplaintMonthModel } from '../compute/complaint-month.js';
 import { controlledDocument, type DocumentEnvironment } from '../document/controlled-document.js';
@@ -94,6 +95,7 @@ export async function renderComplaintMonthTask(task: ComplaintMonthTask): Promis
         logo: task.logo?.name ?? null,
       }),
       maxTableRows: config.reports.maxTableRows,
+      departmentName: departmentNames(config.departments, lang),
     });
     return { month: model.month, pdf: await renderPdf(definition), missingGlyphs };
   } finally {

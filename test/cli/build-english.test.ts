@@ -67,6 +67,20 @@ describe('qmsdoc build --lang en on the bundled sample', () => {
     }
   });
 
+  it('names in English the departments of the monthly packs (complaints, by department, CAPA, actions)', async () => {
+    const { config } = loadConfig(path.join(PACKAGE_ROOT, 'input', 'qmsdoc.config.json'));
+    const chinese = Object.values(config.departments).map((d) => d.zh);
+    for (const [file, pages] of texts) {
+      if (!file.startsWith('reports/complaints-')) continue;
+      const text = pages.join('\n');
+      expect(text, file).toContain(config.departments.qa!.en);
+      expect(
+        chinese.filter((name) => text.includes(name)),
+        file,
+      ).toEqual([]);
+    }
+  });
+
   it('keeps the customer ranking’s headers and the latest score’s round whole in their cells', () => {
     const text = texts.get('reports/customers-2025.pdf')!.join('\n');
     expect(text).toMatch(/^# Customer Score Orders Review Complaints Open Major Repeats Returns Latest This$/m);
