@@ -20,10 +20,6 @@ describe('qmsdoc build --lang en on the bundled sample', () => {
   const texts = new Map<string, string[]>();
   let summary: Summary;
   beforeAll(async () => {
-    // One render worker, as the shared build runs with one (test/global-setup.ts): the other test
-    // files have the other core, and each worker would load the fonts again.
-    const threads = process.env.QMSDOC_THREADS;
-    process.env.QMSDOC_THREADS = '1';
     const result = await run([
       'build',
       '--input',
@@ -38,10 +34,7 @@ describe('qmsdoc build --lang en on the bundled sample', () => {
       // The packs with a count of one in each of their sentences (one complaint, action, major
       // complaint, return): the other months say the same sentences with other counts.
       ...['2025-01', '2025-03', '2025-04', '2025-09', '2025-12'].flatMap((m) => ['--month', m]),
-    ]).finally(() => {
-      if (threads === undefined) delete process.env.QMSDOC_THREADS;
-      else process.env.QMSDOC_THREADS = threads;
-    });
+    ]);
     expect(result.code, result.stderr).toBe(0);
     summary = JSON.parse(readFileSync(path.join(output, 'summary.json'), 'utf8')) as Summary;
     for (const file of filesUnder(output).filter((f) => f.endsWith('.pdf'))) texts.set(file, await pdfPages(readFileSync(path.join(output, file))));

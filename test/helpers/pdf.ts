@@ -9,12 +9,17 @@ export async function openPdf(bytes: Buffer): Promise<PDFDocumentProxy> {
 /**
  * The text of each page as lines: items within 3 pt of the same baseline form a line, ordered
  * left to right; a space separates items only where the page shows a gap (so a name drawn in
- * two fonts, 张 + 琎, reads as one word).
+ * two fonts, 张 + 琎, reads as one word). With `only`, just those pages are read.
  */
-export async function pdfPages(bytes: Buffer): Promise<string[]> {
+export async function pdfPages(bytes: Buffer, only?: ReadonlySet<number>): Promise<string[]> {
   const doc = await openPdf(bytes);
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
+    // Pages left out (`only` names the 1-based pages to read) are empty strings, in place.
+    if (only !== undefined && !only.has(i)) {
+      pages.push('');
+      continue;
+    }
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
     const items = content.items
