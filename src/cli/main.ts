@@ -1,7 +1,7 @@
 import { CliError } from '../issues/cli-error.js';
 import { langOfArgv, UsageError } from './usage-error.js';
 import { packageVersion } from '../paths.js';
-import { cliText } from './cli-text.js';
+import { messages, type MessageKey } from '../text/messages.js';
 
 /** Where a command prints; tests pass their own. */
 export interface CliIo {
@@ -32,21 +32,18 @@ const COMMANDS: Readonly<Record<CommandName, () => Promise<CommandModule>>> = {
 type CommandName = 'build' | 'check' | 'report' | 'due' | 'serve' | 'init' | 'forms';
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
 
-/** Help is for whoever types the command, before any --lang: Chinese first, English below (cli.*.json `help`). */
-const zh = cliText('zh');
-const en = cliText('en');
+/** The keys of templates/messages/help.<lang>.json. */
+type HelpKey = MessageKey<typeof import('../../templates/messages/help.zh.json', { with: { type: 'json' }})>;
+
+/** Help is for whoever types the command, before any --lang: Chinese first, English below (help.*.json, plain texts). */
+const zh = messages<HelpKey>('help', 'zh');
+const en = messages<HelpKey>('help', 'en');
 
 function helpText(): string {
-  const lines = [
-    `qmsdoc — ${zh('help.title')} (ISO 9001)`,
-    `         ${en('help.title')}`,
-    '',
-    `${zh('help.usage')} / ${en('help.usage')}: qmsdoc <command> [options]`,
-    '',
-  ];
+  const lines = [`qmsdoc — ${zh('title')} (ISO 9001)`, `         ${en('title')}`, '', `${zh('usage')} / ${en('usage')}: qmsdoc <command> [options]`, ''];
   for (const name of Object.keys(COMMANDS) as CommandName[])
-    lines.push(`  ${name.padEnd(7)} ${zh(`help.command.${name}`)}`, `  ${''.padEnd(7)} ${en(`help.command.${name}`)}`);
-  lines.push('', `qmsdoc <command> --help  ${zh('help.options')} / ${en('help.options')}`, 'qmsdoc --version');
+    lines.push(`  ${name.padEnd(7)} ${zh(`command.${name}`)}`, `  ${''.padEnd(7)} ${en(`command.${name}`)}`);
+  lines.push('', `qmsdoc <command> --help  ${zh('options')} / ${en('options')}`, 'qmsdoc --version');
   return `${lines.join('\n')}\n`;
 }
 
@@ -65,7 +62,7 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
     }
     if (!isCommand(name)) throw new UsageError('unknownCommand', { value: name });
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(`${zh(`help.usageOf.${name}`)}\n${en(`help.usageOf.${name}`)}\n`);
+      io.stdout(`${zh(`usageOf.${name}`)}\n${en(`usageOf.${name}`)}\n`);
       return 0;
     }
     const module = await COMMANDS[name]();

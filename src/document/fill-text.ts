@@ -1,6 +1,6 @@
 import type Handlebars from 'handlebars';
 import type { Lang } from '../model/lang.js';
-import { templateEngine as handlebars } from '../text/template-engine.js';
+import { templateEngine } from '../text/template-engine.js';
 
 /** A text of a form or report template: one per language, or one string for both. */
 export type TemplateText = string | { readonly zh: string; readonly en: string };
@@ -13,7 +13,7 @@ export function fillText(template: TemplateText, lang: Lang, context: unknown): 
   if (!source.includes('{{')) return source;
   let fn = compiled.get(source);
   if (!fn) {
-    fn = handlebars.compile(source, { noEscape: true });
+    fn = templateEngine().compile(source, { noEscape: true });
     compiled.set(source, fn);
   }
   return fn(context);
@@ -21,7 +21,7 @@ export function fillText(template: TemplateText, lang: Lang, context: unknown): 
 
 /** Throws a Handlebars parse error for a template that cannot compile (checked when forms load). */
 export function checkTemplateSyntax(source: string): void {
-  if (source.includes('{{')) handlebars.parse(source);
+  if (source.includes('{{')) templateEngine().parse(source);
 }
 
 const compiledStrict = new Map<string, Handlebars.TemplateDelegate>();
@@ -35,7 +35,7 @@ export function fillTextStrict(source: string, context: unknown): string {
   if (!source.includes('{{')) return source;
   let fn = compiledStrict.get(source);
   if (!fn) {
-    fn = handlebars.compile(source, { noEscape: true, strict: true });
+    fn = templateEngine().compile(source, { noEscape: true, strict: true });
     compiledStrict.set(source, fn);
   }
   return fn(context);

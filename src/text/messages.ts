@@ -125,7 +125,7 @@ function fill(table: string, key: string, message: Message, values: MessageValue
   for (const name of Object.keys(values))
     if (!message.placeholders.has(name)) throw new MessageLookupError(`${table}.${key}: the text has no placeholder {{${name}}}`);
   if (message.placeholders.size === 0 && !message.source.includes('{{')) return message.source;
-  message.compiled ??= templateEngine.compile(message.source, { noEscape: true, strict: false });
+  message.compiled ??= templateEngine().compile(message.source, { noEscape: true, strict: false });
   return message.compiled(values);
 }
 

@@ -1,5 +1,8 @@
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsModule from 'handlebars';
 import type { Lang } from '../model/lang.js';
+
+let engine: typeof HandlebarsModule | null = null;
 
 /**
  * The one template language of every text qmsdoc prints — messages, report sentences, form
@@ -7,15 +10,22 @@ import type { Lang } from '../model/lang.js';
  * `{{plural n "warning" "warnings"}}` → "1 warning", "2 warnings" (and `{{word n "day" "days"}}`, the
  * word alone) let English counts read right.
  * Output is PDF, terminal or workbook text, never HTML: nothing is escaped (the workbench escapes
- * at its own edge).
+ * at its own edge). Loaded at the first text with a placeholder: `qmsdoc --help` and other plain
+ * texts never load Handlebars (a third of the help's start-up).
  */
-export const templateEngine = Handlebars.create();
-templateEngine.registerHelper(
-  'plural',
-  (count: unknown, one: unknown, many: unknown) => `${String(count)} ${Number(count) === 1 ? String(one) : String(many)}`,
-);
-/** `{{word n "day" "days"}}` → "day" or "days": the word alone, for "3 working days". */
-templateEngine.registerHelper('word', (count: unknown, one: unknown, many: unknown) => (Number(count) === 1 ? String(one) : String(many)));
+export function templateEngine(): typeof HandlebarsModule {
+  if (engine === null) {
+    const handlebars = (createRequire(import.meta.url)('handlebars') as typeof HandlebarsModule).create();
+    handlebars.registerHelper(
+      'plural',
+      (count: unknown, one: unknown, many: unknown) => `${String(count)} ${Number(count) === 1 ? String(one) : String(many)}`,
+    );
+    /** `{{word n "day" "days"}}` → "day" or "days": the word alone, for "3 working days". */
+    handlebars.registerHelper('word', (count: unknown, one: unknown, many: unknown) => (Number(count) === 1 ? String(one) : String(many)));
+    engine = handlebars;
+  }
+  return engine;
+}
 
 /**
  * English counts are the one plural qmsdoc knows: `plural` and `word` above, in the text itself,
@@ -79,7 +89,7 @@ export function placeholdersOf(source: string): Set<string> {
         return;
     }
   };
-  visit(templateEngine.parse(source));
+  visit(templateEngine().parse(source));
   return names;
 }
 
@@ -93,7 +103,7 @@ const filled = new Map<string, { placeholders: ReadonlySet<string>; fill: (value
 export function fillPlaceholders(source: string, values: Readonly<Record<string, string | number>>): string {
   let entry = filled.get(source);
   if (!entry) {
-    entry = { placeholders: placeholdersOf(source), fill: templateEngine.compile(source, { noEscape: true }) };
+    entry = { placeholders: placeholdersOf(source), fill: templateEngine().compile(source, { noEscape: true }) };
     filled.set(source, entry);
   }
   for (const name of entry.placeholders) if (!(name in values)) throw new Error(`"${source}": placeholder {{${name}}} not filled`);
