@@ -123,11 +123,19 @@
     if (Object.keys(specs).length === 0) return;
     const script = document.createElement('script');
     script.src = '/assets/chart.umd.js';
+    // The web font comes in unicode-range pieces, fetched for the characters the page's text
+    // uses; a canvas does not ask for them, so the charts' own characters (月, a title) would
+    // draw as boxes. The pieces the charts' texts need are loaded first, both weights.
+    const texts = JSON.stringify(specs);
+    const fonts = document.fonts ? Promise.all(['400', '700'].map((w) => document.fonts.load(`${w} 12px 'Noto Sans SC'`, texts))) : Promise.resolve();
     script.onload = () => {
-      for (const [key, spec] of Object.entries(specs)) {
-        const canvas = document.querySelector(`canvas[data-chart="${key}"]`);
-        if (canvas) new window.Chart(canvas, browserChart(spec, canvas));
-      }
+      const draw = () => {
+        for (const [key, spec] of Object.entries(specs)) {
+          const canvas = document.querySelector(`canvas[data-chart="${key}"]`);
+          if (canvas) new window.Chart(canvas, browserChart(spec, canvas));
+        }
+      };
+      fonts.then(draw, draw);
     };
     document.head.appendChild(script);
   }

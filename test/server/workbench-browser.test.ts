@@ -140,8 +140,15 @@ describe.runIf(HAVE_BROWSER)('workbench in a browser', () => {
   });
 
   it('draws the charts with chart.js from the PDF chart definitions', async () => {
-    await page.waitForFunction(() => typeof (window as unknown as { Chart?: unknown }).Chart === 'function');
+    // Drawn once chart.js and the web font's pieces for the charts' characters are loaded.
+    await page.waitForFunction(() => {
+      const charts = (window as unknown as { Chart?: { getChart(c: HTMLCanvasElement): unknown } }).Chart;
+      return charts !== undefined && Array.from(document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')).every((c) => charts.getChart(c));
+    });
     const specs = JSON.parse((await page.locator('#chart-specs').textContent()) ?? '{}') as Record<string, { data: { labels: string[] } }>;
+    // Every character of the charts' titles and labels is in the loaded font: none draws as a box.
+    const texts = JSON.stringify(specs);
+    expect(await page.evaluate((t) => ['400', '700'].every((w) => document.fonts.check(`${w} 12px 'Noto Sans SC'`, t)), texts)).toBe(true);
     expect(Object.keys(specs).sort()).toEqual(['complaints', 'review', 'satisfaction']);
     const drawn = await page.evaluate(() => {
       const charts = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { data: { labels: string[] } } | undefined } }).Chart;
