@@ -1,5 +1,7 @@
 import type { Column, Content, DynamicContent } from 'pdfmake/interfaces.js';
 import type { Lang } from '../model/lang.js';
+import { type MessageKey, messages } from '../text/messages.js';
+import { punctuation } from '../text/punctuation.js';
 import { textNode, type MissingGlyphs } from '../render/pdf/text-node.js';
 
 /** What the header and footer of a controlled document (受控文件) show. */
@@ -33,40 +35,30 @@ export interface ControlledDocument {
   readonly packFirstPage?: number;
 }
 
-const WORDS = {
-  zh: {
-    number: '表单编号',
-    version: '版本/版次',
-    issue: '发放号',
-    effective: '生效日期',
-    page: (x: number, y: number) => `第 ${x} 页 共 ${y} 页`,
-    packPage: (n: number) => `打印包第 ${n} 页`,
-    tracking: '内部编号',
-    prepared: '编制',
-    reviewed: '审核',
-    approved: '批准',
-    date: '日期',
-    retention: (r: string) => `保存期限：${r}（按《记录控制程序》保存）`,
-    stamp: '受控',
-    colon: '：',
-  },
-  en: {
-    number: 'Form No.',
-    version: 'Version',
-    issue: 'Issue No.',
-    effective: 'Effective',
-    page: (x: number, y: number) => `Page ${x} of ${y}`,
-    packPage: (n: number) => `pack page ${n}`,
-    tracking: 'Internal ref.',
-    prepared: 'Prepared',
-    reviewed: 'Reviewed',
-    approved: 'Approved',
-    date: 'Date',
-    retention: (r: string) => `Retention: ${r} (records control procedure)`,
-    stamp: 'CONTROLLED',
-    colon: ': ',
-  },
-} as const;
+/** The keys of templates/messages/controlled-page.<lang>.json. */
+type ControlledPageKey = MessageKey<typeof import('../../templates/messages/controlled-page.zh.json', { with: { type: 'json' }})>;
+
+/** The page furniture's words in `lang` (templates/messages/controlled-page.*.json). */
+function wordsOf(lang: Lang) {
+  const t = messages<ControlledPageKey>('controlled-page', lang);
+  return {
+    number: t('number'),
+    version: t('version'),
+    issue: t('issue'),
+    effective: t('effective'),
+    page: (x: number, y: number) => t('page', { x, y }),
+    packPage: (n: number) => t('packPage', { n }),
+    tracking: t('tracking'),
+    prepared: t('prepared'),
+    reviewed: t('reviewed'),
+    approved: t('approved'),
+    date: t('date'),
+    retention: (retention: string) => t('retention', { retention }),
+    stamp: t('stamp'),
+    /** The colon after a label: "：" / ": ". */
+    colon: punctuation(lang).label(''),
+  };
+}
 
 /** Page margins that leave room for the header and footer; office printers need ≥ 10 mm. */
 export const PAGE_MARGINS: [number, number, number, number] = [40, 104, 40, 60];
@@ -101,7 +93,7 @@ function markFurniture<T>(content: T): T {
  * the retention period and 第 X 页 共 Y 页.
  */
 export function controlledFurniture(doc: ControlledDocument, missing: MissingGlyphs): { header: DynamicContent; footer: DynamicContent } {
-  const w = WORDS[doc.lang];
+  const w = wordsOf(doc.lang);
   const small = { fontSize: 8.5 };
   const header: DynamicContent = () => markFurniture(headerContent());
   const headerContent = (): Content => {

@@ -1,4 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { formText } from './form-text.js';
 import type { Lang } from '../model/lang.js';
 import { renderPdf } from '../render/pdf/pdf-engine.js';
 import { PAGE_MARGINS } from '../document/controlled-page.js';
@@ -42,27 +43,20 @@ export function blankFormFileName(template: FormTemplate, ctx: FormRenderContext
   return `${safeFileName(`${c.number} ${c.title.replace(/\s+\/\s+/g, '-')}`.trim())}.pdf`;
 }
 
-const PACK = {
-  zh: {
-    title: '受控表单打印包',
-    file: '受控表单打印包.pdf',
-    contents: '目录',
-    columns: ['序号', '表单编号', '表单名称', '版本/版次', '生效日期', '保存期限', '页码'],
+/** The print pack's words in `lang` (forms.*.json `printPack`). */
+function packWords(lang: Lang) {
+  const t = formText(lang);
+  return {
+    title: t('printPack.title'),
+    file: t('printPack.file'),
+    contents: t('printPack.contents'),
+    columns: (['no', 'number', 'title', 'version', 'effective', 'retention', 'page'] as const).map((c) => t(`printPack.columns.${c}`)),
     // The data's as-of date, not the day it is printed (the tool never reads the clock).
-    date: '数据截至',
-    report: '见报告',
-    notInPack: '未含',
-  },
-  en: {
-    title: 'Controlled forms print pack',
-    file: 'Controlled forms print pack.pdf',
-    contents: 'Contents',
-    columns: ['No.', 'Form No.', 'Title', 'Version', 'Effective', 'Retention', 'Page'],
-    date: 'Data as of',
-    report: 'report',
-    notInPack: 'not in pack',
-  },
-} as const satisfies Record<Lang, unknown>;
+    date: t('printPack.date'),
+    report: t('printPack.report'),
+    notInPack: t('printPack.notInPack'),
+  };
+}
 
 /** Columns of the contents page: no., number, title, version, effective, retention, page. */
 const CONTENTS_WIDTHS = [28, 62, '*', 52, 62, 52, 52] as const;
@@ -107,7 +101,7 @@ export async function renderBlankForms(
     packed.push(await renderPdf(layout(template, blankView(template.source, views), ctx, page).definition));
     page += pageCounts[i]!;
   }
-  const t = PACK[ctx.lang];
+  const t = packWords(ctx.lang);
   const outline = [{ title: t.contents, document: 0 }, ...templates.map((template, i) => ({ title: outlineTitle(template, ctx), document: i + 1 }))];
   emit(`${folder}${t.file}`, mergePdfs([contents, ...packed], { title: t.title, author: ctx.config.company.name?.[ctx.lang] ?? '', date: ctx.asOf, outline }));
   return report;
@@ -120,7 +114,7 @@ function outlineTitle(template: FormTemplate, ctx: FormRenderContext): string {
 }
 
 function contentsPage(templates: readonly FormTemplate[], pageCounts: readonly number[], contentsPages: number, ctx: FormRenderContext): TDocumentDefinitions {
-  const t = PACK[ctx.lang];
+  const t = packWords(ctx.lang);
   const missing = new MissingGlyphs();
   const firstPage = new Map<string, number>();
   let page = contentsPages + 1;
